@@ -1,0 +1,1 @@
+//! Finding host elements and mounting viewers (filled in below).

@@ -1,0 +1,114 @@
+//! What checking a report finds: one [`Finding`] per broken identity, bad figure or unknown name.
+
+use super::table::CellPos;
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// For the record: blanks counted as zero, a label matched loosely, checks skipped.
+    Info,
+    /// Probably wrong, but not provably.
+    Warning,
+    /// The published figures contradict each other or the rules of the form.
+    Error,
+}
+
+/// Which rule a finding is about (ids from the report-format reference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Rule {
+    /// 表三, per column: 一 + 二 = （七）总计 + 四.
+    R3_1,
+    /// 表三, per column: （七）总计 = the sum of all result rows.
+    R3_2,
+    /// 表三, per row: 总计 = the sum of the six applicant columns.
+    R3_3,
+    /// 表四, per group: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结.
+    R4_1,
+    /// Counts are whole numbers ≥ 0; amounts ≥ 0.
+    N1,
+    /// Blank or not-applicable cells counted as zero.
+    Blank,
+    /// Checks that could not run because figures are not provided.
+    NotProvided,
+    /// A row or column label matched only loosely.
+    Label,
+    /// A row or column name in the JSON that matches nothing in the template.
+    UnknownName,
+    /// The report's structure: a generic table whose cells do not fit its headers, a repeated id.
+    Structure,
+    /// Report metadata that cannot be read (e.g. the publish time).
+    Meta,
+}
+
+impl Rule {
+    /// The id as the reference writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::R3_1 => "R3.1",
+            Rule::R3_2 => "R3.2",
+            Rule::R3_3 => "R3.3",
+            Rule::R4_1 => "R4.1",
+            Rule::N1 => "N1",
+            Rule::Blank => "blank",
+            Rule::NotProvided => "not-provided",
+            Rule::Label => "label",
+            Rule::UnknownName => "unknown-name",
+            Rule::Structure => "structure",
+            Rule::Meta => "meta",
+        }
+    }
+}
+
+/// One thing checking found, located as precisely as the rule allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The rule.
+    pub rule: Rule,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Anchor id of the table concerned.
+    pub table_id: Option<String>,
+    /// The table's name as shown (e.g. 表三　收到和处理政府信息公开申请情况), or the field.
+    pub table: String,
+    /// The row concerned, by its official label.
+    pub row: Option<String>,
+    /// The column concerned, by its official label.
+    pub column: Option<String>,
+    /// The figure the identity requires.
+    pub expected: Option<String>,
+    /// The figure printed.
+    pub printed: Option<String>,
+    /// The cells concerned, for marking them in the table.
+    pub cells: Vec<CellPos>,
+    /// The finding in words, for people.
+    pub message: String,
+}
+
+impl Finding {
+    /// A name in a template's values that matches no official row or column.
+    pub fn unknown_name(table_id: &str, table: &str, row: &str, column: Option<&str>) -> Finding {
+        let what = match column {
+            Some(c) => format!("行“{row}”中的列“{c}”"),
+            None => format!("行“{row}”"),
+        };
+        Finding {
+            rule: Rule::UnknownName,
+            severity: Severity::Error,
+            table_id: Some(table_id.to_string()),
+            table: table.to_string(),
+            row: Some(row.to_string()),
+            column: column.map(str::to_string),
+            expected: None,
+            printed: None,
+            cells: Vec::new(),
+            message: format!("{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。"),
+        }
+    }
+
+    /// True for errors and warnings: what a webmaster must look at.
+    pub fn needs_attention(&self) -> bool {
+        self.severity >= Severity::Warning
+    }
+}

@@ -1,0 +1,361 @@
+//! The report: serde types of the JSON format, the official table templates, and validation.
+//!
+//! Pure Rust: nothing here knows about the browser, so all of it is tested natively.
+
+pub mod cell;
+pub mod finding;
+pub mod table;
+pub mod template;
+pub mod validate;
+
+pub use cell::{Cell, CellValue, Decimal};
+pub use finding::{Finding, Rule, Severity};
+pub use table::{CellPos, Header, StatTable, TableBlock, TableGroup};
+pub use template::TemplateId;
+pub use validate::{check_report, CheckedReport};
+
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON format this viewer reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A government information disclosure annual report (政府信息公开工作年度报告).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(
+        title = "Government information disclosure annual report",
+        description = "A 政府信息公开工作年度报告 for report-viewer. Unknown fields are ignored."
+    )
+)]
+pub struct Report {
+    /// Version of this JSON format; this viewer reads version 1.
+    pub version: u32,
+    /// Title, agency, dates.
+    pub meta: Meta,
+    /// Text before the first part (本报告根据…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub introduction: Vec<Block>,
+    /// The parts (一、总体情况 … 六、其他需要报告的事项), each with its subsections.
+    pub sections: Vec<Section>,
+}
+
+/// What the page says about the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Meta {
+    /// Title, e.g. 二连浩特市2020年政府信息公开工作年度报告.
+    pub title: String,
+    /// The publishing agency (主办).
+    pub agency: String,
+    /// The undertaking office (承办), if the page names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub undertaker: Option<String>,
+    /// Source (来源), e.g. 政务公开办.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Publish date and time, local to the portal: "2021-01-29T16:27" or "2021-01-29 16:27"
+    /// (seconds and a time zone are allowed and not shown).
+    pub published: String,
+    /// The year the report covers.
+    pub year: u16,
+    /// The view count (点击量) at the time of copying, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub views: Option<u64>,
+    /// Language of the text, e.g. zh-CN.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// True for illustrative figures that are not a real report (shown as 示例数据).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sample: bool,
+    /// The address of the report's original page, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+fn default_language() -> String {
+    "zh-CN".to_string()
+}
+
+impl Meta {
+    /// The publish time as government sites show it: YYYY-MM-DD HH:MM, or `None` when the field
+    /// is not in a recognised form.
+    pub fn published_display(&self) -> Option<String> {
+        format_datetime(&self.published)
+    }
+}
+
+/// Formats "2021-01-29T16:27[:00][+08:00]" or "2021-01-29 16:27" as "2021-01-29 16:27", and a
+/// bare date as itself.
+pub fn format_datetime(text: &str) -> Option<String> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r.clone())
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    let date_ok = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10);
+    if !date_ok {
+        return None;
+    }
+    let month: u8 = t[5..7].parse().ok()?;
+    let day: u8 = t[8..10].parse().ok()?;
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    if b.len() == 10 {
+        return Some(t.to_string());
+    }
+    let time_ok = b.len() >= 16
+        && (b[10] == b'T' || b[10] == b' ')
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16);
+    if !time_ok {
+        return None;
+    }
+    let hour: u8 = t[11..13].parse().ok()?;
+    let minute: u8 = t[14..16].parse().ok()?;
+    if hour > 23 || minute > 59 {
+        return None;
+    }
+    Some(format!("{} {}", &t[..10], &t[11..16]))
+}
+
+/// A part or subsection of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Section {
+    /// Anchor id, unique in the report: the address `#id` opens this section.
+    pub id: String,
+    /// The number as printed: 一、 or （一）.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub number: String,
+    /// The title without its number: 总体情况.
+    pub title: String,
+    /// The content, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub blocks: Vec<Block>,
+    /// Subsections, after the blocks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<Section>,
+}
+
+impl Section {
+    /// Number and title as printed: 一、总体情况.
+    pub fn heading(&self) -> String {
+        format!("{}{}", self.number, self.title)
+    }
+
+    /// This section and every subsection, depth first.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = vec![self];
+        for s in &self.sections {
+            out.extend(s.walk());
+        }
+        out
+    }
+}
+
+/// A piece of content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    /// A paragraph of text.
+    Paragraph {
+        /// The text, verbatim.
+        text: String,
+    },
+    /// A list of items.
+    List {
+        /// Numbered (true) or bulleted.
+        #[serde(default)]
+        ordered: bool,
+        /// The items, verbatim.
+        items: Vec<String>,
+    },
+    /// A note (说明, 注), set apart from the text.
+    Note {
+        /// The text, verbatim.
+        text: String,
+    },
+    /// A statistical table: an official template filled by key, or a generic table.
+    Table(TableBlock),
+}
+
+/// Why a report could not be read, with where in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadError {
+    /// Not valid JSON, or not the shape of a report.
+    #[error("{message}（位置：{path}，第 {line} 行第 {column} 列）")]
+    Json {
+        /// What is wrong, as serde says it.
+        message: String,
+        /// Path to the value, e.g. `sections[2].blocks[0].type` (`.` for the whole document).
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// A version of the format this viewer does not read.
+    #[error("报告格式版本为 {found}，本查看器支持版本 {supported}")]
+    Version {
+        /// The version in the file.
+        found: u32,
+        /// The version this viewer reads.
+        supported: u32,
+    },
+}
+
+/// Reads a report from JSON text. Errors say what is wrong and where (path, line, column).
+pub fn parse_report(text: &str) -> Result<Report, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let de = &mut serde_json::Deserializer::from_str(text);
+    let report: Report = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        LoadError::Json {
+            message: inner
+                .to_string()
+                .split(" at line ")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+            path,
+            line: inner.line(),
+            column: inner.column(),
+        }
+    })?;
+    if report.version != FORMAT_VERSION {
+        return Err(LoadError::Version {
+            found: report.version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    Ok(report)
+}
+
+impl Report {
+    /// Every section and subsection, depth first.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        self.sections.iter().flat_map(Section::walk).collect()
+    }
+
+    /// The top-level part that holds the section or table with this id.
+    pub fn part_holding(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|part| {
+            part.walk().iter().any(|s| {
+                s.id == id
+                    || s.blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::Table(t) if t.id == id))
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datetime_formats() {
+        assert_eq!(
+            format_datetime("2021-01-29T16:27").as_deref(),
+            Some("2021-01-29 16:27")
+        );
+        assert_eq!(
+            format_datetime("2021-01-29 16:27:05").as_deref(),
+            Some("2021-01-29 16:27")
+        );
+        assert_eq!(
+            format_datetime("2021-01-29T16:27:00+08:00").as_deref(),
+            Some("2021-01-29 16:27")
+        );
+        assert_eq!(format_datetime("2021-01-29").as_deref(), Some("2021-01-29"));
+        assert_eq!(format_datetime("2021-13-29 16:27"), None);
+        assert_eq!(format_datetime("2021-01-29 25:00"), None);
+        assert_eq!(format_datetime("29/01/2021"), None);
+        assert_eq!(format_datetime("2021-01-29T1"), None);
+    }
+
+    const MINIMAL: &str = r#"{
+  "version": 1,
+  "meta": {"title": "T", "agency": "A", "published": "2021-01-29 16:27", "year": 2020},
+  "sections": [{"id": "part-1", "number": "一、", "title": "总体情况",
+                "blocks": [{"type": "paragraph", "text": "文字"}]}]
+}"#;
+
+    #[test]
+    fn minimal_report_reads_and_round_trips() {
+        let r = parse_report(MINIMAL).unwrap();
+        assert_eq!(r.meta.language, "zh-CN");
+        assert_eq!(r.sections[0].heading(), "一、总体情况");
+        let back = parse_report(&serde_json::to_string(&r).unwrap()).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn unknown_fields_are_tolerated() {
+        let text = MINIMAL.replace("\"year\": 2020", "\"year\": 2020, \"cms_id\": 77");
+        assert!(parse_report(&text).is_ok());
+    }
+
+    #[test]
+    fn errors_give_path_line_and_column() {
+        let text = MINIMAL.replace("\"type\": \"paragraph\"", "\"type\": \"paragraf\"");
+        match parse_report(&text) {
+            Err(LoadError::Json {
+                path,
+                line,
+                message,
+                ..
+            }) => {
+                assert_eq!(path, "sections[0].blocks[0].type");
+                assert_eq!(line, 5);
+                assert!(message.contains("paragraf"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let text = MINIMAL.replace("\"year\": 2020", "\"year\": \"2020\"");
+        match parse_report(&text) {
+            Err(LoadError::Json {
+                path, line, column, ..
+            }) => {
+                assert_eq!(path, "meta.year");
+                assert_eq!(line, 3);
+                assert!(column > 60, "{column}");
+            }
+            other => panic!("{other:?}"),
+        }
+        match parse_report("{\"version\": 1,\n  \"meta\": {") {
+            Err(LoadError::Json { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+        let text = MINIMAL.replace("\"version\": 1", "\"version\": 2");
+        assert_eq!(
+            parse_report(&text),
+            Err(LoadError::Version {
+                found: 2,
+                supported: 1
+            })
+        );
+    }
+
+    #[test]
+    fn error_message_reads_in_words() {
+        let text = MINIMAL.replace("\"title\": \"T\", ", "");
+        let e = parse_report(&text).unwrap_err();
+        let shown = e.to_string();
+        assert!(shown.contains("missing field `title`"), "{shown}");
+        assert!(shown.contains("位置：meta"), "{shown}");
+    }
+}

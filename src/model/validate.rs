@@ -1,0 +1,817 @@
+//! Checks a report's tables against the identities of the official forms (R3.1, R3.2, R3.3,
+//! R4.1) and the figure rule N1, and resolves every table into the one shape views work on.
+//!
+//! Blank and not-applicable cells count as 0, with one informational note per table. A cell the
+//! source does not give ("not provided") is never counted: a check that needs it is skipped, and
+//! the skip is noted. Where a total is not given but all its parts are, the viewer shows the sum
+//! as a derived value, marked as computed.
+
+use super::cell::{CellValue, Decimal};
+use super::finding::{Finding, Rule, Severity};
+use super::table::{leaves, CellPos, StatTable, TableBlock};
+use super::template::{
+    self, table3_result_rows, ColumnKind, TemplateId, TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS,
+};
+use super::{Block, Report};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A report with its tables resolved and everything checking found.
+#[derive(Debug, Clone)]
+pub struct CheckedReport {
+    /// The report as read.
+    pub report: Report,
+    /// Every table, resolved, by id.
+    pub tables: BTreeMap<String, StatTable>,
+    /// Findings, in report order.
+    pub findings: Vec<Finding>,
+}
+
+impl CheckedReport {
+    /// Findings about one table.
+    pub fn findings_for(&self, table_id: &str) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.table_id.as_deref() == Some(table_id))
+            .collect()
+    }
+
+    /// How many findings need attention (errors and warnings).
+    pub fn attention_count(&self) -> usize {
+        self.findings.iter().filter(|f| f.needs_attention()).count()
+    }
+}
+
+/// Resolves and checks every table of a report, and checks its metadata and ids.
+pub fn check_report(report: Report) -> CheckedReport {
+    let mut tables = BTreeMap::new();
+    let mut findings = Vec::new();
+    if report.meta.published_display().is_none() {
+        findings.push(Finding {
+            rule: Rule::Meta,
+            severity: Severity::Warning,
+            table_id: None,
+            table: "发布时间".into(),
+            row: None,
+            column: None,
+            expected: Some("YYYY-MM-DD HH:MM".into()),
+            printed: Some(report.meta.published.clone()),
+            cells: Vec::new(),
+            message: format!(
+                "发布时间“{}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
+                report.meta.published
+            ),
+        });
+    }
+    let mut ids = BTreeSet::new();
+    let blocks = report.introduction.iter().chain(
+        report
+            .all_sections()
+            .into_iter()
+            .flat_map(|s| s.blocks.iter()),
+    );
+    let section_ids = report.all_sections().into_iter().map(|s| s.id.clone());
+    let table_blocks: Vec<&TableBlock> = blocks
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    for id in section_ids.chain(table_blocks.iter().map(|t| t.id.clone())) {
+        if !ids.insert(id.clone()) {
+            findings.push(structure(
+                None,
+                "报告结构",
+                format!("编号“{id}”重复出现，链接和目录可能指向错误的位置。"),
+            ));
+        }
+    }
+    for block in table_blocks {
+        let (table, mut table_findings) = resolve_table(block);
+        findings.append(&mut table_findings);
+        tables.insert(table.id.clone(), table);
+    }
+    CheckedReport {
+        report,
+        tables,
+        findings,
+    }
+}
+
+fn structure(table_id: Option<&str>, table: &str, message: String) -> Finding {
+    Finding {
+        rule: Rule::Structure,
+        severity: Severity::Error,
+        table_id: table_id.map(str::to_string),
+        table: table.to_string(),
+        row: None,
+        column: None,
+        expected: None,
+        printed: None,
+        cells: Vec::new(),
+        message,
+    }
+}
+
+/// Resolves one table block and checks it.
+pub fn resolve_table(block: &TableBlock) -> (StatTable, Vec<Finding>) {
+    match block.template {
+        Some(id) => {
+            let (mut table, mut findings) = template::instantiate(id, block);
+            findings.extend(check_template_table(&mut table));
+            for f in &mut findings {
+                f.table_id = Some(table.id.clone());
+            }
+            (table, findings)
+        }
+        None => resolve_generic(block),
+    }
+}
+
+fn resolve_generic(block: &TableBlock) -> (StatTable, Vec<Finding>) {
+    let mut groups = Vec::new();
+    if !block.body.columns.is_empty() || !block.body.cells.is_empty() {
+        groups.push(block.body.clone());
+    }
+    groups.extend(block.groups.iter().cloned());
+    let caption = block.caption.clone().unwrap_or_default();
+    let mut findings = Vec::new();
+    if caption.is_empty() {
+        findings.push(structure(
+            Some(&block.id),
+            &block.id,
+            format!("表格“{}”没有标题（caption）。", block.id),
+        ));
+    }
+    for (g, group) in groups.iter_mut().enumerate() {
+        let rows = group.row_count();
+        let cols = group.column_count();
+        if group.cells.len() != rows || group.cells.iter().any(|r| r.len() != cols) {
+            findings.push(structure(
+                Some(&block.id),
+                &caption,
+                format!(
+                    "第 {} 组：表头给出 {rows} 行 {cols} 列，数据为 {} 行（各行 {} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
+                    g + 1,
+                    group.cells.len(),
+                    group
+                        .cells
+                        .iter()
+                        .map(|r| r.len().to_string())
+                        .collect::<Vec<_>>()
+                        .join("、")
+                ),
+            ));
+            group.cells.resize(rows, Vec::new());
+            for row in &mut group.cells {
+                row.resize(cols, super::Cell::not_provided());
+            }
+        }
+    }
+    let table = StatTable {
+        id: block.id.clone(),
+        template: None,
+        label: None,
+        caption,
+        unit: block.unit.clone(),
+        groups,
+        derived: BTreeMap::new(),
+        keyed: BTreeMap::new(),
+        notes: block.notes.clone(),
+    };
+    (table, findings)
+}
+
+/// A term in an identity.
+#[derive(Clone, Copy)]
+enum Term {
+    /// A figure (or a derived value), and whether it was printed blank.
+    Value(Decimal, bool),
+    /// Not given by the source.
+    Missing,
+    /// Text or a malformed figure (reported by N1).
+    Bad,
+}
+
+struct Checker<'a> {
+    table: &'a mut StatTable,
+    name: String,
+    findings: Vec<Finding>,
+    blanks: BTreeSet<CellPos>,
+    skipped: usize,
+}
+
+impl Checker<'_> {
+    fn pos(&self, row: &str, column: &str) -> Option<CellPos> {
+        self.table
+            .keyed
+            .get(&(row.to_string(), column.to_string()))
+            .copied()
+    }
+
+    fn term(&self, pos: CellPos) -> Term {
+        if let Some(d) = self.table.derived.get(&pos) {
+            return Term::Value(*d, false);
+        }
+        match self.table.cell(pos).map(|c| c.value) {
+            Some(CellValue::Number(d)) => Term::Value(d, false),
+            Some(CellValue::Blank | CellValue::NotApplicable) => {
+                Term::Value(Decimal::whole(0), true)
+            }
+            Some(CellValue::NotProvided) | None => Term::Missing,
+            Some(CellValue::Text) => Term::Bad,
+        }
+    }
+
+    /// Sums the cells; `None` when any is missing or bad (counted as skipped for missing).
+    fn sum(&mut self, cells: &[CellPos]) -> Option<Decimal> {
+        let mut total = Decimal::whole(0);
+        for &p in cells {
+            match self.term(p) {
+                Term::Value(d, _) => total = total.checked_add(d)?,
+                Term::Missing | Term::Bad => return None,
+            }
+        }
+        Some(total)
+    }
+
+    fn all_available(&self, cells: &[CellPos]) -> bool {
+        cells
+            .iter()
+            .all(|&p| matches!(self.term(p), Term::Value(..)))
+    }
+
+    fn any_missing(&self, cells: &[CellPos]) -> bool {
+        cells.iter().any(|&p| matches!(self.term(p), Term::Missing))
+    }
+
+    fn note_blanks(&mut self, cells: &[CellPos]) {
+        for &p in cells {
+            if matches!(self.term(p), Term::Value(_, true)) {
+                self.blanks.insert(p);
+            }
+        }
+    }
+
+    fn label_of_row(&self, pos: CellPos) -> String {
+        self.table
+            .row_labels(pos.group, pos.row)
+            .last()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    }
+
+    fn label_of_column(&self, pos: CellPos) -> String {
+        self.table.column_labels(pos.group, pos.column).join(" › ")
+    }
+
+    /// `total = sum(parts)`: derives the total where the source gives none, otherwise checks it.
+    fn check_sum(&mut self, rule: Rule, total: CellPos, parts: &[CellPos], describe: &str) {
+        let printed_cell = self.table.cell(total).map(|c| c.value);
+        let total_missing = matches!(printed_cell, Some(CellValue::NotProvided) | None);
+        let total_blank = matches!(printed_cell, Some(CellValue::Blank));
+        if total_missing || total_blank {
+            if let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) {
+                if total_missing || sum.units != 0 {
+                    self.table.derived.insert(total, sum);
+                    self.note_blanks(parts);
+                }
+            } else if self.any_missing(parts) || total_missing {
+                self.skipped += 1;
+            }
+            return;
+        }
+        let Term::Value(printed, _) = self.term(total) else {
+            return;
+        };
+        if self.any_missing(parts) {
+            self.skipped += 1;
+            return;
+        }
+        let Some(sum) = self.sum(parts) else {
+            return;
+        };
+        self.note_blanks(parts);
+        if !sum.same_value(&printed) {
+            let row = self.label_of_row(total);
+            let column = self.label_of_column(total);
+            let place = match (row.is_empty(), column.is_empty()) {
+                (false, false) => format!("“{row}”行“{column}”"),
+                (true, _) => format!("“{column}”"),
+                (false, true) => format!("“{row}”"),
+            };
+            self.findings.push(Finding {
+                rule,
+                severity: Severity::Error,
+                table_id: None,
+                table: self.name.clone(),
+                row: (!row.is_empty()).then_some(row),
+                column: (!column.is_empty()).then_some(column),
+                expected: Some(sum.to_string()),
+                printed: Some(printed.to_string()),
+                cells: vec![total],
+                message: format!(
+                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
+                    difference(printed, sum)
+                ),
+            });
+        }
+    }
+}
+
+fn difference(a: Decimal, b: Decimal) -> String {
+    let negated = Decimal {
+        units: -b.units,
+        scale: b.scale,
+    };
+    match a.checked_add(negated) {
+        Some(d) if d.units > 0 => format!("+{d}"),
+        Some(d) => d.to_string(),
+        None => "?".into(),
+    }
+}
+
+fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
+    let Some(id) = table.template else {
+        return Vec::new();
+    };
+    let name = table.full_caption();
+    let mut c = Checker {
+        table,
+        name,
+        findings: Vec::new(),
+        blanks: BTreeSet::new(),
+        skipped: 0,
+    };
+    check_figures(&mut c, id);
+    match id.table_number() {
+        3 => check_table3(&mut c, id),
+        4 => check_table4(&mut c),
+        _ => {}
+    }
+    if !c.blanks.is_empty() {
+        let cells: Vec<CellPos> = c.blanks.iter().copied().collect();
+        c.findings.push(Finding {
+            rule: Rule::Blank,
+            severity: Severity::Info,
+            table_id: None,
+            table: c.name.clone(),
+            row: None,
+            column: None,
+            expected: None,
+            printed: None,
+            message: format!(
+                "本表有 {} 个空白或“不适用”单元格参与核对，已按 0 计算。",
+                cells.len()
+            ),
+            cells,
+        });
+    }
+    if c.skipped > 0 {
+        c.findings.push(Finding {
+            rule: Rule::NotProvided,
+            severity: Severity::Info,
+            table_id: None,
+            table: c.name.clone(),
+            row: None,
+            column: None,
+            expected: None,
+            printed: None,
+            cells: Vec::new(),
+            message: format!("本表有 {} 项核对因数据未提供而未进行。", c.skipped),
+        });
+    }
+    c.findings
+}
+
+/// N1: counts are whole numbers ≥ 0, changes whole, amounts ≥ 0; text is not a figure.
+fn check_figures(c: &mut Checker, id: TemplateId) {
+    let keyed: Vec<((String, String), CellPos)> =
+        c.table.keyed.iter().map(|(k, v)| (k.clone(), *v)).collect();
+    for ((_, column_key), pos) in keyed {
+        let Some(cell) = c.table.cell(pos) else {
+            continue;
+        };
+        let kind = id.column_kind(&column_key);
+        let problem = match (cell.value, kind) {
+            (CellValue::Text, _) => Some("不是数字"),
+            (CellValue::Number(d), ColumnKind::Count) if !d.is_whole() => Some("件数应为整数"),
+            (CellValue::Number(d), ColumnKind::Count) if d.is_negative() => Some("件数不能为负数"),
+            (CellValue::Number(d), ColumnKind::SignedCount) if !d.is_whole() => {
+                Some("增减数应为整数")
+            }
+            (CellValue::Number(d), ColumnKind::Amount) if d.is_negative() => Some("金额不能为负数"),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            let printed = cell.text.clone();
+            let row = c.label_of_row(pos);
+            let column = c.label_of_column(pos);
+            c.findings.push(Finding {
+                rule: Rule::N1,
+                severity: Severity::Error,
+                table_id: None,
+                table: c.name.clone(),
+                row: (!row.is_empty()).then(|| row.clone()),
+                column: Some(column.clone()),
+                expected: None,
+                printed: Some(printed.clone()),
+                cells: vec![pos],
+                message: if row.is_empty() {
+                    format!("“{column}”为“{printed}”：{problem}。")
+                } else {
+                    format!("“{row}”行“{column}”为“{printed}”：{problem}。")
+                },
+            });
+        }
+    }
+}
+
+fn check_table3(c: &mut Checker, id: TemplateId) {
+    let rows: Vec<String> = leaves(&c.table.groups[0].rows)
+        .iter()
+        .filter_map(|p| p.last().and_then(|h| h.key.clone()))
+        .collect();
+    let parts_of = |c: &Checker, row: &str| -> Option<(CellPos, Vec<CellPos>)> {
+        let total = c.pos(row, "total")?;
+        let parts = TABLE3_COLUMNS[..6]
+            .iter()
+            .map(|col| c.pos(row, col))
+            .collect::<Option<Vec<_>>>()?;
+        Some((total, parts))
+    };
+    // R3.3 first: row totals derived here feed the column checks.
+    for row in &rows {
+        if let Some((total, parts)) = parts_of(c, row) {
+            c.check_sum(Rule::R3_3, total, &parts, "自然人与法人或其他组织各栏");
+        }
+    }
+    let results = table3_result_rows(id);
+    for col in TABLE3_COLUMNS {
+        let Some(total) = c.pos("results_total", col) else {
+            continue;
+        };
+        let parts: Option<Vec<CellPos>> = results.iter().map(|r| c.pos(r, col)).collect();
+        if let Some(parts) = parts {
+            c.check_sum(Rule::R3_2, total, &parts, "（一）至（六）各项办理结果");
+        }
+    }
+    for col in TABLE3_COLUMNS {
+        let cells = [
+            "new_requests",
+            "carried_over",
+            "results_total",
+            "carried_forward",
+        ]
+        .iter()
+        .map(|r| c.pos(r, col))
+        .collect::<Option<Vec<_>>>();
+        let Some(cells) = cells else { continue };
+        if c.any_missing(&cells) {
+            c.skipped += 1;
+            continue;
+        }
+        let (Some(left), Some(right)) = (c.sum(&cells[..2]), c.sum(&cells[2..])) else {
+            continue;
+        };
+        c.note_blanks(&cells);
+        if !left.same_value(&right) {
+            let column = c.label_of_column(cells[0]);
+            c.findings.push(Finding {
+                rule: Rule::R3_1,
+                severity: Severity::Error,
+                table_id: None,
+                table: c.name.clone(),
+                row: Some("一、二与（七）、四".into()),
+                column: Some(column.clone()),
+                expected: Some(left.to_string()),
+                printed: Some(right.to_string()),
+                cells: cells.clone(),
+                message: format!(
+                    "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
+                    difference(right, left)
+                ),
+            });
+        }
+    }
+}
+
+fn check_table4(c: &mut Checker) {
+    for group in TABLE4_GROUPS {
+        let cells: Option<Vec<CellPos>> =
+            TABLE4_COLUMNS.iter().map(|col| c.pos(group, col)).collect();
+        let Some(cells) = cells else { continue };
+        let (parts, total) = cells.split_at(4);
+        c.check_sum(
+            Rule::R4_1,
+            total[0],
+            parts,
+            "结果维持、结果纠正、其他结果、尚未审结",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse_report;
+
+    fn table(template: &str, values: &str) -> (StatTable, Vec<Finding>) {
+        let block: TableBlock = serde_json::from_str(&format!(
+            r#"{{"id":"t","template":"{template}","values":{values}}}"#
+        ))
+        .unwrap();
+        resolve_table(&block)
+    }
+
+    fn rules(findings: &[Finding]) -> Vec<(Rule, Severity)> {
+        findings.iter().map(|f| (f.rule, f.severity)).collect()
+    }
+
+    /// A consistent 2021 表三 with every cell given: 3 natural persons and 1 company.
+    fn full_table3(overrides: &[(&str, &str, &str)]) -> String {
+        let mut rows: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let zero_row = || {
+            TABLE3_COLUMNS
+                .iter()
+                .map(|c| (c.to_string(), "0".to_string()))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let mut all = vec![
+            "new_requests",
+            "carried_over",
+            "results_total",
+            "carried_forward",
+        ];
+        all.extend(table3_result_rows(TemplateId::Table3v2021));
+        for r in all {
+            rows.insert(r.to_string(), zero_row());
+        }
+        let mut set = |r: &str, c: &str, v: &str| {
+            rows.get_mut(r)
+                .unwrap()
+                .insert(c.to_string(), v.to_string());
+        };
+        // 一 4 (3 + 1), 二 1 (natural person); results: granted 3 (2 np + 1 co), unavailable 1 np;
+        // (七) 4; 四 1 np. Check: 4 + 1 = 4 + 1.
+        for (r, np, co, total) in [
+            ("new_requests", "3", "1", "4"),
+            ("carried_over", "1", "0", "1"),
+            ("granted", "2", "1", "3"),
+            ("unavailable_not_held", "1", "0", "1"),
+            ("results_total", "3", "1", "4"),
+            ("carried_forward", "1", "0", "1"),
+        ] {
+            set(r, "natural_person", np);
+            set(r, "commercial", co);
+            set(r, "total", total);
+        }
+        for (r, c, v) in overrides {
+            set(r, c, v);
+        }
+        serde_json::to_string(&rows).unwrap()
+    }
+
+    #[test]
+    fn consistent_table3_has_no_findings() {
+        let (_, findings) = table("table3-2021", &full_table3(&[]));
+        assert!(findings.is_empty(), "{findings:?}");
+    }
+
+    #[test]
+    fn r3_3_row_total_must_equal_its_parts() {
+        let (t, findings) = table(
+            "table3-2021",
+            &full_table3(&[("granted", "total", "4"), ("results_total", "total", "5")]),
+        );
+        // granted total 4 ≠ 2 + 1: R3.3. (七) total 5 = 4 + 1 holds, R3.1 on 总计: 4+1 ≠ 5+1.
+        let r33: Vec<&Finding> = findings.iter().filter(|f| f.rule == Rule::R3_3).collect();
+        assert_eq!(r33.len(), 2, "{findings:?}");
+        assert_eq!(r33[0].row.as_deref(), Some("（一）予以公开"));
+        assert_eq!(r33[0].expected.as_deref(), Some("3"));
+        assert_eq!(r33[0].printed.as_deref(), Some("4"));
+        assert_eq!(
+            r33[0].cells,
+            vec![t.keyed[&("granted".into(), "total".into())]]
+        );
+        assert!(r33[0].message.contains("应等于"), "{}", r33[0].message);
+        assert!(findings.iter().any(|f| f.rule == Rule::R3_1));
+    }
+
+    #[test]
+    fn r3_2_results_total_must_equal_result_rows() {
+        let (_, findings) = table(
+            "table3-2021",
+            &full_table3(&[
+                ("refused_third_party", "natural_person", "1"),
+                ("refused_third_party", "total", "1"),
+            ]),
+        );
+        let found: Vec<(Rule, Option<&str>, Option<&str>)> = findings
+            .iter()
+            .map(|f| (f.rule, f.column.as_deref(), f.expected.as_deref()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (Rule::R3_2, Some("申请人情况 › 自然人"), Some("4")),
+                (Rule::R3_2, Some("申请人情况 › 总计"), Some("5")),
+            ]
+        );
+    }
+
+    #[test]
+    fn r3_1_corner_identity() {
+        let (t, findings) = table(
+            "table3-2021",
+            &full_table3(&[
+                ("carried_over", "natural_person", "2"),
+                ("carried_over", "total", "2"),
+            ]),
+        );
+        assert_eq!(
+            rules(&findings),
+            vec![(Rule::R3_1, Severity::Error), (Rule::R3_1, Severity::Error)]
+        );
+        assert_eq!(findings[0].expected.as_deref(), Some("5"));
+        assert_eq!(findings[0].printed.as_deref(), Some("4"));
+        assert_eq!(findings[0].cells.len(), 4);
+        assert!(findings[0]
+            .cells
+            .contains(&t.keyed[&("carried_forward".into(), "natural_person".into())]));
+        assert!(
+            findings[0].message.contains("第一项加第二项之和为 5"),
+            "{}",
+            findings[0].message
+        );
+    }
+
+    #[test]
+    fn real_2025_total_column_holds() {
+        // 表三 总计 column of a real 2025 report (report-format reference): only these totals
+        // are given, so R3.1 is the one identity that can be checked, and it holds:
+        // 14069 + 560 = 13810 + 819.
+        let (_, findings) = table(
+            "table3-2021",
+            r#"{"new_requests":{"total":14069},"carried_over":{"total":560},
+                "granted":{"total":5548},"partly_granted":{"total":2168},
+                "results_total":{"total":13810},"carried_forward":{"total":819}}"#,
+        );
+        assert!(
+            findings.iter().all(|f| !f.needs_attention()),
+            "{findings:?}"
+        );
+        assert!(findings.iter().all(|f| f.rule != Rule::R3_1));
+        // And a one-off change is caught, with the difference.
+        let (_, findings) = table(
+            "table3-2021",
+            r#"{"new_requests":{"total":14069},"carried_over":{"total":560},
+                "results_total":{"total":13810},"carried_forward":{"total":818}}"#,
+        );
+        let r31: Vec<&Finding> = findings.iter().filter(|f| f.rule == Rule::R3_1).collect();
+        assert_eq!(r31.len(), 1);
+        assert_eq!(r31[0].expected.as_deref(), Some("14629"));
+        assert_eq!(r31[0].printed.as_deref(), Some("14628"));
+        assert!(r31[0].message.contains("相差 -1"), "{}", r31[0].message);
+    }
+
+    #[test]
+    fn r4_1_group_totals() {
+        let (_, findings) = table(
+            "table4-2021",
+            r#"{"review":{"upheld":2,"corrected":1,"other":0,"pending":1,"total":4},
+                "direct_suit":{"upheld":1,"corrected":0,"other":0,"pending":0,"total":2},
+                "suit_after_review":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#,
+        );
+        assert_eq!(rules(&findings), vec![(Rule::R4_1, Severity::Error)]);
+        assert_eq!(
+            findings[0].column.as_deref(),
+            Some("行政诉讼 › 未经复议直接起诉 › 总计")
+        );
+        assert_eq!(findings[0].expected.as_deref(), Some("1"));
+        assert_eq!(findings[0].printed.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn blanks_count_as_zero_with_a_note() {
+        let (_, findings) = table(
+            "table4-2019",
+            r#"{"review":{"upheld":2,"corrected":"","other":"/","pending":"","total":2}}"#,
+        );
+        let f: Vec<_> = rules(&findings);
+        assert!(f.contains(&(Rule::Blank, Severity::Info)), "{findings:?}");
+        assert!(!findings.iter().any(|f| f.needs_attention()));
+        let blank = findings.iter().find(|f| f.rule == Rule::Blank).unwrap();
+        assert_eq!(blank.cells.len(), 3);
+        // A blank total beside non-zero parts is shown as a derived sum, not an error.
+        let (t, findings) = table(
+            "table4-2019",
+            r#"{"review":{"upheld":2,"corrected":1,"other":0,"pending":0,"total":""}}"#,
+        );
+        assert!(
+            !findings.iter().any(|f| f.needs_attention()),
+            "{findings:?}"
+        );
+        let pos = t.keyed[&("review".into(), "total".into())];
+        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(3)));
+    }
+
+    #[test]
+    fn not_provided_skips_checks_and_never_counts_as_zero() {
+        let (t, findings) = table("table4-2021", r#"{"review":{"upheld":2,"total":5}}"#);
+        assert_eq!(rules(&findings), vec![(Rule::NotProvided, Severity::Info)]);
+        assert!(t.derived.is_empty());
+    }
+
+    #[test]
+    fn missing_totals_are_derived_and_marked() {
+        let (t, findings) = table(
+            "table4-2021",
+            r#"{"review":{"upheld":2,"corrected":1,"other":0,"pending":1}}"#,
+        );
+        let pos = t.keyed[&("review".into(), "total".into())];
+        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(4)));
+        assert!(!t.cell(pos).unwrap().is_provided());
+        assert!(!findings.iter().any(|f| f.needs_attention()));
+        // Derived row totals of 表三 feed the column identity R3.2.
+        let (t, findings) = table(
+            "table3-2019",
+            r#"{"granted":{"natural_person":1,"commercial":0,"research":0,"public_interest":0,"legal_services":0,"other_org":2}}"#,
+        );
+        let pos = t.keyed[&("granted".into(), "total".into())];
+        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(3)));
+        assert!(!findings.iter().any(|f| f.needs_attention()));
+    }
+
+    #[test]
+    fn n1_figures() {
+        let (_, findings) = table(
+            "table2-2019",
+            r#"{"licensing":{"last_year_items":"1.5","change":"-3","decisions":"-1"},
+                "fees":{"change":"+2"},"procurement":{"amount":"251000元","items":"多项"}}"#,
+        );
+        let got: Vec<(Rule, Option<&str>)> = findings
+            .iter()
+            .map(|f| (f.rule, f.printed.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Rule::N1, Some("-1")),
+                (Rule::N1, Some("1.5")),
+                (Rule::N1, Some("多项")),
+            ]
+        );
+        let (_, findings) = table("table2-2021", r#"{"fees":{"amount":"4166.241619"}}"#);
+        assert!(findings.is_empty(), "{findings:?}");
+        let (_, findings) = table("table2-2021", r#"{"fees":{"amount":"-1"}}"#);
+        assert_eq!(rules(&findings), vec![(Rule::N1, Severity::Error)]);
+    }
+
+    #[test]
+    fn text_in_a_table_skips_its_identities() {
+        let (_, findings) = table(
+            "table4-2021",
+            r#"{"review":{"upheld":"若干","corrected":1,"other":0,"pending":1,"total":9},
+                "direct_suit":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0},
+                "suit_after_review":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#,
+        );
+        assert_eq!(rules(&findings), vec![(Rule::N1, Severity::Error)]);
+    }
+
+    #[test]
+    fn generic_table_shape_is_checked() {
+        let block: TableBlock = serde_json::from_str(
+            r#"{"id":"g","caption":"其他统计","columns":["甲","乙"],"rows":["行1","行2"],"cells":[[1,2],[3]]}"#,
+        )
+        .unwrap();
+        let (t, findings) = resolve_table(&block);
+        assert_eq!(rules(&findings), vec![(Rule::Structure, Severity::Error)]);
+        assert_eq!(t.groups[0].cells[1].len(), 2);
+        assert!(!t.groups[0].cells[1][1].is_provided());
+        let block: TableBlock = serde_json::from_str(
+            r#"{"id":"g","caption":"其他统计","columns":[{"label":"甲","children":["a","b"]}],"cells":[[1,2]]}"#,
+        )
+        .unwrap();
+        let (t, findings) = resolve_table(&block);
+        assert!(findings.is_empty(), "{findings:?}");
+        assert_eq!(t.grid_width(), 2);
+    }
+
+    #[test]
+    fn repeated_ids_and_bad_dates_are_reported() {
+        let r = parse_report(
+            r#"{"version":1,"meta":{"title":"T","agency":"A","published":"昨天","year":2020},
+                "sections":[{"id":"a","title":"x"},{"id":"a","title":"y"}]}"#,
+        )
+        .unwrap();
+        let checked = check_report(r);
+        let got = rules(&checked.findings);
+        assert_eq!(
+            got,
+            vec![
+                (Rule::Meta, Severity::Warning),
+                (Rule::Structure, Severity::Error)
+            ]
+        );
+    }
+}
