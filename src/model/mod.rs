@@ -4,6 +4,7 @@
 
 pub mod cell;
 pub mod finding;
+pub mod layout;
 pub mod table;
 pub mod template;
 pub mod validate;

@@ -1,0 +1,417 @@
+//! Lays a [`StatTable`] out as HTML table rows: row and column spans from the header trees, and
+//! for every data cell the ids of all headers above and beside it (`headers` attribute), so a
+//! screen reader announces "三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密, 申请人情况 ›
+//! 自然人" for a cell of 表三. Pure: the view only turns these into elements.
+
+use super::table::{depth, CellPos, Header, StatTable};
+
+/// What kind of cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellKind {
+    /// A heading row spanning the table (a block of 表二).
+    GroupHeading,
+    /// The top-left corner above the row headers.
+    Corner,
+    /// A column header.
+    ColumnHeader,
+    /// A row header.
+    RowHeader,
+    /// A figure.
+    Data,
+}
+
+/// One cell as laid out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidCell {
+    /// What kind of cell.
+    pub kind: CellKind,
+    /// Label text (headers, corner); empty for data cells.
+    pub text: String,
+    /// Element id (headers only).
+    pub id: Option<String>,
+    /// Ids of the headers that apply (data cells, and sub-headers for their parents).
+    pub headers: Vec<String>,
+    /// Column span.
+    pub colspan: usize,
+    /// Row span.
+    pub rowspan: usize,
+    /// `scope` for header cells: col, colgroup, row or rowgroup.
+    pub scope: Option<&'static str>,
+    /// Position of a data cell.
+    pub pos: Option<CellPos>,
+}
+
+/// A `thead` or `tbody` with its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LaidSection {
+    /// True for `thead`.
+    pub head: bool,
+    /// Rows of cells.
+    pub rows: Vec<Vec<LaidCell>>,
+}
+
+fn header_cell(kind: CellKind, text: &str, id: String, parents: &[String]) -> LaidCell {
+    LaidCell {
+        kind,
+        text: text.to_string(),
+        id: Some(id),
+        headers: parents.to_vec(),
+        colspan: 1,
+        rowspan: 1,
+        scope: None,
+        pos: None,
+    }
+}
+
+/// Lays out the table. Single-group tables get a `thead`; tables of several blocks (表二) get one
+/// `tbody` per block, each opening with its own heading and column headers.
+pub fn layout(table: &StatTable) -> Vec<LaidSection> {
+    let width = table.grid_width();
+    let multi = table.groups.len() > 1;
+    let mut out = Vec::new();
+    for (g, group) in table.groups.iter().enumerate() {
+        let prefix = format!("{}-g{g}", table.id);
+        let row_depth = depth(&group.rows);
+        let col_depth = depth(&group.columns);
+        let data_cols = group.column_count();
+        // A narrower block stretches its last column to the table's width, as printed forms do.
+        let extra = width.saturating_sub(row_depth + data_cols);
+        let mut head_rows: Vec<Vec<LaidCell>> = Vec::new();
+        let mut group_ids = Vec::new();
+        if let Some(heading) = &group.heading {
+            let id = format!("{prefix}-h");
+            let mut cell = header_cell(CellKind::GroupHeading, heading, id.clone(), &[]);
+            cell.colspan = width.max(1);
+            cell.scope = Some("colgroup");
+            head_rows.push(vec![cell]);
+            group_ids.push(id);
+        }
+        // Column headers: one row per level.
+        let mut column_leaf_ids: Vec<Vec<String>> = Vec::new();
+        if col_depth > 0 {
+            let mut levels: Vec<Vec<LaidCell>> = vec![Vec::new(); col_depth];
+            if row_depth > 0 {
+                levels[0].push(LaidCell {
+                    kind: CellKind::Corner,
+                    text: group.corner.clone().unwrap_or_default(),
+                    id: None,
+                    headers: Vec::new(),
+                    colspan: row_depth,
+                    rowspan: col_depth,
+                    scope: None,
+                    pos: None,
+                });
+            }
+            let mut counter = 0;
+            let last = group.columns.len().saturating_sub(1);
+            for (i, h) in group.columns.iter().enumerate() {
+                place_column(
+                    h,
+                    0,
+                    col_depth,
+                    if i == last { extra } else { 0 },
+                    &prefix,
+                    &mut counter,
+                    &group_ids,
+                    &mut levels,
+                    &mut column_leaf_ids,
+                );
+            }
+            head_rows.extend(levels);
+        }
+        // Body rows.
+        let mut body_rows: Vec<Vec<LaidCell>> = Vec::new();
+        let row_paths = row_paths(&group.rows, &prefix, row_depth);
+        for r in 0..group.row_count() {
+            let mut cells = Vec::new();
+            let mut row_ids = group_ids.clone();
+            if let Some(path) = row_paths.get(r) {
+                for starter in path {
+                    if let Some(cell) = &starter.cell {
+                        cells.push(cell.clone());
+                    }
+                    row_ids.push(starter.id.clone());
+                }
+            }
+            for c in 0..data_cols {
+                let mut headers = row_ids.clone();
+                if let Some(ids) = column_leaf_ids.get(c) {
+                    headers.splice(group_ids.len()..group_ids.len(), ids.iter().cloned());
+                }
+                cells.push(LaidCell {
+                    kind: CellKind::Data,
+                    text: String::new(),
+                    id: None,
+                    headers,
+                    colspan: if c + 1 == data_cols { 1 + extra } else { 1 },
+                    rowspan: 1,
+                    scope: None,
+                    pos: Some(CellPos {
+                        group: g,
+                        row: r,
+                        column: c,
+                    }),
+                });
+            }
+            body_rows.push(cells);
+        }
+        if multi {
+            head_rows.extend(body_rows);
+            out.push(LaidSection {
+                head: false,
+                rows: head_rows,
+            });
+        } else {
+            out.push(LaidSection {
+                head: true,
+                rows: head_rows,
+            });
+            out.push(LaidSection {
+                head: false,
+                rows: body_rows,
+            });
+        }
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn place_column(
+    h: &Header,
+    level: usize,
+    col_depth: usize,
+    extra: usize,
+    prefix: &str,
+    counter: &mut usize,
+    parents: &[String],
+    levels: &mut [Vec<LaidCell>],
+    leaf_ids: &mut Vec<Vec<String>>,
+) {
+    let id = format!("{prefix}-c{counter}");
+    *counter += 1;
+    let mut cell = header_cell(CellKind::ColumnHeader, &h.label, id.clone(), parents);
+    cell.colspan = h.leaf_count() + extra;
+    let mut path = parents.to_vec();
+    path.push(id);
+    if h.children.is_empty() {
+        cell.rowspan = col_depth - level;
+        cell.scope = Some("col");
+        leaf_ids.push(path);
+        levels[level].push(cell);
+    } else {
+        cell.scope = Some("colgroup");
+        levels[level].push(cell);
+        let last = h.children.len() - 1;
+        for (i, c) in h.children.iter().enumerate() {
+            place_column(
+                c,
+                level + 1,
+                col_depth,
+                if i == last { extra } else { 0 },
+                prefix,
+                counter,
+                &path,
+                levels,
+                leaf_ids,
+            );
+        }
+    }
+}
+
+/// For one data row: each header on its path, with the cell to emit if the row opens it.
+struct PathEntry {
+    id: String,
+    cell: Option<LaidCell>,
+}
+
+fn row_paths(rows: &[Header], prefix: &str, row_depth: usize) -> Vec<Vec<PathEntry>> {
+    fn walk(
+        h: &Header,
+        level: usize,
+        row_depth: usize,
+        prefix: &str,
+        counter: &mut usize,
+        parents: &[String],
+        out: &mut Vec<Vec<PathEntry>>,
+    ) {
+        let id = format!("{prefix}-r{counter}");
+        *counter += 1;
+        let mut cell = header_cell(CellKind::RowHeader, &h.label, id.clone(), parents);
+        cell.rowspan = h.leaf_count();
+        let first_row = out.len();
+        let mut path = parents.to_vec();
+        path.push(id.clone());
+        if h.children.is_empty() {
+            cell.colspan = row_depth - level;
+            cell.scope = Some("row");
+            let mut entries: Vec<PathEntry> = parents
+                .iter()
+                .map(|p| PathEntry {
+                    id: p.clone(),
+                    cell: None,
+                })
+                .collect();
+            entries.push(PathEntry {
+                id,
+                cell: Some(cell),
+            });
+            out.push(entries);
+        } else {
+            cell.scope = Some("rowgroup");
+            for c in &h.children {
+                walk(c, level + 1, row_depth, prefix, counter, &path, out);
+            }
+            // The first row under this header opens it.
+            if let Some(entry) = out[first_row].get_mut(level) {
+                entry.cell = Some(cell);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut counter = 0;
+    for h in rows {
+        walk(h, 0, row_depth, prefix, &mut counter, &[], &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::template::TemplateId;
+    use crate::model::validate::resolve_table;
+    use crate::model::TableBlock;
+
+    fn laid(template: &str) -> (StatTable, Vec<LaidSection>) {
+        let block: TableBlock =
+            serde_json::from_str(&format!(r#"{{"id":"t","template":"{template}"}}"#)).unwrap();
+        let (t, _) = resolve_table(&block);
+        let l = layout(&t);
+        (t, l)
+    }
+
+    /// Every row must fill the grid exactly, counting cells spanning down from rows above.
+    fn assert_rectangular(sections: &[LaidSection], width: usize) {
+        for s in sections {
+            let mut carry: Vec<usize> = vec![0; width];
+            for (i, row) in s.rows.iter().enumerate() {
+                let mut col = 0;
+                for cell in row {
+                    while col < width && carry[col] > 0 {
+                        col += 1;
+                    }
+                    for k in col..(col + cell.colspan).min(width) {
+                        carry[k] = cell.rowspan;
+                    }
+                    col += cell.colspan;
+                }
+                while col < width && carry[col] > 0 {
+                    col += 1;
+                }
+                assert_eq!(col, width, "row {i} fills {col} of {width}: {row:?}");
+                for c in carry.iter_mut() {
+                    *c = c.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn table3_grid_is_rectangular_with_three_header_levels() {
+        let (t, l) = laid("table3-2021");
+        assert_eq!(t.grid_width(), 3 + 7);
+        assert_eq!(l.len(), 2);
+        assert!(l[0].head);
+        assert_eq!(l[0].rows.len(), 3);
+        assert_eq!(l[1].rows.len(), 25);
+        assert_rectangular(&l, 10);
+        // Corner spans the row-header columns and the header rows.
+        let corner = &l[0].rows[0][0];
+        assert_eq!(
+            (corner.kind, corner.colspan, corner.rowspan),
+            (CellKind::Corner, 3, 3)
+        );
+        // 自然人 spans down two rows; 法人或其他组织 spans five columns.
+        let natural = l[0].rows[1].iter().find(|c| c.text == "自然人").unwrap();
+        assert_eq!(natural.rowspan, 2);
+        let legal = l[0].rows[1]
+            .iter()
+            .find(|c| c.text == "法人或其他组织")
+            .unwrap();
+        assert_eq!((legal.colspan, legal.scope), (5, Some("colgroup")));
+    }
+
+    #[test]
+    fn data_cells_name_every_header_above_and_beside() {
+        let (t, l) = laid("table3-2021");
+        let id_text = |id: &str| -> String {
+            l.iter()
+                .flat_map(|s| s.rows.iter().flatten())
+                .find(|c| c.id.as_deref() == Some(id))
+                .map(|c| c.text.clone())
+                .unwrap()
+        };
+        let pos = t.keyed[&("refused_state_secret".to_string(), "commercial".to_string())];
+        let cell = l[1]
+            .rows
+            .iter()
+            .flatten()
+            .find(|c| c.pos == Some(pos))
+            .unwrap();
+        let names: Vec<String> = cell.headers.iter().map(|h| id_text(h)).collect();
+        assert_eq!(
+            names,
+            [
+                "申请人情况",
+                "法人或其他组织",
+                "商业企业",
+                "三、本年度办理结果",
+                "（三）不予公开",
+                "1.属于国家秘密"
+            ]
+        );
+        // Row headers: a leaf at the top level spans all three row-header columns.
+        let first = &l[1].rows[0][0];
+        assert_eq!(
+            (first.text.as_str(), first.colspan, first.scope),
+            ("一、本年新收政府信息公开申请数量", 3, Some("row"))
+        );
+        // 三、本年度办理结果 opens the third row and spans every result row.
+        let results = &l[1].rows[2][0];
+        assert_eq!(
+            (results.text.as_str(), results.rowspan),
+            ("三、本年度办理结果", 22)
+        );
+    }
+
+    #[test]
+    fn table2_blocks_each_get_a_body_with_their_own_headers() {
+        let (t, l) = laid("table2-2019");
+        assert_eq!(t.grid_width(), 4);
+        assert_eq!(l.len(), 5);
+        assert!(l.iter().all(|s| !s.head));
+        assert_rectangular(&l, 4);
+        // Block 第二十条第（八）项 has two value columns: the last stretches over two grid columns.
+        let block = &l[3];
+        assert_eq!(block.rows[0][0].text, "第二十条第（八）项");
+        let change = block.rows[1]
+            .iter()
+            .find(|c| c.text == "本年增/减")
+            .unwrap();
+        assert_eq!(change.colspan, 2);
+        let data = block.rows[2].last().unwrap();
+        assert_eq!((data.kind, data.colspan), (CellKind::Data, 2));
+        assert_eq!(data.headers[0], block.rows[0][0].id.clone().unwrap());
+    }
+
+    #[test]
+    fn table4_has_one_unlabelled_row() {
+        let (_, l) = laid(&format!("{}", "table4-2021"));
+        assert_rectangular(&l, 15);
+        assert_eq!(l[1].rows.len(), 1);
+        assert_eq!(l[1].rows[0].len(), 15);
+        let review_upheld = l[0].rows[1].iter().find(|c| c.text == "结果维持").unwrap();
+        assert_eq!(review_upheld.rowspan, 2);
+        let _ = TemplateId::Table4v2021;
+    }
+}

@@ -1,0 +1,114 @@
+//! Check results in words: a summary at the top, and the findings beside each table.
+
+use super::labels::ZH;
+use super::ReportCtx;
+use crate::model::{Finding, Severity};
+use leptos::prelude::*;
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => ZH.error,
+        Severity::Warning => ZH.warning,
+        Severity::Info => ZH.info,
+    }
+}
+
+/// One finding as a list item: severity and rule in words, then the message.
+#[component]
+fn FindingItem(
+    /// The finding.
+    finding: Finding,
+    /// Name the table too (in the summary).
+    #[prop(optional)]
+    with_table: bool,
+) -> impl IntoView {
+    let class = match finding.severity {
+        Severity::Error => "rv-finding rv-finding--error",
+        Severity::Warning => "rv-finding rv-finding--warning",
+        Severity::Info => "rv-finding rv-finding--info",
+    };
+    let label = format!(
+        "{}（{}）：",
+        severity_word(finding.severity),
+        finding.rule.id()
+    );
+    let table = with_table.then(|| match &finding.table_id {
+        Some(id) => view! { <a href=format!("#{id}")>{finding.table.clone()}</a> "：" }.into_any(),
+        None => view! { <span>{finding.table.clone()} "："</span> }.into_any(),
+    });
+    view! {
+        <li class=class>
+            <strong class="rv-finding__label">{label}</strong>
+            {table}
+            {finding.message.clone()}
+        </li>
+    }
+}
+
+/// The summary at the top: whether the tables hold together, and what does not.
+#[component]
+pub fn CheckSummary() -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let checked = &ctx.checked;
+    if checked.tables.is_empty() && checked.findings.is_empty() {
+        return ().into_any();
+    }
+    let attention: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.needs_attention())
+        .cloned()
+        .collect();
+    let ok = attention.is_empty();
+    view! {
+        <section
+            class="rv-check"
+            class:rv-check--problems=!ok
+            aria-labelledby="rv-check-title"
+        >
+            <h2 class="rv-check__title" id="rv-check-title">
+                {ZH.check_heading}
+            </h2>
+            {if ok {
+                view! { <p>{ZH.check_ok}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{ZH.check_problems} {format!("共 {} 处。", attention.len())}</p>
+                    <ul class="rv-findings__list">
+                        {attention
+                            .into_iter()
+                            .map(|finding| view! { <FindingItem finding with_table=true/> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// The findings of one table, shown below it.
+#[component]
+pub fn TableFindings(
+    /// The table's findings.
+    findings: Vec<Finding>,
+    /// Element id, referenced by flagged cells.
+    id: String,
+) -> impl IntoView {
+    (!findings.is_empty()).then(|| {
+        view! {
+            <div class="rv-findings" id=id>
+                <p class="rv-findings__title">
+                    <strong>{ZH.table_check}</strong>
+                </p>
+                <ul class="rv-findings__list">
+                    {findings
+                        .into_iter()
+                        .map(|finding| view! { <FindingItem finding/> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}

@@ -1,0 +1,56 @@
+//! The report's title and what the page says about it.
+
+use super::labels::ZH;
+use crate::model::Meta;
+use leptos::prelude::*;
+
+/// Title, sample-data label, and metadata (publish time as YYYY-MM-DD HH:MM).
+#[component]
+pub fn ReportHeader(
+    /// The report's metadata.
+    meta: Meta,
+) -> impl IntoView {
+    let published = meta
+        .published_display()
+        .unwrap_or_else(|| meta.published.clone());
+    let datetime = published.replace(' ', "T");
+    let row = |term: &'static str, value: Option<String>| {
+        value.map(|v| {
+            view! {
+                <div class="rv-meta__item">
+                    <dt>{term}</dt>
+                    <dd>{v}</dd>
+                </div>
+            }
+        })
+    };
+    view! {
+        <header class="rv-header">
+            <h1 class="rv-title" id="rv-title">
+                {meta.title.clone()}
+            </h1>
+            {meta
+                .sample
+                .then(|| {
+                    view! {
+                        <p class="rv-sample">
+                            <strong class="rv-badge">{ZH.sample_badge}</strong>
+                            {ZH.sample_note}
+                        </p>
+                    }
+                })}
+            <dl class="rv-meta">
+                <div class="rv-meta__item">
+                    <dt>{ZH.published}</dt>
+                    <dd>
+                        <time datetime=datetime>{published}</time>
+                    </dd>
+                </div>
+                {row(ZH.source, meta.source.clone())}
+                {row(ZH.agency, Some(meta.agency.clone()))}
+                {row(ZH.undertaker, meta.undertaker.clone())}
+                {row(ZH.views, meta.views.map(|v| v.to_string()))}
+            </dl>
+        </header>
+    }
+}

@@ -1,0 +1,63 @@
+//! Fetching a report: every way it can fail becomes a [`LoadFailure`] that says what and where.
+
+use crate::model::{check_report, parse_report, CheckedReport, LoadError};
+use gloo_net::http::Request;
+use std::sync::Arc;
+
+/// Why a report is not on screen.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LoadFailure {
+    /// The request never got an answer.
+    #[error("{detail}（地址：{url}）")]
+    Network {
+        /// The address asked for.
+        url: String,
+        /// What the browser said.
+        detail: String,
+    },
+    /// The server answered with an error status.
+    #[error("服务器返回 {status} {status_text}（地址：{url}）")]
+    Http {
+        /// The address asked for.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// HTTP status text.
+        status_text: String,
+    },
+    /// The answer is not a readable report.
+    #[error("{error}（地址：{url}）")]
+    Data {
+        /// The address asked for.
+        url: String,
+        /// What is wrong, and where in the JSON.
+        error: LoadError,
+    },
+}
+
+/// Fetches, parses and checks a report.
+pub async fn load_report(url: String) -> Result<Arc<CheckedReport>, LoadFailure> {
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| LoadFailure::Network {
+            url: url.clone(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadFailure::Http {
+            url,
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    let text = response.text().await.map_err(|e| LoadFailure::Network {
+        url: url.clone(),
+        detail: e.to_string(),
+    })?;
+    let report = parse_report(&text).map_err(|error| LoadFailure::Data {
+        url: url.clone(),
+        error,
+    })?;
+    Ok(Arc::new(check_report(report)))
+}

@@ -1,0 +1,134 @@
+//! A part of the report as a WAI-ARIA accordion section, and the blocks inside it.
+
+use super::app::replace_hash;
+use super::stat_table::StatTableView;
+use super::ReportCtx;
+use crate::model::{Block, Section};
+use leptos::prelude::*;
+
+/// A top-level part: a heading holding a button (aria-expanded, aria-controls) and a panel that
+/// is `hidden="until-found"` while collapsed, so the browser's find-in-page can open it.
+#[component]
+pub fn Part(
+    /// The part.
+    section: Section,
+) -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let open = ctx.open;
+    let id = section.id.clone();
+    let button_id = format!("{id}-button");
+    let panel_id = format!("{id}-panel");
+    let is_open = {
+        let id = id.clone();
+        Memo::new(move |_| open.with(|o| o.contains(&id)))
+    };
+    let set_open = {
+        let id = id.clone();
+        move |value: bool| {
+            open.update(|o| {
+                if value {
+                    o.insert(id.clone());
+                } else {
+                    o.remove(&id);
+                }
+            });
+            if value {
+                replace_hash(Some(&id));
+            } else if current_hash_is(&id) {
+                replace_hash(None);
+            }
+        }
+    };
+    let toggle = {
+        let set_open = set_open.clone();
+        move |_| set_open(!is_open.get_untracked())
+    };
+    let found = move |_: web_sys::Event| set_open(true);
+    view! {
+        <section class="rv-part" id=id.clone() class:rv-part--open=move || is_open.get()>
+            <h2 class="rv-part__heading">
+                <button
+                    type="button"
+                    class="rv-part__button"
+                    id=button_id.clone()
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls=panel_id.clone()
+                    on:click=toggle
+                >
+                    <span class="rv-part__icon" aria-hidden="true"></span>
+                    <span class="rv-part__text">{section.heading()}</span>
+                </button>
+            </h2>
+            <div
+                class="rv-part__panel"
+                id=panel_id
+                role="region"
+                aria-labelledby=button_id
+                hidden=move || (!is_open.get()).then_some("until-found")
+                on:beforematch=found
+            >
+                <Blocks blocks=section.blocks.clone()/>
+                {section
+                    .sections
+                    .iter()
+                    .cloned()
+                    .map(|s| view! { <Subsection section=s/> })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+fn current_hash_is(id: &str) -> bool {
+    window()
+        .location()
+        .hash()
+        .is_ok_and(|h| h.strip_prefix('#') == Some(id))
+}
+
+/// A subsection: a heading and its blocks, always shown inside its open part.
+#[component]
+fn Subsection(
+    /// The subsection.
+    section: Section,
+) -> impl IntoView {
+    view! {
+        <section class="rv-subsection" id=section.id.clone()>
+            <h3 class="rv-subsection__heading">{section.heading()}</h3>
+            <Blocks blocks=section.blocks.clone()/>
+            {section
+                .sections
+                .iter()
+                .cloned()
+                .map(|s| view! { <Subsection section=s/> }.into_any())
+                .collect_view()}
+        </section>
+    }
+}
+
+/// Paragraphs, lists, notes and tables, in order. Text is always text, never HTML.
+#[component]
+pub fn Blocks(
+    /// The blocks.
+    blocks: Vec<Block>,
+) -> impl IntoView {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            Block::Paragraph { text } => view! { <p class="rv-p">{text}</p> }.into_any(),
+            Block::Note { text } => view! { <p class="rv-note">{text}</p> }.into_any(),
+            Block::List { ordered, items } => {
+                let items = items
+                    .into_iter()
+                    .map(|i| view! { <li>{i}</li> })
+                    .collect_view();
+                if ordered {
+                    view! { <ol class="rv-list">{items}</ol> }.into_any()
+                } else {
+                    view! { <ul class="rv-list">{items}</ul> }.into_any()
+                }
+            }
+            Block::Table(t) => view! { <StatTableView id=t.id/> }.into_any(),
+        })
+        .collect_view()
+}

@@ -1,0 +1,182 @@
+//! A statistical table: caption, thead/tbody, header cells tied to data cells by id/headers,
+//! figures right-aligned, derived values and flagged cells marked in words, findings below.
+
+use super::findings::TableFindings;
+use super::labels::ZH;
+use super::ReportCtx;
+use crate::model::layout::{layout, CellKind, LaidCell};
+use crate::model::{CellPos, CellValue, StatTable};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// The table with this id, from the loaded report.
+#[component]
+pub fn StatTableView(
+    /// The table's id.
+    id: String,
+) -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let Some(table) = ctx.checked.tables.get(&id).cloned() else {
+        return ().into_any();
+    };
+    let findings: Vec<_> = ctx.checked.findings_for(&id).into_iter().cloned().collect();
+    let flagged: BTreeSet<CellPos> = findings
+        .iter()
+        .filter(|f| f.needs_attention())
+        .flat_map(|f| f.cells.iter().copied())
+        .collect();
+    let caption_id = format!("{id}-caption");
+    let findings_id = format!("{id}-findings");
+    let sections = layout(&table);
+    let has_derived = !table.derived.is_empty();
+    let has_missing = table
+        .groups
+        .iter()
+        .flat_map(|g| g.cells.iter().flatten())
+        .any(|c| !c.is_provided());
+    let unit = table.unit.clone().map(|u| format!("（{}：{u}）", ZH.unit));
+    let body = sections
+        .into_iter()
+        .map(|s| {
+            let rows = s
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row
+                        .into_iter()
+                        .map(|c| render_cell(c, &table, &flagged, &findings_id))
+                        .collect_view();
+                    view! { <tr>{cells}</tr> }
+                })
+                .collect_view();
+            if s.head {
+                view! { <thead>{rows}</thead> }.into_any()
+            } else {
+                view! { <tbody>{rows}</tbody> }.into_any()
+            }
+        })
+        .collect_view();
+    let notes = table.notes.clone();
+    let region_label = caption_id.clone();
+    view! {
+        <div class="rv-table" id=id.clone()>
+            <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
+                <table class="rv-table__table">
+                    <caption id=caption_id>
+                        {table.full_caption()}
+                        {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
+                    </caption>
+                    {body}
+                </table>
+            </div>
+            <div class="rv-table__legend">
+                {has_missing.then(|| view! { <p>{ZH.not_provided_legend}</p> })}
+                {has_derived
+                    .then(|| {
+                        view! {
+                            <p>
+                                <span class="rv-derived-mark" aria-hidden="true">"*"</span>
+                                {ZH.derived_legend}
+                            </p>
+                        }
+                    })}
+                {notes
+                    .into_iter()
+                    .map(|n| view! { <p class="rv-table__note">{format!("{}：{n}", ZH.note)}</p> })
+                    .collect_view()}
+            </div>
+            <TableFindings findings id=findings_id/>
+        </div>
+    }
+    .into_any()
+}
+
+fn span(n: usize) -> Option<String> {
+    (n > 1).then(|| n.to_string())
+}
+
+fn render_cell(
+    c: LaidCell,
+    table: &StatTable,
+    flagged: &BTreeSet<CellPos>,
+    findings_id: &str,
+) -> AnyView {
+    let colspan = span(c.colspan);
+    let rowspan = span(c.rowspan);
+    let headers = (!c.headers.is_empty()).then(|| c.headers.join(" "));
+    match c.kind {
+        CellKind::Corner => view! {
+            <td class="rv-corner" colspan=colspan rowspan=rowspan>
+                {c.text}
+            </td>
+        }
+        .into_any(),
+        CellKind::GroupHeading | CellKind::ColumnHeader | CellKind::RowHeader => {
+            let class = match c.kind {
+                CellKind::GroupHeading => "rv-th rv-th--group",
+                CellKind::ColumnHeader => "rv-th rv-th--col",
+                _ => "rv-th rv-th--row",
+            };
+            view! {
+                <th class=class id=c.id colspan=colspan rowspan=rowspan scope=c.scope headers=headers>
+                    {c.text}
+                </th>
+            }
+            .into_any()
+        }
+        CellKind::Data => {
+            let Some(pos) = c.pos else {
+                return view! { <td></td> }.into_any();
+            };
+            let cell = table.cell(pos).cloned();
+            let derived = table.derived.get(&pos).copied();
+            let is_flagged = flagged.contains(&pos);
+            let mut class = String::from("rv-td");
+            let content = match (&cell, derived) {
+                (_, Some(d)) => {
+                    class.push_str(" rv-num rv-derived");
+                    view! {
+                        {d.to_string()}
+                        <span class="rv-derived-mark" aria-hidden="true">"*"</span>
+                        <span class="rv-sr">{format!("（{}）", ZH.derived)}</span>
+                    }
+                    .into_any()
+                }
+                (Some(cell), None) => match cell.value {
+                    CellValue::NotProvided => {
+                        class.push_str(" rv-missing");
+                        view! { <span class="rv-missing__text">{ZH.not_provided}</span> }.into_any()
+                    }
+                    CellValue::Blank => view! { <span class="rv-sr">{ZH.blank}</span> }.into_any(),
+                    CellValue::Number(_) => {
+                        class.push_str(" rv-num");
+                        view! { {cell.text.clone()} }.into_any()
+                    }
+                    CellValue::NotApplicable => {
+                        class.push_str(" rv-na");
+                        view! { {cell.text.clone()} }.into_any()
+                    }
+                    CellValue::Text => view! { {cell.text.clone()} }.into_any(),
+                },
+                (None, None) => ().into_any(),
+            };
+            if is_flagged {
+                class.push_str(" rv-flagged");
+            }
+            let flag = is_flagged.then(|| {
+                view! {
+                    <span class="rv-flag-mark" aria-hidden="true">"!"</span>
+                    <span class="rv-sr">{format!("（{}）", ZH.flagged)}</span>
+                }
+            });
+            let described = is_flagged.then(|| findings_id.to_string());
+            view! {
+                <td class=class headers=headers colspan=colspan aria-describedby=described>
+                    {content}
+                    {flag}
+                </td>
+            }
+            .into_any()
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+const { server, url } = await serve({ roots: { '/': new URL('../../dist', import.meta.url).pathname } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run','--disable-quic'] });
+const page = await browser.newPage({ viewport: { width: Number(process.argv[3] ?? 1000), height: 900 } });
+page.on('console', m => console.log('console:', m.text()));
+page.on('pageerror', e => console.log('pageerror:', e.message));
+await page.goto(url + (process.argv[2] ?? '/'));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shot.png', fullPage: true });
+console.log(await page.evaluate(() => document.documentElement.scrollWidth + ' ' + window.innerWidth));
+await browser.close(); server.close();
