@@ -35,7 +35,7 @@ pub fn ReportViewer(
                     view! { <LoadError failure on_retry=move || attempt.update(|n| *n += 1)/> }
                         .into_any()
                 }
-                Some(Ok(checked)) => view! { <Report checked on_shown/> }.into_any(),
+                Some(Ok(checked)) => view! { <ReportView checked on_shown/> }.into_any(),
             }}
         </div>
     }
@@ -74,10 +74,7 @@ fn LoadError(
     });
     view! {
         <div class="rv-error" role="alert">
-            <p class="rv-error__title">
-                <strong>{ZH.load_failed}</strong>
-                "：" {kind}
-            </p>
+            <h1 class="rv-error__title">{ZH.load_failed} "：" {kind}</h1>
             <p class="rv-error__detail">{failure.to_string()}</p>
             <button type="button" class="rv-button" node_ref=node on:click=move |_| on_retry()>
                 {ZH.retry}
@@ -88,10 +85,11 @@ fn LoadError(
 
 /// The loaded report: header, check summary, tools, contents, introduction and parts.
 #[component]
-fn Report(
+pub fn ReportView(
     /// The report and what checking it found.
     checked: Arc<CheckedReport>,
     /// Called once the report is on screen.
+    #[prop(default = None)]
     on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
     let ctx = ReportCtx {

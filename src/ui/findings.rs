@@ -2,7 +2,7 @@
 
 use super::labels::ZH;
 use super::ReportCtx;
-use crate::model::{Finding, Severity};
+use crate::model::{Finding, Rule, Severity};
 use leptos::prelude::*;
 
 fn severity_word(s: Severity) -> &'static str {
@@ -96,9 +96,10 @@ pub fn TableFindings(
     /// Element id, referenced by flagged cells.
     id: String,
 ) -> impl IntoView {
+    let problems = findings.iter().any(Finding::needs_attention);
     (!findings.is_empty()).then(|| {
         view! {
-            <div class="rv-findings" id=id>
+            <div class="rv-findings" class:rv-findings--problems=problems id=id>
                 <p class="rv-findings__title">
                     <strong>{ZH.table_check}</strong>
                 </p>

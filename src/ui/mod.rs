@@ -9,7 +9,7 @@ pub mod nav;
 pub mod section;
 pub mod stat_table;
 
-pub use app::ReportViewer;
+pub use app::{ReportView, ReportViewer};
 
 use crate::model::CheckedReport;
 use leptos::prelude::*;

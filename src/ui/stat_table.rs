@@ -7,7 +7,7 @@ use super::ReportCtx;
 use crate::model::layout::{layout, CellKind, LaidCell};
 use crate::model::{CellPos, CellValue, StatTable};
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The table with this id, from the loaded report.
 #[component]
@@ -35,6 +35,11 @@ pub fn StatTableView(
         .flat_map(|g| g.cells.iter().flatten())
         .any(|c| !c.is_provided());
     let unit = table.unit.clone().map(|u| format!("（{}：{u}）", ZH.unit));
+    let keys: BTreeMap<CellPos, String> = table
+        .keyed
+        .iter()
+        .map(|((r, c), pos)| (*pos, format!("{r}.{c}")))
+        .collect();
     let body = sections
         .into_iter()
         .map(|s| {
@@ -44,7 +49,7 @@ pub fn StatTableView(
                 .map(|row| {
                     let cells = row
                         .into_iter()
-                        .map(|c| render_cell(c, &table, &flagged, &findings_id))
+                        .map(|c| render_cell(c, &table, &flagged, &findings_id, &keys))
                         .collect_view();
                     view! { <tr>{cells}</tr> }
                 })
@@ -100,6 +105,7 @@ fn render_cell(
     table: &StatTable,
     flagged: &BTreeSet<CellPos>,
     findings_id: &str,
+    keys: &BTreeMap<CellPos, String>,
 ) -> AnyView {
     let colspan = span(c.colspan);
     let rowspan = span(c.rowspan);
@@ -170,8 +176,9 @@ fn render_cell(
                 }
             });
             let described = is_flagged.then(|| findings_id.to_string());
+            let key = keys.get(&pos).cloned();
             view! {
-                <td class=class headers=headers colspan=colspan aria-describedby=described>
+                <td class=class headers=headers colspan=colspan aria-describedby=described data-cell=key>
                     {content}
                     {flag}
                 </td>

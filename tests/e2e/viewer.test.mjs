@@ -1,0 +1,214 @@
+// End to end: what a reader does with the demo, in Debian's Chromium, against the release dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { start, ROOT, OUTPUT } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+const SEED = 'reports/erlianhaote-2020.json';
+const SAMPLE = 'reports/sample-2021.json';
+
+async function paragraphsOf(name) {
+  const report = JSON.parse(await readFile(join(ROOT, 'public', name), 'utf8'));
+  const out = [];
+  const walk = (blocks = []) => blocks.forEach((b) => {
+    if (b.type === 'paragraph' || b.type === 'note') out.push(b.text);
+    if (b.type === 'list') out.push(...b.items);
+  });
+  walk(report.introduction);
+  const sections = (list = []) => list.forEach((s) => { walk(s.blocks); sections(s.sections); });
+  sections(report.sections);
+  return { report, paragraphs: out };
+}
+
+const count = (haystack, needle) => haystack.split(needle).length - 1;
+
+test('the seed report shows every paragraph once, six parts and the official table labels', async () => {
+  const page = await h.open('/');
+  await h.settled(page);
+  const { report, paragraphs } = await paragraphsOf(SEED);
+  assert.equal(await page.textContent('h1'), report.meta.title);
+  assert.match(await page.textContent('.rv-meta'), /发布时间2021-01-29 16:27/);
+  assert.equal(await page.getAttribute('.rv-meta time', 'datetime'), '2021-01-29T16:27');
+  assert.match(await page.textContent('.rv-meta'), /点击量730/);
+  const text = await page.textContent('.rv-report');
+  assert.equal(paragraphs.length, 9);
+  for (const p of paragraphs) assert.equal(count(text, p), 1, `paragraph shown ${count(text, p)} times: ${p.slice(0, 30)}`);
+  const parts = await page.$$eval('.rv-part__button', (bs) => bs.map((b) => b.textContent.trim()));
+  assert.deepEqual(parts, report.sections.map((s) => s.number + s.title));
+  // The fallback link is gone once the report is on screen.
+  assert.equal(await page.$('[data-report-viewer] > p > a'), null);
+  // Official labels supplied by the 2019 templates; only the one figure the text states.
+  await page.click('text=展开全部');
+  const t2 = await page.textContent('#table-2');
+  for (const label of ['第二十条第（一）项', '本年新制作数量', '其他对外管理服务事项', '第二十条第（九）项', '采购总金额']) assert.ok(t2.includes(label), label);
+  const t3 = await page.textContent('#table-3');
+  for (const label of ['一、本年新收政府信息公开申请数量', '（六）其他处理', '四、结转下年度继续办理', '自然人', '法律服务机构']) assert.ok(t3.includes(label), label);
+  assert.ok(!t3.includes('1.申请人无正当理由逾期不补正'), '2019 format has no （六） sub-items');
+  assert.equal((await page.textContent('#table-3 td[data-cell="new_requests.total"]')).trim(), '1');
+  assert.equal(await page.$$eval('#table-3 td.rv-missing', (c) => c.length), 160);
+  assert.equal(await page.$$eval('#table-4 td.rv-missing', (c) => c.length), 15);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the sample report is labelled as sample data and its planted violation is reported in words', async () => {
+  const page = await h.open(`/?report=${SAMPLE}`);
+  await h.settled(page);
+  assert.match(await page.textContent('.rv-sample'), /示例数据/);
+  assert.equal(await page.getAttribute(`a[data-report-link="${SAMPLE}"]`, 'aria-current'), 'page');
+  const summary = await page.textContent('.rv-check');
+  assert.match(summary, /共 1 处/);
+  assert.match(summary, /R4\.1/);
+  assert.match(summary, /应等于结果维持、结果纠正、其他结果、尚未审结之和 5，表中为 6/);
+  await page.click('.rv-check a[href="#table-4"]');
+  assert.equal(await page.getAttribute('#part-4-button', 'aria-expanded'), 'true');
+  const cell = page.locator('#table-4 td[data-cell="review.total"]');
+  assert.match(await cell.textContent(), /6.*数据不一致/);
+  assert.equal(await page.$$eval('.rv-flagged', (c) => c.length), 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('expand all and collapse all open and close every part, and the address follows without new history', async () => {
+  const page = await h.open(`/?report=${SAMPLE}`);
+  await h.settled(page);
+  const states = () => page.$$eval('.rv-part__button', (bs) => bs.map((b) => b.getAttribute('aria-expanded')));
+  const hiddenPanels = () => page.$$eval('.rv-part__panel', (ps) => ps.filter((p) => p.getAttribute('hidden') === 'until-found').length);
+  assert.deepEqual(await states(), Array(6).fill('false'));
+  assert.equal(await hiddenPanels(), 6);
+  await page.click('text=展开全部');
+  assert.deepEqual(await states(), Array(6).fill('true'));
+  assert.equal(await hiddenPanels(), 0);
+  assert.ok(await page.isVisible('#table-3 caption'));
+  await page.click('text=收起全部');
+  assert.deepEqual(await states(), Array(6).fill('false'));
+  assert.ok(!(await page.isVisible('#table-3 caption')));
+  // Keyboard: Tab to a part's button, Enter and Space toggle it.
+  const historyBefore = await page.evaluate(() => history.length);
+  await page.focus('#part-2-button');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('#part-2-button', 'aria-expanded'), 'true');
+  assert.equal(new URL(page.url()).hash, '#part-2');
+  await page.keyboard.press('Space');
+  assert.equal(await page.getAttribute('#part-2-button', 'aria-expanded'), 'false');
+  await page.click('#part-5-button');
+  await page.click('#part-6-button');
+  assert.equal(new URL(page.url()).hash, '#part-6');
+  assert.equal(await page.evaluate(() => history.length), historyBefore, 'toggling must not add history entries');
+  await page.close();
+});
+
+test('a deep link opens its part and scrolls to it; contents links do the same', async () => {
+  const page = await h.open(`/?report=${SAMPLE}#part-4`, { width: 1024, height: 700 });
+  await h.settled(page);
+  await page.waitForFunction(() => document.querySelector('#part-4-button')?.getAttribute('aria-expanded') === 'true');
+  const inView = (id) => page.waitForFunction((id) => {
+    const top = document.getElementById(id).getBoundingClientRect().top;
+    return window.scrollY > 0 && top >= -1 && top < window.innerHeight / 2;
+  }, id, { timeout: 5000 });
+  await inView('part-4');
+  assert.equal(await page.getAttribute('#part-1-button', 'aria-expanded'), 'false');
+  // A link to a subsection opens the part that holds it.
+  await page.click('.rv-contents a[href="#part-1-3"]');
+  await page.waitForFunction(() => document.querySelector('#part-1-button').getAttribute('aria-expanded') === 'true');
+  await inView('part-1-3');
+  await page.close();
+});
+
+test('bad JSON says what and where, with a working retry', async () => {
+  const page = await h.open('/?report=/fixtures/bad-syntax.json');
+  await h.settled(page);
+  const alert = await page.textContent('[role=alert]');
+  assert.match(alert, /报告数据有误/);
+  assert.match(alert, /第 10 行第 \d+ 列/);
+  assert.match(alert, /bad-syntax\.json/);
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '重新加载');
+
+  const shape = await h.open('/?report=/fixtures/bad-shape.json');
+  await h.settled(shape);
+  const text = await shape.textContent('[role=alert]');
+  assert.match(text, /table9-2030/);
+  assert.match(text, /位置：sections\[2\]\.blocks\[0\]/);
+  assert.match(text, /第 \d+ 行/);
+  await shape.close();
+
+  // Retry fetches again: once the file is fixed, the report appears.
+  let fixed = false;
+  await page.route('**/fixtures/bad-syntax.json', async (route) => {
+    if (!fixed) return route.continue();
+    route.fulfill({ contentType: 'application/json', body: await readFile(join(ROOT, 'public', SAMPLE), 'utf8') });
+  });
+  fixed = true;
+  await page.click('text=重新加载');
+  await page.waitForSelector('.rv-report');
+  assert.match(await page.textContent('h1'), /示例市/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a missing report says the server answered 404, and the page stays usable', async () => {
+  const page = await h.open('/?report=/fixtures/no-such-report.json');
+  await h.settled(page);
+  const alert = await page.textContent('[role=alert]');
+  assert.match(alert, /服务器未返回报告/);
+  assert.match(alert, /404/);
+  assert.match(alert, /no-such-report\.json/);
+  assert.ok(await page.isVisible('.demo-switch'));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('report text is shown as text, never run as markup', async () => {
+  const page = await h.open('/?report=/fixtures/markup-as-text.json');
+  await h.settled(page);
+  await page.click('text=展开全部');
+  assert.equal(await page.textContent('h1'), '<b>标题</b>');
+  assert.match(await page.textContent('.rv-part__panel'), /<script>window.__pwned=1<\/script>/);
+  assert.equal(await page.$$eval('.rv img, .rv script, .rv b', (e) => e.length), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.close();
+});
+
+test('totals the source leaves out are shown as computed values, marked in words', async () => {
+  const page = await h.open('/?report=/fixtures/derived.json#part-4');
+  await h.settled(page);
+  const cell = page.locator('td[data-cell="review.total"]');
+  assert.match(await cell.textContent(), /^4\*（计算值）$/);
+  assert.ok((await cell.getAttribute('class')).includes('rv-derived'));
+  assert.match(await page.textContent('#table-4'), /计算值：原表未提供/);
+  await page.close();
+});
+
+test('at 320 px the page never scrolls sideways; wide tables scroll inside a focusable region', async () => {
+  const page = await h.open(`/?report=${SAMPLE}`, { width: 320, height: 640 });
+  await h.settled(page);
+  await page.click('text=展开全部');
+  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.page <= widths.view, `page is ${widths.page}px wide in a ${widths.view}px window`);
+  const region = await page.$eval('#table-3 .rv-table__scroll', (r) => ({
+    scrolls: r.scrollWidth > r.clientWidth, tabindex: r.getAttribute('tabindex'), role: r.getAttribute('role'), label: r.getAttribute('aria-labelledby'),
+  }));
+  assert.deepEqual(region, { scrolls: true, tabindex: '0', role: 'region', label: 'table-3-caption' });
+  await page.screenshot({ path: join(OUTPUT, 'sample-320px.png'), fullPage: true });
+  await page.close();
+});
+
+test('axe-core finds no violations, collapsed and expanded, in both reports and the error state', async () => {
+  for (const path of ['/', `/?report=${SAMPLE}`, '/?report=/fixtures/bad-syntax.json']) {
+    const page = await h.open(path);
+    await h.settled(page);
+    assert.deepEqual(await h.axe(page), [], `${path} collapsed`);
+    if (await page.$('.rv-report')) {
+      await page.click('text=展开全部');
+      assert.deepEqual(await h.axe(page), [], `${path} expanded`);
+      const name = path === '/' ? 'seed' : 'sample';
+      await page.screenshot({ path: join(OUTPUT, `${name}-expanded.png`), fullPage: true });
+    }
+    await page.close();
+  }
+});
