@@ -300,8 +300,9 @@ mod tests {
                     while col < width && carry[col] > 0 {
                         col += 1;
                     }
-                    for k in col..(col + cell.colspan).min(width) {
-                        carry[k] = cell.rowspan;
+                    let end = (col + cell.colspan).min(width);
+                    for c in carry.iter_mut().take(end).skip(col) {
+                        *c = cell.rowspan;
                     }
                     col += cell.colspan;
                 }
@@ -406,7 +407,7 @@ mod tests {
 
     #[test]
     fn table4_has_one_unlabelled_row() {
-        let (_, l) = laid(&format!("{}", "table4-2021"));
+        let (_, l) = laid("table4-2021");
         assert_rectangular(&l, 15);
         assert_eq!(l[1].rows.len(), 1);
         assert_eq!(l[1].rows[0].len(), 15);

@@ -188,7 +188,7 @@ pub enum Block {
         text: String,
     },
     /// A statistical table: an official template filled by key, or a generic table.
-    Table(TableBlock),
+    Table(Box<TableBlock>),
 }
 
 /// Why a report could not be read, with where in the JSON.

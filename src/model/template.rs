@@ -513,7 +513,7 @@ pub fn match_label(name: &str, candidates: &[(String, String)]) -> Option<LabelM
         .min_by_key(|(_, _, d)| *d)
         .map(|(k, l, d)| ((k.clone(), l.clone()), d))?;
     let allowed = (bare.chars().count() / 5).max(1);
-    (distance <= allowed).then(|| LabelMatch::Closest(best.0, best.1))
+    (distance <= allowed).then_some(LabelMatch::Closest(best.0, best.1))
 }
 
 fn key_of(h: &Header) -> String {

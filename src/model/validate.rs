@@ -72,7 +72,7 @@ pub fn check_report(report: Report) -> CheckedReport {
     let section_ids = report.all_sections().into_iter().map(|s| s.id.clone());
     let table_blocks: Vec<&TableBlock> = blocks
         .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(t.as_ref()),
             _ => None,
         })
         .collect();

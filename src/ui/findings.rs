@@ -27,11 +27,17 @@ fn FindingItem(
         Severity::Warning => "rv-finding rv-finding--warning",
         Severity::Info => "rv-finding rv-finding--info",
     };
-    let label = format!(
-        "{}（{}）：",
-        severity_word(finding.severity),
-        finding.rule.id()
-    );
+    // Identity and figure rules carry the id webmasters look up in the format documentation.
+    let label = match finding.rule {
+        Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1 | Rule::N1 => {
+            format!(
+                "{}（{}）：",
+                severity_word(finding.severity),
+                finding.rule.id()
+            )
+        }
+        _ => format!("{}：", severity_word(finding.severity)),
+    };
     let table = with_table.then(|| match &finding.table_id {
         Some(id) => view! { <a href=format!("#{id}")>{finding.table.clone()}</a> "：" }.into_any(),
         None => view! { <span>{finding.table.clone()} "："</span> }.into_any(),
