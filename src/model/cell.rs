@@ -59,6 +59,28 @@ impl Decimal {
         Some(Decimal { units, scale })
     }
 
+    /// The decimal a JSON number denotes, with up to 9 decimal places. Done without float
+    /// formatting, which would cost the browser build about 10 KB.
+    pub fn from_f64(v: f64) -> Option<Decimal> {
+        if !v.is_finite() || v.abs() >= 1e15 {
+            return None;
+        }
+        let mut factor = 1.0f64;
+        for scale in 0..=9u8 {
+            let x = v * factor;
+            let r = x.round();
+            // A few ulps of slack: 4166.241619 × 10⁶ is 4166241619.0000005 in binary.
+            if (x - r).abs() <= r.abs().max(1.0) * f64::EPSILON * 1e3 {
+                return Some(Decimal {
+                    units: r as i64,
+                    scale,
+                });
+            }
+            factor *= 10.0;
+        }
+        None
+    }
+
     /// Parses plain decimal text such as `12`, `+1036`, `-3`, `4166.241619` (no units).
     pub fn parse(text: &str) -> Option<Decimal> {
         let (negative, digits) = match text.as_bytes().first()? {
@@ -245,9 +267,13 @@ impl<'de> serde::Deserialize<'de> for Cell {
                 if !v.is_finite() {
                     return Err(E::custom("number is not finite"));
                 }
-                let mut cell = Cell::from_text(&v.to_string());
-                cell.from_number = true;
-                Ok(cell)
+                let d = Decimal::from_f64(v)
+                    .ok_or_else(|| E::custom("number has too many decimal places"))?;
+                Ok(Cell {
+                    text: d.to_string(),
+                    value: CellValue::Number(d),
+                    from_number: true,
+                })
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
                 Ok(Cell::from_text(v))
@@ -352,5 +378,17 @@ mod tests {
         assert_eq!(Decimal::parse("2.00").unwrap().as_whole(), Some(2));
         assert!(!Decimal::parse("2.5").unwrap().is_whole());
         assert_eq!(Decimal::parse("99999999999999999999"), None);
+        for (f, text) in [
+            (1.5, "1.5"),
+            (126.35, "126.35"),
+            (4166.241619, "4166.241619"),
+            (-0.25, "-0.25"),
+            (3.0, "3"),
+            (0.1, "0.1"),
+        ] {
+            assert_eq!(Decimal::from_f64(f).unwrap().to_string(), text, "{f}");
+        }
+        assert_eq!(Decimal::from_f64(f64::NAN), None);
+        assert_eq!(Decimal::from_f64(1.0 / 3.0), None);
     }
 }

@@ -151,6 +151,24 @@ test('bad JSON says what and where, with a working retry', async () => {
   await page.close();
 });
 
+test('a loading state is announced while the report is on its way', async () => {
+  const page = await h.browser.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/reports/sample-2021.json', async (route) => { await held; route.continue(); });
+  await page.goto(`${h.url}/?report=${SAMPLE}`);
+  const status = page.locator('.rv [role=status]');
+  await status.waitFor();
+  assert.match(await status.textContent(), /正在加载报告/);
+  assert.equal(await status.getAttribute('aria-live'), 'polite');
+  // The fallback link is still there while loading.
+  assert.ok(await page.isVisible('[data-report-viewer] > p > a'));
+  release();
+  await page.waitForSelector('.rv-report');
+  assert.equal(await page.$('.rv [role=status]'), null);
+  await page.close();
+});
+
 test('a missing report says the server answered 404, and the page stays usable', async () => {
   const page = await h.open('/?report=/fixtures/no-such-report.json');
   await h.settled(page);
