@@ -6,6 +6,9 @@
 
 pub mod model;
 
+#[cfg(feature = "tool")]
+pub mod import;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

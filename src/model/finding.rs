@@ -28,6 +28,10 @@ pub enum Rule {
     R4_1,
     /// Counts are whole numbers ≥ 0; amounts ≥ 0.
     N1,
+    /// Cross-year: this year's 二、上年结转 = last year's 四、结转下年度继续办理.
+    X1,
+    /// Cross-year: 现行有效件数 ≈ last year's + 本年制发件数 − 本年废止件数 (a hint).
+    X2,
     /// Blank or not-applicable cells counted as zero.
     Blank,
     /// Checks that could not run because figures are not provided.
@@ -51,6 +55,8 @@ impl Rule {
             Rule::R3_3 => "R3.3",
             Rule::R4_1 => "R4.1",
             Rule::N1 => "N1",
+            Rule::X1 => "X1",
+            Rule::X2 => "X2",
             Rule::Blank => "blank",
             Rule::NotProvided => "not-provided",
             Rule::Label => "label",

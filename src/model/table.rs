@@ -138,13 +138,13 @@ pub struct TableGroup {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corner: Option<String>,
     /// Column headers, outermost level first.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub columns: Vec<Header>,
     /// Row headers, outermost level first. Empty for a table with a single unlabelled row.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Header>,
     /// One list per leaf row (or one list when there are no row headers), one cell per leaf column.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<Vec<Cell>>,
 }
 

@@ -1,0 +1,570 @@
+//! Turns existing report pages (plain-text copies, saved portal pages, Word-pasted HTML) into
+//! report JSON: drops page chrome, keeps metadata, keeps a repeated body once, rebuilds the section
+//! tree from the numbering, and maps the official tables to their templates. Never guesses
+//! silently: everything it could not place is reported and kept as plain paragraphs.
+
+pub mod decode;
+pub mod grid;
+pub mod html;
+pub mod tables;
+
+use crate::model::{
+    check_report, Block, Cell, Meta, Report, Section, TableBlock, TableGroup, TemplateId,
+    FORMAT_VERSION,
+};
+use grid::Grid;
+use regex::Regex;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+/// A piece of the page body, in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// A line of text.
+    Line(String),
+    /// A table.
+    Table(Grid),
+}
+
+/// What the caller may say about the page.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The report's title, when the page does not give it (or gives it wrongly).
+    pub title: Option<String>,
+    /// The format of the tables (2019 or 2021) when it cannot be inferred.
+    pub format_year: Option<u16>,
+}
+
+/// The imported report, and what the importer decided or could not place.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The report.
+    pub report: Report,
+    /// The page's encoding.
+    pub encoding: &'static str,
+    /// Whether the input was HTML.
+    pub html: bool,
+    /// What the importer could not place or had to decide, in words.
+    pub notes: Vec<String>,
+}
+
+/// Why a page could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// Nothing in the input looks like a report.
+    #[error("未找到报告正文：输入中没有“一、”“二、”这样编号的部分，也没有官方统计表")]
+    NotAReport,
+}
+
+static NUM1: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$").expect("regex"));
+static NUM2: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([（(]([一二三四五六七八九十]+)[）)])\s*(.+)$").expect("regex"));
+static NUM3: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((\d+)[.．、]|[（(](\d+)[）)])\s*(.+)$").expect("regex"));
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"字体[:：]?\s*【?\s*大\s*】?\s*【?\s*中|打印本页|关闭窗口|^分享到|扫一扫|在手机打开|",
+        r"^【?\s*(打印|关闭|收藏|返回顶部|无障碍|关怀版|长者版|适老版)\s*】?$|Command\s*\+\s*S|Ctrl\s*\+\s*S|",
+        r"网站标识码|ICP备|公网安备|^版权所有|^Copyright|联系电话[:：]|^邮箱[:：]|电子邮箱[:：]|^(上一篇|下一篇)[:：]|^当前位置[:：]|^首页\s*[>＞]"
+    ))
+    .expect("regex")
+});
+static CHROME_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(朗读|【?\s*朗读\s*】?|播放|语音播报)").expect("regex"));
+static META_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(主办|承办|来源|信息来源|发布日期|发布时间|成文日期|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
+        .expect("regex")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?")
+        .expect("regex")
+});
+static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年").expect("regex"));
+static STATED_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"收到(?:依申请公开信息|政府信息公开申请|信息公开申请|依申请公开申请)[^，。,；;]{0,6}?(\d+)\s*(?:条|件|个)")
+        .expect("regex")
+});
+
+/// Imports a page from its bytes.
+pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
+    let (text, encoding) = decode::decode(bytes);
+    let is_html = html::looks_like_html(&text);
+    let (body, all_lines, page_title) = if is_html {
+        let page = html::read_page(&text);
+        (page.body, page.all_lines, page.title)
+    } else {
+        let lines: Vec<String> = text
+            .lines()
+            .map(html::collapse)
+            .filter(|l| !l.is_empty())
+            .collect();
+        (lines.iter().cloned().map(Item::Line).collect(), lines, None)
+    };
+    let mut notes = Vec::new();
+    let meta = read_meta(&all_lines);
+    let items = clean(body, &mut notes);
+    if !items.iter().any(|i| match i {
+        Item::Line(l) => NUM1.is_match(l),
+        Item::Table(g) => tables::which(g).is_some(),
+    }) {
+        return Err(ImportError::NotAReport);
+    }
+
+    let title = options
+        .title
+        .clone()
+        .or_else(|| find_title(&all_lines, page_title.as_deref()))
+        .unwrap_or_default();
+    if title.is_empty() {
+        notes.push("未找到报告标题：请用 --title 给出".into());
+    }
+    let year = TITLE_YEAR
+        .captures(&title)
+        .and_then(|c| c[1].parse::<u16>().ok())
+        .unwrap_or(0);
+    let format_year = options
+        .format_year
+        .or_else(|| infer_format(&items))
+        .or((year > 0).then_some(if year >= 2021 { 2021 } else { 2019 }));
+
+    let (introduction, sections) = build_sections(items, format_year, &mut notes);
+    let meta = Meta {
+        title,
+        agency: meta.get("主办").cloned().unwrap_or_default(),
+        undertaker: meta.get("承办").cloned(),
+        source: meta.get("来源").cloned(),
+        published: meta.get("发布日期").cloned().unwrap_or_default(),
+        year,
+        views: meta.get("点击量").and_then(|v| v.parse().ok()),
+        language: "zh-CN".into(),
+        sample: false,
+        url: None,
+    };
+    if meta.agency.is_empty() {
+        notes.push("页面未写明主办单位（主办）".into());
+    }
+    if meta.published.is_empty() {
+        notes.push("页面未写明发布日期".into());
+    }
+    let mut report = Report {
+        version: FORMAT_VERSION,
+        meta,
+        introduction,
+        sections,
+    };
+    fill_lost_tables(&mut report, format_year, is_html, &mut notes);
+    Ok(Imported {
+        report,
+        encoding,
+        html: is_html,
+        notes,
+    })
+}
+
+/// Metadata fields from the page's chrome lines: first value of each wins.
+fn read_meta(lines: &[String]) -> BTreeMap<&'static str, String> {
+    let mut out = BTreeMap::new();
+    for line in lines {
+        if line.chars().count() > 120 {
+            continue;
+        }
+        let matches: Vec<_> = META_FIELD.captures_iter(line).collect();
+        for (i, m) in matches.iter().enumerate() {
+            let whole = m.get(0).expect("match");
+            let end = matches
+                .get(i + 1)
+                .map(|n| n.get(0).expect("match").start())
+                .unwrap_or(line.len());
+            let value = line[whole.end()..end].trim();
+            let field: &'static str = match &m[1] {
+                "主办" => "主办",
+                "承办" => "承办",
+                "来源" | "信息来源" => "来源",
+                "发布日期" | "发布时间" | "成文日期" => "发布日期",
+                _ => "点击量",
+            };
+            let value = match field {
+                "发布日期" => match DATE.captures(value) {
+                    Some(d) => {
+                        let mut s = format!("{}-{:0>2}-{:0>2}", &d[1], &d[2], &d[3]);
+                        if let (Some(h), Some(mi)) = (d.get(4), d.get(5)) {
+                            s.push_str(&format!("T{:0>2}:{}", h.as_str(), mi.as_str()));
+                        }
+                        s
+                    }
+                    None => continue,
+                },
+                "点击量" => value.chars().take_while(char::is_ascii_digit).collect(),
+                // Stop at the next field-like gap (two spaces or a full-width space).
+                _ => value
+                    .split(['　'])
+                    .next()
+                    .unwrap_or("")
+                    .split("  ")
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string(),
+            };
+            if !value.is_empty() {
+                out.entry(field).or_insert(value);
+            }
+        }
+    }
+    out
+}
+
+fn is_meta_line(line: &str) -> bool {
+    line.chars().count() <= 120 && META_FIELD.is_match(line)
+}
+
+/// Drops chrome and metadata lines, strips chrome glued to the start of a line, and keeps a
+/// repeated body once.
+fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
+    let mut lines: Vec<Item> = Vec::new();
+    for item in items {
+        match item {
+            Item::Line(l) => {
+                let l = CHROME_PREFIX.replace(&l, "").trim().to_string();
+                if l.is_empty() || CHROME.is_match(&l) || is_meta_line(&l) {
+                    continue;
+                }
+                lines.push(Item::Line(l));
+            }
+            t => lines.push(t),
+        }
+    }
+    // A line that holds several other lines is a flattened copy of the body.
+    let texts: Vec<String> = lines
+        .iter()
+        .filter_map(|i| match i {
+            Item::Line(l) if l.chars().count() >= 8 => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut dropped_flat = 0;
+    lines.retain(|i| match i {
+        Item::Line(l) => {
+            let inside = texts
+                .iter()
+                .filter(|t| *t != l && l.contains(t.as_str()))
+                .count();
+            let flat = inside >= 3;
+            dropped_flat += usize::from(flat);
+            !flat
+        }
+        _ => true,
+    });
+    // Repeats: once a long line comes again, drop what repeats until new text appears.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut repeating = false;
+    let mut dropped = 0;
+    let mut out = Vec::new();
+    for item in lines {
+        let key = match &item {
+            Item::Line(l) => l.clone(),
+            Item::Table(g) => format!("\u{0}table\u{0}{}", g.all_text()),
+        };
+        let long = key.chars().count() >= 6;
+        if seen.contains(&key) && long {
+            repeating = true;
+            dropped += 1;
+            continue;
+        }
+        if repeating && !long {
+            dropped += 1;
+            continue;
+        }
+        repeating = false;
+        seen.insert(key);
+        out.push(item);
+    }
+    if dropped + dropped_flat > 0 {
+        notes.push(format!(
+            "正文在页面中重复出现：保留一次，略去 {} 行重复内容",
+            dropped + dropped_flat
+        ));
+    }
+    out
+}
+
+fn find_title(lines: &[String], page_title: Option<&str>) -> Option<String> {
+    let is_title =
+        |s: &str| s.contains("政府信息公开") && s.contains("年度报告") && s.chars().count() <= 60;
+    if let Some(t) = page_title.filter(|t| is_title(t)) {
+        // Page titles often end with the site's name: "…年度报告_某某市人民政府".
+        return Some(
+            t.split(['_', '|', '-'])
+                .next()
+                .unwrap_or(t)
+                .trim()
+                .to_string(),
+        );
+    }
+    lines.iter().find(|l| is_title(l)).cloned()
+}
+
+fn infer_format(items: &[Item]) -> Option<u16> {
+    items.iter().find_map(|i| match i {
+        Item::Table(g) if tables::which(g) == Some(2) => {
+            let all = crate::model::template::normalize_label(&g.all_text());
+            if all.contains("本年制发件数") || all.contains("现行有效件数") {
+                Some(2021)
+            } else if all.contains("本年新制作数量") || all.contains("上一年项目数量")
+            {
+                Some(2019)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    })
+}
+
+fn numeral(s: &str) -> usize {
+    const DIGITS: &str = "一二三四五六七八九";
+    let value = |c: char| DIGITS.chars().position(|d| d == c).map(|p| p + 1);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        ['十'] => 10,
+        ['十', d] => 10 + value(*d).unwrap_or(0),
+        [t, '十'] => value(*t).unwrap_or(0) * 10,
+        [t, '十', d] => value(*t).unwrap_or(0) * 10 + value(*d).unwrap_or(0),
+        [d] => value(*d).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+fn heading_like(title: &str, max: usize) -> bool {
+    let n = title.chars().count();
+    n > 0
+        && n <= max
+        && !title.ends_with(['。', '；', ';', '，', ',', '：', ':'])
+        && !title.contains('。')
+}
+
+/// Rebuilds the section tree from the numbering: 一、 (parts), （一） (subsections), 1. (items),
+/// each level in sequence, so a numbered sentence out of sequence stays a paragraph.
+fn build_sections(
+    items: Vec<Item>,
+    format_year: Option<u16>,
+    notes: &mut Vec<String>,
+) -> (Vec<Block>, Vec<Section>) {
+    let mut intro: Vec<Block> = Vec::new();
+    let mut parts: Vec<Section> = Vec::new();
+    let mut table_count: BTreeMap<u8, usize> = BTreeMap::new();
+    for item in items {
+        let block = match item {
+            Item::Line(line) => {
+                if let Some(c) = NUM1.captures(&line) {
+                    if numeral(&c[1]) == parts.len() + 1 && heading_like(&c[2], 40) {
+                        let n = parts.len() + 1;
+                        parts.push(Section {
+                            id: format!("part-{n}"),
+                            number: line[..c.get(2).expect("group").start()]
+                                .trim_end()
+                                .to_string(),
+                            title: c[2].trim().to_string(),
+                            blocks: Vec::new(),
+                            sections: Vec::new(),
+                        });
+                        continue;
+                    }
+                }
+                if let (Some(c), Some(part)) = (NUM2.captures(&line), parts.last_mut()) {
+                    if numeral(&c[2]) == part.sections.len() + 1 && heading_like(&c[3], 30) {
+                        let id = format!("{}-{}", part.id, part.sections.len() + 1);
+                        part.sections.push(Section {
+                            id,
+                            number: c[1].to_string(),
+                            title: c[3].trim().to_string(),
+                            blocks: Vec::new(),
+                            sections: Vec::new(),
+                        });
+                        continue;
+                    }
+                }
+                if let (Some(c), Some(sub)) = (
+                    NUM3.captures(&line),
+                    parts.last_mut().and_then(|p| p.sections.last_mut()),
+                ) {
+                    let n: usize = c
+                        .get(2)
+                        .or(c.get(3))
+                        .and_then(|m| m.as_str().parse().ok())
+                        .unwrap_or(0);
+                    if n == sub.sections.len() + 1 && heading_like(&c[4], 20) {
+                        let id = format!("{}-{}", sub.id, n);
+                        sub.sections.push(Section {
+                            id,
+                            number: c[1].to_string(),
+                            title: c[4].trim().to_string(),
+                            blocks: Vec::new(),
+                            sections: Vec::new(),
+                        });
+                        continue;
+                    }
+                }
+                Block::Paragraph { text: line }
+            }
+            Item::Table(grid) => {
+                let which = tables::which(&grid).unwrap_or(0);
+                let n = table_count.entry(which).or_default();
+                *n += 1;
+                let id = match (which, *n) {
+                    (0, k) => format!("table-x{k}"),
+                    (w, 1) => format!("table-{w}"),
+                    (w, k) => format!("table-{w}-{k}"),
+                };
+                let r = tables::recognise(&grid, &id, format_year);
+                notes.extend(r.notes);
+                let mut blocks = vec![Block::Table(Box::new(r.block))];
+                blocks.extend(r.unplaced.into_iter().map(|text| Block::Paragraph { text }));
+                let target = current_blocks(&mut parts, &mut intro);
+                target.extend(blocks);
+                continue;
+            }
+        };
+        current_blocks(&mut parts, &mut intro).push(block);
+    }
+    (intro, parts)
+}
+
+/// Where content goes now: the deepest open section, or the introduction.
+fn current_blocks<'a>(parts: &'a mut [Section], intro: &'a mut Vec<Block>) -> &'a mut Vec<Block> {
+    match parts.last_mut() {
+        None => intro,
+        Some(part) => {
+            let mut s = part;
+            while !s.sections.is_empty() {
+                s = s.sections.last_mut().expect("non-empty");
+            }
+            &mut s.blocks
+        }
+    }
+}
+
+/// The parts that hold tables 二, 三 and 四, found by their titles.
+fn table_part(report: &Report, table: u8) -> Option<usize> {
+    let key = match table {
+        2 => "主动公开政府信息情况",
+        3 => "收到和处理政府信息公开申请",
+        _ => "行政复议",
+    };
+    report
+        .sections
+        .iter()
+        .position(|s| s.title.contains(key) && s.number.starts_with(['二', '三', '四']))
+}
+
+/// When the page lost its tables (a text copy, or tables published as images), the parts 二–四 are
+/// given empty official tables: every cell "not provided", never zero. Figures the text itself
+/// states (received requests in part 一) go into 表三, with a note quoting the sentence.
+fn fill_lost_tables(
+    report: &mut Report,
+    format_year: Option<u16>,
+    html: bool,
+    notes: &mut Vec<String>,
+) {
+    let year = format_year.unwrap_or(2021);
+    let has_tables = report
+        .all_sections()
+        .iter()
+        .any(|s| s.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+    if has_tables {
+        return;
+    }
+    let lost = if html {
+        "本表在来源页面中不是文字表格（可能是图片）。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
+    } else {
+        "本表在报告页面的文本副本中缺失。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
+    };
+    let stated = stated_requests(report);
+    for table in [2u8, 3, 4] {
+        let Some(p) = table_part(report, table) else {
+            continue;
+        };
+        let template = match (table, year >= 2021) {
+            (2, false) => TemplateId::Table2v2019,
+            (2, true) => TemplateId::Table2v2021,
+            (3, false) => TemplateId::Table3v2019,
+            (3, true) => TemplateId::Table3v2021,
+            (_, false) => TemplateId::Table4v2019,
+            (_, true) => TemplateId::Table4v2021,
+        };
+        let mut block = TableBlock {
+            id: format!("table-{table}"),
+            template: Some(template),
+            values: BTreeMap::new(),
+            caption: None,
+            unit: None,
+            body: TableGroup {
+                heading: None,
+                corner: None,
+                columns: Vec::new(),
+                rows: Vec::new(),
+                cells: Vec::new(),
+            },
+            groups: Vec::new(),
+            notes: vec![lost.to_string()],
+        };
+        if table == 3 {
+            if let Some((count, heading, sentence)) = &stated {
+                block
+                    .values
+                    .entry("new_requests".into())
+                    .or_default()
+                    .insert("total".into(), Cell::number(*count));
+                block.notes.push(format!(
+                    "“一、本年新收政府信息公开申请数量”的总计{count}件，取自“{heading}”：“{sentence}”。正文未写明申请人类别和办理结果。"
+                ));
+                notes.push(format!(
+                    "表三“本年新收”总计 {count} 件取自正文：“{sentence}”"
+                ));
+            }
+        }
+        report.sections[p]
+            .blocks
+            .push(Block::Table(Box::new(block)));
+        notes.push(format!(
+            "{}在页面中缺失：已加入空的官方表格（单元格均为“未提供”）",
+            template.label()
+        ));
+    }
+}
+
+/// "收到依申请公开信息1条" in part 一: the count, the subsection's heading and the clause.
+fn stated_requests(report: &Report) -> Option<(i64, String, String)> {
+    let part = report.sections.first()?;
+    for s in part.walk() {
+        for b in &s.blocks {
+            let Block::Paragraph { text } = b else {
+                continue;
+            };
+            let Some(m) = STATED_REQUESTS.captures(text) else {
+                continue;
+            };
+            let whole = m.get(0)?;
+            let start = text[..whole.start()]
+                .rfind(['，', '。', '；', ','])
+                .map(|i| i + text[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            let count = m[1].parse().ok()?;
+            return Some((count, s.heading(), text[start..whole.end()].to_string()));
+        }
+    }
+    None
+}
+
+/// The report as JSON, formatted as the demo files are.
+pub fn to_json(report: &Report) -> String {
+    let mut s = serde_json::to_string_pretty(report).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// Import and check in one: the findings of the imported report, for the importer's summary.
+pub fn findings_count(report: &Report) -> usize {
+    check_report(report.clone()).attention_count()
+}

@@ -1,0 +1,422 @@
+//! Recognises the official tables 二, 三 and 四 (both formats) in an expanded grid by their labels,
+//! and maps their cells to template keys, keeping each cell's printed text. Any other table is
+//! kept as a generic table.
+
+use super::grid::Grid;
+use crate::model::table::leaves;
+use crate::model::template::{match_label, normalize_label, LabelMatch, TemplateId};
+use crate::model::{Cell, CellValue, Header, TableBlock, TableGroup};
+use std::collections::BTreeMap;
+
+/// A recognised (or generic) table and what could not be placed.
+pub struct Recognised {
+    /// The table block.
+    pub block: TableBlock,
+    /// Notes for the importer's report: loose label matches, unplaced rows.
+    pub notes: Vec<String>,
+    /// Rows that could not be placed, as text, kept as plain paragraphs after the table.
+    pub unplaced: Vec<String>,
+}
+
+fn has(grid: &Grid, needle: &str) -> bool {
+    let n = normalize_label(needle);
+    grid.rows
+        .iter()
+        .flatten()
+        .flatten()
+        .any(|c| normalize_label(&c.text).contains(&n))
+}
+
+/// Which official table a grid is, if any.
+pub fn which(grid: &Grid) -> Option<u8> {
+    if has(grid, "第二十条第") && (has(grid, "规章") || has(grid, "行政许可")) {
+        Some(2)
+    } else if has(grid, "本年新收政府信息公开申请数量")
+        || (has(grid, "申请人情况") && has(grid, "自然人"))
+    {
+        Some(3)
+    } else if has(grid, "行政复议") && has(grid, "行政诉讼") && has(grid, "结果维持") {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+/// Recognises a grid. `format_year` is the report's format when known (2019 or 2021).
+pub fn recognise(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
+    match which(grid) {
+        Some(2) => table2(grid, id, format_year),
+        Some(3) => table3(grid, id, format_year),
+        Some(4) => table4(grid, id, format_year),
+        _ => generic(grid, id),
+    }
+}
+
+fn candidates(forest: &[Header]) -> Vec<(String, String)> {
+    leaves(forest)
+        .iter()
+        .filter_map(|p| {
+            let leaf = p.last()?;
+            Some((leaf.key.clone()?, leaf.label.clone()))
+        })
+        .collect()
+}
+
+fn matched(m: LabelMatch, given: &str, notes: &mut Vec<String>) -> String {
+    match m {
+        LabelMatch::Exact(k) => k,
+        LabelMatch::Closest(k, official) => {
+            notes.push(format!(
+                "名称“{given}”与官方名称不完全一致，已按“{official}”处理"
+            ));
+            k
+        }
+    }
+}
+
+fn is_figure(text: &str) -> bool {
+    let c = Cell::from_text(text);
+    matches!(
+        c.value,
+        CellValue::Number(_) | CellValue::Blank | CellValue::NotApplicable
+    )
+}
+
+fn empty_block(id: &str, template: TemplateId) -> TableBlock {
+    TableBlock {
+        id: id.to_string(),
+        template: Some(template),
+        values: BTreeMap::new(),
+        caption: None,
+        unit: None,
+        body: TableGroup {
+            heading: None,
+            corner: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            cells: Vec::new(),
+        },
+        groups: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
+    block
+        .values
+        .entry(row.to_string())
+        .or_default()
+        .insert(col.to_string(), Cell::from_text(text));
+}
+
+/// The label of a data row: the rightmost distinct text among the label columns.
+fn row_label(grid: &Grid, r: usize, label_cols: usize) -> String {
+    let mut label = "";
+    let mut last = None;
+    for c in 0..label_cols.max(1) {
+        let o = grid.origin(r, c);
+        if o.is_some() && o != last && !grid.text(r, c).is_empty() {
+            label = grid.text(r, c);
+        }
+        last = o;
+    }
+    label.to_string()
+}
+
+/// Maps grid columns to column keys from the header rows above `first_data`.
+fn map_columns(
+    grid: &Grid,
+    first_data: usize,
+    cands: &[(String, String)],
+    notes: &mut Vec<String>,
+) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    for c in 0..grid.width() {
+        // The lowest header text in this column that names a column.
+        for r in (0..first_data).rev() {
+            let text = grid.text(r, c);
+            if text.is_empty() {
+                continue;
+            }
+            if let Some(m) = match_label(text, cands) {
+                let key = matched(m, text, notes);
+                if !out.values().any(|k| *k == key) {
+                    out.insert(c, key);
+                }
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
+    let mut notes = Vec::new();
+    let mut unplaced = Vec::new();
+    let t2021 = TemplateId::Table3v2021.groups().remove(0);
+    let t2019 = TemplateId::Table3v2019.groups().remove(0);
+    let mut row_cands = candidates(&t2021.rows);
+    row_cands.push(("other_handling".into(), "（六）其他处理".into()));
+    let col_cands = candidates(&t2021.columns);
+    let first_data = (0..grid.rows.len())
+        .find(|&r| {
+            grid.row_texts(r)
+                .iter()
+                .any(|t| normalize_label(t).contains("本年新收"))
+        })
+        .unwrap_or(grid.rows.len().min(3));
+    let columns = map_columns(grid, first_data, &col_cands, &mut notes);
+    let label_cols = columns.keys().next().copied().unwrap_or(1);
+    let mut rows: Vec<(usize, String)> = Vec::new();
+    for r in first_data..grid.rows.len() {
+        let label = row_label(grid, r, label_cols);
+        match match_label(&label, &row_cands) {
+            Some(m) => rows.push((r, matched(m, &label, &mut notes))),
+            None => {
+                notes.push(format!("表三中的行“{label}”不是官方栏目，未能放入表格"));
+                unplaced.push(grid.row_texts(r).join("　"));
+            }
+        }
+    }
+    let subitems = rows
+        .iter()
+        .any(|(_, k)| k.starts_with("other_") && k != "other_handling");
+    let single = rows.iter().any(|(_, k)| k == "other_handling");
+    let template = if subitems {
+        TemplateId::Table3v2021
+    } else {
+        if format_year == Some(2021) && single {
+            notes.push(
+                "表三的“（六）其他处理”印为一行（2019年试行格式的版式），按该版式导入".into(),
+            );
+        }
+        TemplateId::Table3v2019
+    };
+    let _ = t2019;
+    let mut block = empty_block(id, template);
+    for (r, key) in &rows {
+        for (c, col) in &columns {
+            if grid.origin(*r, *c).map(|o| o.1) == Some(*c) || grid.origin(*r, *c).is_some() {
+                set(&mut block, key, col, grid.text(*r, *c));
+            }
+        }
+    }
+    Recognised {
+        block,
+        notes,
+        unplaced,
+    }
+}
+
+fn table4(grid: &Grid, id: &str, _format_year: Option<u16>) -> Recognised {
+    let mut notes = Vec::new();
+    let first_data = (0..grid.rows.len())
+        .find(|&r| {
+            let texts = grid.row_texts(r);
+            texts.len() >= 5 && texts.iter().filter(|t| is_figure(t)).count() >= 5
+        })
+        .unwrap_or(grid.rows.len().saturating_sub(1));
+    let leaves_cands: Vec<(String, String)> = [
+        ("upheld", "结果维持"),
+        ("corrected", "结果纠正"),
+        ("other", "其他结果"),
+        ("pending", "尚未审结"),
+        ("total", "总计"),
+    ]
+    .iter()
+    .map(|(k, l)| (k.to_string(), l.to_string()))
+    .collect();
+    let mut block = empty_block(id, TemplateId::Table4v2021);
+    let mut placed = 0;
+    for c in 0..grid.width() {
+        let path: Vec<String> = (0..first_data)
+            .map(|r| normalize_label(grid.text(r, c)))
+            .collect();
+        let group = if path.iter().any(|t| t.contains("未经复议")) {
+            "direct_suit"
+        } else if path.iter().any(|t| t.contains("复议后起诉")) {
+            "suit_after_review"
+        } else if path.iter().any(|t| t.contains("行政复议")) {
+            "review"
+        } else {
+            continue;
+        };
+        let Some(leaf_text) = (0..first_data)
+            .rev()
+            .map(|r| grid.text(r, c))
+            .find(|t| !t.is_empty())
+        else {
+            continue;
+        };
+        let Some(m) = match_label(leaf_text, &leaves_cands) else {
+            continue;
+        };
+        let leaf = matched(m, leaf_text, &mut notes);
+        set(&mut block, group, &leaf, grid.text(first_data, c));
+        placed += 1;
+    }
+    if placed != 15 {
+        notes.push(format!("表四应有15个数据单元格，找到 {placed} 个"));
+    }
+    Recognised {
+        block,
+        notes,
+        unplaced: Vec::new(),
+    }
+}
+
+fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
+    let mut notes = Vec::new();
+    let mut unplaced = Vec::new();
+    let is2021 =
+        if has(grid, "本年制发件数") || has(grid, "现行有效件数") || has(grid, "本年收费金额")
+        {
+            true
+        } else if has(grid, "本年新制作数量") || has(grid, "上一年项目数量") {
+            false
+        } else {
+            format_year == Some(2021)
+        };
+    let template = if is2021 {
+        TemplateId::Table2v2021
+    } else {
+        TemplateId::Table2v2019
+    };
+    let groups = template.groups();
+    let mut block = empty_block(id, template);
+    let mut current: Option<usize> = None;
+    let mut columns: BTreeMap<usize, String> = BTreeMap::new();
+    let mut r = 0;
+    while r < grid.rows.len() {
+        let texts = grid.row_texts(r);
+        let joined = normalize_label(&texts.join(""));
+        if joined.contains("第二十条第") {
+            current = groups.iter().position(|g| {
+                g.heading
+                    .as_deref()
+                    .is_some_and(|h| joined.contains(&normalize_label(h)))
+            });
+            if current.is_none() {
+                notes.push(format!("表二中的“{}”不是本格式的栏目", texts.join("")));
+            }
+            columns.clear();
+            r += 1;
+            continue;
+        }
+        let Some(g) = current else {
+            r += 1;
+            continue;
+        };
+        let group = &groups[g];
+        if normalize_label(texts.first().copied().unwrap_or("")).contains("信息内容") {
+            let cands = candidates(&group.columns);
+            columns.clear();
+            for c in 1..grid.width() {
+                let t = grid.text(r, c);
+                if let Some(m) = match_label(t, &cands) {
+                    let key = matched(m, t, &mut notes);
+                    if !columns.values().any(|k| *k == key) {
+                        columns.insert(c, key);
+                    }
+                }
+            }
+            r += 1;
+            continue;
+        }
+        let label = grid.text(r, 0);
+        match match_label(label, &candidates(&group.rows)) {
+            Some(m) => {
+                let key = matched(m, label, &mut notes);
+                for (c, col) in &columns {
+                    set(&mut block, &key, col, grid.text(r, *c));
+                }
+            }
+            None => {
+                notes.push(format!("表二中的行“{label}”未能放入表格"));
+                unplaced.push(texts.join("　"));
+            }
+        }
+        r += 1;
+    }
+    let _ = format_year;
+    Recognised {
+        block,
+        notes,
+        unplaced,
+    }
+}
+
+/// Any other table: the first row gives the column headers (cells spanning columns become a header
+/// over the columns of the next row when that row is a header row too), a first column of text
+/// gives row headers, the rest are cells.
+fn generic(grid: &Grid, id: &str) -> Recognised {
+    let width = grid.width();
+    let header_rows = if grid.rows.len() > 2
+        && (0..width).any(|c| grid.origin(0, c) != grid.origin(0, c.saturating_sub(1)) || c == 0)
+        && (0..width).all(|c| !is_figure(grid.text(1, c)) || grid.text(1, c).is_empty())
+        && (0..width).any(|c| c > 0 && grid.origin(0, c) == grid.origin(0, c - 1))
+    {
+        2
+    } else {
+        1
+    }
+    .min(grid.rows.len());
+    let row_headers = (header_rows..grid.rows.len()).all(|r| !is_figure(grid.text(r, 0)));
+    let first_col = usize::from(row_headers);
+    // Column header trees from the header rows.
+    let mut columns: Vec<Header> = Vec::new();
+    let mut c = first_col;
+    while c < width {
+        let top = grid.text(0, c).to_string();
+        let origin = grid.origin(0, c);
+        let mut end = c + 1;
+        while end < width && grid.origin(0, end) == origin {
+            end += 1;
+        }
+        if header_rows == 2 && (end - c > 1 || grid.origin(1, c) != origin) {
+            let children: Vec<Header> = (c..end)
+                .filter(|&cc| cc == c || grid.origin(1, cc) != grid.origin(1, cc - 1))
+                .map(|cc| Header::leaf(grid.text(1, cc), None))
+                .collect();
+            if end - c == 1 {
+                columns.push(Header::leaf(top, None));
+            } else {
+                columns.push(Header::group(top, children));
+            }
+        } else {
+            for _ in c..end {
+                columns.push(Header::leaf(top.clone(), None));
+            }
+        }
+        c = end;
+    }
+    let leaves_count = leaves(&columns).len();
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    for r in header_rows..grid.rows.len() {
+        if row_headers {
+            rows.push(Header::leaf(grid.text(r, 0), None));
+        }
+        let mut row: Vec<Cell> = (first_col..width)
+            .map(|c| Cell::from_text(grid.text(r, c)))
+            .collect();
+        row.resize(leaves_count, Cell::not_provided());
+        cells.push(row);
+    }
+    let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
+    let mut block = empty_block(id, TemplateId::Table2v2021);
+    block.template = None;
+    block.caption = Some("表格".into());
+    block.body = TableGroup {
+        heading: None,
+        corner,
+        columns,
+        rows,
+        cells,
+    };
+    Recognised {
+        block,
+        notes: vec![format!("表格 {id} 不是官方统计表，按普通表格导入")],
+        unplaced: Vec::new(),
+    }
+}
