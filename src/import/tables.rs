@@ -208,7 +208,7 @@ fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     }
 }
 
-fn table4(grid: &Grid, id: &str, _format_year: Option<u16>) -> Recognised {
+fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let mut notes = Vec::new();
     let first_data = (0..grid.rows.len())
         .find(|&r| {
@@ -226,7 +226,13 @@ fn table4(grid: &Grid, id: &str, _format_year: Option<u16>) -> Recognised {
     .iter()
     .map(|(k, l)| (k.to_string(), l.to_string()))
     .collect();
-    let mut block = empty_block(id, TemplateId::Table4v2021);
+    // Both formats print 表四 alike: the report's format decides the template.
+    let template = if format_year == Some(2019) {
+        TemplateId::Table4v2019
+    } else {
+        TemplateId::Table4v2021
+    };
+    let mut block = empty_block(id, template);
     let mut placed = 0;
     for c in 0..grid.width() {
         let path: Vec<String> = (0..first_data)
@@ -351,11 +357,12 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
 /// gives row headers, the rest are cells.
 fn generic(grid: &Grid, id: &str) -> Recognised {
     let width = grid.width();
-    let header_rows = if grid.rows.len() > 2
-        && (0..width).any(|c| grid.origin(0, c) != grid.origin(0, c.saturating_sub(1)) || c == 0)
-        && (0..width).all(|c| !is_figure(grid.text(1, c)) || grid.text(1, c).is_empty())
-        && (0..width).any(|c| c > 0 && grid.origin(0, c) == grid.origin(0, c - 1))
-    {
+    // Two header rows when the first has a cell spanning columns and the second holds no figures.
+    let spans_columns = (1..width)
+        .any(|c| grid.origin(0, c).is_some() && grid.origin(0, c) == grid.origin(0, c - 1));
+    let second_is_header = grid.rows.len() > 2
+        && (0..width).all(|c| grid.text(1, c).is_empty() || !is_figure(grid.text(1, c)));
+    let header_rows = if spans_columns && second_is_header {
         2
     } else {
         1
@@ -406,7 +413,7 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
     let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
     let mut block = empty_block(id, TemplateId::Table2v2021);
     block.template = None;
-    block.caption = Some("表格".into());
+    block.caption = Some("其他表格".into());
     block.body = TableGroup {
         heading: None,
         corner,
