@@ -4,12 +4,12 @@
 //! `model` is pure Rust and builds everywhere; the browser parts (`ui`, `embed`) build for wasm32
 //! only, so native tests and tools never compile Leptos.
 
+pub mod export;
 pub mod model;
 
 #[cfg(feature = "tool")]
 pub mod import;
 
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

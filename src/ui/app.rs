@@ -2,15 +2,17 @@
 
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
-use super::labels::ZH;
+use super::labels::{for_language, labels, Lang};
 use super::load::{load_report, LoadFailure};
 use super::nav::{Contents, Toolbar};
 use super::section::{Blocks, Part};
 use super::ReportCtx;
+use crate::embed::options::{OpenParts, Options};
 use crate::model::CheckedReport;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Shows the report at `src`: a loading state, then the report or an error with a retry button.
 #[component]
@@ -18,24 +20,39 @@ pub fn ReportViewer(
     /// Address of the report JSON.
     #[prop(into)]
     src: Signal<String>,
+    /// What the webmaster chose (buttons, open parts, language).
+    #[prop(optional)]
+    options: Options,
     /// Called once the report is on screen (the embedder removes its fallback link then).
     #[prop(optional)]
     on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
+    let lang = for_language(&options.lang);
+    provide_context(Lang(lang));
     let attempt = RwSignal::new(0u32);
     let report = LocalResource::new(move || {
         attempt.track();
         load_report(src.get())
     });
     view! {
-        <div class="rv" lang="zh-CN">
+        <div class="rv" lang=lang.lang_tag>
             {move || match report.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(failure)) => {
                     view! { <LoadError failure on_retry=move || attempt.update(|n| *n += 1)/> }
                         .into_any()
                 }
-                Some(Ok(checked)) => view! { <ReportView checked on_shown/> }.into_any(),
+                Some(Ok(loaded)) => {
+                    view! {
+                        <ReportView
+                            checked=loaded.checked
+                            source=Some(loaded.source)
+                            options=options.clone()
+                            on_shown
+                        />
+                    }
+                        .into_any()
+                }
             }}
         </div>
     }
@@ -47,7 +64,7 @@ fn Loading() -> impl IntoView {
     view! {
         <div class="rv-status" role="status" aria-live="polite">
             <span class="rv-spinner" aria-hidden="true"></span>
-            {ZH.loading}
+            {labels().loading}
         </div>
     }
 }
@@ -61,9 +78,9 @@ fn LoadError(
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
     let kind = match &failure {
-        LoadFailure::Network { .. } => ZH.network_error,
-        LoadFailure::Http { .. } => ZH.http_error,
-        LoadFailure::Data { .. } => ZH.data_error,
+        LoadFailure::Network { .. } => labels().network_error,
+        LoadFailure::Http { .. } => labels().http_error,
+        LoadFailure::Data { .. } => labels().data_error,
     };
     let node = NodeRef::<leptos::html::Button>::new();
     // Focus the retry button so keyboard and screen-reader users land on the way out.
@@ -74,10 +91,10 @@ fn LoadError(
     });
     view! {
         <div class="rv-error" role="alert">
-            <h1 class="rv-error__title">{ZH.load_failed} "：" {kind}</h1>
+            <h1 class="rv-error__title">{labels().load_failed} "：" {kind}</h1>
             <p class="rv-error__detail">{failure.to_string()}</p>
             <button type="button" class="rv-button" node_ref=node on:click=move |_| on_retry()>
-                {ZH.retry}
+                {labels().retry}
             </button>
         </div>
     }
@@ -88,13 +105,36 @@ fn LoadError(
 pub fn ReportView(
     /// The report and what checking it found.
     checked: Arc<CheckedReport>,
+    /// The JSON as fetched, for 保存 (the parsed report is saved when absent).
+    #[prop(default = None)]
+    source: Option<Arc<str>>,
+    /// What the webmaster chose.
+    #[prop(optional)]
+    options: Options,
     /// Called once the report is on screen.
     #[prop(default = None)]
     on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
+    let initially_open: BTreeSet<String> = match &options.open {
+        OpenParts::None => BTreeSet::new(),
+        OpenParts::All => checked
+            .report
+            .sections
+            .iter()
+            .map(|s| s.id.clone())
+            .collect(),
+        OpenParts::Some(ids) => ids
+            .iter()
+            .filter_map(|id| checked.report.part_holding(id).map(|p| p.id.clone()))
+            .collect(),
+    };
+    let article = NodeRef::<leptos::html::Article>::new();
     let ctx = ReportCtx {
         checked: checked.clone(),
-        open: RwSignal::new(BTreeSet::new()),
+        open: RwSignal::new(initially_open),
+        source,
+        options: Arc::new(options),
+        root: article,
     };
     provide_context(ctx.clone());
     let report = &checked.report;
@@ -113,7 +153,8 @@ pub fn ReportView(
             ctx.open.update(|o| {
                 o.insert(part_id);
             });
-            request_animation_frame(move || scroll_to(&id));
+            let root = ctx.root;
+            request_animation_frame(move || scroll_to(root, &id));
         }
     };
     let initial = follow_hash.clone();
@@ -125,10 +166,33 @@ pub fn ReportView(
         }
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
-    on_cleanup(move || listener.remove());
+    // Ctrl+P prints every part: open them all before printing, restore after.
+    let saved = StoredValue::new(None::<BTreeSet<String>>);
+    let open = ctx.open;
+    let all_ids = ctx.part_ids();
+    let before = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("beforeprint"),
+        move |_| {
+            saved.set_value(Some(open.get_untracked()));
+            open.set(all_ids.iter().cloned().collect());
+        },
+    );
+    let after = window_event_listener(
+        leptos::ev::Custom::<web_sys::Event>::new("afterprint"),
+        move |_| {
+            if let Some(previous) = saved.get_value() {
+                open.set(previous);
+            }
+        },
+    );
+    on_cleanup(move || {
+        listener.remove();
+        before.remove();
+        after.remove();
+    });
 
     view! {
-        <article class="rv-report" aria-labelledby="rv-title">
+        <article class="rv-report" aria-labelledby="rv-title" lang=report.meta.language.clone() node_ref=article>
             <ReportHeader meta=report.meta.clone()/>
             <CheckSummary/>
             <Toolbar/>
@@ -153,9 +217,19 @@ fn current_hash() -> Option<String> {
         .and_then(|s| s.as_string())
 }
 
+/// The element with this id in the viewer's own tree (its shadow root, or the page).
+pub fn find_by_id(root: NodeRef<leptos::html::Article>, id: &str) -> Option<web_sys::Element> {
+    let article = root.get_untracked()?;
+    let tree = article.get_root_node();
+    if let Some(shadow) = tree.dyn_ref::<web_sys::ShadowRoot>() {
+        return shadow.get_element_by_id(id);
+    }
+    document().get_element_by_id(id)
+}
+
 /// Scrolls an element into view, without smooth scrolling when the reader prefers less motion.
-pub fn scroll_to(id: &str) {
-    let Some(el) = document().get_element_by_id(id) else {
+pub fn scroll_to(root: NodeRef<leptos::html::Article>, id: &str) {
+    let Some(el) = find_by_id(root, id) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();

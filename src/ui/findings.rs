@@ -1,15 +1,15 @@
 //! Check results in words: a summary at the top, and the findings beside each table.
 
-use super::labels::ZH;
+use super::labels::labels;
 use super::ReportCtx;
 use crate::model::{Finding, Rule, Severity};
 use leptos::prelude::*;
 
 fn severity_word(s: Severity) -> &'static str {
     match s {
-        Severity::Error => ZH.error,
-        Severity::Warning => ZH.warning,
-        Severity::Info => ZH.info,
+        Severity::Error => labels().error,
+        Severity::Warning => labels().warning,
+        Severity::Info => labels().info,
     }
 }
 
@@ -73,13 +73,13 @@ pub fn CheckSummary() -> impl IntoView {
             aria-labelledby="rv-check-title"
         >
             <h2 class="rv-check__title" id="rv-check-title">
-                {ZH.check_heading}
+                {labels().check_heading}
             </h2>
             {if ok {
-                view! { <p>{ZH.check_ok}</p> }.into_any()
+                view! { <p>{labels().check_ok}</p> }.into_any()
             } else {
                 view! {
-                    <p>{ZH.check_problems} {format!("共 {} 处。", attention.len())}</p>
+                    <p>{labels().check_problems} {format!("共 {} 处。", attention.len())}</p>
                     <ul class="rv-findings__list">
                         {attention
                             .into_iter()
@@ -107,7 +107,7 @@ pub fn TableFindings(
         view! {
             <div class="rv-findings" class:rv-findings--problems=problems id=id>
                 <p class="rv-findings__title">
-                    <strong>{ZH.table_check}</strong>
+                    <strong>{labels().table_check}</strong>
                 </p>
                 <ul class="rv-findings__list">
                     {findings

@@ -1,6 +1,6 @@
 //! The report's title and what the page says about it.
 
-use super::labels::ZH;
+use super::labels::labels;
 use crate::model::Meta;
 use leptos::prelude::*;
 
@@ -34,22 +34,22 @@ pub fn ReportHeader(
                 .then(|| {
                     view! {
                         <p class="rv-sample">
-                            <strong class="rv-badge">{ZH.sample_badge}</strong>
-                            {ZH.sample_note}
+                            <strong class="rv-badge">{labels().sample_badge}</strong>
+                            {labels().sample_note}
                         </p>
                     }
                 })}
             <dl class="rv-meta">
                 <div class="rv-meta__item">
-                    <dt>{ZH.published}</dt>
+                    <dt>{labels().published}</dt>
                     <dd>
                         <time datetime=datetime>{published}</time>
                     </dd>
                 </div>
-                {row(ZH.source, meta.source.clone())}
-                {row(ZH.agency, Some(meta.agency.clone()))}
-                {row(ZH.undertaker, meta.undertaker.clone())}
-                {row(ZH.views, meta.views.map(|v| v.to_string()))}
+                {row(labels().source, meta.source.clone())}
+                {row(labels().agency, Some(meta.agency.clone()))}
+                {row(labels().undertaker, meta.undertaker.clone())}
+                {row(labels().views, meta.views.map(|v| v.to_string()))}
             </dl>
         </header>
     }

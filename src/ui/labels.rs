@@ -1,4 +1,25 @@
-//! Every fixed Chinese text of the interface, in one place, so another language can replace it.
+//! Every fixed text of the interface, in one place: Simplified Chinese, and English for portals
+//! that ask for it (`data-lang="en"`). The report's own text is never translated.
+
+use leptos::prelude::*;
+
+/// The interface language of one viewer, provided as context.
+#[derive(Clone, Copy)]
+pub struct Lang(pub &'static Labels);
+
+/// The texts of the current viewer (Chinese when none was chosen).
+pub fn labels() -> &'static Labels {
+    use_context::<Lang>().map(|l| l.0).unwrap_or(&ZH)
+}
+
+/// The texts for a language tag: English for `en…`, Chinese otherwise.
+pub fn for_language(tag: &str) -> &'static Labels {
+    if tag.to_ascii_lowercase().starts_with("en") {
+        &EN
+    } else {
+        &ZH
+    }
+}
 
 /// The interface texts.
 pub struct Labels {
@@ -36,6 +57,13 @@ pub struct Labels {
     pub info: &'static str,
     pub table_check: &'static str,
     pub scroll_hint: &'static str,
+    pub print: &'static str,
+    pub save: &'static str,
+    pub save_html: &'static str,
+    pub save_json: &'static str,
+    pub save_csv: &'static str,
+    pub report_address: &'static str,
+    pub lang_tag: &'static str,
 }
 
 /// Simplified Chinese, the default.
@@ -74,4 +102,56 @@ pub const ZH: Labels = Labels {
     info: "说明",
     table_check: "本表核对",
     scroll_hint: "表格较宽，可左右滚动查看。",
+    print: "打印",
+    save: "保存",
+    save_html: "网页文件（HTML，可离线阅读）",
+    save_json: "原始数据（JSON）",
+    save_csv: "（CSV 表格）",
+    report_address: "报告地址",
+    lang_tag: "zh-CN",
+};
+
+/// English interface texts.
+pub const EN: Labels = Labels {
+    loading: "Loading the report…",
+    retry: "Try again",
+    load_failed: "The report could not be shown",
+    data_error: "the report data is wrong",
+    http_error: "the server did not return the report",
+    network_error: "the server could not be reached",
+    published: "Published",
+    source: "Source",
+    agency: "Publisher",
+    undertaker: "Operated by",
+    views: "Views",
+    report_year: "Report year",
+    sample_badge: "Sample data",
+    sample_note: "This is a sample report: the agency and every figure are made up.",
+    contents: "Contents",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    toolbar: "Report tools",
+    check_heading: "Data check",
+    check_ok: "The statistical tables hold together.",
+    check_problems: "Figures in the tables that need checking:",
+    not_provided: "not given",
+    blank: "blank",
+    derived: "computed",
+    derived_legend: "Computed: not given in the source, the sum of other figures of this table.",
+    flagged: "inconsistent",
+    not_provided_legend: "“not given”: the source does not give this figure (it is not zero).",
+    unit: "unit",
+    note: "Note",
+    error: "Error",
+    warning: "Warning",
+    info: "Note",
+    table_check: "Checks of this table",
+    scroll_hint: "The table is wide: scroll sideways to see it all.",
+    print: "Print",
+    save: "Save",
+    save_html: "Web page (HTML, reads offline)",
+    save_json: "Original data (JSON)",
+    save_csv: " (CSV)",
+    report_address: "Report address",
+    lang_tag: "en",
 };

@@ -35,8 +35,17 @@ pub enum LoadFailure {
     },
 }
 
+/// A report on screen: what checking it found, and its JSON exactly as fetched (for 保存).
+#[derive(Clone)]
+pub struct Loaded {
+    /// The report, resolved and checked.
+    pub checked: Arc<CheckedReport>,
+    /// The JSON text as the server sent it.
+    pub source: Arc<str>,
+}
+
 /// Fetches, parses and checks a report.
-pub async fn load_report(url: String) -> Result<Arc<CheckedReport>, LoadFailure> {
+pub async fn load_report(url: String) -> Result<Loaded, LoadFailure> {
     let response = Request::get(&url)
         .send()
         .await
@@ -59,5 +68,8 @@ pub async fn load_report(url: String) -> Result<Arc<CheckedReport>, LoadFailure>
         url: url.clone(),
         error,
     })?;
-    Ok(Arc::new(check_report(report)))
+    Ok(Loaded {
+        checked: Arc::new(check_report(report)),
+        source: Arc::from(text),
+    })
 }

@@ -1,5 +1,6 @@
 //! Leptos components: the viewer and its parts. Thin: the model decides, these only show.
 
+pub mod actions;
 pub mod app;
 pub mod findings;
 pub mod header;
@@ -23,6 +24,12 @@ pub struct ReportCtx {
     pub checked: Arc<CheckedReport>,
     /// Ids of the open parts.
     pub open: RwSignal<BTreeSet<String>>,
+    /// The JSON as fetched, for 保存.
+    pub source: Option<Arc<str>>,
+    /// What the webmaster chose.
+    pub options: Arc<crate::embed::options::Options>,
+    /// The report's root element, to find elements by id in its own tree.
+    pub root: NodeRef<leptos::html::Article>,
 }
 
 impl ReportCtx {

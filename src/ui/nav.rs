@@ -1,11 +1,12 @@
 //! The contents list and the toolbar (展开全部 / 收起全部).
 
-use super::labels::ZH;
+use super::actions::{print_report, save_csv, save_html, save_json};
+use super::labels::labels;
 use super::ReportCtx;
 use crate::model::Section;
 use leptos::prelude::*;
 
-/// 展开全部 and 收起全部.
+/// 展开全部, 收起全部, 打印 and the 保存 menu.
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
@@ -14,15 +15,25 @@ pub fn Toolbar() -> impl IntoView {
     let count = all.len();
     let all_open = move || open.with(|o| o.len() == count);
     let none_open = move || open.with(|o| o.is_empty());
+    let l = labels();
+    let print = ctx.options.print.then(|| {
+        let checked = ctx.checked.clone();
+        view! {
+            <button type="button" class="rv-button" on:click=move |_| print_report(&checked)>
+                {l.print}
+            </button>
+        }
+    });
+    let save = ctx.options.save.then(|| view! { <SaveMenu/> });
     view! {
-        <div class="rv-toolbar" role="toolbar" aria-label=ZH.toolbar>
+        <div class="rv-toolbar" role="toolbar" aria-label=l.toolbar lang=l.lang_tag>
             <button
                 type="button"
                 class="rv-button"
                 aria-disabled=move || all_open().to_string()
                 on:click=move |_| open.set(all.iter().cloned().collect())
             >
-                {ZH.expand_all}
+                {l.expand_all}
             </button>
             <button
                 type="button"
@@ -33,8 +44,113 @@ pub fn Toolbar() -> impl IntoView {
                     super::app::replace_hash(None);
                 }
             >
-                {ZH.collapse_all}
+                {l.collapse_all}
             </button>
+            {print}
+            {save}
+        </div>
+    }
+}
+
+/// 保存: a disclosure listing the standalone HTML file, the original JSON and each table as CSV.
+#[component]
+fn SaveMenu() -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let l = labels();
+    let expanded = RwSignal::new(false);
+    let toggle_ref = NodeRef::<leptos::html::Button>::new();
+    let close = move || {
+        expanded.set(false);
+        if let Some(b) = toggle_ref.get_untracked() {
+            let _ = b.focus();
+        }
+    };
+    let html = {
+        let checked = ctx.checked.clone();
+        move |_| {
+            save_html(&checked);
+            close();
+        }
+    };
+    let json = {
+        let checked = ctx.checked.clone();
+        let source = ctx.source.clone();
+        move |_| {
+            match &source {
+                Some(text) => save_json(&checked, text),
+                None => save_json(
+                    &checked,
+                    &serde_json::to_string_pretty(&checked.report).unwrap_or_default(),
+                ),
+            }
+            close();
+        }
+    };
+    let tables: Vec<(String, String)> = ctx
+        .checked
+        .tables
+        .values()
+        .map(|t| {
+            (
+                t.id.clone(),
+                t.label.clone().unwrap_or_else(|| t.caption.clone()),
+            )
+        })
+        .collect();
+    let csv_items = tables
+        .into_iter()
+        .map(|(id, label)| {
+            let checked = ctx.checked.clone();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="rv-menu__item"
+                        on:click=move |_| {
+                            save_csv(&checked, &id, l.not_provided);
+                            close();
+                        }
+                    >
+                        {format!("{label}{}", l.save_csv)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div
+            class="rv-save"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && expanded.get_untracked() {
+                    ev.prevent_default();
+                    close();
+                }
+            }
+        >
+            <button
+                type="button"
+                class="rv-button"
+                node_ref=toggle_ref
+                aria-expanded=move || expanded.get().to_string()
+                aria-controls="rv-save-menu"
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {l.save}
+                <span class="rv-caret" aria-hidden="true"></span>
+            </button>
+            <ul class="rv-menu" id="rv-save-menu" hidden=move || !expanded.get()>
+                <li>
+                    <button type="button" class="rv-menu__item" on:click=html>
+                        {l.save_html}
+                    </button>
+                </li>
+                <li>
+                    <button type="button" class="rv-menu__item" on:click=json>
+                        {l.save_json}
+                    </button>
+                </li>
+                {csv_items}
+            </ul>
         </div>
     }
 }
@@ -47,7 +163,7 @@ pub fn Contents() -> impl IntoView {
     view! {
         <nav class="rv-contents" aria-labelledby="rv-contents-title">
             <h2 class="rv-contents__title" id="rv-contents-title">
-                {ZH.contents}
+                {labels().contents}
             </h2>
             <ContentsList sections=parts/>
         </nav>

@@ -2,7 +2,7 @@
 //! figures right-aligned, derived values and flagged cells marked in words, findings below.
 
 use super::findings::TableFindings;
-use super::labels::ZH;
+use super::labels::labels;
 use super::ReportCtx;
 use crate::model::layout::{layout, CellKind, LaidCell};
 use crate::model::{CellPos, CellValue, StatTable};
@@ -34,7 +34,10 @@ pub fn StatTableView(
         .iter()
         .flat_map(|g| g.cells.iter().flatten())
         .any(|c| !c.is_provided());
-    let unit = table.unit.clone().map(|u| format!("（{}：{u}）", ZH.unit));
+    let unit = table
+        .unit
+        .clone()
+        .map(|u| format!("（{}：{u}）", labels().unit));
     let keys: BTreeMap<CellPos, String> = table
         .keyed
         .iter()
@@ -75,19 +78,19 @@ pub fn StatTableView(
                 </table>
             </div>
             <div class="rv-table__legend">
-                {has_missing.then(|| view! { <p>{ZH.not_provided_legend}</p> })}
+                {has_missing.then(|| view! { <p>{labels().not_provided_legend}</p> })}
                 {has_derived
                     .then(|| {
                         view! {
                             <p>
                                 <span class="rv-derived-mark" aria-hidden="true">"*"</span>
-                                {ZH.derived_legend}
+                                {labels().derived_legend}
                             </p>
                         }
                     })}
                 {notes
                     .into_iter()
-                    .map(|n| view! { <p class="rv-table__note">{format!("{}：{n}", ZH.note)}</p> })
+                    .map(|n| view! { <p class="rv-table__note">{format!("{}：{n}", labels().note)}</p> })
                     .collect_view()}
             </div>
             <TableFindings findings id=findings_id/>
@@ -144,16 +147,19 @@ fn render_cell(
                     view! {
                         {d.to_string()}
                         <span class="rv-derived-mark" aria-hidden="true">"*"</span>
-                        <span class="rv-sr">{format!("（{}）", ZH.derived)}</span>
+                        <span class="rv-sr">{format!("（{}）", labels().derived)}</span>
                     }
                     .into_any()
                 }
                 (Some(cell), None) => match cell.value {
                     CellValue::NotProvided => {
                         class.push_str(" rv-missing");
-                        view! { <span class="rv-missing__text">{ZH.not_provided}</span> }.into_any()
+                        view! { <span class="rv-missing__text">{labels().not_provided}</span> }
+                            .into_any()
                     }
-                    CellValue::Blank => view! { <span class="rv-sr">{ZH.blank}</span> }.into_any(),
+                    CellValue::Blank => {
+                        view! { <span class="rv-sr">{labels().blank}</span> }.into_any()
+                    }
                     CellValue::Number(_) => {
                         class.push_str(" rv-num");
                         view! { {cell.text.clone()} }.into_any()
@@ -172,7 +178,7 @@ fn render_cell(
             let flag = is_flagged.then(|| {
                 view! {
                     <span class="rv-flag-mark" aria-hidden="true">"!"</span>
-                    <span class="rv-sr">{format!("（{}）", ZH.flagged)}</span>
+                    <span class="rv-sr">{format!("（{}）", labels().flagged)}</span>
                 }
             });
             let described = is_flagged.then(|| findings_id.to_string());

@@ -30,6 +30,12 @@ export async function start() {
   /** A new page that fails the test on any uncaught page error. */
   async function open(path, { width = 1024, height = 800 } = {}) {
     const page = await browser.newPage({ viewport: { width, height } });
+    // __rv(selector): an element inside the first viewer's shadow root; __rvActive(): the
+    // focused element, looking through shadow roots.
+    await page.addInitScript(() => {
+      window.__rv = (sel, i = 0) => document.querySelectorAll('[data-report-viewer], report-viewer')[i]?.shadowRoot?.querySelector(sel) ?? null;
+      window.__rvActive = () => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a; };
+    });
     page.errors = [];
     page.on('pageerror', (e) => page.errors.push(e.message));
     await page.goto(url + path);

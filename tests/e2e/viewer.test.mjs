@@ -40,8 +40,8 @@ test('the seed report shows every paragraph once, six parts and the official tab
   for (const p of paragraphs) assert.equal(count(text, p), 1, `paragraph shown ${count(text, p)} times: ${p.slice(0, 30)}`);
   const parts = await page.$$eval('.rv-part__button', (bs) => bs.map((b) => b.textContent.trim()));
   assert.deepEqual(parts, report.sections.map((s) => s.number + s.title));
-  // The fallback link is gone once the report is on screen.
-  assert.equal(await page.$('[data-report-viewer] > p > a'), null);
+  // The fallback link is no longer shown once the report is on screen.
+  assert.equal(await page.isVisible('[data-report-viewer] > p > a'), false);
   // Official labels supplied by the 2019 templates; only the one figure the text states.
   await page.click('text=展开全部');
   const t2 = await page.textContent('#table-2');
@@ -106,16 +106,16 @@ test('expand all and collapse all open and close every part, and the address fol
 test('a deep link opens its part and scrolls to it; contents links do the same', async () => {
   const page = await h.open(`/?report=${SAMPLE}#part-4`, { width: 1024, height: 700 });
   await h.settled(page);
-  await page.waitForFunction(() => document.querySelector('#part-4-button')?.getAttribute('aria-expanded') === 'true');
+  await page.waitForFunction(() => __rv('#part-4-button')?.getAttribute('aria-expanded') === 'true');
   const inView = (id) => page.waitForFunction((id) => {
-    const top = document.getElementById(id).getBoundingClientRect().top;
+    const top = __rv('#' + id).getBoundingClientRect().top;
     return window.scrollY > 0 && top >= -1 && top < window.innerHeight / 2;
   }, id, { timeout: 5000 });
   await inView('part-4');
   assert.equal(await page.getAttribute('#part-1-button', 'aria-expanded'), 'false');
   // A link to a subsection opens the part that holds it.
   await page.click('.rv-contents a[href="#part-1-3"]');
-  await page.waitForFunction(() => document.querySelector('#part-1-button').getAttribute('aria-expanded') === 'true');
+  await page.waitForFunction(() => __rv('#part-1-button').getAttribute('aria-expanded') === 'true');
   await inView('part-1-3');
   await page.close();
 });
@@ -127,7 +127,7 @@ test('bad JSON says what and where, with a working retry', async () => {
   assert.match(alert, /报告数据有误/);
   assert.match(alert, /第 10 行第 \d+ 列/);
   assert.match(alert, /bad-syntax\.json/);
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), '重新加载');
+  assert.equal(await page.evaluate(() => __rvActive()?.textContent), '重新加载');
 
   const shape = await h.open('/?report=/fixtures/bad-shape.json');
   await h.settled(shape);

@@ -1,0 +1,68 @@
+/*! report-viewer __VERSION__ — shows a 政府信息公开工作年度报告 inside any page.
+ * Paste one tag: <script src=".../report-viewer.js" defer></script>
+ * and mark containers: <div data-report-viewer data-src="/reports/2020.json">…fallback…</div>
+ * Defines one global, window.ReportViewer. Loads its WebAssembly once, relative to this
+ * script's own address, so it may live on another origin or a CDN (serve it with CORS).
+ */
+(function () {
+  'use strict';
+  var existing = window.ReportViewer;
+  if (existing && existing.version) return; // included twice: the first copy serves the page
+  var VERSION = '__VERSION__';
+  var CORE_SRI = '__CORE_SRI__';
+  var WASM_SRI = '__WASM_SRI__';
+  var script = document.currentScript;
+  var base = new URL('.', (script && script.src) || document.baseURI);
+  var coreUrl = new URL('report-viewer-core-' + VERSION + '.js', base).href;
+  var wasmUrl = new URL('report-viewer-core-' + VERSION + '_bg.wasm', base).href;
+  var sameOrigin = new URL(coreUrl).origin === location.origin;
+
+  // Options for every widget; data- attributes on a container override them.
+  var config = (existing && typeof existing === 'object' && existing.config) || {};
+
+  function preload() {
+    // A module preload with integrity: the dynamic import below reuses this verified fetch.
+    var link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = coreUrl;
+    if (CORE_SRI.indexOf('sha') === 0) link.integrity = CORE_SRI;
+    if (!sameOrigin) link.crossOrigin = 'anonymous';
+    (document.head || document.documentElement).appendChild(link);
+  }
+
+  function fail(error) {
+    var message = '报告查看器未能加载：' + (error && error.message ? error.message : String(error));
+    if (window.console) console.error('[report-viewer]', error);
+    var hosts = document.querySelectorAll('[data-report-viewer], report-viewer');
+    for (var i = 0; i < hosts.length; i++) hosts[i].setAttribute('data-rv-error', message);
+    return Promise.reject(error);
+  }
+
+  var ready;
+  function load() {
+    if (ready) return ready;
+    if (typeof WebAssembly !== 'object') {
+      ready = fail(new Error('此浏览器不支持 WebAssembly，请使用页面中的“查看报告全文”链接'));
+      return ready;
+    }
+    preload();
+    ready = import(coreUrl).then(function (core) {
+      var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
+      if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
+      return core.default({ module_or_path: fetch(wasmUrl, init) });
+    }).catch(fail);
+    return ready;
+  }
+
+  window.ReportViewer = {
+    version: VERSION,
+    config: config,
+    /** Resolves once the viewer runs; widgets mount by themselves, later ones too. */
+    ready: function () { return load(); },
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', load, { once: true });
+  } else {
+    load();
+  }
+})();

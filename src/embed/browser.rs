@@ -1,0 +1,205 @@
+//! The browser side of embedding: shadow roots, styles, options, containers added later.
+
+use super::options::Options;
+use crate::ui::ReportViewer;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The component's CSS, compiled in: every shadow root adopts one shared stylesheet, which works
+/// under a strict Content-Security-Policy (no inline style, no extra request).
+const CSS: &str = include_str!("../../style/report-viewer.css");
+
+/// The component's CSS, for the standalone export and print view.
+pub fn stylesheet_text() -> &'static str {
+    CSS
+}
+
+const SELECTOR: &str = "[data-report-viewer], report-viewer";
+
+thread_local! {
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
+    SHEET.with(|s| {
+        if s.borrow().is_none() {
+            let sheet = web_sys::CssStyleSheet::new().ok()?;
+            sheet.replace_sync(CSS).ok()?;
+            *s.borrow_mut() = Some(sheet);
+        }
+        s.borrow().clone()
+    })
+}
+
+/// Mounts a viewer into every container of the page, now and whenever more are added.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    mount_all();
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+        move |_: js_sys::Array, _: web_sys::MutationObserver| mount_all(),
+    );
+    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        if let Some(root) = document().document_element() {
+            let _ = observer.observe_with_options(&root, &init);
+        }
+    }
+    // The observer lives as long as the page.
+    callback.forget();
+}
+
+fn mount_all() {
+    let Ok(found) = document().query_selector_all(SELECTOR) else {
+        return;
+    };
+    for i in 0..found.length() {
+        if let Some(el) = found
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            mount_in(el);
+        }
+    }
+}
+
+/// A value of the page's global configuration, `window.ReportViewer.config`.
+fn global_config(name: &str) -> Option<String> {
+    let ns = js_sys::Reflect::get(&window(), &"ReportViewer".into()).ok()?;
+    let config = js_sys::Reflect::get(&ns, &"config".into()).ok()?;
+    if !config.is_object() {
+        return None;
+    }
+    // Accept kebab-case and camelCase names: "theme-color" and "themeColor".
+    let camel: String = name
+        .split('-')
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part.to_string()
+            } else {
+                let mut c = part.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect();
+    [name, camel.as_str()].iter().find_map(|key| {
+        let v = js_sys::Reflect::get(&config, &(*key).into()).ok()?;
+        if let Some(s) = v.as_string() {
+            Some(s)
+        } else if let Some(b) = v.as_bool() {
+            Some(if b { "on".into() } else { "off".into() })
+        } else if let Ok(arr) = v.clone().dyn_into::<js_sys::Array>() {
+            Some(
+                arr.iter()
+                    .filter_map(|x| x.as_string())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        } else {
+            None
+        }
+    })
+}
+
+fn read_options(el: &web_sys::HtmlElement) -> Options {
+    let custom_element = el.tag_name().eq_ignore_ascii_case("report-viewer");
+    let mut options = Options::read(
+        |name| {
+            el.get_attribute(&format!("data-{name}"))
+                .or_else(|| custom_element.then(|| el.get_attribute(name)).flatten())
+        },
+        global_config,
+    );
+    // Demo pages let the address choose the report: data-src-param="report" reads ?report=….
+    if let Some(param) = el.get_attribute("data-src-param") {
+        let from_query = window()
+            .location()
+            .search()
+            .ok()
+            .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+            .and_then(|p| p.get(&param))
+            .filter(|v| is_same_origin_path(v));
+        if let Some(src) = from_query {
+            options.src = src;
+        }
+    }
+    options
+}
+
+/// A relative or absolute path on this origin: no scheme, no protocol-relative `//host`.
+fn is_same_origin_path(v: &str) -> bool {
+    !v.is_empty() && !v.contains(':') && !v.starts_with("//") && !v.contains('\\')
+}
+
+fn mount_in(el: web_sys::HtmlElement) {
+    if el.has_attribute("data-rv-mounted") {
+        return;
+    }
+    let _ = el.set_attribute("data-rv-mounted", "");
+    let options = read_options(&el);
+    mark_current_links(&options.src);
+    if let Some(color) = &options.theme_color {
+        let _ = web_sys::HtmlElement::style(&el).set_property("--report-viewer-accent", color);
+    }
+    let doc = document();
+    let Ok(container) = doc.create_element("div") else {
+        return;
+    };
+    let _ = container.set_attribute("class", "rv-host");
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    let slot = doc.create_element("slot").ok();
+    match el.attach_shadow(&init) {
+        Ok(shadow) => {
+            if let Some(sheet) = shared_sheet() {
+                shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+            }
+            // The slot shows the host's fallback content until the report is on screen.
+            if let Some(slot) = &slot {
+                let _ = shadow.append_child(slot);
+            }
+            let _ = shadow.append_child(&container);
+        }
+        Err(_) => {
+            // An element that cannot host a shadow root: mount beside the fallback, unisolated.
+            let _ = el.append_child(&container);
+        }
+    }
+    let on_shown = Callback::new(move |_: ()| {
+        if let Some(slot) = &slot {
+            slot.remove();
+        }
+    });
+    let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let src = options.src.clone();
+    leptos::mount::mount_to(container, move || {
+        view! { <ReportViewer src=src options on_shown/> }
+    })
+    .forget();
+}
+
+/// Demo pages list reports as links `<a data-report-link="…">`; mark the one shown.
+fn mark_current_links(src: &str) {
+    let Ok(links) = document().query_selector_all("a[data-report-link]") else {
+        return;
+    };
+    for i in 0..links.length() {
+        if let Some(a) = links
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            if a.get_attribute("data-report-link").as_deref() == Some(src) {
+                let _ = a.set_attribute("aria-current", "page");
+            } else {
+                let _ = a.remove_attribute("aria-current");
+            }
+        }
+    }
+}

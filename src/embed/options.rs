@@ -1,0 +1,169 @@
+//! A viewer's options, read from the container's `data-` attributes, which override the page's
+//! global configuration (`window.ReportViewer = { config: {...} }`). Pure: the browser side only
+//! supplies the two lookups.
+
+/// Which parts start open.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum OpenParts {
+    /// None (the default): the contents list shows the way.
+    #[default]
+    None,
+    /// Every part.
+    All,
+    /// These part ids.
+    Some(Vec<String>),
+}
+
+/// Everything a webmaster can set for one viewer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// Address of the report JSON (`data-src`, or `src` on `<report-viewer>`).
+    pub src: String,
+    /// Parts open at first (`data-open="all"` or `data-open="part-1 part-3"`).
+    pub open: OpenParts,
+    /// Read-aloud controls (`data-read-aloud="off"` hides them).
+    pub read_aloud: bool,
+    /// The 打印 button (`data-print="off"`).
+    pub print: bool,
+    /// The 保存 menu (`data-save="off"`).
+    pub save: bool,
+    /// Interface language: zh-CN (default) or en (`data-lang`).
+    pub lang: String,
+    /// Accent colour (`data-theme-color="#8a1c1c"`), applied as a CSS custom property.
+    pub theme_color: Option<String>,
+}
+
+fn flag(value: Option<String>, default: bool) -> bool {
+    match value
+        .as_deref()
+        .map(str::trim)
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("off" | "false" | "no" | "0") => false,
+        Some("on" | "true" | "yes" | "1" | "") => true,
+        _ => default,
+    }
+}
+
+/// A colour a webmaster may set: hex, rgb()/hsl() or a name; nothing that could end the
+/// declaration or smuggle another one in.
+fn safe_color(v: &str) -> Option<String> {
+    let v = v.trim();
+    let ok = !v.is_empty()
+        && v.len() <= 40
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "#(),.% ".contains(c));
+    ok.then(|| v.to_string())
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::read(|_| None, |_| None)
+    }
+}
+
+impl Options {
+    /// Reads the options: `attr("src")` reads `data-src` (or the bare attribute on
+    /// `<report-viewer>`), `config("src")` reads the global configuration.
+    pub fn read(
+        attr: impl Fn(&str) -> Option<String>,
+        config: impl Fn(&str) -> Option<String>,
+    ) -> Options {
+        let get = |name: &str| attr(name).or_else(|| config(name));
+        let open = match get("open").map(|s| s.trim().to_string()) {
+            None => OpenParts::None,
+            Some(s) if s.eq_ignore_ascii_case("all") => OpenParts::All,
+            Some(s) if s.is_empty() || s.eq_ignore_ascii_case("none") => OpenParts::None,
+            Some(s) => OpenParts::Some(
+                s.split([',', ' ', '，'])
+                    .filter(|p| !p.is_empty())
+                    .map(str::to_string)
+                    .collect(),
+            ),
+        };
+        let lang = get("lang")
+            .filter(|l| l.to_ascii_lowercase().starts_with("en"))
+            .map(|_| "en".to_string())
+            .unwrap_or_else(|| "zh-CN".to_string());
+        Options {
+            src: get("src").unwrap_or_default(),
+            open,
+            read_aloud: flag(get("read-aloud"), true),
+            print: flag(get("print"), true),
+            save: flag(get("save"), true),
+            lang,
+            theme_color: get("theme-color").and_then(|c| safe_color(&c)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(attrs: &[(&str, &str)], config: &[(&str, &str)]) -> Options {
+        let a: HashMap<String, String> = attrs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let c: HashMap<String, String> = config
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Options::read(|k| a.get(k).cloned(), |k| c.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults() {
+        let o = read(&[("src", "/r.json")], &[]);
+        assert_eq!(o.src, "/r.json");
+        assert_eq!(o.open, OpenParts::None);
+        assert!(o.read_aloud && o.print && o.save);
+        assert_eq!(o.lang, "zh-CN");
+        assert_eq!(o.theme_color, None);
+    }
+
+    #[test]
+    fn attributes_override_the_global_config() {
+        let o = read(
+            &[
+                ("src", "/a.json"),
+                ("print", "on"),
+                ("open", "part-1, part-3"),
+            ],
+            &[
+                ("src", "/b.json"),
+                ("print", "off"),
+                ("save", "off"),
+                ("lang", "en"),
+                ("theme-color", "#8a1c1c"),
+            ],
+        );
+        assert_eq!(o.src, "/a.json");
+        assert!(o.print);
+        assert!(!o.save);
+        assert_eq!(o.lang, "en");
+        assert_eq!(
+            o.open,
+            OpenParts::Some(vec!["part-1".into(), "part-3".into()])
+        );
+        assert_eq!(o.theme_color.as_deref(), Some("#8a1c1c"));
+        assert_eq!(read(&[("open", "ALL")], &[]).open, OpenParts::All);
+    }
+
+    #[test]
+    fn colours_cannot_inject_css() {
+        assert_eq!(
+            read(&[("theme-color", "red;}body{display:none")], &[]).theme_color,
+            None
+        );
+        assert_eq!(
+            read(&[("theme-color", "rgb(10, 20, 30)")], &[])
+                .theme_color
+                .as_deref(),
+            Some("rgb(10, 20, 30)")
+        );
+    }
+}
