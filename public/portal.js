@@ -1,0 +1,15 @@
+// The portal adds a third widget after the page has loaded, as CMS scripts do.
+window.addEventListener('load', function () {
+  setTimeout(function () {
+    var host = document.createElement('report-viewer');
+    host.setAttribute('src', 'reports/erlianhaote-2020.json');
+    host.setAttribute('data-lang', 'en');
+    host.setAttribute('data-theme-color', '#8a1c1c');
+    host.setAttribute('data-save', 'off');
+    var link = document.createElement('a');
+    link.href = 'reports/erlianhaote-2020.json';
+    link.textContent = '查看报告全文';
+    host.appendChild(link);
+    document.getElementById('later-widgets').appendChild(host);
+  }, 300);
+});
