@@ -67,11 +67,7 @@ pub fn CheckSummary() -> impl IntoView {
         .collect();
     let ok = attention.is_empty();
     view! {
-        <section
-            class="rv-check"
-            class:rv-check--problems=!ok
-            aria-labelledby="rv-check-title"
-        >
+        <div class="rv-check" class:rv-check--problems=!ok>
             <h2 class="rv-check__title" id="rv-check-title">
                 {labels().check_heading}
             </h2>
@@ -89,7 +85,7 @@ pub fn CheckSummary() -> impl IntoView {
                 }
                     .into_any()
             }}
-        </section>
+        </div>
     }
     .into_any()
 }

@@ -161,7 +161,7 @@ pub fn Contents() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
     let parts = ctx.checked.report.sections.clone();
     view! {
-        <nav class="rv-contents" aria-labelledby="rv-contents-title">
+        <nav class="rv-contents" aria-labelledby="rv-contents-title rv-title">
             <h2 class="rv-contents__title" id="rv-contents-title">
                 {labels().contents}
             </h2>

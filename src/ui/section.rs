@@ -62,8 +62,6 @@ pub fn Part(
             <div
                 class="rv-part__panel"
                 id=panel_id
-                role="region"
-                aria-labelledby=button_id
                 hidden=move || (!is_open.get()).then_some("until-found")
                 on:beforematch=found
             >

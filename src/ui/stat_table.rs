@@ -65,7 +65,8 @@ pub fn StatTableView(
         })
         .collect_view();
     let notes = table.notes.clone();
-    let region_label = caption_id.clone();
+    // The report's title too: two reports on one page have tables of the same name.
+    let region_label = format!("{caption_id} rv-title");
     view! {
         <div class="rv-table" id=id.clone()>
             <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">

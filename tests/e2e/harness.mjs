@@ -56,6 +56,7 @@ export async function start() {
 
   async function close() {
     await browser.close();
+    server.closeAllConnections();
     await new Promise((ok) => server.close(ok));
   }
   return { url, browser, open, settled, axe, close };

@@ -1,0 +1,274 @@
+// End to end: the widget on host pages it does not control — hostile CSS, strict CSP, another
+// origin — and what a reader takes away: print and save.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdtemp } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, ROOT, OUTPUT } from './harness.mjs';
+import { serve } from './server.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+const HOSTS = '[data-report-viewer], report-viewer';
+const SEED_JSON = join(ROOT, 'public/reports/erlianhaote-2020.json');
+const SAMPLE_JSON = join(ROOT, 'public/reports/sample-2021.json');
+
+/** Waits until `n` widgets show a report or an error. */
+async function widgetsSettled(page, n) {
+  await page.waitForFunction(({ sel, n }) => {
+    const hosts = [...document.querySelectorAll(sel)];
+    return hosts.length >= n && hosts.slice(0, n).every((e) => e.shadowRoot?.querySelector('.rv-report, .rv-error'));
+  }, { sel: HOSTS, n }, { timeout: 20000 });
+}
+
+const WIDGET_PROPS = ['font-size', 'font-family', 'font-weight', 'color', 'background-color', 'line-height', 'text-indent',
+  'padding-top', 'padding-left', 'margin-top', 'border-top-width', 'border-top-style', 'display', 'min-height', 'text-align', 'letter-spacing'];
+const WIDGET_PARTS = ['.rv', '.rv-title', '.rv-meta', '.rv-part__button', '.rv-toolbar .rv-button', '.rv-contents a', '.rv-p',
+  '.rv-table__table', '.rv-table__table caption', '.rv-th--col', '.rv-td', '.rv-part__panel'];
+
+async function widgetStyles(page, index) {
+  return page.evaluate(({ sel, index, parts, props }) => {
+    const root = document.querySelectorAll(sel)[index].shadowRoot;
+    const out = {};
+    for (const p of parts) {
+      const el = root.querySelector(p);
+      if (!el) { out[p] = 'missing'; continue; }
+      const cs = getComputedStyle(el);
+      out[p] = Object.fromEntries(props.map((k) => [k, cs.getPropertyValue(k)]));
+      const r = el.getBoundingClientRect();
+      out[p].width = Math.round(r.width);
+    }
+    return out;
+  }, { sel: HOSTS, index, parts: WIDGET_PARTS, props: WIDGET_PROPS });
+}
+
+test('the demo portal: three widgets (one added after load) render under hostile CSS and a strict CSP', async () => {
+  const page = await h.open('/portal.html', { width: 1200, height: 900 });
+  const violations = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused/.test(m.text())) violations.push(m.text()); });
+  await widgetsSettled(page, 3);
+  const states = await page.$$eval(HOSTS, (hosts) => hosts.map((e) => ({
+    tag: e.tagName, report: !!e.shadowRoot.querySelector('.rv-report'), title: e.shadowRoot.querySelector('h1')?.textContent,
+  })));
+  assert.equal(states.length, 3);
+  assert.ok(states.every((s) => s.report), JSON.stringify(states));
+  assert.equal(states[2].tag, 'REPORT-VIEWER');
+  // Options from attributes: the third is in English with no 保存 menu; the second opens part 4.
+  const third = await page.evaluate((sel) => {
+    const root = document.querySelectorAll(sel)[2].shadowRoot;
+    return { buttons: [...root.querySelectorAll('.rv-toolbar button')].map((b) => b.textContent.trim()),
+      accent: getComputedStyle(root.querySelector('.rv-button')).backgroundColor };
+  }, HOSTS);
+  assert.deepEqual(third.buttons, ['Expand all', 'Collapse all', 'Print']);
+  assert.equal(third.accent, 'rgb(138, 28, 28)');
+  const secondOpen = await page.evaluate((sel) => document.querySelectorAll(sel)[1].shadowRoot.querySelector('#part-4-button').getAttribute('aria-expanded'), HOSTS);
+  assert.equal(secondOpen, 'true');
+  assert.deepEqual(violations, []);
+  assert.deepEqual(page.errors, []);
+  await page.screenshot({ path: join(OUTPUT, 'portal.png'), fullPage: true });
+  await page.close();
+});
+
+test('the widget looks the same on the hostile portal as on a plain page, and leaves the host alone', async () => {
+  const styles = {};
+  for (const name of ['plain', 'portal']) {
+    const page = await h.open(`/${name}.html`, { width: 1200, height: 900 });
+    await widgetsSettled(page, 2);
+    await page.evaluate((sel) => document.querySelectorAll(sel)[0].shadowRoot.querySelector('.rv-toolbar .rv-button').click(), HOSTS);
+    styles[name] = await widgetStyles(page, 0);
+    await page.close();
+  }
+  for (const part of WIDGET_PARTS) {
+    assert.notEqual(styles.plain[part], 'missing', part);
+    // The article column is the same width on both pages only by chance; compare all but width
+    // for the outer box, and everything for what is inside.
+    const { width: w1, ...plain } = styles.plain[part];
+    const { width: w2, ...portal } = styles.portal[part];
+    assert.deepEqual(portal, plain, `computed style of ${part} differs on the hostile page`);
+  }
+  // The host page: the same elements keep the same computed styles with and without the widget.
+  const hostProps = async (block) => {
+    const page = await h.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    if (block) await page.route('**/report-viewer*.js', (r) => r.abort());
+    await page.goto(`${h.url}/portal.html`);
+    if (!block) await widgetsSettled(page, 3);
+    else await page.waitForTimeout(500);
+    const out = await page.evaluate(() => ['body', '.site-header', '.site-nav a', 'h2.article-kicker', '.host-table td', '.host-button', '.article-info', '.site-footer p']
+      .map((s) => { const cs = getComputedStyle(document.querySelector(s)); return [s, cs.fontSize, cs.color, cs.backgroundColor, cs.padding, cs.fontFamily, cs.lineHeight, cs.borderTopStyle]; }));
+    await page.close();
+    return out;
+  };
+  assert.deepEqual(await hostProps(false), await hostProps(true));
+});
+
+test('one widget failing (its JSON 404s) leaves the others working', async () => {
+  const page = await h.open('/fixtures/two-widgets.html');
+  await widgetsSettled(page, 2);
+  const result = await page.$$eval(HOSTS, (hosts) => hosts.map((e) => ({
+    report: !!e.shadowRoot.querySelector('.rv-report'), alert: e.shadowRoot.querySelector('[role=alert]')?.textContent ?? '',
+  })));
+  assert.equal(result[0].report, true);
+  assert.match(result[1].alert, /404/);
+  // The working one still works.
+  await page.evaluate((sel) => document.querySelectorAll(sel)[0].shadowRoot.querySelector('#part-2-button').click(), HOSTS);
+  assert.equal(await page.evaluate((sel) => document.querySelectorAll(sel)[0].shadowRoot.querySelector('#part-2-button').getAttribute('aria-expanded'), HOSTS), 'true');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the widget served from a second origin (CORS) works on a page of the first', async () => {
+  const cdn = await serve({ roots: { '/': join(ROOT, 'dist') }, headers: { 'access-control-allow-origin': '*' } });
+  try {
+    const page = await h.browser.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await page.goto(`${h.url}/fixtures/cdn-host.html?cdn=${encodeURIComponent(cdn.url)}`);
+    await widgetsSettled(page, 1);
+    assert.match(await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('h1').textContent, HOSTS), /示例市/);
+    assert.ok(fetched.some((u) => u.startsWith(cdn.url) && u.endsWith('_bg.wasm')), 'wasm from the second origin');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  } finally {
+    cdn.server.closeAllConnections();
+    await new Promise((ok) => cdn.server.close(ok));
+  }
+});
+
+test('under a strict Content-Security-Policy header the widget works with no violation', async () => {
+  const page = await h.browser.newPage();
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.route(`${h.url}/csp.html`, async (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    headers: { 'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'" },
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>CSP</title>
+      <script src="/report-viewer.js" defer></script></head><body><main>
+      <div data-report-viewer data-src="/reports/sample-2021.json"></div></main></body></html>`,
+  }));
+  await page.goto(`${h.url}/csp.html`);
+  await widgetsSettled(page, 1);
+  await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.rv-toolbar .rv-button').click(), HOSTS);
+  const styled = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.rv-button')).minHeight, HOSTS);
+  assert.equal(styled, '44px', 'the adopted stylesheet applies');
+  // Printing goes through a frame whose styles are adopted, not inline.
+  await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.rv-toolbar .rv-button:nth-child(3)').click(), HOSTS);
+  await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
+  const frameStyled = await page.waitForFunction(() => {
+    const d = document.querySelector('iframe[data-rv-print]')?.contentDocument;
+    const t = d?.querySelector('.rv-title');
+    return t && getComputedStyle(t).textAlign === 'center';
+  }, null, { timeout: 5000 }).then(() => true, () => false);
+  assert.ok(frameStyled, 'the print view is styled under the CSP');
+  assert.deepEqual(await page.evaluate(() => window.__violations.filter((v) => !v.startsWith('style-src-elem') && !v.startsWith('style-src inline'))), []);
+  await page.close();
+});
+
+function pdfText(pdf) {
+  return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '');
+}
+
+test('print: the whole report with every part, caption and table header, and no controls', async () => {
+  const sample = JSON.parse(await readFile(SAMPLE_JSON, 'utf8'));
+  const captions = ['表二　主动公开政府信息情况', '表三　收到和处理政府信息公开申请情况', '表四　政府信息公开行政复议、行政诉讼情况'];
+  // Ctrl+P on the standalone demo page: beforeprint opens every part, print CSS hides the controls.
+  const page = await h.open('/?report=reports/sample-2021.json');
+  await h.settled(page);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const text = pdfText(pdf);
+  for (const s of sample.sections) assert.ok(text.includes((s.number + s.title).replace(/\s+/g, '')), `PDF lacks ${s.title}`);
+  for (const c of captions) assert.ok(text.includes(c.replace(/\s+/g, '')), `PDF lacks ${c}`);
+  for (const control of ['展开全部', '收起全部', '打印', '保存']) assert.ok(!text.includes(control), `PDF shows the control ${control}`);
+  assert.ok(text.includes('一、本年新收政府信息公开申请数量'), 'table rows are in the PDF');
+  // The parts close again after printing.
+  assert.equal(await page.getAttribute('#part-3-button', 'aria-expanded'), 'false');
+
+  // The 打印 button: a print view holding the whole report and its address, not the page around it.
+  await page.click('.rv-toolbar button:has-text("打印")');
+  await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
+  const srcdoc = await page.getAttribute('iframe[data-rv-print]', 'srcdoc');
+  assert.ok(!srcdoc.includes('demo-header'));
+  const view = await h.browser.newPage();
+  await view.setContent(srcdoc);
+  const viewText = pdfText(await view.pdf({ format: 'A4' }));
+  for (const s of sample.sections) assert.ok(viewText.includes((s.number + s.title).replace(/\s+/g, '')), `print view lacks ${s.title}`);
+  for (const c of captions) assert.ok(viewText.includes(c.replace(/\s+/g, '')));
+  assert.ok(viewText.includes('2024-03-2809:30'), 'publish time at the top');
+  assert.ok(viewText.includes('报告地址'), 'address of the report');
+  // Table headers repeat: 表三 spans pages, and its header row shows on each.
+  const pages = execFileSync('pdftotext', ['-layout', '-', '-'], { input: await view.pdf({ format: 'A6' }) }).toString('utf8').split('\f');
+  const withTable3 = pages.map((p) => p.replace(/\s+/g, '')).filter((p) => /予以公开|不予公开|无法提供|不予处理|其他处理|结转下年度/.test(p));
+  assert.ok(withTable3.length >= 2, `table 3 spans pages at A6 (${withTable3.length})`);
+  for (const p of withTable3) assert.match(p, /申请人情况/, 'header row repeated on every page of table 3');
+  await view.close();
+  await page.close();
+});
+
+test('save: standalone HTML readable without scripts, the original JSON, and each table as CSV', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'rv-save-'));
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${h.url}/?report=reports/sample-2021.json`);
+  await page.waitForSelector('.rv-report');
+  const save = async (item) => {
+    await page.click('.rv-save > button');
+    assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'true');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.rv-menu__item:has-text("${item}")`)]);
+    const path = join(dir, download.suggestedFilename());
+    await download.saveAs(path);
+    return { name: download.suggestedFilename(), path };
+  };
+  const sample = JSON.parse(await readFile(SAMPLE_JSON, 'utf8'));
+
+  const html = await save('网页文件');
+  assert.equal(html.name, '示例市2023年政府信息公开工作年度报告（示例数据）.html');
+  const offline = await h.browser.newContext({ javaScriptEnabled: false });
+  const reader = await offline.newPage();
+  await reader.goto(`file://${html.path}`);
+  const headings = await reader.$$eval('.rv-part__heading', (hs) => hs.map((x) => x.textContent));
+  assert.deepEqual(headings, sample.sections.map((s) => s.number + s.title));
+  assert.equal(await reader.$$eval('table', (t) => t.length), 3);
+  assert.ok(await reader.isVisible('#table-3 caption'));
+  assert.equal(await reader.evaluate(() => document.scripts.length), 0);
+  assert.equal(await reader.$eval('.rv-title', (t) => getComputedStyle(t).textAlign), 'center', 'styles are inline');
+  await reader.screenshot({ path: join(OUTPUT, 'saved-offline.png'), fullPage: true });
+  await offline.close();
+
+  const json = await save('原始数据');
+  assert.equal(await readFile(json.path, 'utf8'), await readFile(SAMPLE_JSON, 'utf8'));
+
+  const csv = await save('表三');
+  assert.equal(csv.name, '示例市2023年政府信息公开工作年度报告（示例数据）_表三.csv');
+  const bytes = await readFile(csv.path);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const rows = bytes.toString('utf8').slice(1).trim().split('\r\n').map((r) => r.split(','));
+  assert.equal(rows[0].length, 8);
+  assert.deepEqual(rows[0].slice(0, 2), ['项目', '申请人情况-自然人']);
+  assert.equal(rows.length, 26);
+  const t3 = sample.sections[2].blocks[0].values;
+  const cols = ['natural_person', 'commercial', 'research', 'public_interest', 'legal_services', 'other_org', 'total'];
+  assert.deepEqual(rows[1].slice(1).map(Number), cols.map((c) => t3.new_requests[c]));
+  assert.deepEqual(rows[25].slice(1).map(Number), cols.map((c) => t3.carried_forward[c]));
+  // Escape closes the menu and returns focus to its button.
+  await page.click('.rv-save > button');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'false');
+  await context.close();
+});
+
+test('axe-core finds no violations on the demo portal page', async () => {
+  const page = await h.open('/portal.html', { width: 1200, height: 900 });
+  await widgetsSettled(page, 3);
+  assert.deepEqual(await h.axe(page), []);
+  // Expanded too.
+  await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => e.shadowRoot.querySelector('.rv-toolbar .rv-button').click()), HOSTS);
+  assert.deepEqual(await h.axe(page), []);
+  await page.close();
+});
