@@ -171,6 +171,24 @@ test('under a strict Content-Security-Policy header the widget works with no vio
   await page.close();
 });
 
+test('integrity: a tampered bindings file or wasm is refused, and the fallback link stays', async () => {
+  for (const pattern of ['**/report-viewer-core-*.js', '**/report-viewer-core-*_bg.wasm']) {
+    const page = await h.browser.newPage();
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      const body = await response.body();
+      const tampered = Buffer.concat([body, Buffer.from(pattern.endsWith('.js') ? '\n// changed' : '\0')]);
+      route.fulfill({ response, body: tampered });
+    });
+    await page.goto(`${h.url}/fixtures/two-widgets.html`);
+    await page.waitForFunction(() => document.querySelector('[data-report-viewer]').hasAttribute('data-rv-error'), null, { timeout: 10000 });
+    assert.match(await page.getAttribute('[data-report-viewer]', 'data-rv-error'), /未能加载/);
+    assert.equal(await page.evaluate(() => !!document.querySelector('[data-report-viewer]').shadowRoot), false, pattern);
+    assert.ok(await page.isVisible('[data-report-viewer] > a'), 'fallback link still shown');
+    await page.close();
+  }
+});
+
 function pdfText(pdf) {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '');
 }
