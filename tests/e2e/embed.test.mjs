@@ -105,6 +105,24 @@ test('the widget looks the same on the hostile portal as on a plain page, and le
   assert.deepEqual(await hostProps(false), await hostProps(true));
 });
 
+test('a global configuration applies to every widget, and attributes override it', async () => {
+  const page = await h.open('/fixtures/config.html');
+  await widgetsSettled(page, 2);
+  const seen = await page.$$eval(HOSTS, (hosts) => hosts.map((e) => {
+    const r = e.shadowRoot;
+    return {
+      buttons: [...r.querySelectorAll('.rv-toolbar > button')].map((b) => b.textContent.trim()),
+      open: [...r.querySelectorAll('.rv-part__button')].filter((b) => b.getAttribute('aria-expanded') === 'true').map((b) => b.id),
+    };
+  }));
+  assert.deepEqual(seen[0].buttons, ['Expand all', 'Collapse all']);
+  assert.equal(seen[0].open.length, 6);
+  assert.deepEqual(seen[1].buttons, ['展开全部', '收起全部', '打印']);
+  assert.deepEqual(seen[1].open, ['part-6-button']);
+  assert.equal(await page.evaluate(() => window.ReportViewer.version), '0.1.0');
+  await page.close();
+});
+
 test('one widget failing (its JSON 404s) leaves the others working', async () => {
   const page = await h.open('/fixtures/two-widgets.html');
   await widgetsSettled(page, 2);
