@@ -6,6 +6,7 @@
 
 pub mod export;
 pub mod model;
+pub mod read_aloud;
 
 #[cfg(feature = "tool")]
 pub mod import;

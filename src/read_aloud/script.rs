@@ -1,0 +1,611 @@
+//! The reading script: the report as an ordered list of utterances, each tied to the place on
+//! the page it reads (for highlighting) and to its part. Tables are read as sentences with their
+//! headers and units; rows of zeros are summarised; figures not given are said to be not given.
+
+use super::text::{sentences, spoken, LIMIT};
+use crate::model::table::leaves;
+use crate::model::template::ColumnKind;
+use crate::model::{Block, CellPos, CellValue, CheckedReport, Section, StatTable};
+
+/// What on the page an utterance reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A piece of an element's text: `key` names the element (see [`text_key`]), `start..end` is
+    /// the byte range within its text.
+    Text {
+        /// The element: "title", "intro/0", "part-1/heading", "part-1-2/0", "part-1/3/2" (list item).
+        key: String,
+        /// Start of the piece in the element's text (bytes).
+        start: usize,
+        /// End of the piece (bytes).
+        end: usize,
+    },
+    /// A table's caption.
+    TableCaption {
+        /// The table's id.
+        table: String,
+    },
+    /// A block heading of a table (第二十条第（一）项).
+    TableGroup {
+        /// The table's id.
+        table: String,
+        /// The block.
+        group: usize,
+    },
+    /// Table rows: the first and last data row of a group read together.
+    TableRows {
+        /// The table's id.
+        table: String,
+        /// The block.
+        group: usize,
+        /// First row.
+        first: usize,
+        /// Last row (inclusive).
+        last: usize,
+    },
+    /// Notes and check findings below a table.
+    TableNotes {
+        /// The table's id.
+        table: String,
+    },
+}
+
+/// One sentence to speak.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Utterance {
+    /// Position in the script.
+    pub index: usize,
+    /// The top-level part it belongs to (None for the title and introduction).
+    pub part: Option<String>,
+    /// What it reads on the page.
+    pub target: Target,
+    /// The text as shown.
+    pub shown: String,
+    /// The text as said.
+    pub spoken: String,
+}
+
+/// The key of a block's element: "intro/3", or "<section id>/<block index>".
+pub fn text_key(section: Option<&str>, block: usize) -> String {
+    match section {
+        Some(id) => format!("{id}/{block}"),
+        None => format!("intro/{block}"),
+    }
+}
+
+/// The key of a list item's element.
+pub fn item_key(section: Option<&str>, block: usize, item: usize) -> String {
+    format!("{}/{item}", text_key(section, block))
+}
+
+/// The key of a section heading's element.
+pub fn heading_key(section: &str) -> String {
+    format!("{section}/heading")
+}
+
+struct Builder<'a> {
+    checked: &'a CheckedReport,
+    out: Vec<Utterance>,
+    part: Option<String>,
+}
+
+impl Builder<'_> {
+    fn push(&mut self, target: Target, shown: String, said: String) {
+        if said.trim().is_empty() {
+            return;
+        }
+        self.out.push(Utterance {
+            index: self.out.len(),
+            part: self.part.clone(),
+            target,
+            shown,
+            spoken: said,
+        });
+    }
+
+    /// Reads an element's text sentence by sentence.
+    fn text(&mut self, key: String, text: &str) {
+        for (start, end) in sentences(text, LIMIT) {
+            let shown = text[start..end].to_string();
+            let said = spoken(&shown);
+            self.push(
+                Target::Text {
+                    key: key.clone(),
+                    start,
+                    end,
+                },
+                shown,
+                said,
+            );
+        }
+    }
+
+    /// A sentence made for a table, split at ，、 when long; every piece targets `target`.
+    fn made(&mut self, target: Target, sentence: &str) {
+        for (a, b) in sentences(sentence, LIMIT) {
+            let shown = sentence[a..b].to_string();
+            let said = spoken(&shown);
+            self.push(target.clone(), shown, said);
+        }
+    }
+
+    fn blocks(&mut self, section: Option<&str>, blocks: &[Block]) {
+        for (i, b) in blocks.iter().enumerate() {
+            match b {
+                Block::Paragraph { text } | Block::Note { text } => {
+                    self.text(text_key(section, i), text);
+                }
+                Block::List { items, .. } => {
+                    for (j, item) in items.iter().enumerate() {
+                        self.text(item_key(section, i, j), item);
+                    }
+                }
+                Block::Table(t) => {
+                    if let Some(table) = self.checked.tables.get(&t.id) {
+                        self.table(table);
+                    }
+                }
+            }
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        self.text(heading_key(&s.id), &s.heading());
+        self.blocks(Some(&s.id), &s.blocks);
+        for sub in &s.sections {
+            self.section(sub);
+        }
+    }
+
+    fn table(&mut self, t: &StatTable) {
+        let id = t.id.clone();
+        let mut caption = match &t.label {
+            Some(l) => format!("{l}，{}。", t.caption),
+            None => format!("{}。", t.caption),
+        };
+        if let Some(u) = &t.unit {
+            caption.push_str(&format!("单位：{u}。"));
+        }
+        self.made(Target::TableCaption { table: id.clone() }, &caption);
+        for (g, group) in t.groups.iter().enumerate() {
+            if let Some(h) = &group.heading {
+                self.made(
+                    Target::TableGroup {
+                        table: id.clone(),
+                        group: g,
+                    },
+                    &format!("{h}。"),
+                );
+            }
+            for line in table_lines(t, g) {
+                self.made(
+                    Target::TableRows {
+                        table: id.clone(),
+                        group: g,
+                        first: line.first,
+                        last: line.last,
+                    },
+                    &line.sentence,
+                );
+            }
+        }
+        let mut notes: Vec<String> = t.notes.iter().map(|n| format!("注：{n}")).collect();
+        notes.extend(
+            self.checked
+                .findings_for(&t.id)
+                .into_iter()
+                .filter(|f| f.needs_attention())
+                .map(|f| format!("本表核对：{}", f.message)),
+        );
+        for n in notes {
+            self.made(Target::TableNotes { table: id.clone() }, &n);
+        }
+    }
+}
+
+/// Builds the script of a report: title, introduction, then every part in order.
+pub fn build(checked: &CheckedReport) -> Vec<Utterance> {
+    let mut b = Builder {
+        checked,
+        out: Vec::new(),
+        part: None,
+    };
+    let report = &checked.report;
+    b.text("title".into(), &report.meta.title);
+    b.blocks(None, &report.introduction);
+    for part in &report.sections {
+        b.part = Some(part.id.clone());
+        b.section(part);
+    }
+    b.out
+}
+
+/// Where each part starts in the script: (part id, first utterance).
+pub fn part_starts(script: &[Utterance]) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for u in script {
+        if let Some(p) = &u.part {
+            if out.last().map(|(id, _)| id) != Some(p) {
+                out.push((p.clone(), u.index));
+            }
+        }
+    }
+    out
+}
+
+/// Drops the number before a label: 一、 （三） 1. 1、 (1).
+fn bare(label: &str) -> &str {
+    let s = label.trim();
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        if let Some(rest) = s.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                return rest[end + close.len()..].trim_start();
+            }
+        }
+    }
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let rest = s.trim_start_matches(numeral);
+    if rest.len() < s.len() {
+        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            return r.trim_start();
+        }
+    }
+    s
+}
+
+/// A row read as one sentence: its name, its first data row, and its cells (row, column).
+type ReadUnit = (String, usize, Vec<(usize, usize)>);
+
+/// One spoken line of a table and the data rows it covers.
+struct Line {
+    first: usize,
+    last: usize,
+    sentence: String,
+}
+
+/// How a row is named when read: its own label, with its parent's for sub-items
+/// (不予公开，属于国家秘密), without numbering.
+fn row_name(path: &[&str]) -> String {
+    match path {
+        [] => String::new(),
+        [one] => bare(one).to_string(),
+        [.., parent, leaf] if path.len() >= 3 => format!("{}，{}", bare(parent), bare(leaf)),
+        [.., leaf] => bare(leaf).to_string(),
+    }
+}
+
+/// A figure with its column's name and unit, as said: 自然人52件, 本年增加12件, 本年收费金额126.35万元.
+fn figure_phrase(t: &StatTable, pos: CellPos, column: &str, derived: bool, text: &str) -> String {
+    let key_kind = t
+        .template
+        .map(|id| {
+            let key = t
+                .keyed
+                .iter()
+                .find(|(_, p)| **p == pos)
+                .map(|((_, c), _)| c.as_str())
+                .unwrap_or("");
+            id.column_kind(key)
+        })
+        .unwrap_or(ColumnKind::Count);
+    let column = column.replace("（单位：万元）", "");
+    let has_unit = text.ends_with(|c: char| !c.is_ascii_digit() && c != '.');
+    let unit = if has_unit {
+        String::new()
+    } else if key_kind == ColumnKind::Amount {
+        if t.template.is_some_and(|id| id.format_year() == 2021) {
+            "万元".into()
+        } else {
+            String::new()
+        }
+    } else {
+        t.unit.clone().unwrap_or_else(|| "件".into())
+    };
+    let computed = if derived { "（计算值）" } else { "" };
+    if key_kind == ColumnKind::SignedCount {
+        let (word, n) = match text.strip_prefix('+') {
+            Some(n) => ("增加", n),
+            None => match text.strip_prefix('-') {
+                Some(n) => ("减少", n),
+                None => ("增减", text),
+            },
+        };
+        return format!("本年{word}{n}{unit}{computed}");
+    }
+    format!("{column}{text}{unit}{computed}")
+}
+
+/// The lines of one group: a sentence per row, and one sentence for each run of rows that are all
+/// zero or blank.
+fn table_lines(t: &StatTable, g: usize) -> Vec<Line> {
+    let group = &t.groups[g];
+    let col_paths = leaves(&group.columns);
+    let mut out = Vec::new();
+    // Units read as rows: data rows, or for a table with no row headers (表四) its column groups.
+    let mut units: Vec<ReadUnit> = Vec::new();
+    if group.rows.is_empty() {
+        let mut current: Option<(String, Vec<(usize, usize)>)> = None;
+        for (c, path) in col_paths.iter().enumerate() {
+            let parent = if path.len() >= 2 {
+                path[path.len() - 2].label.clone()
+            } else {
+                String::new()
+            };
+            match &mut current {
+                Some((name, cells)) if *name == parent => cells.push((0, c)),
+                _ => {
+                    if let Some((name, cells)) = current.take() {
+                        units.push((name, 0, cells));
+                    }
+                    current = Some((parent, vec![(0, c)]));
+                }
+            }
+        }
+        if let Some((name, cells)) = current {
+            units.push((name, 0, cells));
+        }
+    } else {
+        for r in 0..group.row_count() {
+            let path = t.row_labels(g, r);
+            units.push((
+                row_name(&path),
+                r,
+                (0..col_paths.len()).map(|c| (r, c)).collect(),
+            ));
+        }
+    }
+
+    let mut zero_run: Vec<(usize, String)> = Vec::new();
+    let flush = |run: &mut Vec<(usize, String)>, out: &mut Vec<Line>| {
+        if run.is_empty() {
+            return;
+        }
+        let names: Vec<&str> = run.iter().map(|(_, n)| n.as_str()).collect();
+        let sentence = if run.len() == 1 {
+            format!("{}：均为0。", names[0])
+        } else {
+            format!("{}：均为0。", names.join("、"))
+        };
+        out.push(Line {
+            first: run[0].0,
+            last: run[run.len() - 1].0,
+            sentence,
+        });
+        run.clear();
+    };
+    for (name, row, cells) in units {
+        let mut said = Vec::new();
+        let mut missing = Vec::new();
+        let mut zeros = 0;
+        for (r, c) in &cells {
+            let pos = CellPos {
+                group: g,
+                row: *r,
+                column: *c,
+            };
+            let column = col_paths[*c].last().map(|h| h.label.as_str()).unwrap_or("");
+            if let Some(d) = t.derived.get(&pos) {
+                said.push(figure_phrase(t, pos, column, true, &d.to_string()));
+                continue;
+            }
+            let Some(cell) = t.cell(pos) else { continue };
+            match cell.value {
+                CellValue::NotProvided => missing.push(column.to_string()),
+                CellValue::Blank => zeros += 1,
+                CellValue::Number(d) if d.units == 0 => zeros += 1,
+                CellValue::NotApplicable => said.push(format!("{column}不适用")),
+                CellValue::Number(_) => said.push(figure_phrase(t, pos, column, false, &cell.text)),
+                CellValue::Text => said.push(format!("{column}{}", cell.text)),
+            }
+        }
+        if said.is_empty() && missing.is_empty() {
+            zero_run.push((row, name));
+            continue;
+        }
+        flush(&mut zero_run, &mut out);
+        let mut sentence = format!("{name}：");
+        if missing.len() == cells.len() {
+            sentence.push_str("未提供。");
+        } else {
+            sentence.push_str(&said.join("，"));
+            if !missing.is_empty() {
+                if !said.is_empty() {
+                    sentence.push('，');
+                }
+                sentence.push_str(&format!("{}未提供", missing.join("、")));
+            }
+            if zeros > 0 && !said.is_empty() {
+                sentence.push_str("，其余为0");
+            }
+            sentence.push('。');
+        }
+        out.push(Line {
+            first: row,
+            last: row,
+            sentence,
+        });
+    }
+    flush(&mut zero_run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{check_report, parse_report};
+
+    fn load(name: &str) -> CheckedReport {
+        let path = format!("{}/public/reports/{name}", env!("CARGO_MANIFEST_DIR"));
+        check_report(parse_report(&std::fs::read_to_string(path).unwrap()).unwrap())
+    }
+
+    fn said_for(script: &[Utterance], table: &str) -> Vec<String> {
+        script
+            .iter()
+            .filter(|u| match &u.target {
+                Target::TableCaption { table: t }
+                | Target::TableGroup { table: t, .. }
+                | Target::TableRows { table: t, .. }
+                | Target::TableNotes { table: t } => t == table,
+                _ => false,
+            })
+            .map(|u| u.shown.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_seed_report_reads_in_bounded_sentences_covering_every_paragraph() {
+        let c = load("erlianhaote-2020.json");
+        let script = build(&c);
+        for u in &script {
+            assert!(!u.spoken.trim().is_empty(), "empty utterance {u:?}");
+            assert!(u.shown.chars().count() <= LIMIT, "too long: {}", u.shown);
+        }
+        // Joined back, the pieces of each paragraph are the paragraph (apart from white space).
+        let check = |key: String, text: &str| {
+            let joined: String = script
+                .iter()
+                .filter_map(|u| match &u.target {
+                    Target::Text { key: k, start, end } if *k == key => {
+                        Some(text[*start..*end].to_string())
+                    }
+                    _ => None,
+                })
+                .collect();
+            let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(squeeze(&joined), squeeze(text), "{key}");
+        };
+        for (i, b) in c.report.introduction.iter().enumerate() {
+            if let Block::Paragraph { text } = b {
+                check(text_key(None, i), text);
+            }
+        }
+        for s in c.report.all_sections() {
+            check(heading_key(&s.id), &s.heading());
+            for (i, b) in s.blocks.iter().enumerate() {
+                if let Block::Paragraph { text } = b {
+                    check(text_key(Some(&s.id), i), text);
+                }
+            }
+        }
+        // Parts start in order, each with its heading.
+        let starts = part_starts(&script);
+        assert_eq!(starts.len(), 6);
+        for (id, at) in &starts {
+            assert_eq!(
+                script[*at].target,
+                Target::Text {
+                    key: heading_key(id),
+                    start: 0,
+                    end: script[*at].shown.len()
+                }
+            );
+        }
+        // Normalised on the way: document numbers and dates.
+        assert!(script
+            .iter()
+            .any(|u| u.spoken.contains("内政公发二〇二〇年2号")));
+        assert!(script
+            .iter()
+            .any(|u| u.spoken.contains("二〇二〇年十一月二十七日")));
+    }
+
+    #[test]
+    fn seed_tables_say_what_is_given_and_what_is_not() {
+        let c = load("erlianhaote-2020.json");
+        let script = build(&c);
+        let t3 = said_for(&script, "table-3");
+        assert_eq!(t3[0], "表三，收到和处理政府信息公开申请情况。");
+        assert_eq!(t3[1], "单位：件。");
+        assert_eq!(
+            t3[2],
+            "本年新收政府信息公开申请数量：总计1件，自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他未提供。"
+        );
+        assert!(
+            t3.iter()
+                .any(|s| s == "上年结转政府信息公开申请数量：未提供。"),
+            "{t3:#?}"
+        );
+        assert!(
+            t3.iter().any(|s| s == "不予公开，属于国家秘密：未提供。"),
+            "{t3:#?}"
+        );
+        let t4 = said_for(&script, "table-4");
+        assert!(t4.iter().any(|s| s == "行政复议：未提供。"), "{t4:#?}");
+    }
+
+    #[test]
+    fn sample_tables_read_as_sentences_with_headers_and_units() {
+        let c = load("sample-2021.json");
+        let script = build(&c);
+        let t3 = said_for(&script, "table-3");
+        assert!(t3.contains(&"本年新收政府信息公开申请数量：自然人118件，商业企业17件，科研机构1件，社会公益组织1件，法律服务机构3件，其他1件，总计141件。".to_string()), "{t3:#?}");
+        assert!(
+            t3.contains(
+                &"上年结转政府信息公开申请数量：自然人6件，商业企业1件，总计7件，其余为0。"
+                    .to_string()
+            ),
+            "{t3:#?}"
+        );
+        // A row of zeros is one short sentence, not seven cells.
+        assert!(
+            t3.contains(&"不予公开，其他法律行政法规禁止公开：均为0。".to_string()),
+            "{t3:#?}"
+        );
+        let t2 = said_for(&script, "table-2");
+        assert!(t2.contains(&"第二十条第（一）项。".to_string()));
+        assert!(
+            t2.contains(&"规章：本年制发件数2件，本年废止件数1件，现行有效件数35件。".to_string()),
+            "{t2:#?}"
+        );
+        assert!(
+            t2.contains(&"行政事业性收费：本年收费金额126.35万元。".to_string()),
+            "{t2:#?}"
+        );
+        let t4 = said_for(&script, "table-4");
+        assert!(
+            t4.contains(
+                &"行政复议：结果维持3件，结果纠正1件，尚未审结1件，总计6件，其余为0。".to_string()
+            ),
+            "{t4:#?}"
+        );
+        assert!(t4.iter().any(|s| s.starts_with("本表核对：")), "{t4:#?}");
+        for u in &script {
+            assert!(u.shown.chars().count() <= LIMIT);
+        }
+    }
+
+    #[test]
+    fn signed_changes_and_derived_values_are_said_so() {
+        let text = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2021-01-01 08:00","year":2020},
+          "sections":[{"id":"p","title":"x","blocks":[
+            {"type":"table","id":"t2","template":"table2-2019","values":{"licensing":{"last_year_items":312,"change":"+12","decisions":1036},"fees":{"change":"-3"}}},
+            {"type":"table","id":"t4","template":"table4-2021","values":{"review":{"upheld":2,"corrected":1,"other":0,"pending":1}}}]}]}"#;
+        let c = check_report(parse_report(text).unwrap());
+        let script = build(&c);
+        let t2 = said_for(&script, "t2");
+        assert!(
+            t2.iter()
+                .any(|s| s == "行政许可：上一年项目数量312件，本年增加12件，处理决定数量1036件。"),
+            "{t2:#?}"
+        );
+        assert!(
+            script.iter().any(|u| u.spoken.contains("本年减少3件")),
+            "{t2:#?}"
+        );
+        let t4 = said_for(&script, "t4");
+        assert!(
+            t4.iter().any(|s| s.contains("总计4件（计算值）")),
+            "{t4:#?}"
+        );
+    }
+
+    #[test]
+    fn bare_labels() {
+        assert_eq!(bare("一、本年新收"), "本年新收");
+        assert_eq!(bare("（三）不予公开"), "不予公开");
+        assert_eq!(bare("3.危及“三安全一稳定”"), "危及“三安全一稳定”");
+        assert_eq!(bare("三安全"), "三安全");
+        assert_eq!(bare("(七)总计"), "总计");
+    }
+}
