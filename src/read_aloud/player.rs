@@ -1,1 +1,829 @@
+//! The read-aloud player: a state machine that takes the reader's commands and the speech
+//! engine's events and answers with what to do. It keeps its own position and playing/paused
+//! state (the engine's are unreliable), tags every utterance with a generation so that events of
+//! cancelled utterances are ignored, pauses by cancelling and resumes by speaking the current
+//! sentence again (Android's `pause()` cancels), and watches for utterances that never start or
+//! never end.
 
+use super::script::{part_starts, Utterance};
+
+/// No `start` within this long after `speak()`: cancel and retry once, then skip.
+pub const START_TIMEOUT_MS: u64 = 3000;
+/// Expected speaking time per character at rate 1.0 (Mandarin, about 4 characters a second).
+pub const MS_PER_CHAR: u64 = 260;
+/// Grace beyond the expected duration before an utterance that never ends is abandoned.
+pub const END_GRACE_MS: u64 = 4000;
+/// This many failed utterances in a row stop reading.
+pub const MAX_FAILURES: u32 = 3;
+
+/// Where the player is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// Not reading.
+    Idle,
+    /// Reading: an utterance has been handed to the engine.
+    Speaking,
+    /// Paused at the current sentence (the engine's speech was cancelled).
+    Paused,
+}
+
+/// What the reader asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Start reading (from the current sentence), or resume.
+    Play,
+    /// Pause.
+    Pause,
+    /// Resume after a pause.
+    Resume,
+    /// Play, pause or resume, whichever fits.
+    Toggle,
+    /// Stop reading.
+    Stop,
+    /// The next sentence.
+    Next,
+    /// The previous sentence.
+    Previous,
+    /// The start of the next part.
+    NextPart,
+    /// The start of this part, or of the previous one when already at its start.
+    PreviousPart,
+    /// Read from this utterance on (a click on a sentence).
+    StartAt(usize),
+    /// Read one part and stop at its end (朗读本节).
+    PlayPart(String),
+    /// Speaking rate in percent, 50 to 200.
+    SetRate(u16),
+    /// The voice to use (by the driver's name for it), or the default.
+    SetVoice(Option<String>),
+}
+
+/// What the speech engine reports, each for the generation of the utterance it belongs to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EngineEvent {
+    /// The utterance started.
+    Started(u64),
+    /// The utterance ended.
+    Ended(u64),
+    /// The utterance failed (`synthesis-failed`, `voice-unavailable`, …).
+    Failed(u64, String),
+    /// The utterance was cancelled or interrupted (`canceled`, `interrupted`).
+    Interrupted(u64),
+}
+
+/// What the player asks the driver and the page to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Speak utterance `index`, tagged with `generation`.
+    Speak {
+        /// Which utterance.
+        index: usize,
+        /// Its generation.
+        generation: u64,
+        /// Rate in percent.
+        rate: u16,
+        /// Voice, if one was chosen.
+        voice: Option<String>,
+    },
+    /// Cancel the speech this page started.
+    Cancel,
+    /// Highlight this utterance on the page (None: remove the highlight).
+    Highlight(Option<usize>),
+    /// Open this part on the page (reading reached it).
+    RevealPart(String),
+    /// Tell the reader, through the polite live region.
+    Announce(String),
+}
+
+/// The player.
+#[derive(Debug, Clone)]
+pub struct Player {
+    lengths: Vec<usize>,
+    part_of: Vec<Option<String>>,
+    parts: Vec<(String, usize, String)>,
+    phase: Phase,
+    position: usize,
+    generation: u64,
+    rate: u16,
+    voice: Option<String>,
+    spoken_at: u64,
+    started_at: Option<u64>,
+    retried: bool,
+    failures: u32,
+    stop_after: Option<usize>,
+}
+
+impl Player {
+    /// A player for a script.
+    pub fn new(script: &[Utterance]) -> Player {
+        let parts = part_starts(script)
+            .into_iter()
+            .map(|(id, at)| {
+                let name = script.get(at).map(|u| u.shown.clone()).unwrap_or_default();
+                (id, at, name)
+            })
+            .collect();
+        Player {
+            lengths: script.iter().map(|u| u.spoken.chars().count()).collect(),
+            part_of: script.iter().map(|u| u.part.clone()).collect(),
+            parts,
+            phase: Phase::Idle,
+            position: 0,
+            generation: 0,
+            rate: 100,
+            voice: None,
+            spoken_at: 0,
+            started_at: None,
+            retried: false,
+            failures: 0,
+            stop_after: None,
+        }
+    }
+
+    /// The current phase.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// The current utterance.
+    pub fn position(&self) -> usize {
+        self.position
+    }
+
+    /// The generation of the utterance now with the engine.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The rate in percent.
+    pub fn rate(&self) -> u16 {
+        self.rate
+    }
+
+    /// The chosen voice.
+    pub fn voice(&self) -> Option<&str> {
+        self.voice.as_deref()
+    }
+
+    fn len(&self) -> usize {
+        self.lengths.len()
+    }
+
+    /// Hands the current utterance to the engine, cancelling what was speaking.
+    fn speak(&mut self, now: u64, cancel_first: bool) -> Vec<Action> {
+        let mut out = Vec::new();
+        if cancel_first {
+            out.push(Action::Cancel);
+        }
+        let entering = self.phase != Phase::Speaking
+            || self.position == 0
+            || self.part_of.get(self.position.wrapping_sub(1)) != self.part_of.get(self.position);
+        if let Some(Some(part)) = self.part_of.get(self.position) {
+            out.push(Action::RevealPart(part.clone()));
+            if entering {
+                if let Some((_, _, name)) = self.parts.iter().find(|(id, _, _)| id == part) {
+                    out.push(Action::Announce(format!("正在朗读：{name}")));
+                }
+            }
+        } else if self.phase != Phase::Speaking {
+            out.push(Action::Announce("正在朗读".into()));
+        }
+        self.generation += 1;
+        self.phase = Phase::Speaking;
+        self.spoken_at = now;
+        self.started_at = None;
+        out.push(Action::Highlight(Some(self.position)));
+        out.push(Action::Speak {
+            index: self.position,
+            generation: self.generation,
+            rate: self.rate,
+            voice: self.voice.clone(),
+        });
+        out
+    }
+
+    /// Ends reading: at the end of the script or the chosen part.
+    fn finish(&mut self, message: &str) -> Vec<Action> {
+        self.phase = Phase::Idle;
+        self.generation += 1;
+        self.stop_after = None;
+        self.retried = false;
+        vec![Action::Highlight(None), Action::Announce(message.into())]
+    }
+
+    /// Moves to the next utterance and speaks it, or finishes.
+    fn advance(&mut self, now: u64, cancel_first: bool) -> Vec<Action> {
+        self.retried = false;
+        let done_part = self.stop_after.is_some_and(|last| self.position >= last);
+        self.position += 1;
+        if done_part {
+            let mut out = if cancel_first {
+                vec![Action::Cancel]
+            } else {
+                Vec::new()
+            };
+            out.extend(self.finish("本节朗读结束"));
+            return out;
+        }
+        if self.position >= self.len() {
+            self.position = 0;
+            let mut out = if cancel_first {
+                vec![Action::Cancel]
+            } else {
+                Vec::new()
+            };
+            out.extend(self.finish("朗读结束"));
+            return out;
+        }
+        self.speak(now, cancel_first)
+    }
+
+    fn part_index(&self) -> Option<usize> {
+        self.parts
+            .iter()
+            .rposition(|(_, at, _)| *at <= self.position)
+    }
+
+    fn jump(&mut self, to: usize, now: u64) -> Vec<Action> {
+        self.position = to.min(self.len().saturating_sub(1));
+        self.retried = false;
+        match self.phase {
+            Phase::Speaking => self.speak(now, true),
+            Phase::Paused | Phase::Idle => vec![Action::Highlight(Some(self.position))],
+        }
+    }
+
+    /// Handles a command from the reader. `now` is a monotonic clock in milliseconds.
+    pub fn command(&mut self, command: Command, now: u64) -> Vec<Action> {
+        if self.len() == 0 {
+            return vec![Action::Announce("没有可朗读的内容".into())];
+        }
+        match command {
+            Command::Play => match self.phase {
+                Phase::Idle => {
+                    self.failures = 0;
+                    self.speak(now, false)
+                }
+                Phase::Paused => self.command(Command::Resume, now),
+                Phase::Speaking => Vec::new(),
+            },
+            Command::Toggle => match self.phase {
+                Phase::Speaking => self.command(Command::Pause, now),
+                _ => self.command(Command::Play, now),
+            },
+            Command::Pause => {
+                if self.phase != Phase::Speaking {
+                    return Vec::new();
+                }
+                // Cancel rather than pause: Android's pause() cancels, Chrome's is unreliable.
+                self.phase = Phase::Paused;
+                self.generation += 1;
+                vec![Action::Cancel, Action::Announce("已暂停".into())]
+            }
+            Command::Resume => {
+                if self.phase != Phase::Paused {
+                    return Vec::new();
+                }
+                let mut out = vec![Action::Announce("继续朗读".into())];
+                self.phase = Phase::Paused;
+                out.extend(self.speak(now, false));
+                out
+            }
+            Command::Stop => {
+                if self.phase == Phase::Idle {
+                    return vec![Action::Highlight(None)];
+                }
+                self.phase = Phase::Idle;
+                self.generation += 1;
+                self.stop_after = None;
+                vec![
+                    Action::Cancel,
+                    Action::Highlight(None),
+                    Action::Announce("已停止朗读".into()),
+                ]
+            }
+            Command::Next => {
+                if self.position + 1 >= self.len() {
+                    return Vec::new();
+                }
+                self.jump(self.position + 1, now)
+            }
+            Command::Previous => self.jump(self.position.saturating_sub(1), now),
+            Command::NextPart => {
+                let next = match self.part_index() {
+                    Some(i) => self.parts.get(i + 1),
+                    None => self.parts.first(),
+                };
+                match next.map(|(_, at, _)| *at) {
+                    Some(at) => self.jump(at, now),
+                    None => Vec::new(),
+                }
+            }
+            Command::PreviousPart => {
+                let target = match self.part_index() {
+                    Some(i) if self.parts[i].1 < self.position => Some(self.parts[i].1),
+                    Some(i) if i > 0 => Some(self.parts[i - 1].1),
+                    Some(_) => Some(0),
+                    None => Some(0),
+                };
+                match target {
+                    Some(at) => self.jump(at, now),
+                    None => Vec::new(),
+                }
+            }
+            Command::StartAt(index) => {
+                if index >= self.len() {
+                    return Vec::new();
+                }
+                self.position = index;
+                self.retried = false;
+                let cancel = self.phase == Phase::Speaking;
+                self.speak(now, cancel)
+            }
+            Command::PlayPart(id) => {
+                let Some(i) = self.parts.iter().position(|(p, _, _)| *p == id) else {
+                    return Vec::new();
+                };
+                let start = self.parts[i].1;
+                let end = self
+                    .parts
+                    .get(i + 1)
+                    .map(|(_, at, _)| at - 1)
+                    .unwrap_or(self.len() - 1);
+                self.stop_after = Some(end);
+                self.position = start;
+                self.retried = false;
+                let cancel = self.phase == Phase::Speaking;
+                self.phase = Phase::Idle;
+                self.speak(now, cancel)
+            }
+            Command::SetRate(rate) => {
+                self.rate = rate.clamp(50, 200);
+                if self.phase == Phase::Speaking {
+                    self.speak(now, true)
+                } else {
+                    Vec::new()
+                }
+            }
+            Command::SetVoice(voice) => {
+                self.voice = voice;
+                if self.phase == Phase::Speaking {
+                    self.speak(now, true)
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    /// Handles an event from the engine. Events of older generations are ignored.
+    pub fn event(&mut self, event: EngineEvent, now: u64) -> Vec<Action> {
+        let generation = match &event {
+            EngineEvent::Started(g) | EngineEvent::Ended(g) | EngineEvent::Interrupted(g) => *g,
+            EngineEvent::Failed(g, _) => *g,
+        };
+        if generation != self.generation || self.phase != Phase::Speaking {
+            return Vec::new();
+        }
+        match event {
+            EngineEvent::Started(_) => {
+                self.started_at = Some(now);
+                self.failures = 0;
+                Vec::new()
+            }
+            EngineEvent::Ended(_) => self.advance(now, false),
+            EngineEvent::Interrupted(_) => {
+                // Something else cancelled our speech (another script, an extension): hold here.
+                self.phase = Phase::Paused;
+                self.generation += 1;
+                vec![Action::Announce("朗读被中断，可按继续".into())]
+            }
+            EngineEvent::Failed(_, reason) => self.failed(&reason, now),
+        }
+    }
+
+    fn failed(&mut self, reason: &str, now: u64) -> Vec<Action> {
+        if !self.retried {
+            self.retried = true;
+            return self.speak(now, true);
+        }
+        self.failures += 1;
+        if self.failures >= MAX_FAILURES {
+            let mut out = vec![Action::Cancel];
+            out.extend(self.finish(&format!(
+                "朗读失败（{reason}）：浏览器的语音引擎没有朗读。请检查系统是否安装了中文语音，或换用其他浏览器。"
+            )));
+            return out;
+        }
+        let mut out = vec![Action::Announce(format!(
+            "这一句未能朗读（{reason}），已跳过"
+        ))];
+        out.extend(self.advance(now, true));
+        out
+    }
+
+    /// The watchdog: call every few hundred milliseconds while speaking.
+    pub fn tick(&mut self, now: u64) -> Vec<Action> {
+        if self.phase != Phase::Speaking {
+            return Vec::new();
+        }
+        match self.started_at {
+            None if now.saturating_sub(self.spoken_at) >= START_TIMEOUT_MS => {
+                self.failed("未开始", now)
+            }
+            Some(started) if now.saturating_sub(started) >= self.expected_ms() + END_GRACE_MS => {
+                // Started but never ended (remote voices): move on.
+                self.advance(now, true)
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// How long the current utterance should take at the current rate.
+    pub fn expected_ms(&self) -> u64 {
+        let chars = self.lengths.get(self.position).copied().unwrap_or(0) as u64;
+        chars * MS_PER_CHAR * 100 / u64::from(self.rate.max(1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read_aloud::script::Target;
+
+    /// A script of two parts: [title] [p1 heading, a, b] [p2 heading, c].
+    fn script() -> Vec<Utterance> {
+        let mk = |i: usize, part: Option<&str>, text: &str| Utterance {
+            index: i,
+            part: part.map(str::to_string),
+            target: Target::Text {
+                key: format!("k{i}"),
+                start: 0,
+                end: text.len(),
+            },
+            shown: text.to_string(),
+            spoken: text.to_string(),
+        };
+        vec![
+            mk(0, None, "标题"),
+            mk(1, Some("part-1"), "一、总体情况"),
+            mk(2, Some("part-1"), "第一句。"),
+            mk(3, Some("part-1"), "第二句。"),
+            mk(4, Some("part-2"), "二、主动公开"),
+            mk(5, Some("part-2"), "第三句。"),
+        ]
+    }
+
+    fn speaks(actions: &[Action]) -> Option<(usize, u64)> {
+        actions.iter().find_map(|a| match a {
+            Action::Speak {
+                index, generation, ..
+            } => Some((*index, *generation)),
+            _ => None,
+        })
+    }
+
+    fn announced(actions: &[Action]) -> Vec<String> {
+        actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Announce(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn play_speaks_in_order_and_finishes() {
+        let mut p = Player::new(&script());
+        let a = p.command(Command::Play, 0);
+        assert_eq!(speaks(&a), Some((0, 1)));
+        assert!(
+            !a.contains(&Action::Cancel),
+            "the first speak() must not wait for a cancel"
+        );
+        assert!(a.contains(&Action::Highlight(Some(0))));
+        for i in 1..6 {
+            let g = p.generation();
+            assert!(p.event(EngineEvent::Started(g), 10).is_empty());
+            let a = p.event(EngineEvent::Ended(g), 20);
+            assert_eq!(speaks(&a).map(|s| s.0), Some(i));
+            assert!(a.contains(&Action::Highlight(Some(i))));
+            if i == 1 || i == 4 {
+                let part = if i == 1 { "part-1" } else { "part-2" };
+                assert!(a.contains(&Action::RevealPart(part.into())));
+                assert_eq!(announced(&a).len(), 1, "{a:?}");
+                assert!(announced(&a)[0].starts_with("正在朗读："));
+            } else {
+                assert!(
+                    announced(&a).is_empty(),
+                    "no announcement inside a part: {a:?}"
+                );
+            }
+        }
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 30);
+        assert_eq!(speaks(&a), None);
+        assert!(a.contains(&Action::Highlight(None)));
+        assert_eq!(announced(&a), ["朗读结束"]);
+        assert_eq!(p.phase(), Phase::Idle);
+        assert_eq!(p.position(), 0);
+    }
+
+    #[test]
+    fn stale_events_are_ignored() {
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        let old = p.generation();
+        p.command(Command::Next, 5);
+        assert_eq!(p.position(), 1);
+        // The cancelled utterance reports late: end, or an error.
+        assert!(p.event(EngineEvent::Ended(old), 6).is_empty());
+        assert!(p.event(EngineEvent::Interrupted(old), 6).is_empty());
+        assert!(p
+            .event(EngineEvent::Failed(old, "canceled".into()), 6)
+            .is_empty());
+        assert_eq!(p.position(), 1);
+        assert_eq!(p.phase(), Phase::Speaking);
+        // Events while idle are ignored too.
+        p.command(Command::Stop, 7);
+        let g = p.generation();
+        assert!(p.event(EngineEvent::Ended(g), 8).is_empty());
+    }
+
+    #[test]
+    fn pause_cancels_and_resume_speaks_the_sentence_again() {
+        let mut p = Player::new(&script());
+        p.command(Command::StartAt(2), 0);
+        let g = p.generation();
+        let a = p.command(Command::Pause, 100);
+        assert_eq!(a, vec![Action::Cancel, Action::Announce("已暂停".into())]);
+        assert_eq!(p.phase(), Phase::Paused);
+        // The cancelled utterance's late end does not advance.
+        assert!(p.event(EngineEvent::Ended(g), 101).is_empty());
+        let a = p.command(Command::Resume, 200);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(2), "the same sentence again");
+        assert!(p.generation() > g);
+        assert_eq!(p.phase(), Phase::Speaking);
+        // Toggle pauses and resumes.
+        p.command(Command::Toggle, 300);
+        assert_eq!(p.phase(), Phase::Paused);
+        let a = p.command(Command::Toggle, 400);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(2));
+        // Pause and Resume out of place do nothing.
+        assert!(p.command(Command::Resume, 500).is_empty());
+        p.command(Command::Stop, 600);
+        assert!(p.command(Command::Pause, 700).is_empty());
+        assert!(p.command(Command::Resume, 700).is_empty());
+    }
+
+    #[test]
+    fn stop_cancels_and_clears_the_highlight() {
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        let a = p.command(Command::Stop, 10);
+        assert_eq!(
+            a,
+            vec![
+                Action::Cancel,
+                Action::Highlight(None),
+                Action::Announce("已停止朗读".into())
+            ]
+        );
+        assert_eq!(p.phase(), Phase::Idle);
+        assert_eq!(p.command(Command::Stop, 20), vec![Action::Highlight(None)]);
+        // Play after stop reads on from where it stopped.
+        assert_eq!(speaks(&p.command(Command::Play, 30)).map(|s| s.0), Some(0));
+    }
+
+    #[test]
+    fn next_previous_and_parts() {
+        let mut p = Player::new(&script());
+        // While idle, moving only highlights.
+        assert_eq!(
+            p.command(Command::Next, 0),
+            vec![Action::Highlight(Some(1))]
+        );
+        assert_eq!(
+            p.command(Command::Previous, 0),
+            vec![Action::Highlight(Some(0))]
+        );
+        assert_eq!(
+            p.command(Command::Previous, 0),
+            vec![Action::Highlight(Some(0))]
+        );
+        p.command(Command::Play, 0);
+        let a = p.command(Command::NextPart, 10);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(1));
+        assert_eq!(a[0], Action::Cancel);
+        let a = p.command(Command::NextPart, 20);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(4));
+        assert!(
+            p.command(Command::NextPart, 30).is_empty(),
+            "no part after the last"
+        );
+        p.command(Command::Next, 40);
+        assert_eq!(p.position(), 5);
+        assert!(
+            p.command(Command::Next, 50).is_empty(),
+            "no sentence after the last"
+        );
+        // Previous part: first to the start of this part, then to the previous one.
+        assert_eq!(
+            speaks(&p.command(Command::PreviousPart, 60)).map(|s| s.0),
+            Some(4)
+        );
+        assert_eq!(
+            speaks(&p.command(Command::PreviousPart, 70)).map(|s| s.0),
+            Some(1)
+        );
+        assert_eq!(
+            speaks(&p.command(Command::PreviousPart, 80)).map(|s| s.0),
+            Some(0)
+        );
+        // While paused, moving keeps the pause.
+        p.command(Command::Pause, 90);
+        assert_eq!(
+            p.command(Command::Next, 100),
+            vec![Action::Highlight(Some(1))]
+        );
+        assert_eq!(p.phase(), Phase::Paused);
+    }
+
+    #[test]
+    fn start_at_a_clicked_sentence() {
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        let a = p.command(Command::StartAt(3), 10);
+        assert_eq!(a[0], Action::Cancel);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(3));
+        assert!(p.command(Command::StartAt(99), 20).is_empty());
+        // From idle, no cancel before the speak.
+        p.command(Command::Stop, 30);
+        let a = p.command(Command::StartAt(5), 40);
+        assert!(!a.contains(&Action::Cancel));
+        assert!(a.contains(&Action::RevealPart("part-2".into())));
+    }
+
+    #[test]
+    fn play_part_stops_at_its_end() {
+        let mut p = Player::new(&script());
+        let a = p.command(Command::PlayPart("part-1".into()), 0);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(1));
+        for expect in [2, 3] {
+            let g = p.generation();
+            let a = p.event(EngineEvent::Ended(g), 10);
+            assert_eq!(speaks(&a).map(|s| s.0), Some(expect));
+        }
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 20);
+        assert_eq!(speaks(&a), None);
+        assert_eq!(announced(&a), ["本节朗读结束"]);
+        assert_eq!(p.phase(), Phase::Idle);
+        assert!(p.command(Command::PlayPart("nope".into()), 30).is_empty());
+        // The last part ends at the end of the script.
+        p.command(Command::PlayPart("part-2".into()), 40);
+        let g = p.generation();
+        p.event(EngineEvent::Ended(g), 41);
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 42);
+        assert_eq!(announced(&a), ["本节朗读结束"]);
+    }
+
+    #[test]
+    fn rate_and_voice_changes_restart_the_sentence() {
+        let mut p = Player::new(&script());
+        assert!(p.command(Command::SetRate(150), 0).is_empty());
+        assert_eq!(p.rate(), 150);
+        assert!(p.command(Command::SetRate(10), 0).is_empty());
+        assert_eq!(p.rate(), 50);
+        p.command(Command::SetRate(300), 0);
+        assert_eq!(p.rate(), 200);
+        p.command(Command::StartAt(2), 0);
+        let a = p.command(Command::SetRate(125), 10);
+        assert_eq!(a[0], Action::Cancel);
+        assert!(a.iter().any(|x| matches!(
+            x,
+            Action::Speak {
+                index: 2,
+                rate: 125,
+                ..
+            }
+        )));
+        let a = p.command(Command::SetVoice(Some("Chinese (Mandarin)".into())), 20);
+        assert!(a.iter().any(|x| matches!(x, Action::Speak { index: 2, voice: Some(v), .. } if v == "Chinese (Mandarin)")));
+        assert_eq!(p.voice(), Some("Chinese (Mandarin)"));
+    }
+
+    #[test]
+    fn watchdog_retries_a_silent_start_once_then_skips() {
+        let mut p = Player::new(&script());
+        p.command(Command::StartAt(2), 0);
+        let g1 = p.generation();
+        assert!(p.tick(START_TIMEOUT_MS - 1).is_empty());
+        let a = p.tick(START_TIMEOUT_MS);
+        assert_eq!(a[0], Action::Cancel);
+        assert_eq!(speaks(&a), Some((2, g1 + 1)), "retried once");
+        let a = p.tick(2 * START_TIMEOUT_MS);
+        assert!(announced(&a).iter().any(|m| m.contains("已跳过")), "{a:?}");
+        assert_eq!(speaks(&a).map(|s| s.0), Some(3), "then skipped");
+        // Once a start arrives, the start timer is off.
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 2 * START_TIMEOUT_MS + 10);
+        assert!(p
+            .tick(2 * START_TIMEOUT_MS + 10 + START_TIMEOUT_MS)
+            .is_empty());
+    }
+
+    #[test]
+    fn watchdog_moves_on_when_the_end_never_comes() {
+        let mut p = Player::new(&script());
+        p.command(Command::StartAt(2), 0);
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 100);
+        let due = 100 + p.expected_ms() + END_GRACE_MS;
+        assert!(p.tick(due - 1).is_empty());
+        let a = p.tick(due);
+        assert_eq!(a[0], Action::Cancel);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(3));
+        // A faster rate expects less time.
+        let at_normal = p.expected_ms();
+        p.command(Command::SetRate(200), due);
+        assert_eq!(p.expected_ms(), at_normal / 2);
+    }
+
+    #[test]
+    fn errors_retry_then_skip_and_repeated_failure_stops_with_a_message() {
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        let g = p.generation();
+        let a = p.event(EngineEvent::Failed(g, "synthesis-failed".into()), 1);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(0), "retry the same sentence");
+        let mut last = Vec::new();
+        for _ in 0..MAX_FAILURES * 2 {
+            let g = p.generation();
+            last = p.event(EngineEvent::Failed(g, "synthesis-failed".into()), 2);
+            if p.phase() == Phase::Idle {
+                break;
+            }
+        }
+        assert_eq!(p.phase(), Phase::Idle);
+        assert!(
+            announced(&last)[0].starts_with("朗读失败（synthesis-failed）"),
+            "{last:?}"
+        );
+        assert!(last.contains(&Action::Highlight(None)));
+        // A success in between resets the count.
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        for round in 0..4 {
+            let g = p.generation();
+            p.event(EngineEvent::Failed(g, "x".into()), round);
+            let g = p.generation();
+            p.event(EngineEvent::Started(g), round);
+            let g = p.generation();
+            p.event(EngineEvent::Ended(g), round);
+        }
+        assert_eq!(p.phase(), Phase::Speaking);
+    }
+
+    #[test]
+    fn an_interruption_by_someone_else_pauses() {
+        let mut p = Player::new(&script());
+        p.command(Command::StartAt(3), 0);
+        let g = p.generation();
+        let a = p.event(EngineEvent::Interrupted(g), 5);
+        assert_eq!(p.phase(), Phase::Paused);
+        assert_eq!(announced(&a).len(), 1);
+        assert_eq!(speaks(&p.command(Command::Play, 10)).map(|s| s.0), Some(3));
+    }
+
+    #[test]
+    fn an_empty_script_says_so() {
+        let mut p = Player::new(&[]);
+        assert_eq!(
+            p.command(Command::Play, 0),
+            vec![Action::Announce("没有可朗读的内容".into())]
+        );
+        assert!(p.tick(10_000).is_empty());
+    }
+
+    #[test]
+    fn the_seed_script_plays_through() {
+        let text = include_str!("../../public/reports/erlianhaote-2020.json");
+        let checked = crate::model::check_report(crate::model::parse_report(text).unwrap());
+        let script = crate::read_aloud::script::build(&checked);
+        let mut p = Player::new(&script);
+        let mut spoken = vec![speaks(&p.command(Command::Play, 0)).unwrap().0];
+        let mut now = 0;
+        while p.phase() == Phase::Speaking {
+            now += 10;
+            let g = p.generation();
+            p.event(EngineEvent::Started(g), now);
+            if let Some((i, _)) = speaks(&p.event(EngineEvent::Ended(g), now)) {
+                spoken.push(i);
+            }
+        }
+        assert_eq!(spoken, (0..script.len()).collect::<Vec<_>>());
+    }
+}
