@@ -5,3 +5,4 @@
 pub mod player;
 pub mod script;
 pub mod text;
+pub mod voices;

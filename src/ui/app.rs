@@ -5,10 +5,12 @@ use super::header::ReportHeader;
 use super::labels::{for_language, labels, Lang};
 use super::load::{load_report, LoadFailure};
 use super::nav::{Contents, Toolbar};
+use super::reader::{PrefsCtx, ReaderCtx, ReadingBar};
 use super::section::{Blocks, Part};
 use super::ReportCtx;
 use crate::embed::options::{OpenParts, Options};
 use crate::model::CheckedReport;
+use crate::read_aloud::player::Command;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -29,13 +31,21 @@ pub fn ReportViewer(
 ) -> impl IntoView {
     let lang = for_language(&options.lang);
     provide_context(Lang(lang));
+    let prefs = PrefsCtx::load();
+    provide_context(prefs);
+    let size_class = move || match prefs.size.get() {
+        125 => "rv rv--size-125",
+        150 => "rv rv--size-150",
+        200 => "rv rv--size-200",
+        _ => "rv",
+    };
     let attempt = RwSignal::new(0u32);
     let report = LocalResource::new(move || {
         attempt.track();
         load_report(src.get())
     });
     view! {
-        <div class="rv" lang=lang.lang_tag>
+        <div class=size_class class:rv--contrast=move || prefs.contrast.get() lang=lang.lang_tag>
             {move || match report.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(failure)) => {
@@ -137,6 +147,30 @@ pub fn ReportView(
         root: article,
     };
     provide_context(ctx.clone());
+    let reader = ctx.options.read_aloud.then(|| ReaderCtx::new(&ctx));
+    if let Some(r) = &reader {
+        provide_context(r.clone());
+        let r = r.clone();
+        on_cleanup(move || r.shut_down());
+    }
+    let keys = reader.clone();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let Some(r) = &keys else { return };
+        if !(ev.alt_key() && ev.shift_key()) || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let command = match ev.code().as_str() {
+            "KeyP" => Command::Toggle,
+            "KeyS" => Command::Stop,
+            "ArrowRight" => Command::Next,
+            "ArrowLeft" => Command::Previous,
+            _ => return,
+        };
+        ev.prevent_default();
+        r.bar_open.set(true);
+        r.command(command);
+    };
+    let bar = reader.is_some().then(|| view! { <ReadingBar/> });
     let report = &checked.report;
     let intro = report.introduction.clone();
     let parts = report.sections.clone();
@@ -192,13 +226,20 @@ pub fn ReportView(
     });
 
     view! {
-        <article class="rv-report" aria-labelledby="rv-title" lang=report.meta.language.clone() node_ref=article>
+        <article
+            class="rv-report"
+            aria-labelledby="rv-title"
+            lang=report.meta.language.clone()
+            node_ref=article
+            on:keydown=on_key
+        >
             <ReportHeader meta=report.meta.clone()/>
             <CheckSummary/>
             <Toolbar/>
+            {bar}
             <Contents/>
             <div class="rv-intro">
-                <Blocks blocks=intro/>
+                <Blocks blocks=intro section=None/>
             </div>
             {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
         </article>

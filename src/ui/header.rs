@@ -1,6 +1,7 @@
 //! The report's title and what the page says about it.
 
 use super::labels::labels;
+use super::reader::SpokenText;
 use crate::model::Meta;
 use leptos::prelude::*;
 
@@ -27,7 +28,7 @@ pub fn ReportHeader(
     view! {
         <header class="rv-header">
             <h1 class="rv-title" id="rv-title">
-                {meta.title.clone()}
+                <SpokenText key="title".to_string() text=meta.title.clone()/>
             </h1>
             {meta
                 .sample

@@ -7,7 +7,9 @@ pub mod header;
 pub mod labels;
 pub mod load;
 pub mod nav;
+pub mod reader;
 pub mod section;
+pub mod speech;
 pub mod stat_table;
 
 pub use app::{ReportView, ReportViewer};

@@ -2,8 +2,10 @@
 
 use super::actions::{print_report, save_csv, save_html, save_json};
 use super::labels::labels;
+use super::reader::{remember, PrefsCtx, ReaderCtx};
 use super::ReportCtx;
 use crate::model::Section;
+use crate::read_aloud::player::Command;
 use leptos::prelude::*;
 
 /// 展开全部, 收起全部, 打印 and the 保存 menu.
@@ -25,6 +27,25 @@ pub fn Toolbar() -> impl IntoView {
         }
     });
     let save = ctx.options.save.then(|| view! { <SaveMenu/> });
+    let read = use_context::<ReaderCtx>().map(|r| {
+        let bar = r.bar_open;
+        view! {
+            <button
+                type="button"
+                class="rv-button rv-button--read"
+                aria-expanded=move || bar.get().to_string()
+                on:click=move |_| {
+                    r.bar_open.set(true);
+                    r.command(Command::Play);
+                }
+            >
+                {l.read_aloud}
+            </button>
+        }
+    });
+    let prefs = expect_context::<PrefsCtx>();
+    let size = prefs.size;
+    let contrast = prefs.contrast;
     view! {
         <div class="rv-toolbar" role="toolbar" aria-label=l.toolbar lang=l.lang_tag>
             <button
@@ -46,8 +67,45 @@ pub fn Toolbar() -> impl IntoView {
             >
                 {l.collapse_all}
             </button>
+            {read}
             {print}
             {save}
+            <label class="rv-field">
+                {l.text_size}
+                <select
+                    class="rv-select"
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<u16>() {
+                            size.set(v);
+                            remember("size", &v.to_string());
+                        }
+                    }
+                >
+                    {[100u16, 125, 150, 200]
+                        .into_iter()
+                        .zip(l.sizes)
+                        .map(|(v, name)| {
+                            view! {
+                                <option value=v.to_string() selected=move || size.get() == v>
+                                    {format!("{name}（{v}%）")}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+            <button
+                type="button"
+                class="rv-button"
+                aria-pressed=move || contrast.get().to_string()
+                on:click=move |_| {
+                    let on = !contrast.get_untracked();
+                    contrast.set(on);
+                    remember("contrast", if on { "on" } else { "off" });
+                }
+            >
+                {l.contrast}
+            </button>
         </div>
     }
 }

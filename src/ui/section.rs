@@ -1,9 +1,13 @@
 //! A part of the report as a WAI-ARIA accordion section, and the blocks inside it.
 
 use super::app::replace_hash;
+use super::labels::labels;
+use super::reader::{ReaderCtx, SpokenText};
 use super::stat_table::StatTableView;
 use super::ReportCtx;
 use crate::model::{Block, Section};
+use crate::read_aloud::player::Command;
+use crate::read_aloud::script::{heading_key, item_key, text_key};
 use leptos::prelude::*;
 
 /// A top-level part: a heading holding a button (aria-expanded, aria-controls) and a panel that
@@ -44,9 +48,29 @@ pub fn Part(
         move |_| set_open(!is_open.get_untracked())
     };
     let found = move |_: web_sys::Event| set_open(true);
+    let reader = use_context::<ReaderCtx>();
+    let heading_index = reader.as_ref().and_then(|r| r.heading_index(&id));
+    let current = reader.as_ref().map(|r| r.current);
+    let reading_heading =
+        move || current.is_some_and(|c| c.get().is_some() && c.get() == heading_index);
+    let read_part = reader.map(|r| {
+        let part = id.clone();
+        view! {
+            <button
+                type="button"
+                class="rv-button rv-button--small rv-part__read"
+                on:click=move |_| {
+                    r.bar_open.set(true);
+                    r.command(Command::PlayPart(part.clone()));
+                }
+            >
+                {labels().read_part}
+            </button>
+        }
+    });
     view! {
         <section class="rv-part" id=id.clone() class:rv-part--open=move || is_open.get()>
-            <h2 class="rv-part__heading">
+            <h2 class="rv-part__heading" class:rv-reading=reading_heading>
                 <button
                     type="button"
                     class="rv-part__button"
@@ -59,13 +83,14 @@ pub fn Part(
                     <span class="rv-part__text">{section.heading()}</span>
                 </button>
             </h2>
+            {read_part}
             <div
                 class="rv-part__panel"
                 id=panel_id
                 hidden=move || (!is_open.get()).then_some("until-found")
                 on:beforematch=found
             >
-                <Blocks blocks=section.blocks.clone()/>
+                <Blocks blocks=section.blocks.clone() section=Some(id.clone())/>
                 {section
                     .sections
                     .iter()
@@ -92,8 +117,10 @@ fn Subsection(
 ) -> impl IntoView {
     view! {
         <section class="rv-subsection" id=section.id.clone()>
-            <h3 class="rv-subsection__heading">{section.heading()}</h3>
-            <Blocks blocks=section.blocks.clone()/>
+            <h3 class="rv-subsection__heading">
+                <SpokenText key=heading_key(&section.id) text=section.heading()/>
+            </h3>
+            <Blocks blocks=section.blocks.clone() section=Some(section.id.clone())/>
             {section
                 .sections
                 .iter()
@@ -109,16 +136,25 @@ fn Subsection(
 pub fn Blocks(
     /// The blocks.
     blocks: Vec<Block>,
+    /// The section holding them (None: the introduction), for the reading script's keys.
+    section: Option<String>,
 ) -> impl IntoView {
+    let s = section.as_deref();
     blocks
         .into_iter()
-        .map(|b| match b {
-            Block::Paragraph { text } => view! { <p class="rv-p">{text}</p> }.into_any(),
-            Block::Note { text } => view! { <p class="rv-note">{text}</p> }.into_any(),
+        .enumerate()
+        .map(|(i, b)| match b {
+            Block::Paragraph { text } => {
+                view! { <p class="rv-p"><SpokenText key=text_key(s, i) text/></p> }.into_any()
+            }
+            Block::Note { text } => {
+                view! { <p class="rv-note"><SpokenText key=text_key(s, i) text/></p> }.into_any()
+            }
             Block::List { ordered, items } => {
                 let items = items
                     .into_iter()
-                    .map(|i| view! { <li>{i}</li> })
+                    .enumerate()
+                    .map(|(j, text)| view! { <li><SpokenText key=item_key(s, i, j) text/></li> })
                     .collect_view();
                 if ordered {
                     view! { <ol class="rv-list">{items}</ol> }.into_any()

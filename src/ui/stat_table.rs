@@ -3,9 +3,11 @@
 
 use super::findings::TableFindings;
 use super::labels::labels;
+use super::reader::ReaderCtx;
 use super::ReportCtx;
 use crate::model::layout::{layout, CellKind, LaidCell};
 use crate::model::{CellPos, CellValue, StatTable};
+use crate::read_aloud::script::Target;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -45,16 +47,25 @@ pub fn StatTableView(
         .collect();
     let body = sections
         .into_iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(section_index, s)| {
             let rows = s
                 .rows
                 .into_iter()
                 .map(|row| {
+                    // What this row shows, for the read-aloud highlight.
+                    let data = row.iter().find_map(|c| c.pos);
+                    // Tables of several blocks lay out one tbody per block, in order.
+                    let heading_of = row
+                        .iter()
+                        .any(|c| c.kind == CellKind::GroupHeading)
+                        .then_some(section_index);
+                    let reading = reading_row(&id, data, heading_of);
                     let cells = row
                         .into_iter()
                         .map(|c| render_cell(c, &table, &flagged, &findings_id, &keys))
                         .collect_view();
-                    view! { <tr>{cells}</tr> }
+                    view! { <tr class:rv-reading=reading>{cells}</tr> }
                 })
                 .collect_view();
             if s.head {
@@ -71,14 +82,14 @@ pub fn StatTableView(
         <div class="rv-table" id=id.clone()>
             <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
                 <table class="rv-table__table">
-                    <caption id=caption_id>
+                    <caption id=caption_id class:rv-reading=reading_part(&id, ReadPart::Caption)>
                         {table.full_caption()}
                         {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
                     </caption>
                     {body}
                 </table>
             </div>
-            <div class="rv-table__legend">
+            <div class="rv-table__legend" class:rv-reading=reading_part(&id, ReadPart::Notes)>
                 {has_missing.then(|| view! { <p>{labels().not_provided_legend}</p> })}
                 {has_derived
                     .then(|| {
@@ -98,6 +109,58 @@ pub fn StatTableView(
         </div>
     }
     .into_any()
+}
+
+enum ReadPart {
+    Caption,
+    Notes,
+}
+
+/// Whether read-aloud is now reading this table's caption or notes.
+fn reading_part(id: &str, part: ReadPart) -> impl Fn() -> bool + Send + Sync + 'static {
+    let reader = use_context::<ReaderCtx>();
+    let id = id.to_string();
+    move || {
+        let Some(r) = &reader else { return false };
+        let Some(i) = r.current.get() else {
+            return false;
+        };
+        match (&r.script[i].target, &part) {
+            (Target::TableCaption { table }, ReadPart::Caption) => *table == id,
+            (Target::TableNotes { table }, ReadPart::Notes) => *table == id,
+            _ => false,
+        }
+    }
+}
+
+/// Whether read-aloud is now reading this row (a data row, or a block's heading row).
+fn reading_row(
+    id: &str,
+    data: Option<CellPos>,
+    heading_of: Option<usize>,
+) -> impl Fn() -> bool + Send + Sync + 'static {
+    let reader = use_context::<ReaderCtx>();
+    let id = id.to_string();
+    move || {
+        let Some(r) = &reader else { return false };
+        let Some(i) = r.current.get() else {
+            return false;
+        };
+        match &r.script[i].target {
+            Target::TableGroup { table, group } => *table == id && heading_of == Some(*group),
+            Target::TableRows {
+                table,
+                group,
+                first,
+                last,
+            } => {
+                heading_of.is_none()
+                    && *table == id
+                    && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
+            }
+            _ => false,
+        }
+    }
 }
 
 fn span(n: usize) -> Option<String> {

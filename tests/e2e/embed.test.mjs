@@ -63,7 +63,7 @@ test('the demo portal: three widgets (one added after load) render under hostile
     return { buttons: [...root.querySelectorAll('.rv-toolbar button')].map((b) => b.textContent.trim()),
       accent: getComputedStyle(root.querySelector('.rv-button')).backgroundColor };
   }, HOSTS);
-  assert.deepEqual(third.buttons, ['Expand all', 'Collapse all', 'Print']);
+  assert.deepEqual(third.buttons, ['Expand all', 'Collapse all', 'Read aloud', 'Print', 'High contrast']);
   assert.equal(third.accent, 'rgb(138, 28, 28)');
   const secondOpen = await page.evaluate((sel) => document.querySelectorAll(sel)[1].shadowRoot.querySelector('#part-4-button').getAttribute('aria-expanded'), HOSTS);
   assert.equal(secondOpen, 'true');
@@ -115,9 +115,9 @@ test('a global configuration applies to every widget, and attributes override it
       open: [...r.querySelectorAll('.rv-part__button')].filter((b) => b.getAttribute('aria-expanded') === 'true').map((b) => b.id),
     };
   }));
-  assert.deepEqual(seen[0].buttons, ['Expand all', 'Collapse all']);
+  assert.deepEqual(seen[0].buttons, ['Expand all', 'Collapse all', 'High contrast']);
   assert.equal(seen[0].open.length, 6);
-  assert.deepEqual(seen[1].buttons, ['展开全部', '收起全部', '打印']);
+  assert.deepEqual(seen[1].buttons, ['展开全部', '收起全部', '朗读', '打印', '高对比度']);
   assert.deepEqual(seen[1].open, ['part-6-button']);
   assert.equal(await page.evaluate(() => window.ReportViewer.version), '0.1.0');
   await page.close();
@@ -177,7 +177,7 @@ test('under a strict Content-Security-Policy header the widget works with no vio
   const styled = await page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.rv-button')).minHeight, HOSTS);
   assert.equal(styled, '44px', 'the adopted stylesheet applies');
   // Printing goes through a frame whose styles are adopted, not inline.
-  await page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('.rv-toolbar .rv-button:nth-child(3)').click(), HOSTS);
+  await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '打印').click(), HOSTS);
   await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
   const frameStyled = await page.waitForFunction(() => {
     const d = document.querySelector('iframe[data-rv-print]')?.contentDocument;

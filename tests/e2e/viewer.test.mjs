@@ -157,7 +157,7 @@ test('a loading state is announced while the report is on its way', async () => 
   const held = new Promise((ok) => { release = ok; });
   await page.route('**/reports/sample-2021.json', async (route) => { await held; route.continue(); });
   await page.goto(`${h.url}/?report=${SAMPLE}`);
-  const status = page.locator('.rv [role=status]');
+  const status = page.locator('.rv .rv-status[role=status]');
   await status.waitFor();
   assert.match(await status.textContent(), /正在加载报告/);
   assert.equal(await status.getAttribute('aria-live'), 'polite');
@@ -165,7 +165,7 @@ test('a loading state is announced while the report is on its way', async () => 
   assert.ok(await page.isVisible('[data-report-viewer] > p > a'));
   release();
   await page.waitForSelector('.rv-report');
-  assert.equal(await page.$('.rv [role=status]'), null);
+  assert.equal(await page.$('.rv .rv-status'), null);
   await page.close();
 });
 

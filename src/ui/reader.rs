@@ -1,0 +1,456 @@
+//! The 朗读 controls: the reading bar, the player wired to the speech driver, the highlight that
+//! follows the voice, and the reader's preferences (rate, voice, text size, contrast), remembered.
+
+use super::labels::labels;
+use super::speech::{driver, new_owner, VoiceStatus};
+use super::ReportCtx;
+use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
+use crate::read_aloud::script::{build, heading_key, Target, Utterance};
+use crate::read_aloud::voices::is_chinese;
+use leptos::prelude::*;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// A remembered preference (localStorage; silently absent where storage is blocked).
+pub fn remembered(key: &str) -> Option<String> {
+    window()
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(&format!("report-viewer:{key}")).ok().flatten())
+}
+
+/// Remembers a preference.
+pub fn remember(key: &str, value: &str) {
+    if let Some(s) = window().local_storage().ok().flatten() {
+        let _ = s.set_item(&format!("report-viewer:{key}"), value);
+    }
+}
+
+fn now_ms() -> u64 {
+    window().performance().map(|p| p.now() as u64).unwrap_or(0)
+}
+
+/// Text size and contrast, shared by every part of one viewer.
+#[derive(Clone, Copy)]
+pub struct PrefsCtx {
+    /// Text size in percent: 100, 125, 150 or 200.
+    pub size: RwSignal<u16>,
+    /// High-contrast theme.
+    pub contrast: RwSignal<bool>,
+}
+
+impl PrefsCtx {
+    /// The remembered preferences.
+    pub fn load() -> PrefsCtx {
+        let size = remembered("size")
+            .and_then(|s| s.parse().ok())
+            .filter(|s| [100, 125, 150, 200].contains(s))
+            .unwrap_or(100);
+        let contrast = remembered("contrast").as_deref() == Some("on");
+        PrefsCtx {
+            size: RwSignal::new(size),
+            contrast: RwSignal::new(contrast),
+        }
+    }
+}
+
+/// Read-aloud state of one viewer.
+#[derive(Clone)]
+pub struct ReaderCtx {
+    /// The reading script.
+    pub script: Arc<Vec<Utterance>>,
+    player: StoredValue<Player>,
+    /// The utterance being read (highlighted).
+    pub current: RwSignal<Option<usize>>,
+    /// Playing, paused or idle.
+    pub phase: RwSignal<Phase>,
+    /// The reading bar is shown.
+    pub bar_open: RwSignal<bool>,
+    /// The last status message (live region).
+    pub message: RwSignal<String>,
+    /// Rate in percent.
+    pub rate: RwSignal<u16>,
+    /// The chosen voice.
+    pub voice: RwSignal<Option<String>>,
+    owner: u64,
+    open: RwSignal<BTreeSet<String>>,
+    root: NodeRef<leptos::html::Article>,
+    /// Element key → its sentences: (start, end, utterance).
+    pub spans: Arc<HashMap<String, Vec<(usize, usize, usize)>>>,
+    ticking: StoredValue<bool>,
+}
+
+impl ReaderCtx {
+    /// The reader for a loaded report.
+    pub fn new(report: &ReportCtx) -> ReaderCtx {
+        let script = build(&report.checked);
+        let mut spans: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+        for u in &script {
+            if let Target::Text { key, start, end } = &u.target {
+                spans
+                    .entry(key.clone())
+                    .or_default()
+                    .push((*start, *end, u.index));
+            }
+        }
+        let rate = remembered("rate")
+            .and_then(|r| r.parse().ok())
+            .filter(|r| (50..=200).contains(r))
+            .unwrap_or(100);
+        let voice = remembered("voice");
+        let mut player = Player::new(&script);
+        player.command(Command::SetRate(rate), 0);
+        player.command(Command::SetVoice(voice.clone()), 0);
+        ReaderCtx {
+            script: Arc::new(script),
+            player: StoredValue::new(player),
+            current: RwSignal::new(None),
+            phase: RwSignal::new(Phase::Idle),
+            bar_open: RwSignal::new(false),
+            message: RwSignal::new(String::new()),
+            rate: RwSignal::new(rate),
+            voice: RwSignal::new(voice),
+            owner: new_owner(),
+            open: report.open,
+            root: report.root,
+            spans: Arc::new(spans),
+            ticking: StoredValue::new(false),
+        }
+    }
+
+    /// The utterance reading an element's whole text (headings).
+    pub fn heading_index(&self, section_id: &str) -> Option<usize> {
+        self.spans
+            .get(&heading_key(section_id))
+            .and_then(|v| v.first())
+            .map(|(_, _, i)| *i)
+    }
+
+    /// Runs a reader command. Call it straight from the click or key handler: the first
+    /// `speak()` must happen inside the user's gesture.
+    pub fn command(&self, command: Command) {
+        if let Command::SetRate(r) = command {
+            self.rate.set(r.clamp(50, 200));
+            remember("rate", &r.clamp(50, 200).to_string());
+        }
+        if let Command::SetVoice(v) = &command {
+            self.voice.set(v.clone());
+            remember("voice", v.as_deref().unwrap_or(""));
+        }
+        let now = now_ms();
+        let actions = self
+            .player
+            .try_update_value(|p| p.command(command, now))
+            .unwrap_or_default();
+        self.run(actions);
+    }
+
+    fn event(&self, event: EngineEvent) {
+        let now = now_ms();
+        let actions = self
+            .player
+            .try_update_value(|p| p.event(event, now))
+            .unwrap_or_default();
+        self.run(actions);
+    }
+
+    /// Why reading cannot start, in plain words, or None when it can.
+    pub fn unavailable(&self) -> Option<String> {
+        match driver().status.get_untracked() {
+            VoiceStatus::Ready | VoiceStatus::Loading => None,
+            VoiceStatus::Unsupported => Some(
+                "此浏览器不支持语音朗读。请换用新版的 Chrome、Edge、Firefox 或 Safari，或使用读屏软件阅读本页。".into(),
+            ),
+            VoiceStatus::NoVoices | VoiceStatus::NoChinese => Some(
+                "未检测到中文语音：浏览器没有可用的中文（普通话）语音，无法朗读。可在系统设置中安装中文语音（Windows：设置 › 时间和语言 › 语音；macOS：系统设置 › 辅助功能 › 朗读内容；Linux：安装 espeak-ng 和 speech-dispatcher），然后重新打开本页；也可使用读屏软件阅读本页。".into(),
+            ),
+        }
+    }
+
+    fn run(&self, actions: Vec<crate::read_aloud::player::Action>) {
+        use crate::read_aloud::player::Action;
+        for action in actions {
+            match action {
+                Action::Speak {
+                    index,
+                    generation,
+                    rate,
+                    voice,
+                } => {
+                    if let Some(why) = self.unavailable() {
+                        let now = now_ms();
+                        let _ = self
+                            .player
+                            .try_update_value(|p| p.command(Command::Stop, now));
+                        self.current.set(None);
+                        self.message.set(why);
+                        break;
+                    }
+                    let Some(text) = self.script.get(index).map(|u| u.spoken.clone()) else {
+                        continue;
+                    };
+                    let me = self.clone();
+                    let on_event: Rc<dyn Fn(EngineEvent)> = Rc::new(move |e| me.event(e));
+                    driver().speak(
+                        self.owner,
+                        &text,
+                        rate,
+                        voice.as_deref(),
+                        generation,
+                        on_event,
+                    );
+                    self.start_ticking();
+                }
+                Action::Cancel => driver().cancel(self.owner),
+                Action::Highlight(h) => {
+                    self.current.set(h);
+                    if h.is_some() {
+                        let root = self.root;
+                        request_animation_frame(move || keep_in_view(root));
+                    }
+                }
+                Action::RevealPart(part) => {
+                    if !self.open.with_untracked(|o| o.contains(&part)) {
+                        self.open.update(|o| {
+                            o.insert(part);
+                        });
+                    }
+                }
+                Action::Announce(m) => self.message.set(m),
+            }
+        }
+        let phase = self.player.with_value(|p| p.phase());
+        if self.phase.get_untracked() != phase {
+            self.phase.set(phase);
+        }
+    }
+
+    fn start_ticking(&self) {
+        if self.ticking.get_value() {
+            return;
+        }
+        self.ticking.set_value(true);
+        let me = self.clone();
+        let handle: Rc<std::cell::Cell<Option<IntervalHandle>>> =
+            Rc::new(std::cell::Cell::new(None));
+        let h2 = handle.clone();
+        if let Ok(h) = set_interval_with_handle(
+            move || {
+                let now = now_ms();
+                let actions = me
+                    .player
+                    .try_update_value(|p| p.tick(now))
+                    .unwrap_or_default();
+                me.run(actions);
+                if me.player.with_value(|p| p.phase()) != Phase::Speaking {
+                    me.ticking.set_value(false);
+                    if let Some(h) = h2.take() {
+                        h.clear();
+                    }
+                }
+            },
+            std::time::Duration::from_millis(400),
+        ) {
+            handle.set(Some(h));
+        }
+    }
+
+    /// Stops this viewer's speech (unmount).
+    pub fn shut_down(&self) {
+        driver().cancel(self.owner);
+    }
+}
+
+/// Scrolls the highlighted sentence into view, without smooth scrolling under reduced motion.
+fn keep_in_view(root: NodeRef<leptos::html::Article>) {
+    let Some(article) = root.get_untracked() else {
+        return;
+    };
+    let Ok(Some(el)) = article.query_selector(".rv-reading") else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    let reduced = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// An element's text, split into sentences the reader can follow and click while reading.
+#[component]
+pub fn SpokenText(
+    /// The element's key in the reading script.
+    key: String,
+    /// The text.
+    text: String,
+) -> impl IntoView {
+    let Some(reader) = use_context::<ReaderCtx>() else {
+        return text.into_any();
+    };
+    let Some(pieces) = reader.spans.get(&key).cloned() else {
+        return text.into_any();
+    };
+    let mut views = Vec::new();
+    let mut at = 0;
+    for (start, end, index) in pieces {
+        if start > at {
+            views.push(text[at..start].to_string().into_any());
+        }
+        let r = reader.clone();
+        let current = reader.current;
+        views.push(
+            view! {
+                <span
+                    class="rv-s"
+                    class:rv-reading=move || current.get() == Some(index)
+                    data-u=index
+                    on:click=move |_| {
+                        if r.phase.get_untracked() != Phase::Idle {
+                            r.command(Command::StartAt(index));
+                        }
+                    }
+                >
+                    {text[start..end].to_string()}
+                </span>
+            }
+            .into_any(),
+        );
+        at = end;
+    }
+    if at < text.len() {
+        views.push(text[at..].to_string().into_any());
+    }
+    views.into_any()
+}
+
+/// The reading bar: play/pause, stop, previous/next sentence and part, speed, voice, status.
+#[component]
+pub fn ReadingBar() -> impl IntoView {
+    let reader = expect_context::<ReaderCtx>();
+    let l = labels();
+    let r = reader.clone();
+    let phase = reader.phase;
+    let playing = move || phase.get() == Phase::Speaking;
+    let cmd = move |c: Command| {
+        let r = r.clone();
+        move |_| r.command(c.clone())
+    };
+    let voices = driver().voices.clone();
+    let status = driver().status.clone();
+    let r_rate = reader.clone();
+    let r_voice = reader.clone();
+    let rate = reader.rate;
+    let voice = reader.voice;
+    let message = reader.message;
+    let bar_open = reader.bar_open;
+    let notice = {
+        let r = reader.clone();
+        move || {
+            status.get();
+            r.unavailable()
+        }
+    };
+    let toggle = cmd(Command::Toggle);
+    view! {
+        <div class="rv-reader" role="group" aria-labelledby="rv-reader-title" hidden=move || !bar_open.get()>
+            <p class="rv-reader__title" id="rv-reader-title">{l.read_aloud}</p>
+            <div class="rv-reader__buttons">
+                <button type="button" class="rv-button" aria-label=l.previous_sentence title=l.previous_sentence on:click=cmd(Command::Previous)>
+                    "⏮"
+                </button>
+                <button type="button" class="rv-button rv-reader__play" aria-pressed=move || playing().to_string() on:click=toggle>
+                    {move || if playing() { l.pause } else { l.play }}
+                </button>
+                <button type="button" class="rv-button" on:click=cmd(Command::Stop)>
+                    {l.stop}
+                </button>
+                <button type="button" class="rv-button" aria-label=l.next_sentence title=l.next_sentence on:click=cmd(Command::Next)>
+                    "⏭"
+                </button>
+                <button type="button" class="rv-button" on:click=cmd(Command::PreviousPart)>
+                    {l.previous_part}
+                </button>
+                <button type="button" class="rv-button" on:click=cmd(Command::NextPart)>
+                    {l.next_part}
+                </button>
+            </div>
+            <div class="rv-reader__settings">
+                <label class="rv-field">
+                    {l.speed}
+                    <select
+                        class="rv-select"
+                        on:change=move |ev| {
+                            if let Ok(v) = event_target_value(&ev).parse::<u16>() {
+                                r_rate.command(Command::SetRate(v));
+                            }
+                        }
+                    >
+                        {[50u16, 75, 100, 125, 150, 175, 200]
+                            .into_iter()
+                            .map(|v| {
+                                let text = format!("{}×", v as f32 / 100.0);
+                                view! {
+                                    <option value=v.to_string() selected=move || rate.get() == v>
+                                        {text}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <label class="rv-field">
+                    {l.voice}
+                    <select
+                        class="rv-select"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            r_voice.command(Command::SetVoice((!v.is_empty()).then_some(v)));
+                        }
+                    >
+                        <option value="" selected=move || voice.get().is_none()>
+                            {l.default_voice}
+                        </option>
+                        {move || {
+                            voices
+                                .get()
+                                .into_iter()
+                                .map(|v| {
+                                    let name = v.name.clone();
+                                    let selected = {
+                                        let name = name.clone();
+                                        move || voice.get().as_deref() == Some(name.as_str())
+                                    };
+                                    let text = if is_chinese(&v.lang) {
+                                        format!("{}（{}）", v.name, v.lang)
+                                    } else {
+                                        format!("{} ({})", v.name, v.lang)
+                                    };
+                                    view! {
+                                        <option value=name selected=selected>
+                                            {text}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            </div>
+            {move || notice().map(|n| view! { <p class="rv-reader__notice" role="alert">{n}</p> })}
+            <p class="rv-reader__keys">{l.shortcuts}</p>
+        </div>
+        <p class="rv-sr" role="status" aria-live="polite">
+            {move || message.get()}
+        </p>
+    }
+}
