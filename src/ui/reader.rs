@@ -56,6 +56,9 @@ impl PrefsCtx {
     }
 }
 
+/// Element key → the sentences of its text: (start, end, utterance index).
+pub type SentenceMap = HashMap<String, Vec<(usize, usize, usize)>>;
+
 /// Read-aloud state of one viewer.
 #[derive(Clone)]
 pub struct ReaderCtx {
@@ -78,7 +81,7 @@ pub struct ReaderCtx {
     open: RwSignal<BTreeSet<String>>,
     root: NodeRef<leptos::html::Article>,
     /// Element key → its sentences: (start, end, utterance).
-    pub spans: Arc<HashMap<String, Vec<(usize, usize, usize)>>>,
+    pub spans: Arc<SentenceMap>,
     ticking: StoredValue<bool>,
 }
 
@@ -86,7 +89,7 @@ impl ReaderCtx {
     /// The reader for a loaded report.
     pub fn new(report: &ReportCtx) -> ReaderCtx {
         let script = build(&report.checked);
-        let mut spans: HashMap<String, Vec<(usize, usize, usize)>> = HashMap::new();
+        let mut spans: SentenceMap = HashMap::new();
         for u in &script {
             if let Target::Text { key, start, end } = &u.target {
                 spans
