@@ -147,6 +147,10 @@ pub fn ReportView(
         root: article,
     };
     provide_context(ctx.clone());
+    // Mounted on its own (tests, other hosts), the view brings its own preferences.
+    if use_context::<PrefsCtx>().is_none() {
+        provide_context(PrefsCtx::load());
+    }
     let reader = ctx.options.read_aloud.then(|| ReaderCtx::new(&ctx));
     if let Some(r) = &reader {
         provide_context(r.clone());

@@ -424,9 +424,12 @@ pub fn ReadingBar() -> impl IntoView {
                             {l.default_voice}
                         </option>
                         {move || {
+                            // Chinese voices first; engines such as espeak list thousands, so the
+                            // picker shows the first 60.
                             voices
                                 .get()
                                 .into_iter()
+                                .take(60)
                                 .map(|v| {
                                     let name = v.name.clone();
                                     let selected = {

@@ -15,14 +15,51 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts the server and the browser; returns helpers and a close function. */
-export async function start() {
+/**
+ * A home for Chromium with speech-dispatcher writing to ALSA's null device (no sound card here),
+ * so that utterances fire start and end (../shared/reference/toolchain.md).
+ */
+async function speechHome() {
+  const { mkdtemp, cp, appendFile, chmod } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const home = await mkdtemp(join(tmpdir(), 'rv-speech-'));
+  const config = join(home, '.config');
+  await cp('/etc/speech-dispatcher', join(config, 'speech-dispatcher'), { recursive: true });
+  await appendFile(join(config, 'speech-dispatcher/speechd.conf'), '\nAudioOutputMethod "alsa"\nAudioALSADevice "null"\n');
+  const runtime = join(home, 'run');
+  await mkdir(runtime, { recursive: true });
+  await chmod(runtime, 0o700);
+  return {
+    home,
+    runtime,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: join(home, '.cache'), XDG_RUNTIME_DIR: runtime },
+  };
+}
+
+/** Stops the speech-dispatcher Chromium started for `speech`, by its process id. */
+async function stopSpeechDispatcher(speech) {
+  const { readFile: read } = await import('node:fs/promises');
+  for (const file of ['speech-dispatcher/pid/speech-dispatcher.pid', 'speech-dispatcher/speech-dispatcher.pid']) {
+    try {
+      const pid = Number((await read(join(speech.runtime, file), 'utf8')).trim());
+      if (pid > 0) process.kill(pid, 'SIGTERM');
+    } catch { /* not started, or already gone */ }
+  }
+}
+
+/** Starts the server and the browser; returns helpers and a close function. With
+ * `{ speech: true }` Chromium gets a real voice through speech-dispatcher and espeak-ng. */
+export async function start({ speech = false } = {}) {
   const { server, url } = await serve({
     roots: { '/fixtures/': join(ROOT, 'tests/e2e/fixtures'), '/': join(ROOT, 'dist') },
   });
+  const voice = speech ? await speechHome() : null;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    // With a voice, the new headless mode (spelled out) talks to speech-dispatcher.
+    ...(speech ? { headless: false } : {}),
+    args: speech ? [...CHROMIUM_ARGS, '--headless=new', '--enable-speech-dispatcher'] : CHROMIUM_ARGS,
+    ...(voice ? { env: voice.env } : {}),
   });
   await mkdir(OUTPUT, { recursive: true });
   const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -56,6 +93,7 @@ export async function start() {
 
   async function close() {
     await browser.close();
+    if (voice) await stopSpeechDispatcher(voice);
     server.closeAllConnections();
     await new Promise((ok) => server.close(ok));
   }

@@ -1,0 +1,167 @@
+// End to end: read-aloud in Chromium with a real voice (speech-dispatcher + espeak-ng's Mandarin),
+// and without any voice.
+import { test, before, after, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { start, OUTPUT } from './harness.mjs';
+
+const HOST = '[data-report-viewer]';
+
+/** Records every utterance the page hands to speechSynthesis, with its real start and end
+ * events, and what the viewer highlights when each starts. */
+function recordSpeech() {
+  window.__speech = [];
+  const speak = speechSynthesis.speak.bind(speechSynthesis);
+  speechSynthesis.speak = (u) => {
+    const entry = { text: u.text, lang: u.lang, events: [], highlighted: null };
+    window.__speech.push(entry);
+    u.addEventListener('start', () => {
+      entry.events.push('start');
+      const root = document.querySelector('[data-report-viewer]')?.shadowRoot;
+      entry.highlighted = [...(root?.querySelectorAll('.rv-reading') ?? [])].map((e) => e.textContent).join('');
+    });
+    u.addEventListener('end', () => entry.events.push('end'));
+    u.addEventListener('error', (e) => entry.events.push('error:' + e.error));
+    speak(u);
+  };
+}
+
+const inWidget = (page, fn, arg) => page.evaluate(({ fn, arg, host }) => {
+  const root = document.querySelector(host).shadowRoot;
+  return new Function('root', 'arg', `return (${fn})(root, arg)`)(root, arg);
+}, { fn: fn.toString(), arg, host: HOST });
+
+describe('with a real voice', () => {
+  let h;
+  before(async () => { h = await start({ speech: true }); });
+  after(async () => { await h?.close(); });
+
+  test('reads a part in order with the highlight following; pause, resume, stop and click-to-jump work', async () => {
+    const page = await h.open('/');
+    await page.addInitScript(recordSpeech);
+    await page.reload();
+    await h.settled(page);
+    // Wait for the Mandarin voices (about 2.5 s) to be listed first in the picker.
+    await page.waitForFunction((host) => {
+      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
+      const opts = [...voice.querySelectorAll('option')];
+      return opts.length > 1 && /cmn|zh/i.test(opts[1].textContent);
+    }, HOST, { timeout: 15000 });
+
+    // 朗读本节 on part 六: heading, then its one sentence; each starts and ends, in order.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][5].click());
+    await page.waitForFunction(() => window.__speech.length >= 2 && window.__speech.every((e) => e.events.includes('end')), null, { timeout: 20000 });
+    await page.waitForTimeout(500);
+    const six = await page.evaluate(() => window.__speech);
+    assert.deepEqual(six.map((e) => e.text), ['六、其他需要报告的事项', '二〇二〇年,我市各级行政机关在处理政府信息公开申请时,未收取任何费用。']);
+    for (const e of six) {
+      assert.deepEqual(e.events, ['start', 'end'], e.text);
+      assert.match(e.lang, /^(cmn|zh)/i);
+    }
+    assert.equal(six[0].highlighted, '六、其他需要报告的事项');
+    assert.equal(six[1].highlighted, '2020年,我市各级行政机关在处理政府信息公开申请时,未收取任何费用。');
+    assert.match(await inWidget(page, (root) => root.querySelector('[role=status][aria-live=polite]').textContent), /本节朗读结束/);
+    assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0, 'highlight removed at the end');
+
+    // Part 五 from its 朗读本节 button: pause after the first sentence, resume re-reads it, then stop.
+    await page.evaluate(() => { window.__speech.length = 0; });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][4].click());
+    await page.waitForFunction(() => window.__speech[0]?.events.includes('start'), null, { timeout: 10000 });
+    await inWidget(page, (root) => root.querySelector('.rv-reader__play').click());
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reader__play').getAttribute('aria-pressed')), 'false');
+    const paused = await page.evaluate(() => window.__speech.length);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.__speech.length), paused, 'nothing spoken while paused');
+    const pausedAt = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent);
+    await inWidget(page, (root) => root.querySelector('.rv-reader__play').click());
+    await page.waitForFunction((n) => window.__speech.length > n, paused, { timeout: 10000 });
+    const resumed = await page.evaluate((n) => window.__speech[n].text, paused);
+    assert.equal(resumed, (await page.evaluate((n) => window.__speech[n - 1].text, paused)), 'resume speaks the same sentence again');
+    assert.ok(pausedAt, 'the sentence stays highlighted while paused');
+    await page.waitForFunction(() => window.__speech.length >= 4, null, { timeout: 20000 });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    const stopped = await page.evaluate(() => window.__speech.length);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.evaluate(() => window.__speech.length), stopped, 'nothing spoken after stop');
+    assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0);
+    // The texts of part 五 were read in script order: headings and sentences of its paragraphs.
+    const five = (await page.evaluate(() => window.__speech.map((e) => e.text))).filter((t, i, all) => t !== all[i - 1]);
+    assert.deepEqual(five.slice(0, 3), ['五、存在的主要问题及改进情况', '(一)存在的问题', '一是政务公开工作标准化规范化建设还有待进一步加强。']);
+
+    // While reading, clicking a sentence jumps there.
+    await page.evaluate(() => { window.__speech.length = 0; });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][0].click());
+    await page.waitForFunction(() => window.__speech.length >= 1, null, { timeout: 10000 });
+    const target = await inWidget(page, (root) => {
+      const s = root.querySelector('#part-1-4 .rv-s');
+      s.click();
+      return s.textContent;
+    });
+    await page.waitForFunction((t) => window.__speech.some((e) => e.text.startsWith(t.slice(0, 6))), target, { timeout: 10000 });
+    const jumped = await page.evaluate((t) => window.__speech.find((e) => e.text.startsWith(t.slice(0, 6))), target);
+    await page.waitForFunction((t) => {
+      const e = window.__speech.find((x) => x.text.startsWith(t.slice(0, 6)));
+      return e && e.events.includes('start');
+    }, target, { timeout: 10000 });
+    assert.ok(jumped);
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent), target);
+    await page.screenshot({ path: join(OUTPUT, 'reading.png') });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('keyboard shortcuts play, pause and stop; axe stays clean with the bar open, at 200 % and in high contrast', async () => {
+    const page = await h.open('/');
+    await page.addInitScript(recordSpeech);
+    await page.reload();
+    await h.settled(page);
+    await page.focus('#part-6-button');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    await page.waitForFunction(() => window.__speech.length >= 1, null, { timeout: 10000 });
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reader__play').getAttribute('aria-pressed')), 'true');
+    await page.keyboard.press('Alt+Shift+KeyP');
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reader__play').getAttribute('aria-pressed')), 'false');
+    await page.keyboard.press('Alt+Shift+KeyS');
+    assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0);
+    assert.deepEqual(await h.axe(page), [], 'bar open');
+    await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').click());
+    await inWidget(page, (root) => root.querySelector('.rv-toolbar button').click());
+    assert.equal(await inWidget(page, (root) => getComputedStyle(root.querySelector('.rv')).fontSize), '34px');
+    assert.equal(await inWidget(page, (root) => getComputedStyle(root.querySelector('.rv-p')).color), 'rgb(255, 255, 255)');
+    assert.deepEqual(await h.axe(page), [], '200 % and high contrast');
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
+    assert.ok(widths.page <= widths.view, 'nothing cut off or scrolling sideways at 200 %');
+    // Remembered.
+    await page.reload();
+    await h.settled(page);
+    assert.equal(await inWidget(page, (root) => getComputedStyle(root.querySelector('.rv')).fontSize), '34px');
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv').classList.contains('rv--contrast')), true);
+    await page.screenshot({ path: join(OUTPUT, 'large-contrast.png') });
+    await page.close();
+  });
+});
+
+describe('without a voice', () => {
+  let h;
+  before(async () => { h = await start(); });
+  after(async () => { await h?.close(); });
+
+  test('the reader is told in plain words, and nothing breaks', async () => {
+    const page = await h.open('/');
+    await h.settled(page);
+    await page.click('.rv-toolbar button:has-text("朗读")');
+    const notice = page.locator('.rv-reader__notice');
+    await notice.waitFor({ timeout: 10000 });
+    assert.match(await notice.textContent(), /未检测到中文语音/);
+    assert.match(await notice.textContent(), /安装中文语音/);
+    // Trying again says the same, and the page still works.
+    await page.click('.rv-reader__play');
+    assert.match(await page.textContent('.rv .rv-status, .rv [role=status][aria-live=polite]'), /未检测到中文语音|朗读/);
+    await page.click('#part-2-button');
+    assert.equal(await page.getAttribute('#part-2-button', 'aria-expanded'), 'true');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
