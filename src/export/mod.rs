@@ -115,15 +115,26 @@ pub fn table_csv(table: &StatTable, not_provided: &str) -> String {
 /// The whole report as one HTML document: every section open, every table, the check results,
 /// metadata at the top (with the report's address), styles inline, no scripts.
 pub fn standalone_html(checked: &CheckedReport, css: &str, address: Option<&str>) -> String {
+    standalone_html_with(checked, css, address, "")
+}
+
+/// The same, with extra classes on the root (the reader's text size and contrast, for printing).
+pub fn standalone_html_with(
+    checked: &CheckedReport,
+    css: &str,
+    address: Option<&str>,
+    classes: &str,
+) -> String {
     let report = &checked.report;
     let meta = &report.meta;
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<div class=\"rv rv--standalone\" lang=\"{}\">\n<article class=\"rv-report\">\n<header class=\"rv-header\">\n<h1 class=\"rv-title\">{}</h1>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<div class=\"rv rv--standalone{}\" lang=\"{}\">\n<article class=\"rv-report\">\n<header class=\"rv-header\">\n<h1 class=\"rv-title\">{}</h1>\n",
         escape(&meta.language),
         escape(&meta.title),
         css,
+        escape(classes),
         escape(&meta.language),
         escape(&meta.title)
     );

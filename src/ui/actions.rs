@@ -1,6 +1,6 @@
 //! 打印 and 保存: the print view in a hidden frame, and files handed to the browser's downloads.
 
-use crate::export::{file_stem, standalone_html, table_csv};
+use crate::export::{file_stem, standalone_html, standalone_html_with, table_csv};
 use crate::model::CheckedReport;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -78,15 +78,16 @@ pub fn save_csv(checked: &CheckedReport, table_id: &str, not_provided: &str) {
 /// Prints the whole report, not the page around it: the standalone view in a hidden frame.
 /// Its styles are also adopted through CSSOM, so printing works under a strict
 /// Content-Security-Policy that blocks the inline `<style>`.
-pub fn print_report(checked: &CheckedReport) {
+pub fn print_report(checked: &CheckedReport, classes: &str) {
     let doc = document();
     let Ok(frame) = doc.create_element("iframe") else {
         return;
     };
-    let html = standalone_html(
+    let html = standalone_html_with(
         checked,
         crate::embed::stylesheet_text(),
         Some(&page_address()),
+        classes,
     );
     let _ = frame.set_attribute("srcdoc", &html);
     let _ = frame.set_attribute("title", &checked.report.meta.title);

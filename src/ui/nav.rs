@@ -18,10 +18,22 @@ pub fn Toolbar() -> impl IntoView {
     let all_open = move || open.with(|o| o.len() == count);
     let none_open = move || open.with(|o| o.is_empty());
     let l = labels();
+    let prefs = expect_context::<PrefsCtx>();
     let print = ctx.options.print.then(|| {
         let checked = ctx.checked.clone();
+        // The print view keeps the reader's text size and contrast.
+        let classes = move || {
+            let mut c = match prefs.size.get_untracked() {
+                100 => String::new(),
+                n => format!(" rv--size-{n}"),
+            };
+            if prefs.contrast.get_untracked() {
+                c.push_str(" rv--contrast");
+            }
+            c
+        };
         view! {
-            <button type="button" class="rv-button" on:click=move |_| print_report(&checked)>
+            <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes())>
                 {l.print}
             </button>
         }
@@ -43,7 +55,6 @@ pub fn Toolbar() -> impl IntoView {
             </button>
         }
     });
-    let prefs = expect_context::<PrefsCtx>();
     let size = prefs.size;
     let contrast = prefs.contrast;
     view! {

@@ -133,6 +133,10 @@ describe('with a real voice', () => {
     assert.deepEqual(await h.axe(page), [], '200 % and high contrast');
     const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: innerWidth }));
     assert.ok(widths.page <= widths.view, 'nothing cut off or scrolling sideways at 200 %');
+    // Print keeps them.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '打印').click());
+    await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
+    assert.match(await page.getAttribute('iframe[data-rv-print]', 'srcdoc'), /class="rv rv--standalone rv--size-200 rv--contrast"/);
     // Remembered.
     await page.reload();
     await h.settled(page);
