@@ -39,6 +39,7 @@
   }
 
   var ready;
+  var memory;
   function load() {
     if (ready) return ready;
     if (typeof WebAssembly !== 'object') {
@@ -50,6 +51,9 @@
       var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
       if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
       return core.default({ module_or_path: fetch(wasmUrl, init) });
+    }).then(function (wasm) {
+      memory = wasm && wasm.memory;
+      return wasm;
     }).catch(fail);
     return ready;
   }
@@ -59,6 +63,8 @@
     config: config,
     /** Resolves once the viewer runs; widgets mount by themselves, later ones too. */
     ready: function () { return load(); },
+    /** Bytes of WebAssembly memory in use (for benchmarks and diagnostics). */
+    memoryBytes: function () { return memory ? memory.buffer.byteLength : 0; },
   };
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', load, { once: true });

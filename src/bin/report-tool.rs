@@ -51,6 +51,15 @@ enum Command {
     },
     /// Print the JSON Schema of the report format.
     Schema,
+    /// Write the report as one standalone HTML page (no script needed): the plain copy to link
+    /// from the viewer's fallback, or to publish where scripts are not allowed.
+    Html {
+        /// The report JSON.
+        report: PathBuf,
+        /// Write the page here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -67,6 +76,28 @@ fn main() -> ExitCode {
             previous,
             json,
         } => run_check(&report, previous.as_deref(), json),
+        Command::Html { report, output } => {
+            let checked = match load(&report) {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("report-tool html: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            const CSS: &str = include_str!("../../style/report-viewer.css");
+            let html = report_viewer::export::standalone_html(&checked, CSS, None);
+            let written = match output {
+                Some(path) => std::fs::write(&path, &html).map_err(|e| format!("无法写入 {}：{e}", path.display())),
+                None => std::io::stdout().write_all(html.as_bytes()).map_err(|e| e.to_string()),
+            };
+            match written {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("report-tool html: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Schema => {
             let schema = schemars::schema_for!(Report);
             println!(

@@ -1,0 +1,201 @@
+// scripts/bench: size, speed and scale of the viewer against the static-HTML limit. Prints a
+// table and writes BENCHMARKS.md with the machine it ran on. `--smoke`: the smallest size and one
+// load, written nowhere (CI keeps the bench working; figures never decide pass or fail).
+import { chromium } from 'playwright-core';
+import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
+import { generate } from './generate.mjs';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const dist = join(root, 'dist');
+const smoke = process.argv.includes('--smoke');
+const sizes = smoke ? [1] : [1, 4, 16, 64];
+const loads = smoke ? 1 : 7;
+const tool = join(root, 'target/release/report-tool');
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const kb = (n) => (n / 1024).toFixed(1);
+const ms = (n) => n.toFixed(1);
+const out = [];
+const say = (line = '') => { console.log(line); out.push(line); };
+
+// 1. Bundle size.
+const version = (await readFile(join(root, 'Cargo.toml'), 'utf8')).match(/^version\s*=\s*"([^"]+)"/m)[1];
+const files = [
+  ['wasm', `report-viewer-core-${version}_bg.wasm`],
+  ['JS: bindings', `report-viewer-core-${version}.js`],
+  ['JS: loader', `report-viewer-${version}.js`],
+];
+const sizeRows = [];
+for (const [what, name] of files) {
+  const bytes = await readFile(join(dist, name));
+  sizeRows.push([what, bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length]);
+}
+const css = await readFile(join(root, 'style/report-viewer.css'));
+const total = sizeRows.reduce((a, r) => [a[0] + r[1], a[1] + r[2], a[2] + r[3]], [0, 0, 0]);
+
+// 2. Reports: generated sizes, their static HTML (report-tool html), and a viewer page.
+const benchDir = join(dist, 'bench');
+await mkdir(benchDir, { recursive: true });
+const generated = await generate(root, benchDir, sizes);
+for (const g of generated) {
+  execFileSync(tool, ['html', g.file, '-o', g.file.replace(/\.json$/, '.html')]);
+  g.jsonBytes = (await stat(g.file)).size;
+  g.htmlBytes = (await stat(g.file.replace(/\.json$/, '.html'))).size;
+}
+await writeFile(join(benchDir, 'viewer.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/erlianhaote-2020.json" data-src-param="src"></div></main></body></html>');
+
+const { server, url } = await serve({ roots: { '/': dist } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+const chromiumVersion = browser.version();
+
+async function viewerLoad(src) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/bench/viewer.html?src=${src}`);
+  await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+  const r = await page.evaluate(() => ({
+    shown: performance.getEntriesByName('report-viewer:shown')[0].startTime,
+    heap: performance.memory?.usedJSHeapSize ?? 0,
+    wasm: window.ReportViewer.memoryBytes(),
+  }));
+  await context.close();
+  return r;
+}
+
+async function staticLoad(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}${path}`, { waitUntil: 'load' });
+  const t = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(performance.now()), 0))));
+  await context.close();
+  return t;
+}
+
+// 3–4. Time to report on screen, the static limit, memory.
+const loadRows = [];
+for (const g of generated) {
+  const name = g.file.split('/').pop();
+  const viewer = [];
+  const statik = [];
+  for (let i = 0; i < loads; i++) {
+    viewer.push(await viewerLoad(`/bench/${name}`));
+    statik.push(await staticLoad(`/bench/${name.replace(/\.json$/, '.html')}`));
+  }
+  loadRows.push({
+    n: g.n, jsonBytes: g.jsonBytes, htmlBytes: g.htmlBytes,
+    viewer: median(viewer.map((v) => v.shown)), static: median(statik),
+    heap: median(viewer.map((v) => v.heap)), wasm: median(viewer.map((v) => v.wasm)),
+  });
+}
+// The seed report as published.
+const seedViewer = [];
+const seedStatic = [];
+execFileSync(tool, ['html', join(root, 'public/reports/erlianhaote-2020.json'), '-o', join(benchDir, 'seed.html')]);
+for (let i = 0; i < loads; i++) {
+  seedViewer.push((await viewerLoad('/reports/erlianhaote-2020.json')).shown);
+  seedStatic.push(await staticLoad('/bench/seed.html'));
+}
+
+// 5. Interaction on the largest report: expand all; 朗读 click to the first speak().
+const largest = generated[generated.length - 1].file.split('/').pop();
+const expandTimes = [];
+const speakTimes = [];
+for (let i = 0; i < Math.min(loads, 5); i++) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (u) => { window.__firstSpeak ??= performance.now(); speak(u); };
+  });
+  await page.goto(`${url}/bench/viewer.html?src=/bench/${largest}`);
+  await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+  expandTimes.push(await page.evaluate(() => new Promise((ok) => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const t0 = performance.now();
+    root.querySelector('.rv-toolbar button').click();
+    requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
+  })));
+  speakTimes.push(await page.evaluate(() => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const t0 = performance.now();
+    root.querySelector('.rv-button--read').click();
+    return (window.__firstSpeak ?? NaN) - t0;
+  }));
+  await context.close();
+}
+await browser.close();
+server.closeAllConnections();
+server.close();
+
+// 5–6. Native: reading script build per size; report-tool throughput on the largest report.
+const timing = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'script_timing', '--', ...generated.map((g) => g.file)], { cwd: root }).toString().trim().split('\n').map((l) => JSON.parse(l));
+const big = generated[generated.length - 1];
+const timeRuns = (args) => median([0, 1, 2].map(() => { const t = process.hrtime.bigint(); try { execFileSync(tool, args, { stdio: 'ignore' }); } catch { /* check exits 1 on findings */ } return Number(process.hrtime.bigint() - t) / 1e6; }));
+const importMs = timeRuns(['import', big.file.replace(/\.json$/, '.html'), '-o', join(benchDir, 'imported.json')]);
+const checkMs = timeRuns(['check', big.file]);
+
+// Report.
+const cpu = cpus()[0]?.model ?? 'unknown';
+say(`# Benchmarks${smoke ? ' (smoke run)' : ''}`);
+say();
+say(`Machine: ${cpu}, ${cpus().length} cores; Chromium ${chromiumVersion} headless; ${new Date().toISOString().slice(0, 10)}. Median of ${loads} cold loads each (new browser context per load), served from 127.0.0.1.`);
+say();
+say('## Bundle (what a visitor downloads once)');
+say();
+say('| file | raw KB | gzip KB | brotli KB |');
+say('| --- | ---: | ---: | ---: |');
+for (const [what, raw, gz, br] of sizeRows) say(`| ${what} | ${kb(raw)} | ${kb(gz)} | ${kb(br)} |`);
+say(`| **total** | **${kb(total[0])}** | **${kb(total[1])}** | **${kb(total[2])}** |`);
+say(`| CSS (compiled into the wasm, counted above) | ${kb(css.length)} | ${kb(gzipSync(css).length)} | – |`);
+say(`| the seed report JSON, for comparison | ${kb((await stat(join(root, 'public/reports/erlianhaote-2020.json'))).size)} | ${kb(gzipSync(await readFile(join(root, 'public/reports/erlianhaote-2020.json'))).length)} | – |`);
+say();
+say('## Time to report on screen, against the static-HTML limit');
+say();
+say('Viewer: navigation start to the `report-viewer:shown` mark. Static: the same report as the standalone HTML export (`report-tool html`), navigation start to the first frame after `load`.');
+say();
+say('| report | JSON KB | static HTML KB | viewer ms | static ms | viewer / static | JS heap MB | wasm memory MB |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+say(`| seed (as published) | ${kb((await stat(join(root, 'public/reports/erlianhaote-2020.json'))).size)} | ${kb((await stat(join(benchDir, 'seed.html'))).size)} | ${ms(median(seedViewer))} | ${ms(median(seedStatic))} | ${(median(seedViewer) / median(seedStatic)).toFixed(2)} | – | – |`);
+for (const r of loadRows) say(`| ${r.n}× | ${kb(r.jsonBytes)} | ${kb(r.htmlBytes)} | ${ms(r.viewer)} | ${ms(r.static)} | ${(r.viewer / r.static).toFixed(2)} | ${(r.heap / 1048576).toFixed(1)} | ${(r.wasm / 1048576).toFixed(1)} |`);
+say();
+if (loadRows.length > 1) {
+  say('## Scaling from 1× to the largest');
+  say();
+  const a = loadRows[0];
+  const b = loadRows[loadRows.length - 1];
+  const f = b.n / a.n;
+  say(`Size ×${f}: viewer time ×${(b.viewer / a.viewer).toFixed(1)}, static time ×${(b.static / a.static).toFixed(1)}, JS heap ×${(b.heap / a.heap).toFixed(1)}, wasm memory ×${(b.wasm / a.wasm).toFixed(1)} (linear would be ×${f}). Per step:`);
+  say();
+  say('| step | viewer time ratio | static time ratio | wasm memory ratio |');
+  say('| --- | ---: | ---: | ---: |');
+  for (let i = 1; i < loadRows.length; i++) {
+    const p = loadRows[i - 1];
+    const q = loadRows[i];
+    say(`| ${p.n}× → ${q.n}× (×${q.n / p.n}) | ${(q.viewer / p.viewer).toFixed(2)} | ${(q.static / p.static).toFixed(2)} | ${(q.wasm / p.wasm).toFixed(2)} |`);
+  }
+  say();
+}
+say('## Interaction');
+say();
+say(`| what | median ms |`);
+say('| --- | ---: |');
+say(`| 展开全部 on the ${big.n}× report (${generated[generated.length - 1].n * 6} parts), click to the next frame | ${ms(median(expandTimes))} |`);
+say(`| 朗读 click to the first \`speak()\` call (${big.n}×) | ${ms(median(speakTimes))} |`);
+say();
+say('## Native (release build)');
+say();
+say('| report | JSON KB | parse ms | check ms | reading script ms | utterances |');
+say('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const t of timing) say(`| ${t.file.split('/').pop()} | ${kb(t.bytes)} | ${t.parse_ms.toFixed(2)} | ${t.check_ms.toFixed(2)} | ${t.script_ms.toFixed(2)} | ${t.utterances} |`);
+say();
+const bigHtml = (await stat(big.file.replace(/\.json$/, '.html'))).size;
+say(`report-tool on the ${big.n}× report: \`import\` of its ${kb(bigHtml)} KB HTML page ${ms(importMs)} ms (${(bigHtml / 1048576 / (importMs / 1000)).toFixed(2)} MB/s, process start included); \`check\` of its ${kb(big.jsonBytes)} KB JSON ${ms(checkMs)} ms (${(big.jsonBytes / 1048576 / (checkMs / 1000)).toFixed(2)} MB/s).`);
+
+if (!smoke) await writeFile(join(root, 'BENCHMARKS.md'), out.join('\n') + '\n');
