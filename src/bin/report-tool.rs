@@ -87,8 +87,11 @@ fn main() -> ExitCode {
             const CSS: &str = include_str!("../../style/report-viewer.css");
             let html = report_viewer::export::standalone_html(&checked, CSS, None);
             let written = match output {
-                Some(path) => std::fs::write(&path, &html).map_err(|e| format!("无法写入 {}：{e}", path.display())),
-                None => std::io::stdout().write_all(html.as_bytes()).map_err(|e| e.to_string()),
+                Some(path) => std::fs::write(&path, &html)
+                    .map_err(|e| format!("无法写入 {}：{e}", path.display())),
+                None => std::io::stdout()
+                    .write_all(html.as_bytes())
+                    .map_err(|e| e.to_string()),
             };
             match written {
                 Ok(()) => ExitCode::SUCCESS,

@@ -8,10 +8,7 @@ pub mod grid;
 pub mod html;
 pub mod tables;
 
-use crate::model::{
-    check_report, Block, Cell, Meta, Report, Section, TableBlock, TableGroup, TemplateId,
-    FORMAT_VERSION,
-};
+use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
 use grid::Grid;
 use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
@@ -493,22 +490,8 @@ fn fill_lost_tables(
             (_, false) => TemplateId::Table4v2019,
             (_, true) => TemplateId::Table4v2021,
         };
-        let mut block = TableBlock {
-            id: format!("table-{table}"),
-            template: Some(template),
-            values: BTreeMap::new(),
-            caption: None,
-            unit: None,
-            body: TableGroup {
-                heading: None,
-                corner: None,
-                columns: Vec::new(),
-                rows: Vec::new(),
-                cells: Vec::new(),
-            },
-            groups: Vec::new(),
-            notes: vec![lost.to_string()],
-        };
+        let mut block = tables::empty_block(&format!("table-{table}"), template);
+        block.notes.push(lost.to_string());
         if table == 3 {
             if let Some((count, heading, sentence)) = &stated {
                 block

@@ -82,7 +82,8 @@ fn is_figure(text: &str) -> bool {
     )
 }
 
-fn empty_block(id: &str, template: TemplateId) -> TableBlock {
+/// An official table with no figures yet.
+pub fn empty_block(id: &str, template: TemplateId) -> TableBlock {
     TableBlock {
         id: id.to_string(),
         template: Some(template),

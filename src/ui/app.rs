@@ -272,13 +272,17 @@ pub fn find_by_id(root: NodeRef<leptos::html::Article>, id: &str) -> Option<web_
     document().get_element_by_id(id)
 }
 
-/// Scrolls an element into view, without smooth scrolling when the reader prefers less motion.
+/// Scrolls to the element with this id (a deep link).
 pub fn scroll_to(root: NodeRef<leptos::html::Article>, id: &str) {
-    let Some(el) = find_by_id(root, id) else {
-        return;
-    };
+    if let Some(el) = find_by_id(root, id) {
+        scroll_into_view(&el, web_sys::ScrollLogicalPosition::Start);
+    }
+}
+
+/// Scrolls an element into view, without smooth scrolling when the reader prefers less motion.
+pub fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    options.set_block(block);
     let reduced = window()
         .match_media("(prefers-reduced-motion: reduce)")
         .ok()

@@ -271,22 +271,9 @@ fn keep_in_view(root: NodeRef<leptos::html::Article>) {
     let Some(article) = root.get_untracked() else {
         return;
     };
-    let Ok(Some(el)) = article.query_selector(".rv-reading") else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    options.set_behavior(if reduced {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    el.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(Some(el)) = article.query_selector(".rv-reading") {
+        super::app::scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+    }
 }
 
 /// An element's text, split into sentences the reader can follow and click while reading.
