@@ -76,7 +76,10 @@ test('the demo portal: three widgets (one added after load) render under hostile
 test('the widget looks the same on the hostile portal as on a plain page, and leaves the host alone', async () => {
   const styles = {};
   for (const name of ['plain', 'portal']) {
-    const page = await h.open(`/${name}.html`, { width: 1200, height: 900 });
+    // The plain page is the portal page without its theme CSS.
+    const page = await h.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    if (name === 'plain') await page.route('**/portal.css', (route) => route.fulfill({ contentType: 'text/css', body: '' }));
+    await page.goto(`${h.url}/portal.html`);
     await widgetsSettled(page, 2);
     await page.evaluate((sel) => document.querySelectorAll(sel)[0].shadowRoot.querySelector('.rv-toolbar .rv-button').click(), HOSTS);
     styles[name] = await widgetStyles(page, 0);
