@@ -75,7 +75,7 @@ pub fn CheckSummary() -> impl IntoView {
                 view! { <p>{labels().check_ok}</p> }.into_any()
             } else {
                 view! {
-                    <p>{labels().check_problems} {format!("共 {} 处。", attention.len())}</p>
+                    <p>{labels().check_problems} {format!("{}{}{}", labels().count.0, attention.len(), labels().count.1)}</p>
                     <ul class="rv-findings__list">
                         {attention
                             .into_iter()

@@ -80,6 +80,8 @@ pub struct Labels {
     pub text_size: &'static str,
     pub sizes: [&'static str; 4],
     pub contrast: &'static str,
+    /// Before and after the number of findings: 共 3 处。
+    pub count: (&'static str, &'static str),
 }
 
 /// Simplified Chinese, the default.
@@ -141,6 +143,7 @@ pub const ZH: Labels = Labels {
     text_size: "字号",
     sizes: ["标准", "大", "特大", "超大"],
     contrast: "高对比度",
+    count: ("共 ", " 处。"),
 };
 
 /// English interface texts.
@@ -202,4 +205,5 @@ pub const EN: Labels = Labels {
     text_size: "Text size",
     sizes: ["Normal", "Large", "Larger", "Largest"],
     contrast: "High contrast",
+    count: ("", " in all."),
 };
