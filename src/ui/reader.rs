@@ -5,7 +5,7 @@ use super::labels::labels;
 use super::speech::{driver, new_owner, VoiceStatus};
 use super::ReportCtx;
 use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
-use crate::read_aloud::script::{build, heading_key, Target, Utterance};
+use crate::read_aloud::script::{build, Target, Utterance};
 use crate::read_aloud::voices::is_chinese;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -121,14 +121,6 @@ impl ReaderCtx {
             spans: Arc::new(spans),
             ticking: StoredValue::new(false),
         }
-    }
-
-    /// The utterance reading an element's whole text (headings).
-    pub fn heading_index(&self, section_id: &str) -> Option<usize> {
-        self.spans
-            .get(&heading_key(section_id))
-            .and_then(|v| v.first())
-            .map(|(_, _, i)| *i)
     }
 
     /// Runs a reader command. Call it straight from the click or key handler: the first
@@ -263,6 +255,25 @@ impl ReaderCtx {
     /// Stops this viewer's speech (unmount).
     pub fn shut_down(&self) {
         driver().cancel(self.owner);
+    }
+}
+
+/// Whether read-aloud is now at an utterance whose target matches (false without a reader).
+/// Reactive: use it in a class or attribute closure.
+pub fn reading_where(
+    matches: impl Fn(&Target) -> bool + Send + Sync + 'static,
+) -> impl Fn() -> bool + Send + Sync + 'static {
+    let reader = use_context::<ReaderCtx>();
+    move || {
+        reader
+            .as_ref()
+            .and_then(|r| {
+                r.current
+                    .get()
+                    .and_then(|i| r.script.get(i))
+                    .map(|u| matches(&u.target))
+            })
+            .unwrap_or(false)
     }
 }
 

@@ -2,12 +2,12 @@
 
 use super::app::replace_hash;
 use super::labels::labels;
-use super::reader::{ReaderCtx, SpokenText};
+use super::reader::{reading_where, ReaderCtx, SpokenText};
 use super::stat_table::StatTableView;
 use super::ReportCtx;
 use crate::model::{Block, Section};
 use crate::read_aloud::player::Command;
-use crate::read_aloud::script::{heading_key, item_key, text_key};
+use crate::read_aloud::script::{heading_key, item_key, text_key, Target};
 use leptos::prelude::*;
 
 /// A top-level part: a heading holding a button (aria-expanded, aria-controls) and a panel that
@@ -49,10 +49,9 @@ pub fn Part(
     };
     let found = move |_: web_sys::Event| set_open(true);
     let reader = use_context::<ReaderCtx>();
-    let heading_index = reader.as_ref().and_then(|r| r.heading_index(&id));
-    let current = reader.as_ref().map(|r| r.current);
+    let heading = heading_key(&id);
     let reading_heading =
-        move || current.is_some_and(|c| c.get().is_some() && c.get() == heading_index);
+        reading_where(move |t| matches!(t, Target::Text { key, .. } if *key == heading));
     let read_part = reader.map(|r| {
         let part = id.clone();
         view! {

@@ -3,7 +3,7 @@
 
 use super::findings::TableFindings;
 use super::labels::labels;
-use super::reader::ReaderCtx;
+use super::reader::reading_where;
 use super::ReportCtx;
 use crate::model::layout::{layout, CellKind, LaidCell};
 use crate::model::{CellPos, CellValue, StatTable};
@@ -118,19 +118,12 @@ enum ReadPart {
 
 /// Whether read-aloud is now reading this table's caption or notes.
 fn reading_part(id: &str, part: ReadPart) -> impl Fn() -> bool + Send + Sync + 'static {
-    let reader = use_context::<ReaderCtx>();
     let id = id.to_string();
-    move || {
-        let Some(r) = &reader else { return false };
-        let Some(i) = r.current.get() else {
-            return false;
-        };
-        match (&r.script[i].target, &part) {
-            (Target::TableCaption { table }, ReadPart::Caption) => *table == id,
-            (Target::TableNotes { table }, ReadPart::Notes) => *table == id,
-            _ => false,
-        }
-    }
+    reading_where(move |target| match (target, &part) {
+        (Target::TableCaption { table }, ReadPart::Caption) => *table == id,
+        (Target::TableNotes { table }, ReadPart::Notes) => *table == id,
+        _ => false,
+    })
 }
 
 /// Whether read-aloud is now reading this row (a data row, or a block's heading row).
@@ -139,28 +132,21 @@ fn reading_row(
     data: Option<CellPos>,
     heading_of: Option<usize>,
 ) -> impl Fn() -> bool + Send + Sync + 'static {
-    let reader = use_context::<ReaderCtx>();
     let id = id.to_string();
-    move || {
-        let Some(r) = &reader else { return false };
-        let Some(i) = r.current.get() else {
-            return false;
-        };
-        match &r.script[i].target {
-            Target::TableGroup { table, group } => *table == id && heading_of == Some(*group),
-            Target::TableRows {
-                table,
-                group,
-                first,
-                last,
-            } => {
-                heading_of.is_none()
-                    && *table == id
-                    && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
-            }
-            _ => false,
+    reading_where(move |target| match target {
+        Target::TableGroup { table, group } => *table == id && heading_of == Some(*group),
+        Target::TableRows {
+            table,
+            group,
+            first,
+            last,
+        } => {
+            heading_of.is_none()
+                && *table == id
+                && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
         }
-    }
+        _ => false,
+    })
 }
 
 fn span(n: usize) -> Option<String> {
