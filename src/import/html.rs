@@ -71,7 +71,23 @@ pub struct Page {
     pub all_lines: Vec<String>,
     /// `<h1>` or `<title>` text.
     pub title: Option<String>,
+    /// What the page's head says of the article: `<meta name="ArticleTitle">`, `PubDate`,
+    /// `ContentSource`, and CMS elements such as `<publishtime>`, as (name, value) pairs.
+    pub meta: Vec<(String, String)>,
 }
+
+/// Meta names (lower case) and CMS elements that portals use for the article's metadata, and
+/// the field each gives.
+const META_NAMES: &[(&str, &str)] = &[
+    ("articletitle", "标题"),
+    ("pubdate", "发布日期"),
+    ("publishdate", "发布日期"),
+    ("firstpublishedtime", "发布日期"),
+    ("publishtime", "发布日期"),
+    ("contentsource", "来源"),
+    ("source", "来源"),
+    ("publisher", "发布机构"),
+];
 
 /// True when the text looks like HTML rather than a plain-text copy.
 pub fn looks_like_html(text: &str) -> bool {
@@ -123,7 +139,7 @@ pub fn read_page(text: &str) -> Page {
         .into_iter()
         .filter_map(|i| match i {
             Item::Line(l) => Some(l),
-            Item::Table(_) => None,
+            Item::Table(_) | Item::Flat(_) => None,
         })
         .collect();
 
@@ -133,10 +149,30 @@ pub fn read_page(text: &str) -> Page {
             .map(|e| collapse(&e.text().collect::<String>()))
             .find(|t| !t.is_empty())
     });
+    let mut meta = Vec::new();
+    if let Ok(sel) = Selector::parse("meta[name], publishtime, pubdate") {
+        for e in doc.select(&sel) {
+            let v = e.value();
+            let (name, value) = match v.attr("name") {
+                Some(n) => (
+                    n.to_ascii_lowercase(),
+                    v.attr("content").unwrap_or("").to_string(),
+                ),
+                None => (v.name().to_string(), e.text().collect::<String>()),
+            };
+            let value = collapse(&value);
+            if let Some((_, field)) = META_NAMES.iter().find(|(n, _)| *n == name) {
+                if !value.is_empty() {
+                    meta.push((field.to_string(), value));
+                }
+            }
+        }
+    }
     Page {
         body,
         all_lines,
         title,
+        meta,
     }
 }
 

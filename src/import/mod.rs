@@ -7,6 +7,7 @@ pub mod decode;
 pub mod grid;
 pub mod html;
 pub mod tables;
+pub mod text;
 
 use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
 use grid::Grid;
@@ -21,6 +22,9 @@ pub enum Item {
     Line(String),
     /// A table.
     Table(Grid),
+    /// The text of a table whose cells ran together in a text copy ("规章000行政规范性文件693665"):
+    /// the figures cannot be told apart, so it is kept as text, never read as figures.
+    Flat(String),
 }
 
 /// What the caller may say about the page.
@@ -59,18 +63,24 @@ static NUM2: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^([（(]([一二三四五六七八九十]+)[）)])\s*(.+)$").expect("regex"));
 static NUM3: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^((\d+)[.．、]|[（(](\d+)[）)])\s*(.+)$").expect("regex"));
+/// Page chrome: whole short lines only (a report paragraph that mentions 电子邮箱 or 打印 is text).
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"字体[:：]?\s*【?\s*大\s*】?\s*【?\s*中|打印本页|关闭窗口|^分享到|扫一扫|在手机打开|",
-        r"^【?\s*(打印|关闭|收藏|返回顶部|无障碍|关怀版|长者版|适老版)\s*】?$|Command\s*\+\s*S|Ctrl\s*\+\s*S|",
-        r"网站标识码|ICP备|公网安备|^版权所有|^Copyright|联系电话[:：]|^邮箱[:：]|电子邮箱[:：]|^(上一篇|下一篇)[:：]|^当前位置[:：]|^首页\s*[>＞]"
+        r"^(?:字体[:：]?\s*【?\s*大\s*】?\s*【?\s*中.*|.*(?:打印本页|关闭窗口|扫一扫|在手机打开).*|分享到.*|",
+        r"【?\s*(?:打印|关闭|收藏|返回顶部|无障碍|关怀版|长者版|适老版|附件下载|相关链接[:：]?|文件下载)\s*】?|",
+        r".*(?:Command|Ctrl)\s*\+\s*S.*|.*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|Copyright.*|",
+        r"(?:上一篇|下一篇)[:：].*|当前位置[:：].*|首页\s*[>＞].*|",
+        r"(?:联系电话|电话|邮箱|电子邮箱|传真|邮编|联系地址|地址)[:：][^。]{0,40}|[=\-*#\s]*正文[=\-*#\s]*|",
+        r"(?:微信|微博|QQ空间|全真版|文字版|-->|<!--)(?:\s+(?:微信|微博|QQ空间|全真版|文字版|-->|<!--))*)$"
     ))
     .expect("regex")
 });
+/// Chrome lines are short: a longer line is report text whatever it contains.
+const CHROME_MAX_CHARS: usize = 60;
 static CHROME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(朗读|【?\s*朗读\s*】?|播放|语音播报)").expect("regex"));
 static META_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(主办|承办|来源|信息来源|发布日期|发布时间|成文日期|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
+    Regex::new(r"(主办|承办|信息来源|来源|发布机构|发布日期|发布时间|公开日期|成文日期|时间|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
         .expect("regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,8 +97,12 @@ static STATED_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
-    let (body, all_lines, page_title) = if is_html {
+    let mut notes = Vec::new();
+    // Metadata candidates, most reliable first: the page head, a text copy's header, chrome lines.
+    let mut fields: Vec<(String, String)> = Vec::new();
+    let (body, mut all_lines, page_title) = if is_html {
         let page = html::read_page(&text);
+        fields.extend(page.meta);
         (page.body, page.all_lines, page.title)
     } else {
         let lines: Vec<String> = text
@@ -96,21 +110,47 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
             .map(html::collapse)
             .filter(|l| !l.is_empty())
             .collect();
-        (lines.iter().cloned().map(Item::Line).collect(), lines, None)
+        let header = text::split_header(lines);
+        for l in &header.dropped {
+            notes.push(dropped_note("文本副本的头部行", l));
+        }
+        fields.extend(header.fields);
+        let body = header.body;
+        (body.iter().cloned().map(Item::Line).collect(), body, None)
     };
-    let mut notes = Vec::new();
-    let meta = read_meta(&all_lines);
     let items = clean(body, &mut notes);
+    let (mut items, splits) = text::split_inline(items);
+    if splits > 0 {
+        notes.push(format!(
+            "正文中各部分连排在同一行：已按编号（一、（一））拆分为 {splits} 处"
+        ));
+    }
+    let title_hint = options
+        .title
+        .clone()
+        .or_else(|| field(&fields, "标题").filter(|t| is_title(t)));
+    if !is_html {
+        let dropped = trim_text_chrome(&mut items, &mut notes);
+        all_lines.extend(dropped);
+    }
+    for item in &items {
+        if let Item::Flat(t) = item {
+            notes.push(format!(
+                "表格在文本副本中失去了单元格界限（数字连在一起，无法可靠拆分），未作为数字导入，原文保留在表格说明中：“{}”",
+                quote(t)
+            ));
+        }
+    }
     if !items.iter().any(|i| match i {
         Item::Line(l) => NUM1.is_match(l),
         Item::Table(g) => tables::which(g).is_some(),
+        Item::Flat(_) => true,
     }) {
         return Err(ImportError::NotAReport);
     }
+    let meta = read_meta(&all_lines, &fields);
 
-    let title = options
-        .title
-        .clone()
+    let title = title_hint
         .or_else(|| find_title(&all_lines, page_title.as_deref()))
         .unwrap_or_default();
     if title.is_empty() {
@@ -126,9 +166,14 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         .or((year > 0).then_some(if year >= 2021 { 2021 } else { 2019 }));
 
     let (introduction, sections) = build_sections(items, format_year, &mut notes);
+    let agency = meta
+        .get("发布机构")
+        .or(meta.get("主办"))
+        .cloned()
+        .unwrap_or_default();
     let meta = Meta {
         title,
-        agency: meta.get("主办").cloned().unwrap_or_default(),
+        agency,
         undertaker: meta.get("承办").cloned(),
         source: meta.get("来源").cloned(),
         published: meta.get("发布日期").cloned().unwrap_or_default(),
@@ -136,10 +181,10 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         views: meta.get("点击量").and_then(|v| v.parse().ok()),
         language: "zh-CN".into(),
         sample: false,
-        url: None,
+        url: field(&fields, "原文链接").filter(|u| u.starts_with("http")),
     };
     if meta.agency.is_empty() {
-        notes.push("页面未写明主办单位（主办）".into());
+        notes.push("页面未写明发布机构（发布机构、主办）".into());
     }
     if meta.published.is_empty() {
         notes.push("页面未写明发布日期".into());
@@ -159,75 +204,217 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     })
 }
 
-/// Metadata fields from the page's chrome lines: first value of each wins.
-fn read_meta(lines: &[String]) -> BTreeMap<&'static str, String> {
-    let mut out = BTreeMap::new();
-    for line in lines {
-        if line.chars().count() > 120 {
-            continue;
-        }
-        let matches: Vec<_> = META_FIELD.captures_iter(line).collect();
-        for (i, m) in matches.iter().enumerate() {
-            let whole = m.get(0).expect("match");
-            let end = matches
-                .get(i + 1)
-                .map(|n| n.get(0).expect("match").start())
-                .unwrap_or(line.len());
-            let value = line[whole.end()..end].trim();
-            let field: &'static str = match &m[1] {
-                "主办" => "主办",
-                "承办" => "承办",
-                "来源" | "信息来源" => "来源",
-                "发布日期" | "发布时间" | "成文日期" => "发布日期",
-                _ => "点击量",
-            };
-            let value = match field {
-                "发布日期" => match DATE.captures(value) {
-                    Some(d) => {
-                        let mut s = format!("{}-{:0>2}-{:0>2}", &d[1], &d[2], &d[3]);
-                        if let (Some(h), Some(mi)) = (d.get(4), d.get(5)) {
-                            s.push_str(&format!("T{:0>2}:{}", h.as_str(), mi.as_str()));
-                        }
-                        s
-                    }
-                    None => continue,
-                },
-                "点击量" => value.chars().take_while(char::is_ascii_digit).collect(),
-                // Stop at the next field-like gap (two spaces or a full-width space).
-                _ => value
-                    .split(['　'])
-                    .next()
-                    .unwrap_or("")
-                    .split("  ")
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string(),
-            };
-            if !value.is_empty() {
-                out.entry(field).or_insert(value);
+fn field(fields: &[(String, String)], name: &str) -> Option<String> {
+    fields
+        .iter()
+        .find(|(f, v)| f == name && !v.is_empty())
+        .map(|(_, v)| v.clone())
+}
+
+/// A value quoted in a message: at most 80 characters.
+fn quote(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= 80 {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(78).collect();
+        format!("{head}…（共 {n} 字）")
+    }
+}
+
+fn dropped_note(what: &str, line: &str) -> String {
+    format!("略去{what}：“{}”", quote(line))
+}
+
+/// In a text copy, the chrome around the report that ran into its first and last lines: what
+/// precedes the title before part 一 (breadcrumbs, the title itself, 来源/时间, share links), and
+/// short chrome words at the end of a line (附件下载). Returns the dropped pieces for metadata.
+fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -> Vec<String> {
+    let mut dropped = Vec::new();
+    let first_part = items
+        .iter()
+        .position(|i| matches!(i, Item::Line(l) if NUM1.is_match(l)))
+        .unwrap_or(items.len());
+    if let Some(Item::Line(line)) = items[..first_part].first_mut() {
+        let head_end = line
+            .char_indices()
+            .take(300)
+            .map(|(i, _)| i)
+            .filter(|&i| line[i..].starts_with("年度报告") || line[i..].starts_with("工作报告"))
+            // A title, not a sentence that names one (“…工作年度报告有关事项的通知”).
+            .take_while(|&i| !line[..i].contains(['。', '，', '《', '；']))
+            .last()
+            .map(|i| i + "年度报告".len());
+        if let Some(cut) = head_end {
+            let head = line[..cut].trim().to_string();
+            let mut chunks: Vec<&str> = line[cut..].split(' ').filter(|c| !c.is_empty()).collect();
+            let keep_from = chunks
+                .iter()
+                .position(|c| c.chars().count() > 20)
+                .unwrap_or(chunks.len());
+            let chrome: Vec<String> = chunks.drain(..keep_from).map(str::to_string).collect();
+            notes.push(dropped_note("正文前的标题行", &head));
+            if !chrome.is_empty() {
+                notes.push(dropped_note("正文前的页面装饰", &chrome.join(" ")));
             }
+            dropped.push(head);
+            dropped.push(chrome.join(" "));
+            *line = chunks.join(" ");
+        }
+    }
+    items.retain(|i| !matches!(i, Item::Line(l) if l.is_empty()));
+    for item in items.iter_mut() {
+        let Item::Line(line) = item else { continue };
+        while let Some((rest, last)) = line.rsplit_once(' ') {
+            if last.chars().count() <= 12 && CHROME.is_match(last) {
+                notes.push(dropped_note("行末的页面装饰", last));
+                dropped.push(last.to_string());
+                *line = rest.trim_end().to_string();
+            } else {
+                break;
+            }
+        }
+    }
+    dropped
+}
+
+/// The metadata fields of a chrome line ("来源：某局 时间：2022-02-08 16:34"), when the whole line
+/// is such fields; `None` for a line of report text that merely contains a colon.
+fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
+    if line.chars().count() > 120 {
+        return None;
+    }
+    let matches: Vec<_> = META_FIELD.captures_iter(line).collect();
+    let first = matches.first()?.get(0)?;
+    if !line[..first.start()].trim().is_empty() {
+        return None;
+    }
+    let mut out = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let whole = m.get(0)?;
+        let end = matches
+            .get(i + 1)
+            .and_then(|n| n.get(0))
+            .map(|n| n.start())
+            .unwrap_or(line.len());
+        let value = line[whole.end()..end].trim();
+        let field: &'static str = match &m[1] {
+            "主办" => "主办",
+            "承办" => "承办",
+            "来源" | "信息来源" => "来源",
+            "发布机构" => "发布机构",
+            "发布日期" | "发布时间" | "公开日期" | "时间" => "发布日期",
+            "成文日期" => "成文日期",
+            _ => "点击量",
+        };
+        let value = match field {
+            // "时间：" that is not a date is not a metadata line.
+            "发布日期" | "成文日期" => date_of(value)?,
+            "点击量" => value.chars().take_while(char::is_ascii_digit).collect(),
+            // Stop at the next field-like gap (two spaces or a full-width space).
+            _ => value
+                .split(['　'])
+                .next()
+                .unwrap_or("")
+                .split("  ")
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+        };
+        out.push((field, value));
+    }
+    Some(out)
+}
+
+fn date_of(value: &str) -> Option<String> {
+    let d = DATE.captures(value.trim())?;
+    let mut s = format!("{}-{:0>2}-{:0>2}", &d[1], &d[2], &d[3]);
+    if let (Some(h), Some(mi)) = (d.get(4), d.get(5)) {
+        s.push_str(&format!("T{:0>2}:{}", h.as_str(), mi.as_str()));
+    }
+    Some(s)
+}
+
+/// Metadata: the page head's and header's fields first, then chrome lines; first value wins.
+fn read_meta(lines: &[String], fields: &[(String, String)]) -> BTreeMap<&'static str, String> {
+    let mut out: BTreeMap<&'static str, String> = BTreeMap::new();
+    for (f, v) in fields {
+        let key: &'static str = match f.as_str() {
+            "发布日期" => "发布日期",
+            "来源" => "来源",
+            "发布机构" => "发布机构",
+            _ => continue,
+        };
+        let value = if key == "发布日期" {
+            match date_of(v) {
+                Some(d) => d,
+                None => continue,
+            }
+        } else {
+            v.clone()
+        };
+        if !value.is_empty() {
+            out.entry(key).or_insert(value);
+        }
+    }
+    for line in lines {
+        for piece in line.split(['|', '丨']) {
+            let Some(found) = meta_fields(piece.trim()) else {
+                continue;
+            };
+            for (field, value) in found {
+                if !value.is_empty() {
+                    out.entry(field).or_insert(value);
+                }
+            }
+        }
+    }
+    if !out.contains_key("发布日期") {
+        if let Some(d) = out.get("成文日期").cloned() {
+            out.insert("发布日期", d);
         }
     }
     out
 }
 
 fn is_meta_line(line: &str) -> bool {
-    line.chars().count() <= 120 && META_FIELD.is_match(line)
+    meta_fields(line).is_some_and(|f| !f.is_empty())
 }
 
-/// Drops chrome and metadata lines, strips chrome glued to the start of a line, and keeps a
-/// repeated body once.
+fn is_chrome(line: &str) -> bool {
+    line.chars().count() <= CHROME_MAX_CHARS && CHROME.is_match(line)
+}
+
+/// Drops chrome and metadata lines (whole lines only, each listed in the notes), strips chrome
+/// glued to the start of a line, and keeps a repeated body once.
 fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
     let mut lines: Vec<Item> = Vec::new();
     for item in items {
         match item {
             Item::Line(l) => {
-                let l = CHROME_PREFIX.replace(&l, "").trim().to_string();
-                if l.is_empty() || CHROME.is_match(&l) || is_meta_line(&l) {
+                let stripped = CHROME_PREFIX.replace(&l, "").trim().to_string();
+                if stripped.len() < l.trim().len() && !stripped.is_empty() {
+                    notes.push(dropped_note(
+                        "行首的页面装饰",
+                        l.trim()[..l.trim().len() - stripped.len()].trim(),
+                    ));
+                }
+                if stripped.is_empty() {
+                    if !l.trim().is_empty() {
+                        notes.push(dropped_note("页面装饰行", l.trim()));
+                    }
                     continue;
                 }
-                lines.push(Item::Line(l));
+                if is_chrome(&stripped) {
+                    notes.push(dropped_note("页面装饰行", &stripped));
+                    continue;
+                }
+                if is_meta_line(&stripped) {
+                    notes.push(dropped_note("页面信息行（已读入元数据）", &stripped));
+                    continue;
+                }
+                lines.push(Item::Line(stripped));
             }
             t => lines.push(t),
         }
@@ -240,7 +427,7 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
             _ => None,
         })
         .collect();
-    let mut dropped_flat = 0;
+    let mut flat_dropped = Vec::new();
     lines.retain(|i| match i {
         Item::Line(l) => {
             let inside = texts
@@ -248,47 +435,63 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
                 .filter(|t| *t != l && l.contains(t.as_str()))
                 .count();
             let flat = inside >= 3;
-            dropped_flat += usize::from(flat);
+            if flat {
+                flat_dropped.push(l.clone());
+            }
             !flat
         }
         _ => true,
     });
+    for l in &flat_dropped {
+        notes.push(dropped_note("正文的连排副本（其内容已在正文中）", l));
+    }
     // Repeats: once a long line comes again, drop what repeats until new text appears.
     let mut seen: HashSet<String> = HashSet::new();
     let mut repeating = false;
-    let mut dropped = 0;
+    let mut dropped = Vec::new();
     let mut out = Vec::new();
     for item in lines {
         let key = match &item {
             Item::Line(l) => l.clone(),
             Item::Table(g) => format!("\u{0}table\u{0}{}", g.all_text()),
+            Item::Flat(t) => format!("\u{0}flat\u{0}{t}"),
         };
         let long = key.chars().count() >= 6;
         if seen.contains(&key) && long {
             repeating = true;
-            dropped += 1;
+            dropped.push(key);
             continue;
         }
         if repeating && !long {
-            dropped += 1;
+            dropped.push(key);
             continue;
         }
         repeating = false;
         seen.insert(key);
         out.push(item);
     }
-    if dropped + dropped_flat > 0 {
+    if dropped.len() + flat_dropped.len() > 0 {
         notes.push(format!(
             "正文在页面中重复出现：保留一次，略去 {} 行重复内容",
-            dropped + dropped_flat
+            dropped.len() + flat_dropped.len()
         ));
+        for l in &dropped {
+            let shown = if l.starts_with('\u{0}') {
+                "（表格）"
+            } else {
+                l
+            };
+            notes.push(dropped_note("重复的正文行", shown));
+        }
     }
     out
 }
 
+fn is_title(s: &str) -> bool {
+    s.contains("政府信息公开") && s.contains("报告") && s.chars().count() <= 60
+}
+
 fn find_title(lines: &[String], page_title: Option<&str>) -> Option<String> {
-    let is_title =
-        |s: &str| s.contains("政府信息公开") && s.contains("年度报告") && s.chars().count() <= 60;
     if let Some(t) = page_title.filter(|t| is_title(t)) {
         // Page titles often end with the site's name: "…年度报告_某某市人民政府".
         return Some(
@@ -333,7 +536,7 @@ fn numeral(s: &str) -> usize {
     }
 }
 
-fn heading_like(title: &str, max: usize) -> bool {
+pub(crate) fn heading_like(title: &str, max: usize) -> bool {
     let n = title.chars().count();
     n > 0
         && n <= max
@@ -405,6 +608,9 @@ fn build_sections(
                 }
                 Block::Paragraph { text: line }
             }
+            Item::Flat(text) => Block::Note {
+                text: format!("{FLAT_TABLE}{text}"),
+            },
             Item::Table(grid) => {
                 let which = tables::which(&grid).unwrap_or(0);
                 let n = table_count.entry(which).or_default();
@@ -428,6 +634,10 @@ fn build_sections(
     (intro, parts)
 }
 
+/// How a note holding a flattened table's text begins.
+const FLAT_TABLE: &str =
+    "【表格文字：在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故未作为数字导入】";
+
 /// Where content goes now: the deepest open section, or the introduction.
 fn current_blocks<'a>(parts: &'a mut [Section], intro: &'a mut Vec<Block>) -> &'a mut Vec<Block> {
     match parts.last_mut() {
@@ -442,17 +652,25 @@ fn current_blocks<'a>(parts: &'a mut [Section], intro: &'a mut Vec<Block>) -> &'
     }
 }
 
-/// The parts that hold tables 二, 三 and 四, found by their titles.
+/// The parts that hold tables 二, 三 and 四, found by their titles (loosely: real titles vary and
+/// have typos, e.g. “政府信息公开行政法复议、行政诉讼情况”).
 fn table_part(report: &Report, table: u8) -> Option<usize> {
-    let key = match table {
-        2 => "主动公开政府信息情况",
-        3 => "收到和处理政府信息公开申请",
-        _ => "行政复议",
+    let (numeral, keys): (char, &[&str]) = match table {
+        2 => ('二', &["主动公开"]),
+        3 => ('三', &["申请"]),
+        _ => ('四', &["复议", "诉讼"]),
     };
+    let by_title = |s: &Section| keys.iter().any(|k| s.title.contains(k));
     report
         .sections
         .iter()
-        .position(|s| s.title.contains(key) && s.number.starts_with(['二', '三', '四']))
+        .position(|s| s.number.starts_with(numeral) && by_title(s))
+        .or_else(|| {
+            report
+                .sections
+                .iter()
+                .position(|s| s.number.starts_with(['二', '三', '四', '五']) && by_title(s))
+        })
 }
 
 /// When the page lost its tables (a text copy, or tables published as images), the parts 二–四 are
@@ -492,7 +710,21 @@ fn fill_lost_tables(
         };
         let mut block = tables::empty_block(&format!("table-{table}"), template);
         block.notes.push(lost.to_string());
-        if table == 3 {
+        // The flattened text of this table, if the copy kept it, goes with the table.
+        let blocks = &mut report.sections[p].blocks;
+        if let Some(i) = blocks
+            .iter()
+            .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)))
+        {
+            if let Block::Note { text } = blocks.remove(i) {
+                block.notes.push(format!(
+                    "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
+                    &text[FLAT_TABLE.len()..]
+                ));
+            }
+        }
+        let flattened = block.notes.len() > 1;
+        if table == 3 && !flattened {
             if let Some((count, heading, sentence)) = &stated {
                 block
                     .values

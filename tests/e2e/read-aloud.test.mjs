@@ -51,7 +51,12 @@ describe('with a real voice', () => {
     // 朗读本节 on part 六: heading, then its one sentence; each starts and ends, in order.
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][5].click());
     await page.waitForFunction(() => window.__speech.length >= 2 && window.__speech.every((e) => e.events.includes('end')), null, { timeout: 20000 });
-    await page.waitForTimeout(500);
+    // The end of the part is a state: the status says so and the highlight is gone.
+    await page.waitForFunction((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      return /本节朗读结束/.test(root.querySelector('[role=status][aria-live=polite]').textContent)
+        && root.querySelectorAll('.rv-reading').length === 0;
+    }, HOST, { timeout: 10000 });
     const six = await page.evaluate(() => window.__speech);
     assert.deepEqual(six.map((e) => e.text), ['六、其他需要报告的事项', '二〇二〇年,我市各级行政机关在处理政府信息公开申请时,未收取任何费用。']);
     for (const e of six) {
@@ -92,19 +97,25 @@ describe('with a real voice', () => {
     await page.evaluate(() => { window.__speech.length = 0; });
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][0].click());
     await page.waitForFunction(() => window.__speech.length >= 1, null, { timeout: 10000 });
+    const clickedAt = await page.evaluate(() => window.__speech.length);
     const target = await inWidget(page, (root) => {
       const s = root.querySelector('#part-1-4 .rv-s');
       s.click();
       return s.textContent;
     });
     await page.waitForFunction((t) => window.__speech.some((e) => e.text.startsWith(t.slice(0, 6))), target, { timeout: 10000 });
-    const jumped = await page.evaluate((t) => window.__speech.find((e) => e.text.startsWith(t.slice(0, 6))), target);
     await page.waitForFunction((t) => {
       const e = window.__speech.find((x) => x.text.startsWith(t.slice(0, 6)));
       return e && e.events.includes('start');
     }, target, { timeout: 10000 });
-    assert.ok(jumped);
-    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent), target);
+    // The highlight as it was when the voice started the clicked sentence (recorded in its start
+    // event): a short sentence may already be over by the time the test could look at the page.
+    const jumped = await page.evaluate((t) => window.__speech.find((e) => e.text.startsWith(t.slice(0, 6))), target);
+    assert.equal(jumped.highlighted, target);
+    // The click handler speaks the clicked sentence at once: it is the next utterance handed over.
+    const spoken = await page.evaluate(() => window.__speech.map((e) => e.text));
+    const at = spoken.indexOf(jumped.text);
+    assert.ok(at >= clickedAt && at <= clickedAt + 1, `the clicked sentence is spoken next (${spoken.join(' | ')})`);
     await page.screenshot({ path: join(OUTPUT, 'reading.png') });
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
     assert.deepEqual(page.errors, []);

@@ -1,0 +1,295 @@
+//! The real-page corpus (../shared/corpus/pingtan: one portal's published reports, 2015–2024, as
+//! full HTML pages and as the archive's whitespace-collapsed text copies), imported and checked
+//! against ground truth recorded independently of the importer: tests/corpus/truth/YEAR.json,
+//! written by tests/corpus/extract_truth.py (Python's own HTML parser, table cells taken by
+//! position, never by label) and checked by eye against the pages.
+//!
+//! Each HTML page: title, publish time, parts, every paragraph kept exactly once, every official
+//! table cell as printed, and `check` reporting exactly the identities that fail as published.
+//! Each text copy: the same title, publish time, parts and paragraphs; its tables lost their cell
+//! boundaries in the copy, so their cells must be "not provided" (never a wrong figure) and the
+//! table text must be kept visibly.
+#![cfg(feature = "tool")]
+
+use report_viewer::import::{import, Options};
+use report_viewer::model::{check_report, Block, CellValue, Report, Rule, Severity, StatTable};
+use serde_json::Value;
+use std::path::PathBuf;
+
+const YEARS: &[&str] = &["2015", "2018", "2019", "2021", "2022", "2023", "2024"];
+
+fn corpus(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/pingtan")
+        .join(file)
+}
+
+fn truth(year: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus/truth")
+        .join(format!("{year}.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("truth file")).expect("truth json")
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{3000}')
+        .collect()
+}
+
+/// Everything the imported report shows as text, in order: headings, paragraphs, notes, lists.
+fn shown_text(r: &Report) -> String {
+    fn blocks(out: &mut String, bs: &[Block]) {
+        for b in bs {
+            match b {
+                Block::Paragraph { text } | Block::Note { text } => {
+                    out.push_str(text);
+                    out.push('\n');
+                }
+                Block::List { items, .. } => {
+                    for i in items {
+                        out.push_str(i);
+                        out.push('\n');
+                    }
+                }
+                Block::Table(_) => {}
+            }
+        }
+    }
+    let mut out = String::new();
+    blocks(&mut out, &r.introduction);
+    for s in r.all_sections() {
+        out.push_str(&s.number);
+        out.push_str(&s.title);
+        out.push('\n');
+        blocks(&mut out, &s.blocks);
+    }
+    out
+}
+
+fn import_file(file: &str) -> report_viewer::import::Imported {
+    let bytes = std::fs::read(corpus(file)).expect("corpus file (../shared/corpus)");
+    import(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn check_text(file: &str, r: &Report, t: &Value) {
+    assert_eq!(r.meta.title, t["title"].as_str().unwrap(), "{file}: title");
+    assert_eq!(
+        r.meta.published,
+        t["published"].as_str().unwrap(),
+        "{file}: publish time"
+    );
+    let parts: Vec<String> = r
+        .sections
+        .iter()
+        .map(|s| squeeze(&format!("{}{}", s.number, s.title)))
+        .collect();
+    let want: Vec<String> = t["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| squeeze(p.as_str().unwrap()))
+        .collect();
+    assert_eq!(parts, want, "{file}: parts");
+    let shown = squeeze(&shown_text(r));
+    let mut missing = Vec::new();
+    let mut repeated = Vec::new();
+    for p in t["paragraphs"].as_array().unwrap() {
+        let p = squeeze(p.as_str().unwrap());
+        let n = shown.matches(&p).count();
+        if n == 0 {
+            missing.push(p);
+        } else if n > 1 && p.chars().count() >= 12 {
+            repeated.push(p);
+        }
+    }
+    assert!(missing.is_empty(), "{file}: paragraphs lost: {missing:#?}");
+    assert!(
+        repeated.is_empty(),
+        "{file}: paragraphs kept twice: {repeated:#?}"
+    );
+}
+
+fn table<'a>(
+    checked: &'a report_viewer::model::CheckedReport,
+    number: u8,
+) -> Option<&'a StatTable> {
+    checked
+        .tables
+        .values()
+        .find(|t| t.template.map(|id| id.table_number()) == Some(number))
+}
+
+/// Every cell of the table in template order (group by group, row by row): its printed text and
+/// whether it is "not provided".
+fn cells(t: &StatTable) -> Vec<Vec<Vec<(String, bool)>>> {
+    t.groups
+        .iter()
+        .map(|g| {
+            g.cells
+                .iter()
+                .map(|row| {
+                    row.iter()
+                        .map(|c| (c.text.clone(), c.value == CellValue::NotProvided))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn strs(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_html_page_imports_with_every_cell_and_paragraph() {
+    let mut right = 0;
+    let mut total = 0;
+    for year in YEARS {
+        let file = format!("{year}.html");
+        let t = truth(year);
+        let imported = import_file(&file);
+        let r = &imported.report;
+        check_text(&file, r, &t);
+        let checked = check_report(r.clone());
+
+        if let Some(want) = t.get("table2") {
+            let got = cells(table(&checked, 2).unwrap_or_else(|| panic!("{file}: 表二")));
+            let want: Vec<Vec<Vec<String>>> = want
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| {
+                    b.as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|r| strs(&r["cells"]))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(got.len(), want.len(), "{file}: 表二 blocks");
+            for (g, (gb, wb)) in got.iter().zip(&want).enumerate() {
+                assert_eq!(gb.len(), wb.len(), "{file}: 表二 block {g} rows");
+                for (gr, wr) in gb.iter().zip(wb) {
+                    assert_eq!(gr.len(), wr.len(), "{file}: 表二 block {g} columns");
+                    for (gc, wc) in gr.iter().zip(wr) {
+                        total += 1;
+                        assert_eq!(&gc.0, wc, "{file}: 表二 block {g}: {gr:?} vs {wr:?}");
+                        right += 1;
+                    }
+                }
+            }
+        }
+        if let Some(want) = t.get("table3") {
+            let got = cells(table(&checked, 3).unwrap_or_else(|| panic!("{file}: 表三")));
+            let want: Vec<Vec<String>> = want
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| strs(&r["cells"]))
+                .collect();
+            assert_eq!(got[0].len(), want.len(), "{file}: 表三 rows");
+            for (i, (gr, wr)) in got[0].iter().zip(&want).enumerate() {
+                let texts: Vec<&String> = gr.iter().map(|c| &c.0).collect();
+                total += wr.len();
+                assert_eq!(texts, wr.iter().collect::<Vec<_>>(), "{file}: 表三 row {i}");
+                right += wr.len();
+            }
+        }
+        if let Some(want) = t.get("table4") {
+            let got = cells(table(&checked, 4).unwrap_or_else(|| panic!("{file}: 表四")));
+            let texts: Vec<String> = got
+                .iter()
+                .flatten()
+                .flatten()
+                .map(|c| c.0.clone())
+                .collect();
+            total += 15;
+            assert_eq!(texts, strs(want), "{file}: 表四");
+            right += 15;
+        }
+        if t.get("table3").is_none() {
+            // Reports from before the official tables: text and generic tables, no error.
+            assert!(
+                checked.tables.values().all(|t| t.template.is_none()),
+                "{file}: no official table"
+            );
+            let errors: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{file}: {errors:#?}");
+        }
+
+        // check reports exactly the identities that fail as published.
+        let mut reported: Vec<&str> = checked
+            .findings
+            .iter()
+            .filter(|f| {
+                f.severity == Severity::Error
+                    && matches!(f.rule, Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1)
+            })
+            .map(|f| f.rule.id())
+            .collect();
+        reported.sort();
+        let mut failing: Vec<&str> = t["failures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        failing.sort();
+        assert_eq!(reported, failing, "{file}: identity failures");
+        let unknown: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnknownName || f.rule == Rule::Structure)
+            .collect();
+        assert!(unknown.is_empty(), "{file}: {unknown:#?}");
+    }
+    eprintln!("corpus: {right}/{total} official table cells right");
+    assert!(total > 600);
+}
+
+#[test]
+fn every_text_copy_keeps_the_text_and_never_invents_a_figure() {
+    for year in YEARS {
+        let file = format!("{year}.txt");
+        let t = truth(year);
+        let imported = import_file(&file);
+        let r = &imported.report;
+        check_text(&file, r, &t);
+        let checked = check_report(r.clone());
+        if t.get("table3").is_some() {
+            for n in [2u8, 3, 4] {
+                let tb = table(&checked, n).unwrap_or_else(|| panic!("{file}: 表{n}"));
+                // A figure shown must be one the text states; the rest are "not provided".
+                let given: Vec<String> = cells(tb)
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                    .filter(|c| !c.1)
+                    .map(|c| c.0)
+                    .collect();
+                assert!(given.len() <= 2, "{file}: 表{n} invents figures: {given:?}");
+                assert!(
+                    tb.notes.iter().any(|n| n.contains("单元格界限")),
+                    "{file}: 表{n} keeps the flattened table text: {:?}",
+                    tb.notes
+                );
+            }
+            let errors: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .collect();
+            assert!(errors.is_empty(), "{file}: {errors:#?}");
+        }
+    }
+}
