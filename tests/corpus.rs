@@ -110,10 +110,7 @@ fn check_text(file: &str, r: &Report, t: &Value) {
     );
 }
 
-fn table<'a>(
-    checked: &'a report_viewer::model::CheckedReport,
-    number: u8,
-) -> Option<&'a StatTable> {
+fn table(checked: &report_viewer::model::CheckedReport, number: u8) -> Option<&StatTable> {
     checked
         .tables
         .values()
