@@ -169,7 +169,8 @@ fn sample_report_violation_is_found_and_nothing_else() {
     let f = attention[0];
     assert_eq!((f.rule, f.severity), (Rule::R4_1, Severity::Error));
     assert_eq!(f.table_id.as_deref(), Some("table-4"));
-    assert_eq!(f.column.as_deref(), Some("行政复议 › 总计"));
+    assert_eq!(f.row.as_deref(), Some("行政复议"));
+    assert_eq!(f.column.as_deref(), Some("总计"));
     assert_eq!(
         (f.expected.as_deref(), f.printed.as_deref()),
         (Some("5"), Some("6"))

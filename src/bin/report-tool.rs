@@ -249,7 +249,9 @@ fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize
                 Severity::Info => "说明",
             };
             let figures = match (&f.expected, &f.printed) {
-                (Some(e), Some(p)) => format!("（应为 {e}，表中为 {p}）"),
+                (Some(e), Some(p)) if !e.is_empty() && !p.is_empty() => {
+                    format!("（应为 {e}；表中为 {p}）")
+                }
                 _ => String::new(),
             };
             println!("  {severity} [{}] {}{figures}", f.rule.id(), f.message);

@@ -110,6 +110,47 @@ fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
         .insert(col.to_string(), Cell::from_text(text));
 }
 
+/// The grid columns where the distinct cells of row `r` start, from column `from` on (a cell
+/// spanning several columns counts once).
+fn cell_starts(grid: &Grid, r: usize, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = None;
+    for c in from..grid.width() {
+        let o = grid.origin(r, c);
+        if o.is_some() && o != last {
+            out.push(c);
+        }
+        last = o;
+    }
+    out
+}
+
+/// Pairs a data row's cells with the columns: the k-th distinct data cell with the k-th column
+/// when the counts agree (Word tables often span a data cell over two grid columns where the
+/// header spans two others, so grid positions disagree while the printed order is plain);
+/// otherwise by grid column, with a note.
+fn pair_cells(
+    grid: &Grid,
+    r: usize,
+    columns: &BTreeMap<usize, String>,
+    notes: &mut Vec<String>,
+    what: &str,
+) -> Vec<(String, usize)> {
+    let Some(&first) = columns.keys().next() else {
+        return Vec::new();
+    };
+    let starts = cell_starts(grid, r, first);
+    if starts.len() == columns.len() {
+        return columns.values().cloned().zip(starts).collect();
+    }
+    notes.push(format!(
+        "{what}有 {} 个数据单元格，表头有 {} 栏：按所在列对应",
+        starts.len(),
+        columns.len()
+    ));
+    columns.iter().map(|(c, k)| (k.clone(), *c)).collect()
+}
+
 /// The label of a data row: the rightmost distinct text among the label columns.
 fn row_label(grid: &Grid, r: usize, label_cols: usize) -> String {
     let mut label = "";
@@ -196,10 +237,9 @@ fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let _ = t2019;
     let mut block = empty_block(id, template);
     for (r, key) in &rows {
-        for (c, col) in &columns {
-            if grid.origin(*r, *c).map(|o| o.1) == Some(*c) || grid.origin(*r, *c).is_some() {
-                set(&mut block, key, col, grid.text(*r, *c));
-            }
+        let what = format!("表三的行“{}”", row_label(grid, *r, label_cols));
+        for (col, c) in pair_cells(grid, *r, &columns, &mut notes, &what) {
+            set(&mut block, key, &col, grid.text(*r, c));
         }
     }
     Recognised {
@@ -334,8 +374,9 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         match match_label(label, &candidates(&group.rows)) {
             Some(m) => {
                 let key = matched(m, label, &mut notes);
-                for (c, col) in &columns {
-                    set(&mut block, &key, col, grid.text(r, *c));
+                let what = format!("表二的行“{label}”");
+                for (col, c) in pair_cells(grid, r, &columns, &mut notes, &what) {
+                    set(&mut block, &key, &col, grid.text(r, c));
                 }
             }
             None => {
@@ -427,4 +468,86 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
         notes: vec![format!("表格 {id} 不是官方统计表，按普通表格导入")],
         unplaced: Vec::new(),
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grid(rows: &[&[(&str, usize, usize)]]) -> Grid {
+        Grid::from_spans(
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|(t, rs, cs)| (t.to_string(), *rs, *cs))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    fn value(block: &TableBlock, row: &str, col: &str) -> String {
+        block.values[row][col].text.clone()
+    }
+
+    #[test]
+    fn a_data_cell_spanning_two_grid_columns_keeps_its_place_in_the_printed_order() {
+        // As on a real page: 上一年项目数量 spans one column and 本年增/减 two in the header, while
+        // the row's first figure spans two and the change one.
+        let g = grid(&[
+            &[("第二十条第（八）项", 1, 4)],
+            &[
+                ("信息内容", 1, 1),
+                ("上一年项目数量", 1, 1),
+                ("本年增/减", 1, 2),
+            ],
+            &[("行政事业性收费", 1, 1), ("35", 1, 2), ("-3", 1, 1)],
+        ]);
+        let r = table2(&g, "table-2", Some(2019));
+        assert_eq!(value(&r.block, "fees", "last_year_items"), "35");
+        assert_eq!(value(&r.block, "fees", "change"), "-3");
+    }
+
+    #[test]
+    fn table3_header_cells_straddling_columns_do_not_shift_the_figures() {
+        // The real 2021 page: 商业企业 spans two grid columns, one of them under 自然人.
+        let mut rows: Vec<Vec<(&str, usize, usize)>> = vec![
+            vec![
+                (
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                    3,
+                    3,
+                ),
+                ("申请人情况", 1, 8),
+            ],
+            vec![("自然人", 1, 2), ("法人或其他组织", 1, 5), ("总计", 2, 1)],
+            vec![
+                ("", 1, 1),
+                ("商业企业", 1, 2),
+                ("科研机构", 1, 1),
+                ("社会公益组织", 1, 1),
+                ("法律服务机构", 1, 1),
+                ("其他", 1, 1),
+            ],
+        ];
+        rows.push(vec![
+            ("一、本年新收政府信息公开申请数量", 1, 3),
+            ("64", 1, 1),
+            ("1", 1, 2),
+            ("0", 1, 1),
+            ("2", 1, 1),
+            ("0", 1, 1),
+            ("4", 1, 1),
+            ("71", 1, 1),
+        ]);
+        let refs: Vec<&[(&str, usize, usize)]> = rows.iter().map(|r| r.as_slice()).collect();
+        let r = table3(&grid(&refs), "table-3", Some(2021));
+        let got: Vec<String> = TABLE3_COLUMNS_ORDER
+            .iter()
+            .map(|c| value(&r.block, "new_requests", c))
+            .collect();
+        assert_eq!(got, ["64", "1", "0", "2", "0", "4", "71"]);
+    }
+
+    const TABLE3_COLUMNS_ORDER: &[&str] = crate::model::template::TABLE3_COLUMNS;
 }

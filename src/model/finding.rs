@@ -16,7 +16,7 @@ pub enum Severity {
 }
 
 /// Which rule a finding is about (ids from the report-format reference).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rule {
     /// 表三, per column: 一 + 二 = （七）总计 + 四.
     R3_1,
@@ -44,6 +44,16 @@ pub enum Rule {
     Structure,
     /// Report metadata that cannot be read (e.g. the publish time).
     Meta,
+    /// The text states a figure that the table gives differently, or a part the report must
+    /// have is empty (正文一致性).
+    T1,
+}
+
+/// Written as the reference writes it ("R3.1"), in `check --json` and everywhere else.
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
 }
 
 impl Rule {
@@ -63,6 +73,7 @@ impl Rule {
             Rule::UnknownName => "unknown-name",
             Rule::Structure => "structure",
             Rule::Meta => "meta",
+            Rule::T1 => "T1",
         }
     }
 }

@@ -234,6 +234,14 @@ impl Checker<'_> {
         Some(total)
     }
 
+    /// A cell's figure as printed, or 空白.
+    fn shown(&self, pos: CellPos) -> String {
+        match self.table.cell(pos) {
+            Some(c) if !c.text.trim().is_empty() => c.text.trim().to_string(),
+            _ => "空白".into(),
+        }
+    }
+
     fn all_available(&self, cells: &[CellPos]) -> bool {
         cells
             .iter()
@@ -264,6 +272,22 @@ impl Checker<'_> {
         self.table.column_labels(pos.group, pos.column).join(" › ")
     }
 
+    /// The row and column of a cell for a finding. Where the table has one row (表四), the row is
+    /// the column's group (行政复议, 行政诉讼 › 未经复议直接起诉) and the column its leaf.
+    fn place_of(&self, pos: CellPos) -> (Option<String>, Option<String>) {
+        let row = self.label_of_row(pos);
+        let path = self.table.column_labels(pos.group, pos.column);
+        if row.is_empty() && path.len() > 1 {
+            let (leaf, group) = path.split_last().expect("two labels");
+            return (Some(group.join(" › ")), Some(leaf.to_string()));
+        }
+        let column = path.join(" › ");
+        (
+            (!row.is_empty()).then_some(row),
+            (!column.is_empty()).then_some(column),
+        )
+    }
+
     /// `total = sum(parts)`: derives the total where the source gives none, otherwise checks it.
     fn check_sum(&mut self, rule: Rule, total: CellPos, parts: &[CellPos], describe: &str) {
         let printed_cell = self.table.cell(total).map(|c| c.value);
@@ -274,6 +298,26 @@ impl Checker<'_> {
                 if total_missing || sum.units != 0 {
                     self.table.derived.insert(total, sum);
                     self.note_blanks(parts);
+                }
+                if total_blank && sum.units != 0 {
+                    // A published total left blank beside figures is a defect of the
+                    // publication: shown as computed, reported as an error.
+                    let (row, column) = self.place_of(total);
+                    self.findings.push(Finding {
+                        rule,
+                        severity: Severity::Error,
+                        table_id: None,
+                        table: self.name.clone(),
+                        message: format!(
+                            "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
+                            place_words(&row, &column)
+                        ),
+                        row,
+                        column,
+                        expected: Some(sum.to_string()),
+                        printed: Some("（空白）".into()),
+                        cells: vec![total],
+                    });
                 }
             } else if self.any_missing(parts) || total_missing {
                 self.skipped += 1;
@@ -292,20 +336,15 @@ impl Checker<'_> {
         };
         self.note_blanks(parts);
         if !sum.same_value(&printed) {
-            let row = self.label_of_row(total);
-            let column = self.label_of_column(total);
-            let place = match (row.is_empty(), column.is_empty()) {
-                (false, false) => format!("“{row}”行“{column}”"),
-                (true, _) => format!("“{column}”"),
-                (false, true) => format!("“{row}”"),
-            };
+            let (row, column) = self.place_of(total);
+            let place = place_words(&row, &column);
             self.findings.push(Finding {
                 rule,
                 severity: Severity::Error,
                 table_id: None,
                 table: self.name.clone(),
-                row: (!row.is_empty()).then_some(row),
-                column: (!column.is_empty()).then_some(column),
+                row,
+                column,
                 expected: Some(sum.to_string()),
                 printed: Some(printed.to_string()),
                 cells: vec![total],
@@ -315,6 +354,15 @@ impl Checker<'_> {
                 ),
             });
         }
+    }
+}
+
+fn place_words(row: &Option<String>, column: &Option<String>) -> String {
+    match (row, column) {
+        (Some(r), Some(c)) => format!("“{r}”行“{c}”"),
+        (None, Some(c)) => format!("“{c}”"),
+        (Some(r), None) => format!("“{r}”"),
+        (None, None) => "合计".into(),
     }
 }
 
@@ -483,8 +531,16 @@ fn check_table3(c: &mut Checker, id: TemplateId) {
                 table: c.name.clone(),
                 row: Some("一、二与（七）、四".into()),
                 column: Some(column.clone()),
-                expected: Some(left.to_string()),
-                printed: Some(right.to_string()),
+                expected: Some(format!(
+                    "一、本年新收 {} + 二、上年结转 {} = {left}",
+                    c.shown(cells[0]),
+                    c.shown(cells[1])
+                )),
+                printed: Some(format!(
+                    "（七）总计 {} + 四、结转下年度继续办理 {} = {right}",
+                    c.shown(cells[2]),
+                    c.shown(cells[3])
+                )),
                 cells: cells.clone(),
                 message: format!(
                     "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
@@ -729,8 +785,15 @@ mod tests {
             rules(&findings),
             vec![(Rule::R3_1, Severity::Error), (Rule::R3_1, Severity::Error)]
         );
-        assert_eq!(findings[0].expected.as_deref(), Some("5"));
-        assert_eq!(findings[0].printed.as_deref(), Some("4"));
+        // Both sides as printed, never a bare sum passed off as a printed figure.
+        assert_eq!(
+            findings[0].expected.as_deref(),
+            Some("一、本年新收 3 + 二、上年结转 2 = 5")
+        );
+        assert_eq!(
+            findings[0].printed.as_deref(),
+            Some("（七）总计 3 + 四、结转下年度继续办理 1 = 4")
+        );
         assert_eq!(findings[0].cells.len(), 4);
         assert!(findings[0]
             .cells
@@ -766,8 +829,8 @@ mod tests {
         );
         let r31: Vec<&Finding> = findings.iter().filter(|f| f.rule == Rule::R3_1).collect();
         assert_eq!(r31.len(), 1);
-        assert_eq!(r31[0].expected.as_deref(), Some("14629"));
-        assert_eq!(r31[0].printed.as_deref(), Some("14628"));
+        assert!(r31[0].expected.as_deref().unwrap().ends_with("= 14629"));
+        assert!(r31[0].printed.as_deref().unwrap().ends_with("= 14628"));
         assert!(r31[0].message.contains("相差 -1"), "{}", r31[0].message);
     }
 
@@ -780,10 +843,15 @@ mod tests {
                 "suit_after_review":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#,
         );
         assert_eq!(rules(&findings), vec![(Rule::R4_1, Severity::Error)]);
+        // The group is named as the row: 表四 has one row, so "row" alone would say nothing.
         assert_eq!(
-            findings[0].column.as_deref(),
-            Some("行政诉讼 › 未经复议直接起诉 › 总计")
+            findings[0].row.as_deref(),
+            Some("行政诉讼 › 未经复议直接起诉")
         );
+        assert_eq!(findings[0].column.as_deref(), Some("总计"));
+        assert!(findings[0]
+            .message
+            .starts_with("“行政诉讼 › 未经复议直接起诉”行“总计”"));
         assert_eq!(findings[0].expected.as_deref(), Some("1"));
         assert_eq!(findings[0].printed.as_deref(), Some("2"));
     }
@@ -799,17 +867,59 @@ mod tests {
         assert!(!findings.iter().any(|f| f.needs_attention()));
         let blank = findings.iter().find(|f| f.rule == Rule::Blank).unwrap();
         assert_eq!(blank.cells.len(), 3);
-        // A blank total beside non-zero parts is shown as a derived sum, not an error.
+        // A blank total beside non-zero parts is shown as a derived sum AND reported as an
+        // error of the publication, naming the group.
         let (t, findings) = table(
             "table4-2019",
             r#"{"review":{"upheld":2,"corrected":1,"other":0,"pending":0,"total":""}}"#,
+        );
+        let errors: Vec<_> = findings.iter().filter(|f| f.needs_attention()).collect();
+        assert_eq!(errors.len(), 1, "{findings:?}");
+        assert_eq!(errors[0].rule, Rule::R4_1);
+        assert_eq!(errors[0].row.as_deref(), Some("行政复议"));
+        assert_eq!(errors[0].expected.as_deref(), Some("3"));
+        let pos = t.keyed[&("review".into(), "total".into())];
+        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(3)));
+        // A blank total beside zero parts is no error.
+        let (_, findings) = table(
+            "table4-2019",
+            r#"{"review":{"upheld":0,"corrected":"","other":0,"pending":0,"total":""}}"#,
         );
         assert!(
             !findings.iter().any(|f| f.needs_attention()),
             "{findings:?}"
         );
-        let pos = t.keyed[&("review".into(), "total".into())];
-        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(3)));
+    }
+
+    #[test]
+    fn a_total_column_left_blank_on_every_result_row_is_an_error_per_row() {
+        // The real pattern: applicant columns filled, 总计 blank on every result row, only
+        // （七） and 四 given.
+        let mut values = serde_json::Map::new();
+        for row in table3_result_rows(TemplateId::Table3v2021) {
+            let mut cells = serde_json::Map::new();
+            for col in TABLE3_COLUMNS {
+                cells.insert((*col).into(), "".into());
+            }
+            values.insert(row.into(), cells.into());
+        }
+        values["granted"]["natural_person"] = "5".into();
+        values["granted"]["commercial"] = "1".into();
+        values["unavailable_not_held"]["natural_person"] = "2".into();
+        let (t, findings) = table(
+            "table3-2021",
+            &serde_json::Value::Object(values).to_string(),
+        );
+        let blank_totals: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::R3_3 && f.severity == Severity::Error)
+            .collect();
+        assert_eq!(blank_totals.len(), 2, "{findings:#?}");
+        assert_eq!(blank_totals[0].row.as_deref(), Some("（一）予以公开"));
+        assert!(blank_totals[0].message.contains("空白"));
+        assert_eq!(blank_totals[0].expected.as_deref(), Some("6"));
+        let pos = t.keyed[&("granted".into(), "total".into())];
+        assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(6)));
     }
 
     #[test]
