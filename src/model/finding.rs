@@ -105,7 +105,14 @@ pub struct Finding {
 
 impl Finding {
     /// A name in a template's values that matches no official row or column.
-    pub fn unknown_name(table_id: &str, table: &str, row: &str, column: Option<&str>) -> Finding {
+    /// `figures` lists what is not shown ("自然人 4，总计 4").
+    pub fn unknown_name(
+        table_id: &str,
+        table: &str,
+        row: &str,
+        column: Option<&str>,
+        figures: &str,
+    ) -> Finding {
         let what = match column {
             Some(c) => format!("行“{row}”中的列“{c}”"),
             None => format!("行“{row}”"),
@@ -120,7 +127,11 @@ impl Finding {
             expected: None,
             printed: None,
             cells: Vec::new(),
-            message: format!("{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。"),
+            message: if figures.is_empty() {
+                format!("{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。")
+            } else {
+                format!("{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。")
+            },
         }
     }
 

@@ -487,8 +487,65 @@ pub enum LabelMatch {
     Closest(String, String),
 }
 
+/// The name after its last numbering mark, when a group is written before it:
+/// "（三）不予公开／1.属于国家秘密" → "1属于国家秘密"; "三、本年度办理结果-（一）予以公开" → "(一)予以公开".
+fn group_tail(normalized: &str) -> Option<&str> {
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    let mut last = None;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let starts_number = c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit());
+        let starts_group = c == '('
+            && chars
+                .get(k + 1)
+                .is_some_and(|(_, n)| "一二三四五六七八九十".contains(*n));
+        if i > 0 && (starts_number || starts_group) {
+            last = Some(i);
+        }
+    }
+    last.map(|i| &normalized[i..])
+}
+
+/// The leading number of a normalised label ("2其他…" → 2), if any.
+fn leading_number(normalized: &str) -> Option<u32> {
+    let digits: String = normalized
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().ok()
+}
+
+/// Length of the longest common subsequence, in characters.
+fn common_subsequence(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev = vec![0usize; b.len() + 1];
+    for ca in &a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn exact_match(n: &str, candidates: &[(String, String)]) -> Option<String> {
+    let bare = without_number(n);
+    candidates.iter().find_map(|(k, label)| {
+        let l = normalize_label(label);
+        (l == n || without_number(&l) == bare).then(|| k.clone())
+    })
+}
+
 /// Finds the key a name denotes among `(key, label)` candidates: the key itself, the label up to
-/// normalisation (with or without its number), or the closest label when the difference is small.
+/// normalisation (with or without its number), the label written after its group ("（三）不予公开
+/// 1.属于国家秘密", with any separator), or the closest label when the difference is small (a
+/// word dropped from a long label; the number, where given, must agree).
 pub fn match_label(name: &str, candidates: &[(String, String)]) -> Option<LabelMatch> {
     if let Some((k, _)) = candidates.iter().find(|(k, _)| k == name) {
         return Some(LabelMatch::Exact(k.clone()));
@@ -497,23 +554,51 @@ pub fn match_label(name: &str, candidates: &[(String, String)]) -> Option<LabelM
     if n.is_empty() {
         return None;
     }
-    let bare = without_number(&n);
-    for (k, label) in candidates {
-        let l = normalize_label(label);
-        if l == n || without_number(&l) == bare {
-            return Some(LabelMatch::Exact(k.clone()));
-        }
+    if let Some(k) = exact_match(&n, candidates) {
+        return Some(LabelMatch::Exact(k));
     }
-    let (best, distance) = candidates
+    let tail = group_tail(&n).filter(|t| t.chars().count() >= 2);
+    if let Some(k) = tail.and_then(|t| exact_match(t, candidates)) {
+        return Some(LabelMatch::Exact(k));
+    }
+    // A label written after its group without any numbering ("法人或其他组织·商业企业").
+    if let Some((k, _)) = candidates
         .iter()
-        .map(|(k, label)| {
+        .map(|(k, label)| (k, normalize_label(label)))
+        .filter(|(_, l)| l.chars().count() >= 2 && n.ends_with(l.as_str()))
+        .max_by_key(|(_, l)| l.len())
+    {
+        return Some(LabelMatch::Exact(k.clone()));
+    }
+    // Typos: the closest label, by edit distance or by the share of characters in common.
+    let subject = tail.unwrap_or(&n);
+    let bare = without_number(subject);
+    let number = leading_number(subject);
+    let mut scored: Vec<(usize, f64, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, label))| {
             let l = normalize_label(label);
-            (k, label, edit_distance(without_number(&l), bare))
+            if let (Some(a), Some(b)) = (number, leading_number(&l)) {
+                if a != b {
+                    return None;
+                }
+            }
+            let lb = without_number(&l);
+            let longest = lb.chars().count().max(bare.chars().count()).max(1);
+            let share = common_subsequence(lb, bare) as f64 / longest as f64;
+            Some((i, share, edit_distance(lb, bare)))
         })
-        .min_by_key(|(_, _, d)| *d)
-        .map(|(k, l, d)| ((k.clone(), l.clone()), d))?;
+        .collect();
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+    let (best, share, distance) = *scored.first()?;
+    let runner_up = scored.get(1).map(|s| s.1).unwrap_or(0.0);
     let allowed = (bare.chars().count() / 5).max(1);
-    (distance <= allowed).then_some(LabelMatch::Closest(best.0, best.1))
+    let close = distance <= allowed || (share >= 0.7 && share - runner_up >= 0.15);
+    close.then(|| {
+        let (k, label) = &candidates[best];
+        LabelMatch::Closest(k.clone(), label.clone())
+    })
 }
 
 fn key_of(h: &Header) -> String {
@@ -523,6 +608,28 @@ fn key_of(h: &Header) -> String {
 /// Builds the shown table of an official template from the figures a report gives, with a finding
 /// for every name that matched no official row or column and every label matched only loosely.
 pub fn instantiate(id: TemplateId, block: &TableBlock) -> (StatTable, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let id = if id == TemplateId::Table3v2021 && other_handling_as_one_row(block) {
+        // Several published 2021-format reports print （六）其他处理 as one row, as the 2019
+        // format does: show and check it in that layout, and say so.
+        findings.push(Finding {
+            rule: Rule::Label,
+            severity: Severity::Info,
+            table_id: None,
+            table: format!("{}　{}", id.label(), id.caption()),
+            row: Some("（六）其他处理".into()),
+            column: None,
+            expected: None,
+            printed: None,
+            cells: Vec::new(),
+            message:
+                "“（六）其他处理”印为一行，没有分项（2019年试行格式的版式）：按该版式显示和核对。"
+                    .into(),
+        });
+        TemplateId::Table3v2019
+    } else {
+        id
+    };
     let mut groups = id.groups();
     let mut keyed = BTreeMap::new();
     for (g, group) in groups.iter_mut().enumerate() {
@@ -559,7 +666,6 @@ pub fn instantiate(id: TemplateId, block: &TableBlock) -> (StatTable, Vec<Findin
         }
     }
 
-    let mut findings = Vec::new();
     let caption = block
         .caption
         .clone()
@@ -583,11 +689,24 @@ pub fn instantiate(id: TemplateId, block: &TableBlock) -> (StatTable, Vec<Findin
         let row_key = match match_label(row_name, &row_candidates) {
             Some(m) => resolve_match(m, row_name, &table_name, &mut findings),
             None => {
+                let figures: Vec<String> = cells
+                    .iter()
+                    .map(|(c, cell)| {
+                        let col = groups
+                            .iter()
+                            .flat_map(|g| leaves(&g.columns))
+                            .find(|p| p.last().and_then(|h| h.key.as_deref()) == Some(c))
+                            .and_then(|p| p.last().map(|h| h.label.clone()))
+                            .unwrap_or_else(|| c.clone());
+                        format!("{col} {}", shown_text(cell))
+                    })
+                    .collect();
                 findings.push(Finding::unknown_name(
                     &block.id,
                     &table_name,
                     row_name,
                     None,
+                    &figures.join("，"),
                 ));
                 continue;
             }
@@ -613,6 +732,7 @@ pub fn instantiate(id: TemplateId, block: &TableBlock) -> (StatTable, Vec<Findin
                         &table_name,
                         row_name,
                         Some(col_name),
+                        &shown_text(cell),
                     ));
                     continue;
                 }
@@ -635,6 +755,32 @@ pub fn instantiate(id: TemplateId, block: &TableBlock) -> (StatTable, Vec<Findin
         notes: block.notes.clone(),
     };
     (table, findings)
+}
+
+/// True when a 2021-format 表三 gives （六）其他处理 as one row and none of its three sub-rows.
+fn other_handling_as_one_row(block: &TableBlock) -> bool {
+    let one = [("other_handling".to_string(), "（六）其他处理".to_string())];
+    let subs: Vec<(String, String)> = TABLE3_OTHER_2021
+        .iter()
+        .map(|(k, l)| (k.to_string(), l.to_string()))
+        .collect();
+    let names = || block.values.keys();
+    names().any(|n| matches!(match_label(n, &one), Some(LabelMatch::Exact(_))))
+        && !names().any(|n| match_label(n, &subs).is_some())
+}
+
+/// A cell's printed text for a message, quoted at most 80 characters.
+fn shown_text(cell: &Cell) -> String {
+    let t = cell.text.trim();
+    if t.is_empty() {
+        return "空白".into();
+    }
+    let n = t.chars().count();
+    if n <= 80 {
+        t.to_string()
+    } else {
+        format!("{}…（共 {n} 字）", t.chars().take(78).collect::<String>())
+    }
 }
 
 fn collect_keyed_groups(forest: &[Header], out: &mut Vec<(String, String)>) {
@@ -839,6 +985,173 @@ mod tests {
         assert_eq!(
             table.column_labels(0, 8),
             vec!["行政诉讼", "未经复议直接起诉", "尚未审结"]
+        );
+    }
+}
+
+#[cfg(test)]
+mod label_forms {
+    use super::*;
+    use crate::model::validate::resolve_table;
+
+    /// A 2021 表三 with one planted R3.2 failure (（三）1. 属于国家秘密 自然人 1 too many), written
+    /// with the given row names for the sub-rows of （三）.
+    fn table3(name: impl Fn(&str, &str) -> String, one_row_other: bool) -> TableBlock {
+        let mut rows: Vec<(String, [u32; 7])> = vec![
+            ("new_requests".into(), [10, 0, 0, 0, 0, 0, 10]),
+            ("carried_over".into(), [0; 7]),
+            ("granted".into(), [6, 0, 0, 0, 0, 0, 6]),
+            ("partly_granted".into(), [0; 7]),
+        ];
+        for (k, l) in TABLE3_REFUSED {
+            let v = if *k == "refused_state_secret" {
+                [3, 0, 0, 0, 0, 0, 3]
+            } else {
+                [0; 7]
+            };
+            rows.push((name("（三）不予公开", l), v));
+        }
+        for (k, _) in TABLE3_UNAVAILABLE.iter().chain(TABLE3_NOT_PROCESSED) {
+            rows.push(((*k).into(), [0; 7]));
+        }
+        if one_row_other {
+            rows.push(("（六）其他处理".into(), [1, 0, 0, 0, 0, 0, 1]));
+        } else {
+            for (k, l) in TABLE3_OTHER_2021 {
+                let v = if *k == "other_other" {
+                    [1, 0, 0, 0, 0, 0, 1]
+                } else {
+                    [0; 7]
+                };
+                rows.push((name("（六）其他处理", l), v));
+            }
+        }
+        rows.push(("results_total".into(), [9, 0, 0, 0, 0, 0, 9]));
+        rows.push(("carried_forward".into(), [1, 0, 0, 0, 0, 0, 1]));
+        let mut values = serde_json::Map::new();
+        for (row, v) in rows {
+            let cells: serde_json::Map<String, serde_json::Value> = TABLE3_COLUMNS
+                .iter()
+                .zip(v)
+                .map(|(c, x)| ((*c).to_string(), x.into()))
+                .collect();
+            values.insert(row, cells.into());
+        }
+        serde_json::from_value(serde_json::json!({
+            "type": "table", "id": "t", "template": "table3-2021", "values": values
+        }))
+        .expect("block")
+    }
+
+    fn failures(block: &TableBlock) -> Vec<(Rule, Option<String>, Option<String>)> {
+        let (_, findings) = resolve_table(block);
+        findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error || f.rule == Rule::UnknownName)
+            .map(|f| (f.rule, f.row, f.column))
+            .collect()
+    }
+
+    #[test]
+    fn sub_rows_written_with_their_group_find_the_same_failures_as_keys() {
+        let by_key = failures(&table3(
+            |_, l| {
+                TABLE3_REFUSED
+                    .iter()
+                    .chain(TABLE3_OTHER_2021)
+                    .find(|(_, x)| *x == l)
+                    .map(|(k, _)| k.to_string())
+                    .unwrap()
+            },
+            false,
+        ));
+        assert_eq!(by_key.len(), 2, "{by_key:?}"); // R3.2 on 自然人 and on 总计
+        assert!(by_key.iter().all(|f| f.0 == Rule::R3_2));
+        for sep in [" ", "／", "/", "-", "·", "\n", "", "——", " > "] {
+            let got = failures(&table3(|g, l| format!("{g}{sep}{l}"), false));
+            assert_eq!(got, by_key, "separator {sep:?}");
+        }
+        // With the part's heading too.
+        let got = failures(&table3(|g, l| format!("三、本年度办理结果-{g}-{l}"), false));
+        assert_eq!(got, by_key);
+        // Label alone, 1、 numbering.
+        let got = failures(&table3(|_, l| l.replacen('.', "、", 1), false));
+        assert_eq!(got, by_key);
+    }
+
+    #[test]
+    fn a_label_with_two_characters_dropped_is_matched_and_reported() {
+        let cands: Vec<(String, String)> = TABLE3_REFUSED
+            .iter()
+            .map(|(k, l)| (k.to_string(), l.to_string()))
+            .collect();
+        assert_eq!(
+            match_label("2.其他法律行政止公开", &cands),
+            Some(LabelMatch::Closest(
+                "refused_prohibited_by_law".into(),
+                "2.其他法律行政法规禁止公开".into()
+            ))
+        );
+        assert_eq!(
+            match_label("（三）不予公开 2.其他法律行政止公开", &cands),
+            Some(LabelMatch::Closest(
+                "refused_prohibited_by_law".into(),
+                "2.其他法律行政法规禁止公开".into()
+            ))
+        );
+        // A name that is no label stays unmatched (and is reported by instantiate).
+        assert_eq!(match_label("合计（不含撤回）", &cands), None);
+        // The number must agree: 3.属于国家秘密 is not 1.属于国家秘密 misnumbered into 3.
+        assert!(!matches!(
+            match_label("3.属于国家秘蜜", &cands),
+            Some(LabelMatch::Closest(k, _)) if k == "refused_state_secret"
+        ));
+    }
+
+    #[test]
+    fn other_handling_printed_as_one_row_in_a_2021_report_is_checked_in_that_layout() {
+        let block = table3(|_, l| l.to_string(), true);
+        let (table, findings) = resolve_table(&block);
+        assert_eq!(table.template, Some(TemplateId::Table3v2019));
+        assert!(
+            findings.iter().all(|f| f.rule != Rule::UnknownName),
+            "{findings:#?}"
+        );
+        assert!(findings
+            .iter()
+            .any(|f| f.rule == Rule::Label && f.message.contains("（六）其他处理”印为一行")));
+        // The same planted failure is found, and no check is skipped.
+        let errors: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(findings.iter().all(|f| f.rule != Rule::NotProvided));
+    }
+
+    #[test]
+    fn figures_under_a_name_that_matches_nothing_are_listed_in_the_finding() {
+        let mut block = table3(|_, l| l.to_string(), false);
+        block.values.insert(
+            "（八）其他情形".into(),
+            [(
+                "natural_person".to_string(),
+                crate::model::Cell::from_text("4"),
+            )]
+            .into(),
+        );
+        let (_, findings) = resolve_table(&block);
+        let unknown: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnknownName)
+            .collect();
+        assert_eq!(unknown.len(), 1);
+        assert!(unknown[0].message.contains("（八）其他情形"));
+        assert!(
+            unknown[0].message.contains("自然人 4")
+                || unknown[0].message.contains("natural_person 4"),
+            "{}",
+            unknown[0].message
         );
     }
 }
