@@ -249,6 +249,13 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
             .filter(|f| f.rule == Rule::UnknownName || f.rule == Rule::Structure)
             .collect();
         assert!(unknown.is_empty(), "{file}: {unknown:#?}");
+        // Text and tables agree on these pages: no consistency warning (no false alarm).
+        let t1: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::T1)
+            .collect();
+        assert!(t1.is_empty(), "{file}: {t1:#?}");
     }
     eprintln!("corpus: {right}/{total} official table cells right");
     assert!(total > 600);
@@ -289,4 +296,23 @@ fn every_text_copy_keeps_the_text_and_never_invents_a_figure() {
             assert!(errors.is_empty(), "{file}: {errors:#?}");
         }
     }
+}
+
+#[test]
+fn a_figure_changed_in_the_text_of_a_real_page_is_warned() {
+    let page = std::fs::read_to_string(corpus("2021.html")).unwrap();
+    assert!(page.contains("收到70件申请"));
+    let changed = page.replace("收到70件申请", "收到72件申请");
+    let imported = import(changed.as_bytes(), &Options::default()).unwrap();
+    let checked = check_report(imported.report);
+    let t1: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::T1)
+        .collect();
+    assert_eq!(t1.len(), 1, "{t1:#?}");
+    assert!(t1[0].message.contains("收到72件申请"), "{}", t1[0].message);
+    assert_eq!(t1[0].expected.as_deref(), Some("72"));
+    assert_eq!(t1[0].printed.as_deref(), Some("70"));
+    assert_eq!(t1[0].severity, Severity::Warning);
 }

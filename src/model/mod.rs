@@ -3,6 +3,7 @@
 //! Pure Rust: nothing here knows about the browser, so all of it is tested natively.
 
 pub mod cell;
+pub mod consistency;
 pub mod finding;
 pub mod layout;
 pub mod table;

@@ -1,0 +1,449 @@
+//! 正文一致性 (T1): the report's text against its tables. Where a sentence states a figure that
+//! a table also holds (收到申请 N 件, 上年结转, 结转下年度, 予以公开, 行政复议 N 件, 行政诉讼 N 件), a
+//! difference is a warning naming the sentence and the cell. Also warned: part 五 or 六 empty,
+//! and fees shown in 表二 that part 六 does not mention.
+//!
+//! Pure string scanning (no regex: this runs in the browser build too).
+
+use super::cell::{CellValue, Decimal};
+use super::finding::{Finding, Rule, Severity};
+use super::table::{CellPos, StatTable};
+use super::{Block, Report, Section};
+use std::collections::BTreeMap;
+
+/// One kind of figure the text states: the words that introduce it, the words that must come
+/// between them and the figure (any one of them), and the cells of 表三/表四 it may equal.
+struct Statement {
+    /// Words introducing the figure (any of them).
+    lead: &'static [&'static str],
+    /// A word that must follow the lead before the figure ("申请"), or none.
+    then: &'static [&'static str],
+    /// Words that rule the sentence out (a different figure: 同比, 较上年).
+    not: &'static [&'static str],
+    /// What it is, for the message.
+    what: &'static str,
+    /// The table (3 or 4) and the sums of cells the figure may equal: each inner list is added up.
+    table: u8,
+    accept: &'static [&'static [(&'static str, &'static str)]],
+}
+
+const STATEMENTS: &[Statement] = &[
+    Statement {
+        lead: &["收到", "受理", "新收"],
+        then: &["申请"],
+        not: &["同比", "较上年", "比上年", "增长", "下降"],
+        what: "收到的政府信息公开申请",
+        table: 3,
+        // 本年新收, or 本年新收 + 上年结转 (reports count both ways).
+        accept: &[
+            &[("new_requests", "total")],
+            &[("new_requests", "total"), ("carried_over", "total")],
+        ],
+    },
+    Statement {
+        lead: &["上年结转"],
+        then: &[],
+        not: &["同比"],
+        what: "上年结转的申请",
+        table: 3,
+        accept: &[&[("carried_over", "total")]],
+    },
+    Statement {
+        lead: &["结转下年度", "结转至下年度", "结转到下年度", "转入下年度"],
+        then: &[],
+        not: &["同比"],
+        what: "结转下年度继续办理的申请",
+        table: 3,
+        accept: &[&[("carried_forward", "total")]],
+    },
+    Statement {
+        lead: &["予以公开"],
+        then: &[],
+        not: &["同比", "部分"],
+        what: "予以公开的申请",
+        table: 3,
+        accept: &[&[("granted", "total")]],
+    },
+    Statement {
+        lead: &["行政复议"],
+        then: &[],
+        not: &["同比", "诉讼"],
+        what: "行政复议",
+        table: 4,
+        accept: &[&[("review", "total")]],
+    },
+    Statement {
+        lead: &["行政诉讼"],
+        then: &[],
+        not: &["同比", "复议"],
+        what: "行政诉讼",
+        table: 4,
+        accept: &[&[("direct_suit", "total"), ("suit_after_review", "total")]],
+    },
+];
+
+/// Units that follow a count in these sentences.
+const UNITS: &[char] = &['件', '条', '个', '起', '宗', '次'];
+
+/// Sentences of the report's text, with the heading of the section they are in.
+fn sentences(report: &Report) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut take = |heading: String, blocks: &[Block]| {
+        for b in blocks {
+            let text = match b {
+                Block::Paragraph { text } | Block::Note { text } => text,
+                _ => continue,
+            };
+            for s in text.split_inclusive(['。', '；', ';', '！', '？']) {
+                let s = s.trim();
+                if !s.is_empty() {
+                    out.push((heading.clone(), s.to_string()));
+                }
+            }
+        }
+    };
+    take("前言".into(), &report.introduction);
+    for s in report.all_sections() {
+        take(s.heading(), &s.blocks);
+    }
+    out
+}
+
+fn value(table: &StatTable, row: &str, column: &str) -> Option<(CellPos, Decimal)> {
+    let (pos, cell) = table.keyed_cell(row, column)?;
+    let v = match cell.value {
+        CellValue::Number(d) => d,
+        CellValue::Blank | CellValue::NotApplicable => Decimal::whole(0),
+        _ => table.derived.get(&pos).copied()?,
+    };
+    Some((pos, table.derived.get(&pos).copied().unwrap_or(v)))
+}
+
+/// Finds the text's figures that the tables give differently, and the empty parts.
+pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<Finding> {
+    let by_number = |n: u8| {
+        tables
+            .values()
+            .find(|t| t.template.map(|id| id.table_number()) == Some(n))
+    };
+    let mut out = Vec::new();
+    for (heading, sentence) in sentences(report) {
+        for st in STATEMENTS {
+            let Some(table) = by_number(st.table) else {
+                continue;
+            };
+            if st.not.iter().any(|w| sentence.contains(w)) {
+                continue;
+            }
+            let Some(stated) = stated_figure(&sentence, st) else {
+                continue;
+            };
+            let options: Vec<(Vec<CellPos>, Decimal)> = st
+                .accept
+                .iter()
+                .filter_map(|cells| {
+                    let mut total = Decimal::whole(0);
+                    let mut at = Vec::new();
+                    for (r, c) in cells.iter() {
+                        let (pos, v) = value(table, r, c)?;
+                        total = total.checked_add(v)?;
+                        at.push(pos);
+                    }
+                    Some((at, total))
+                })
+                .collect();
+            let Some((cells, first)) = options.first().cloned() else {
+                continue; // not provided in the table: nothing to compare
+            };
+            if options
+                .iter()
+                .any(|(_, v)| v.same_value(&Decimal::whole(stated)))
+            {
+                continue;
+            }
+            let labels: Vec<String> = cells
+                .iter()
+                .map(|p| {
+                    let row = table
+                        .row_labels(p.group, p.row)
+                        .last()
+                        .copied()
+                        .unwrap_or("");
+                    let col = table.column_labels(p.group, p.column).join(" › ");
+                    if row.is_empty() {
+                        format!("“{col}”")
+                    } else {
+                        format!("“{row}”行“{col}”")
+                    }
+                })
+                .collect();
+            out.push(Finding {
+                rule: Rule::T1,
+                severity: Severity::Warning,
+                table_id: Some(table.id.clone()),
+                table: table.full_caption(),
+                row: None,
+                column: None,
+                expected: Some(stated.to_string()),
+                printed: Some(first.to_string()),
+                cells,
+                message: format!(
+                    "正文（{heading}）写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
+                    st.what,
+                    quote(&sentence),
+                    labels.join("与")
+                ),
+            });
+        }
+    }
+    out.extend(empty_parts(report));
+    out.extend(fees_unmentioned(report, by_number(2)));
+    out
+}
+
+/// The figure a sentence states for `st`: in one of its clauses (between commas) that holds the
+/// lead words (and the word that must come with them), none of the words that rule it out, and
+/// exactly one count ("收到政府信息公开申请75件", "收到70件申请", "1件结转下年度继续办理").
+fn stated_figure(sentence: &str, st: &Statement) -> Option<i64> {
+    sentence
+        .split(['，', ',', '；', ';', '。', '：', ':'])
+        .filter(|c| st.lead.iter().any(|w| c.contains(w)))
+        .filter(|c| st.then.is_empty() || st.then.iter().any(|w| c.contains(w)))
+        .filter(|c| !st.not.iter().any(|w| c.contains(w)))
+        .find_map(|clause| {
+            let counts = counts_in(clause);
+            (counts.len() == 1).then(|| counts[0])
+        })
+}
+
+/// Every count in a clause: a run of digits followed by a unit.
+fn counts_in(clause: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut digits = String::new();
+    for c in clause.chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            other => other,
+        };
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() && UNITS.contains(&c) {
+            if let Ok(n) = digits.parse() {
+                out.push(n);
+            }
+        }
+        digits.clear();
+    }
+    out
+}
+
+fn quote(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= 80 {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(79).collect::<String>())
+    }
+}
+
+fn has_content(s: &Section) -> bool {
+    s.blocks.iter().any(|b| match b {
+        Block::Paragraph { text } | Block::Note { text } => !text.trim().is_empty(),
+        Block::List { items, .. } => items.iter().any(|i| !i.trim().is_empty()),
+        Block::Table(_) => true,
+    }) || s
+        .sections
+        .iter()
+        .any(|c| has_content(c) || !c.title.is_empty())
+}
+
+fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Option<&'a Section> {
+    report
+        .sections
+        .iter()
+        .find(|s| s.number.starts_with(numeral) && words.iter().any(|w| s.title.contains(w)))
+}
+
+fn text_finding(message: String) -> Finding {
+    Finding {
+        rule: Rule::T1,
+        severity: Severity::Warning,
+        table_id: None,
+        table: "正文".into(),
+        row: None,
+        column: None,
+        expected: None,
+        printed: None,
+        cells: Vec::new(),
+        message,
+    }
+}
+
+fn empty_parts(report: &Report) -> Vec<Finding> {
+    [('五', &["问题", "改进"][..]), ('六', &["其他", "事项"][..])]
+        .iter()
+        .filter_map(|(n, words)| part(report, *n, words))
+        .filter(|s| !has_content(s))
+        .map(|s| {
+            text_finding(format!(
+                "第{}部分“{}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
+                s.number.trim_end_matches(['、', '.', '．']),
+                s.title
+            ))
+        })
+        .collect()
+}
+
+fn fees_unmentioned(report: &Report, table2: Option<&StatTable>) -> Option<Finding> {
+    let t = table2?;
+    // The 2021 format's 本年收费金额 (万元); the 2019 format has no amount.
+    let (_, amount) = value(t, "fees", "amount")?;
+    if amount.units <= 0 {
+        return None;
+    }
+    let six = part(report, '六', &["其他", "事项"])?;
+    let mut text = String::new();
+    for s in six.walk() {
+        text.push_str(&s.title);
+        for b in &s.blocks {
+            if let Block::Paragraph { text: t } | Block::Note { text: t } = b {
+                text.push_str(t);
+            }
+        }
+    }
+    let mentioned = ["收费", "收取", "信息处理费", "费用"]
+        .iter()
+        .any(|w| text.contains(w));
+    (!mentioned).then(|| {
+        let mut f = text_finding(format!(
+            "表二的行政事业性收费本年收费金额为 {amount} 万元，但第六部分“{}”没有提及收费（信息处理费）情况。",
+            six.title
+        ));
+        f.table_id = Some(t.id.clone());
+        f.table = t.full_caption();
+        f
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{check_report, parse_report};
+
+    fn report(part1: &str, part5: &str, part6: &str, t3: &str, t4: &str) -> Report {
+        let json = format!(
+            r#"{{"version":1,"meta":{{"title":"某县2021年度政府信息公开工作年度报告","agency":"某县","published":"2022-01-20T10:00","year":2021}},
+            "sections":[
+              {{"id":"part-1","number":"一、","title":"总体情况","blocks":[{{"type":"paragraph","text":{p1}}}]}},
+              {{"id":"part-3","number":"三、","title":"收到和处理政府信息公开申请情况","blocks":[{{"type":"table","id":"table-3","template":"table3-2021","values":{t3}}}]}},
+              {{"id":"part-4","number":"四、","title":"政府信息公开行政复议、行政诉讼情况","blocks":[{{"type":"table","id":"table-4","template":"table4-2021","values":{t4}}}]}},
+              {{"id":"part-5","number":"五、","title":"存在的主要问题及改进情况","blocks":[{part5}]}},
+              {{"id":"part-6","number":"六、","title":"其他需要报告的事项","blocks":[{part6}]}}]}}"#,
+            p1 = serde_json::to_string(part1).unwrap(),
+        );
+        parse_report(&json).expect("report")
+    }
+
+    const T3: &str = r#"{"new_requests":{"total":70},"carried_over":{"total":1},"granted":{"total":30},"carried_forward":{"total":2}}"#;
+    const T4: &str = r#"{"review":{"upheld":1,"corrected":0,"other":0,"pending":0,"total":1},"direct_suit":{"total":2},"suit_after_review":{"total":0}}"#;
+    const P: &str = r#"{"type":"paragraph","text":"无。"}"#;
+
+    fn t1(r: Report) -> Vec<Finding> {
+        check_report(r)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == Rule::T1)
+            .collect()
+    }
+
+    #[test]
+    fn figures_the_text_states_agree_with_the_tables() {
+        let text = "全年共收到政府信息公开申请70件，予以公开30件，结转下年度继续办理2件。发生行政复议1件，行政诉讼2件。";
+        assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
+        // 本年新收 + 上年结转 counted together is fine too.
+        let text = "全年共收到政府信息公开申请71件，均在法定期限内予以答复。";
+        assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
+        // The figure before its words, as real reports write it.
+        let text = "全年收到70件申请，及时依法依规办结68件，2件结转下年度继续办理。";
+        assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
+        let text = "全年收到72件申请，及时依法依规办结68件，3件结转下年度继续办理。";
+        assert_eq!(t1(report(text, P, P, T3, T4)).len(), 2);
+    }
+
+    #[test]
+    fn a_difference_is_a_warning_naming_the_sentence_and_the_cell() {
+        let text =
+            "全年共收到政府信息公开申请75件，予以公开31件。因政府信息公开被申请行政复议3件。";
+        let f = t1(report(text, P, P, T3, T4));
+        assert_eq!(f.len(), 3, "{f:#?}");
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+        assert_eq!(f[0].table_id.as_deref(), Some("table-3"));
+        assert!(
+            f[0].message.contains("收到政府信息公开申请75件"),
+            "{}",
+            f[0].message
+        );
+        assert!(
+            f[0].message
+                .contains("“一、本年新收政府信息公开申请数量”行“申请人情况 › 总计”"),
+            "{}",
+            f[0].message
+        );
+        assert_eq!(
+            (f[0].expected.as_deref(), f[0].printed.as_deref()),
+            (Some("75"), Some("70"))
+        );
+        assert_eq!(f[1].expected.as_deref(), Some("31"));
+        assert_eq!(f[2].table_id.as_deref(), Some("table-4"));
+    }
+
+    #[test]
+    fn sentences_about_other_figures_are_left_alone() {
+        let text = "收到申请数量同比增长5件。行政复议、行政诉讼情况见下表。收到群众来信12封。";
+        assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
+        // A figure the table does not provide is not compared.
+        let f = t1(report(
+            "全年共收到政府信息公开申请75件。",
+            P,
+            P,
+            r#"{}"#,
+            T4,
+        ));
+        assert_eq!(f, vec![]);
+    }
+
+    #[test]
+    fn empty_parts_five_and_six_are_warned() {
+        let f = t1(report("好。", "", "", T3, T4));
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert!(f[0].message.contains("第五部分"));
+        assert!(f[1].message.contains("第六部分"));
+    }
+
+    #[test]
+    fn fees_in_table_two_need_a_word_in_part_six() {
+        let mut r = report(
+            "好。",
+            P,
+            r#"{"type":"paragraph","text":"无其他需要报告的事项。"}"#,
+            T3,
+            T4,
+        );
+        let t2: Block = serde_json::from_str(
+            r#"{"type":"table","id":"table-2","template":"table2-2021","values":{"fees":{"amount":"12.5"}}}"#,
+        )
+        .unwrap();
+        r.sections[0].blocks.push(t2);
+        let f = t1(r.clone());
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(f[0].message.contains("12.5 万元"));
+        r.sections[4].blocks =
+            vec![
+                serde_json::from_str(r#"{"type":"paragraph","text":"本年度未收取信息处理费。"}"#)
+                    .unwrap(),
+            ];
+        assert_eq!(t1(r), vec![]);
+    }
+}
