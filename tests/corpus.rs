@@ -153,6 +153,11 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
         let imported = import_file(&file);
         let r = &imported.report;
         check_text(&file, r, &t);
+        assert_eq!(
+            r.meta.agency,
+            t["agency"].as_str().unwrap(),
+            "{file}: agency"
+        );
         let checked = check_report(r.clone());
 
         if let Some(want) = t.get("table2") {
@@ -315,4 +320,106 @@ fn a_figure_changed_in_the_text_of_a_real_page_is_warned() {
     assert_eq!(t1[0].expected.as_deref(), Some("72"));
     assert_eq!(t1[0].printed.as_deref(), Some("70"));
     assert_eq!(t1[0].severity, Severity::Warning);
+}
+
+fn tool(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report-tool"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("report-tool runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_whole_corpus_is_imported_and_reviewed_in_one_go() {
+    let dir = std::env::temp_dir().join(format!("rv-corpus-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let pages: Vec<String> = YEARS
+        .iter()
+        .map(|y| corpus(&format!("{y}.html")).display().to_string())
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(pages.iter().map(String::as_str));
+    let out = dir.join("json");
+    let out_s = out.display().to_string();
+    args.extend(["-o", &out_s]);
+    let (code, _, stderr) = tool(&args);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("共导入 7 个页面，0 个失败"), "{stderr}");
+    // Every line a text copy loses is on standard error with its text.
+    let txt = corpus("2021.txt").display().to_string();
+    let (code, _, stderr) = tool(&[
+        "import",
+        &txt,
+        "-o",
+        &dir.join("t.json").display().to_string(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    for dropped in ["附件下载", "微信 微博 QQ空间", "==================== 正文"] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.contains("略去") && l.contains(dropped)),
+            "{dropped}: {stderr}"
+        );
+    }
+
+    // A folder of reports plus one with a planted error and one that is not a report.
+    std::fs::write(out.join("broken.json"), "{\"version\": 1,").unwrap();
+    let sample = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("public/reports/sample-2021.json"),
+    )
+    .unwrap();
+    std::fs::write(out.join("sample.json"), sample).unwrap();
+    let page = dir.join("summary.html");
+    let page_s = page.display().to_string();
+    let (code, stdout, _) = tool(&["check", &out_s, "--html", &page_s]);
+    assert_eq!(code, 1, "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 10, "{stdout}"); // 9 files and the total
+    assert!(lines.iter().any(|l| l.contains("平潭综合实验区2021年度")
+        && l.contains("2021格式")
+        && l.contains("0 处错误")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("福建省平潭综合实验区管理委员会办公室")));
+    assert!(lines
+        .iter()
+        .any(|l| l.contains("broken.json") && l.contains("无法读取")));
+    assert_eq!(
+        lines.last().unwrap(),
+        &"共 8 份报告：1 份有错误；错误 1 处，警告 0 处；1 个文件无法读取"
+    );
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("R4.1") && html.contains("summary-reports/"));
+    let copies = std::fs::read_dir(dir.join("summary-reports"))
+        .unwrap()
+        .count();
+    assert_eq!(copies, 8);
+
+    let (code, stdout, _) = tool(&["check", &out_s, "--json"]);
+    assert_eq!(code, 1);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["total"]["reports"], 8);
+    assert_eq!(v["total"]["with_errors"], 1);
+    assert_eq!(v["reports"].as_array().unwrap().len(), 9);
+    let sample = v["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("sample.json"))
+        .unwrap();
+    assert_eq!(sample["findings"][0]["rule"], "R4.1");
+
+    // The corpus alone is clean: exit 0.
+    std::fs::remove_file(out.join("broken.json")).unwrap();
+    std::fs::remove_file(out.join("sample.json")).unwrap();
+    let (code, stdout, _) = tool(&["check", &out_s]);
+    assert_eq!(code, 0, "{stdout}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -261,7 +261,7 @@ fn label_variants_and_layouts_are_reported() {
     );
     let bytes = std::fs::read(path("tests/fixtures/variants-2021.html")).unwrap();
     let imported = import(&bytes, &Options::default()).unwrap();
-    // A blank 总计 beside non-zero parts is derived, not an error.
+    // A blank 总计 beside non-zero parts is derived (and reported as an error of the page).
     let checked = check_report(imported.report);
     assert!(!checked.tables["table-3"].derived.is_empty());
 }

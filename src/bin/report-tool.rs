@@ -24,30 +24,37 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Import a report page (plain text, or HTML in UTF-8 or GBK) as report JSON.
+    /// Import report pages (plain text, or HTML in UTF-8 or GBK) as report JSON.
     Import {
-        /// The page: a .txt copy, a saved .html page, or just the article.
-        input: PathBuf,
-        /// The report's title, when the page does not give it.
+        /// The pages: .txt copies, saved .html pages, or just the articles.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The report's title, when the page does not give it (one page only).
         #[arg(long)]
         title: Option<String>,
         /// Table format when it cannot be inferred: 2019 (trial) or 2021.
         #[arg(long, value_parser = ["2019", "2021"])]
         format: Option<String>,
-        /// Write the JSON here instead of standard output.
+        /// Write the JSON here instead of standard output; with several pages, a folder that
+        /// receives one NAME.json per page.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
-    /// Check a report JSON: schema, table identities and, with --previous, cross-year rules.
+    /// Check report JSON: schema, table identities, text against tables and, with --previous,
+    /// cross-year rules. Several files or folders: one line per report and a total.
     Check {
-        /// The report JSON.
-        report: PathBuf,
-        /// Last year's report JSON, for the cross-year rules X1 and X2.
+        /// Report JSON files, or folders of them (searched for *.json).
+        #[arg(required = true)]
+        reports: Vec<PathBuf>,
+        /// Last year's report JSON, for the cross-year rules X1 and X2 (one report only).
         #[arg(long)]
         previous: Option<PathBuf>,
         /// Print the findings as JSON.
         #[arg(long)]
         json: bool,
+        /// Also write a standalone summary page here (readable copies of the reports beside it).
+        #[arg(long)]
+        html: Option<PathBuf>,
     },
     /// Print the JSON Schema of the report format.
     Schema,
@@ -66,16 +73,27 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Import {
-            input,
+            inputs,
             title,
             format,
             output,
-        } => run_import(&input, title, format, output.as_deref()),
+        } => run_imports(&inputs, title, format, output.as_deref()),
         Command::Check {
-            report,
+            reports,
             previous,
             json,
-        } => run_check(&report, previous.as_deref(), json),
+            html,
+        } => {
+            let single = reports.len() == 1 && !reports[0].is_dir() && html.is_none();
+            if single {
+                run_check(&reports[0], previous.as_deref(), json)
+            } else if previous.is_some() {
+                eprintln!("report-tool check: --previous 只能用于核对一份报告");
+                ExitCode::from(2)
+            } else {
+                run_review(&reports, json, html.as_deref())
+            }
+        }
         Command::Html { report, output } => {
             let checked = match load(&report) {
                 Ok(c) => c,
@@ -114,6 +132,160 @@ fn main() -> ExitCode {
 
 fn read(path: &Path) -> Result<Vec<u8>, String> {
     std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))
+}
+
+/// Imports one page or several: several pages (or an output that is a folder) write one
+/// NAME.json per page into the output folder. Exit 2 when any page could not be imported.
+fn run_imports(
+    inputs: &[PathBuf],
+    title: Option<String>,
+    format: Option<String>,
+    output: Option<&Path>,
+) -> ExitCode {
+    let to_folder = inputs.len() > 1 || output.is_some_and(Path::is_dir);
+    if !to_folder {
+        return run_import(&inputs[0], title, format, output);
+    }
+    let Some(folder) = output else {
+        eprintln!("report-tool import: 导入多个页面时请用 -o 指定输出文件夹");
+        return ExitCode::from(2);
+    };
+    if title.is_some() {
+        eprintln!("report-tool import: --title 只能用于导入一个页面");
+        return ExitCode::from(2);
+    }
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        eprintln!("report-tool import: 无法创建 {}：{e}", folder.display());
+        return ExitCode::from(2);
+    }
+    let mut failed = 0;
+    for input in inputs {
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into());
+        let target = folder.join(format!("{stem}.json"));
+        if run_import(input, None, format.clone(), Some(&target)) != ExitCode::SUCCESS {
+            failed += 1;
+        }
+    }
+    eprintln!(
+        "共导入 {} 个页面，{} 个失败，输出到 {}",
+        inputs.len() - failed,
+        failed,
+        folder.display()
+    );
+    if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The report JSON files named: files as given, folders searched (sorted) for *.json.
+fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            out.push(dir.to_path_buf());
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|e| e == "json") {
+                out.push(p);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for a in args {
+        if a.is_dir() {
+            walk(a, &mut out);
+        } else {
+            out.push(a.clone());
+        }
+    }
+    out
+}
+
+/// Batch review: one line per report and a total (or the same as JSON), optionally a summary
+/// page. Exit 1 when any report has errors or cannot be read, 2 when no report could be read.
+fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
+    use report_viewer::export::review::{summary_html, total_line, totals, Reviewed};
+    let files = report_files(args);
+    let mut rows = Vec::new();
+    let mut copies = Vec::new();
+    for f in &files {
+        let shown = f.display().to_string();
+        match load(f) {
+            Ok(checked) => {
+                let mut row = Reviewed::of(&shown, &checked, Vec::new());
+                if let Some(page) = html {
+                    let dir = copies_dir(page);
+                    let name = format!("{}.html", copies.len() + 1);
+                    row.link = Some(format!(
+                        "{}/{name}",
+                        dir.file_name().unwrap_or_default().to_string_lossy()
+                    ));
+                    copies.push((dir.join(name), checked));
+                }
+                rows.push(row);
+            }
+            Err(e) => rows.push(Reviewed::unreadable(&shown, e)),
+        }
+    }
+    let t = totals(&rows);
+    if json {
+        let out = serde_json::json!({ "reports": rows, "total": t });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        for r in &rows {
+            println!("{}", r.line());
+        }
+        println!("{}", total_line(&t));
+    }
+    if let Some(page) = html {
+        const CSS: &str = include_str!("../../style/report-viewer.css");
+        let title = format!("政府信息公开工作年度报告核对（{} 份）", t.reports);
+        let mut written = std::fs::write(page, summary_html(&rows, &title))
+            .map_err(|e| format!("无法写入 {}：{e}", page.display()));
+        if !copies.is_empty() && written.is_ok() {
+            written = std::fs::create_dir_all(copies_dir(page))
+                .map_err(|e| format!("无法创建 {}：{e}", copies_dir(page).display()));
+        }
+        for (path, checked) in &copies {
+            if written.is_ok() {
+                written = std::fs::write(
+                    path,
+                    report_viewer::export::standalone_html(checked, CSS, None),
+                )
+                .map_err(|e| format!("无法写入 {}：{e}", path.display()));
+            }
+        }
+        if let Err(e) = written {
+            eprintln!("report-tool check: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if t.reports == 0 {
+        eprintln!("report-tool check: 没有可读取的报告");
+        ExitCode::from(2)
+    } else if t.with_errors > 0 || t.unreadable > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Where the summary page's readable copies go: beside it, in NAME-reports/.
+fn copies_dir(page: &Path) -> PathBuf {
+    let stem = page
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "summary".into());
+    page.with_file_name(format!("{stem}-reports"))
 }
 
 fn run_import(

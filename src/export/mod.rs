@@ -2,6 +2,9 @@
 //! inline, readable with scripts off; also the print view), each table as CSV, and file names.
 //! Pure string building, tested natively.
 
+#[cfg(feature = "tool")]
+pub mod review;
+
 use crate::model::layout::{layout, CellKind};
 use crate::model::{Block, CellValue, CheckedReport, Meta, Section, StatTable};
 use std::fmt::Write;

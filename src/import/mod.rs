@@ -80,7 +80,7 @@ const CHROME_MAX_CHARS: usize = 60;
 static CHROME_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(朗读|【?\s*朗读\s*】?|播放|语音播报)").expect("regex"));
 static META_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(主办|承办|信息来源|来源|发布机构|发布日期|发布时间|公开日期|成文日期|时间|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
+    Regex::new(r"(主办单位|承办单位|主办|承办|信息来源|来源|发布机构|发布日期|发布时间|公开日期|成文日期|时间|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
         .expect("regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -299,8 +299,8 @@ fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
             .unwrap_or(line.len());
         let value = line[whole.end()..end].trim();
         let field: &'static str = match &m[1] {
-            "主办" => "主办",
-            "承办" => "承办",
+            "主办" | "主办单位" => "主办",
+            "承办" | "承办单位" => "承办",
             "来源" | "信息来源" => "来源",
             "发布机构" => "发布机构",
             "发布日期" | "发布时间" | "公开日期" | "时间" => "发布日期",

@@ -219,8 +219,11 @@ def truth(path):
         if m and "一二三四五六七八九十".index(m.group(1)[0]) == n and len(m.group(2)) <= 40:
             parts.append(x)
             n += 1
+    raw = open(path, encoding="utf-8").read()
+    agency = re.search(r"主办单位[:：]\s*([^<\s]+)", raw)
     t = {
         "title": title,
+        "agency": agency.group(1) if agency else "",
         "published": p.meta.get("PubDate", "").replace(" ", "T"),
         "parts": parts,
         "paragraphs": paragraphs,
