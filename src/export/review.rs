@@ -245,9 +245,9 @@ pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
             details.push_str("<p>核对通过</p>");
         }
         let bad = |n: usize| if n > 0 { " rv-bad" } else { "" };
-        let _ = write!(
+        let _ = writeln!(
             h,
-            "<tr><th scope=\"row\">{link}<br><small>{}</small>{details}</th><td>{}</td><td class=\"rv-num\" data-sort=\"{y}\">{}</td><td>{}</td><td class=\"rv-num{}\" data-sort=\"{e}\">{e}</td><td class=\"rv-num{}\" data-sort=\"{w}\">{w}</td></tr>\n",
+            "<tr><th scope=\"row\">{link}<br><small>{}</small>{details}</th><td>{}</td><td class=\"rv-num\" data-sort=\"{y}\">{}</td><td>{}</td><td class=\"rv-num{}\" data-sort=\"{e}\">{e}</td><td class=\"rv-num{}\" data-sort=\"{w}\">{w}</td></tr>",
             escape(&r.path),
             escape(or_dash(&r.agency)),
             if r.year > 0 { r.year.to_string() } else { "—".into() },
