@@ -717,13 +717,14 @@ fn fill_lost_tables(
             .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)))
         {
             if let Block::Note { text } = blocks.remove(i) {
+                block.notes.clear();
                 block.notes.push(format!(
                     "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
                     &text[FLAT_TABLE.len()..]
                 ));
             }
         }
-        let flattened = block.notes.len() > 1;
+        let flattened = block.notes.iter().any(|n| n.contains("单元格界限"));
         if table == 3 && !flattened {
             if let Some((count, heading, sentence)) = &stated {
                 block
