@@ -202,6 +202,19 @@ test('totals the source leaves out are shown as computed values, marked in words
   await page.close();
 });
 
+test('a figure the text states differently from the table is warned beside the table, naming the sentence', async () => {
+  const page = await h.open('/?report=/fixtures/text-mismatch.json#part-3');
+  await h.settled(page);
+  const beside = await page.textContent('#table-3-findings');
+  assert.match(beside, /正文（（二）依申请公开）写明收到的政府信息公开申请为 145：“全年新收政府信息公开申请145件，上年结转7件，均在法定期限内答复。”，而表中“一、本年新收政府信息公开申请数量”行“申请人情况 › 总计”为 141/);
+  // The summary lists it with the planted identity error, as a warning.
+  const summary = await page.textContent('.rv-check');
+  assert.match(summary, /2\s*处/);
+  assert.match(summary, /警告：.*写明收到的政府信息公开申请为 145/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('at 320 px the page never scrolls sideways; wide tables scroll inside a focusable region', async () => {
   const page = await h.open(`/?report=${SAMPLE}`, { width: 320, height: 640 });
   await h.settled(page);
