@@ -268,3 +268,22 @@ fn rows_written_with_their_group_are_placed_by_the_importer() {
         .collect();
     assert!(about_tables.is_empty(), "{about_tables:#?}");
 }
+
+#[test]
+fn formulas_in_an_imported_page_reach_the_csv_neutralised() {
+    let page = format!(
+        "<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>{PARTS}\
+         <table><tr><td>项目</td><td>说明</td><td>件数</td></tr>\
+         <tr><td>@SUM(1+1)</td><td>=HYPERLINK(\"http://evil.example\",\"118\")</td><td>+12</td></tr></table></div></body></html>"
+    );
+    let checked = check_report(run(&page).report);
+    let table = checked
+        .tables
+        .values()
+        .find(|t| t.template.is_none())
+        .expect("generic table");
+    let csv = report_viewer::export::table_csv(table, "未提供");
+    assert!(csv.contains("'@SUM(1+1)"), "{csv}");
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+    assert!(csv.trim_end().ends_with(",+12"), "{csv}");
+}

@@ -53,6 +53,21 @@ fn csv_field(text: &str) -> String {
     }
 }
 
+/// A text field for CSV, neutralised against formula injection (OWASP): a text that a spreadsheet
+/// would run as a formula (beginning with = + - @, a tab or a carriage return, also after spaces)
+/// is prefixed with an apostrophe, which spreadsheets show as text. Figures never come here.
+fn csv_text(text: &str) -> String {
+    let first = text.trim_start_matches(' ').chars().next();
+    if matches!(
+        first,
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
+    ) {
+        csv_field(&format!("'{text}"))
+    } else {
+        csv_field(text)
+    }
+}
+
 /// A table as CSV: UTF-8 with BOM (so spreadsheet programs show Chinese), one header row that
 /// flattens the multi-level headers ("申请人情况-法人或其他组织-商业企业"), one row per data row,
 /// printed text in each cell ("未提供" where the source gives none).
@@ -78,7 +93,7 @@ pub fn table_csv(table: &StatTable, not_provided: &str) -> String {
     out.push_str(
         &header
             .iter()
-            .map(|h| csv_field(h))
+            .map(|h| csv_text(h))
             .collect::<Vec<_>>()
             .join(","),
     );
@@ -86,29 +101,29 @@ pub fn table_csv(table: &StatTable, not_provided: &str) -> String {
     for (g, group) in table.groups.iter().enumerate() {
         for r in 0..group.row_count() {
             let mut row = vec![String::new(); width];
-            row[0] = table.row_labels(g, r).join("-");
+            row[0] = csv_text(&table.row_labels(g, r).join("-"));
             for c in 0..group.column_count() {
                 let pos = crate::model::CellPos {
                     group: g,
                     row: r,
                     column: c,
                 };
-                let text = match (table.derived.get(&pos), table.cell(pos)) {
-                    (Some(d), _) => d.to_string(),
+                // Figures (a signed change such as +12 or -3 included) stay numbers; any other
+                // text is neutralised.
+                let field = match (table.derived.get(&pos), table.cell(pos)) {
+                    (Some(d), _) => csv_field(&d.to_string()),
                     (None, Some(cell)) if cell.value == CellValue::NotProvided => {
-                        not_provided.to_string()
+                        csv_text(not_provided)
                     }
-                    (None, Some(cell)) => cell.text.clone(),
+                    (None, Some(cell)) if matches!(cell.value, CellValue::Number(_)) => {
+                        csv_field(&cell.text)
+                    }
+                    (None, Some(cell)) => csv_text(&cell.text),
                     (None, None) => String::new(),
                 };
-                row[offsets[g] + c] = text;
+                row[offsets[g] + c] = field;
             }
-            out.push_str(
-                &row.iter()
-                    .map(|f| csv_field(f))
-                    .collect::<Vec<_>>()
-                    .join(","),
-            );
+            out.push_str(&row.join(","));
             out.push_str("\r\n");
         }
     }
@@ -407,6 +422,44 @@ mod tests {
             "{header}"
         );
         assert!(csv2.contains("行政事业性收费,,,,,,126.35"), "{csv2}");
+    }
+
+    #[test]
+    fn csv_neutralises_formulas_and_keeps_figures_numbers() {
+        let json = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022},
+          "sections":[{"id":"p","title":"二","blocks":[
+            {"type":"table","id":"t2","template":"table2-2019","values":{"licensing":{"last_year_items":"=HYPERLINK(\"http://x\",\"118\")","change":"+12","decisions":"-3"},"penalty":{"change":"@SUM(1+1)","last_year_items":"+cmd|' /C calc'!A0"}}},
+            {"type":"table","id":"g","caption":"其他","columns":["=1+1","-2+3"],"rows":["@A1"],"cells":[["\t=1","-5"]]}]}]}"#;
+        let c = check_report(parse_report(json).unwrap());
+        let csv = table_csv(&c.tables["t2"], "未提供");
+        assert!(
+            csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"118\"\")\""),
+            "{csv}"
+        );
+        assert!(csv.contains("'@SUM(1+1)"), "{csv}");
+        assert!(csv.contains("'+cmd|' /C calc'!A0"), "{csv}");
+        // The signed figures stay as they were printed: numbers a spreadsheet can add up.
+        let licensing = csv
+            .lines()
+            .find(|l| l.starts_with("第二十条第（五）项-行政许可") || l.contains("行政许可,"))
+            .unwrap();
+        assert!(licensing.contains(",+12,-3"), "{licensing}");
+        let g = table_csv(&c.tables["g"], "未提供");
+        let lines: Vec<&str> = g.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[0], "项目,'=1+1,'-2+3");
+        // (cells are trimmed of padding, the tab included)
+        assert_eq!(lines[1], "'@A1,'=1,-5");
+        assert_eq!(csv_text("\t=1"), "'\t=1");
+        assert_eq!(csv_text("\r=1"), "\"'\r=1\"");
+        // No field a spreadsheet would run: every field starts with something else.
+        for line in csv.lines().chain(g.lines()) {
+            for field in line.trim_start_matches('\u{feff}').split(',') {
+                let f = field.trim_start_matches('"');
+                let runs = f.starts_with(['=', '@', '\t', '\r'])
+                    || (f.starts_with(['+', '-']) && f[1..].parse::<f64>().is_err());
+                assert!(!runs, "{field} in {line}");
+            }
+        }
     }
 
     #[test]
