@@ -3,6 +3,24 @@
 
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
+/// Where decoding replaced bytes that are not valid in the page's encoding: how many, and the
+/// (line, column) of the first few. `None` when every byte decoded.
+pub fn replaced(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
+    let mut count = 0;
+    let mut first = Vec::new();
+    for (l, line) in text.lines().enumerate() {
+        for (c, ch) in line.chars().enumerate() {
+            if ch == '\u{fffd}' {
+                count += 1;
+                if first.len() < 5 {
+                    first.push((l + 1, c + 1));
+                }
+            }
+        }
+    }
+    (count > 0).then_some((count, first))
+}
+
 /// The text and the encoding it was read as.
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
@@ -61,5 +79,19 @@ mod tests {
         assert_eq!(decode(&gbk).0, text);
         let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
         assert_eq!(decode(&bom).0, text);
+        assert_eq!(replaced(text), None);
+    }
+
+    #[test]
+    fn invalid_gbk_bytes_are_counted_and_located() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("第一行\n第二行");
+        // Two bytes no GBK sequence starts with, in the second line.
+        let mut bad = gbk.to_vec();
+        bad.extend_from_slice(b"\xff\xff");
+        let page = [b"<meta charset=\"gbk\">\n".as_slice(), &bad].concat();
+        let (text, _) = decode(&page);
+        let (count, at) = replaced(&text).expect("replacements");
+        assert_eq!(count, 2);
+        assert_eq!(at[0], (3, 4));
     }
 }

@@ -17,13 +17,21 @@ pub struct SourceCell {
 pub struct Grid {
     /// Rows of positions; `None` where the source had no cell.
     pub rows: Vec<Vec<Option<SourceCell>>>,
+    /// Spans that were capped or clipped, in words, for the importer's report.
+    pub clipped: Vec<String>,
 }
+
+/// The largest spans browsers honour (HTML: rowspan ≤ 65534, colspan ≤ 1000).
+pub const MAX_ROWSPAN: usize = 65534;
+/// See [`MAX_ROWSPAN`].
+pub const MAX_COLSPAN: usize = 1000;
 
 impl Grid {
     /// Builds the grid of a `<table>` element (nested tables are read as text of their cell).
     pub fn from_table(table: ElementRef) -> Grid {
         let tr = Selector::parse("tr").expect("static selector");
         let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::new();
+        let mut clipped = Vec::new();
         for row in table.select(&tr) {
             // Skip rows of nested tables: their closest table ancestor is not this one.
             let owner = row
@@ -39,34 +47,67 @@ impl Grid {
                 if name != "td" && name != "th" {
                     continue;
                 }
-                let span = |attr: &str| {
-                    cell.value()
-                        .attr(attr)
-                        .and_then(|v| v.trim().parse::<usize>().ok())
-                        .filter(|n| *n >= 1)
-                        .unwrap_or(1)
-                        .min(100)
+                let r = rows.len() + 1;
+                let k = cells.len() + 1;
+                let mut span = |attr: &str, max: usize| {
+                    let given = cell.value().attr(attr).map(str::trim);
+                    let n = match given.map(|v| v.parse::<u64>()) {
+                        None => return 1,
+                        // rowspan="0" spans to the end of the table, as browsers read it.
+                        Some(Ok(0)) if attr == "rowspan" => return MAX_ROWSPAN,
+                        Some(Ok(n)) if n >= 1 => n,
+                        _ => return 1,
+                    };
+                    if n > max as u64 {
+                        clipped.push(format!(
+                            "第 {r} 行第 {k} 个单元格的 {attr}={n} 超过浏览器的上限，按 {max} 处理"
+                        ));
+                        max
+                    } else {
+                        n as usize
+                    }
                 };
+                let (rs, cs) = (span("rowspan", MAX_ROWSPAN), span("colspan", MAX_COLSPAN));
                 let text = super::html::collapse(&cell.text().collect::<String>());
-                cells.push((text, span("rowspan"), span("colspan")));
+                cells.push((text, rs, cs));
             }
             rows.push(cells);
         }
-        Grid::from_spans(rows)
+        let mut grid = Grid::from_spans(rows);
+        clipped.append(&mut grid.clipped);
+        grid.clipped = clipped;
+        grid
     }
 
     /// Builds the grid from rows of (text, rowspan, colspan).
     pub fn from_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
         let mut grid: Vec<Vec<Option<SourceCell>>> = Vec::new();
+        let mut clipped = Vec::new();
+        let source_rows = rows.len();
         for (r, cells) in rows.into_iter().enumerate() {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
             let mut c = 0;
-            for (text, rowspan, colspan) in cells {
+            for (k, (text, rowspan, colspan)) in cells.into_iter().enumerate() {
                 while grid[r].get(c).is_some_and(Option::is_some) {
                     c += 1;
                 }
+                // A row span never reaches past the table's last row (browsers clip it too).
+                let left = source_rows - r;
+                let rowspan = if rowspan > left {
+                    if rowspan < MAX_ROWSPAN {
+                        clipped.push(format!(
+                            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
+                            r + 1,
+                            k + 1
+                        ));
+                    }
+                    left
+                } else {
+                    rowspan.max(1)
+                };
+                let colspan = colspan.clamp(1, MAX_COLSPAN);
                 for dr in 0..rowspan {
                     let rr = r + dr;
                     if grid.len() <= rr {
@@ -95,7 +136,10 @@ impl Grid {
             row.iter()
                 .any(|c| c.as_ref().is_some_and(|c| !c.text.is_empty()))
         });
-        Grid { rows: grid }
+        Grid {
+            rows: grid,
+            clipped,
+        }
     }
 
     /// True when the table has no text at all.
@@ -149,6 +193,43 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_span_past_the_table_is_clipped_and_reported() {
+        let mut rows = vec![vec![("A".into(), 5000, 1), ("1".into(), 1, 1)]];
+        for i in 0..199 {
+            rows.push(vec![(format!("{}", i + 2), 1, 1)]);
+        }
+        let g = Grid::from_spans(rows);
+        // Every row is kept (nothing cut at 98 or 100 rows), each figure in column 1.
+        assert_eq!(g.rows.len(), 200);
+        assert_eq!(g.text(199, 1), "200");
+        assert_eq!(g.text(199, 0), "A");
+        assert_eq!(g.clipped.len(), 1);
+        assert!(g.clipped[0].contains("跨 5000 行"), "{:?}", g.clipped);
+    }
+
+    #[test]
+    fn spans_beyond_what_browsers_honour_are_capped_and_reported() {
+        let html = scraper::Html::parse_fragment(
+            "<table><tr><td colspan=\"99999\">a</td></tr><tr><td rowspan=\"70000\">b</td><td>1</td></tr><tr><td>2</td></tr></table>",
+        );
+        let sel = scraper::Selector::parse("table").unwrap();
+        let g = Grid::from_table(html.select(&sel).next().unwrap());
+        assert_eq!(g.width(), MAX_COLSPAN);
+        assert_eq!(g.text(2, 0), "b");
+        assert_eq!(g.text(2, 1), "2");
+        assert!(
+            g.clipped.iter().any(|c| c.contains("colspan=99999")),
+            "{:?}",
+            g.clipped
+        );
+        assert!(
+            g.clipped.iter().any(|c| c.contains("rowspan=70000")),
+            "{:?}",
+            g.clipped
+        );
+    }
 
     #[test]
     fn spans_fill_the_grid() {

@@ -98,6 +98,17 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
     let mut notes = Vec::new();
+    if let Some((count, at)) = decode::replaced(&text) {
+        let places: Vec<String> = at
+            .iter()
+            .map(|(l, c)| format!("第 {l} 行第 {c} 列"))
+            .collect();
+        notes.push(format!(
+            "页面有 {count} 处字节不是有效的 {encoding} 编码，已显示为 �（{}{}）：请检查原页面的编码",
+            places.join("、"),
+            if count > at.len() { "等" } else { "" }
+        ));
+    }
     // Metadata candidates, most reliable first: the page head, a text copy's header, chrome lines.
     let mut fields: Vec<(String, String)> = Vec::new();
     let (body, mut all_lines, page_title) = if is_html {
@@ -620,6 +631,7 @@ fn build_sections(
                     (w, 1) => format!("table-{w}"),
                     (w, k) => format!("table-{w}-{k}"),
                 };
+                notes.extend(grid.clipped.iter().map(|c| format!("表格 {id}：{c}")));
                 let r = tables::recognise(&grid, &id, format_year);
                 notes.extend(r.notes);
                 let mut blocks = vec![Block::Table(Box::new(r.block))];

@@ -44,12 +44,35 @@ pub fn which(grid: &Grid) -> Option<u8> {
 
 /// Recognises a grid. `format_year` is the report's format when known (2019 or 2021).
 pub fn recognise(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    match which(grid) {
+    let mut r = match which(grid) {
         Some(2) => table2(grid, id, format_year),
         Some(3) => table3(grid, id, format_year),
         Some(4) => table4(grid, id, format_year),
         _ => generic(grid, id),
+    };
+    if let Some(t) = r.block.template {
+        let placed: usize = r.block.values.values().map(|row| row.len()).sum();
+        let figures = (0..grid.rows.len())
+            .flat_map(|row| grid.row_texts(row))
+            .filter(|t| !t.is_empty() && is_figure(t))
+            .count();
+        if placed == 0 && figures > 0 {
+            r.notes.push(format!(
+                "{}的 {figures} 个数字一个也未能放入表格（表头或行名无法对应，常见于错位的合并单元格）：数字保留在表格后的段落中",
+                t.label()
+            ));
+            for row in 0..grid.rows.len() {
+                let texts = grid.row_texts(row);
+                if texts.iter().any(|t| !t.is_empty() && is_figure(t)) {
+                    let line = texts.join("　");
+                    if !r.unplaced.contains(&line) {
+                        r.unplaced.push(line);
+                    }
+                }
+            }
+        }
     }
+    r
 }
 
 fn candidates(forest: &[Header]) -> Vec<(String, String)> {
@@ -442,6 +465,8 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
     let leaves_count = leaves(&columns).len();
     let mut rows = Vec::new();
     let mut cells = Vec::new();
+    let mut cut = Vec::new();
+    let mut unplaced = Vec::new();
     for r in header_rows..grid.rows.len() {
         if row_headers {
             rows.push(Header::leaf(grid.text(r, 0), None));
@@ -449,6 +474,21 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
         let mut row: Vec<Cell> = (first_col..width)
             .map(|c| Cell::from_text(grid.text(r, c)))
             .collect();
+        let beyond: Vec<String> = row
+            .iter()
+            .skip(leaves_count)
+            .filter(|c| !c.text.is_empty())
+            .map(|c| c.text.clone())
+            .collect();
+        if !beyond.is_empty() {
+            cut.push(format!(
+                "表格 {id} 第 {} 行有 {} 个单元格超出表头的列，保留在表格后的段落中：{}",
+                r + 1,
+                beyond.len(),
+                beyond.join("　")
+            ));
+            unplaced.push(grid.row_texts(r).join("　"));
+        }
         row.resize(leaves_count, Cell::not_provided());
         cells.push(row);
     }
@@ -463,10 +503,12 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
         rows,
         cells,
     };
+    let mut notes = vec![format!("表格 {id} 不是官方统计表，按普通表格导入")];
+    notes.append(&mut cut);
     Recognised {
         block,
-        notes: vec![format!("表格 {id} 不是官方统计表，按普通表格导入")],
-        unplaced: Vec::new(),
+        notes,
+        unplaced,
     }
 }
 
@@ -547,6 +589,40 @@ mod tests {
             .map(|c| value(&r.block, "new_requests", c))
             .collect();
         assert_eq!(got, ["64", "1", "0", "2", "0", "4", "71"]);
+    }
+
+    #[test]
+    fn an_official_table_whose_figures_cannot_be_placed_says_so_and_keeps_them() {
+        // The 信息内容 header cell spans down over the data rows (a rowspan in the wrong place):
+        // no column can be named, so no figure is placed.
+        let g = grid(&[
+            &[("第二十条第（一）项", 1, 4)],
+            &[
+                ("信息内容", 3, 1),
+                ("本年新制作数量", 1, 1),
+                ("本年新公开数量", 1, 1),
+                ("对外公开总数量", 1, 1),
+            ],
+            &[("0", 1, 1), ("0", 1, 1), ("0", 1, 1), ("规章", 1, 1)],
+            &[
+                ("89", 1, 1),
+                ("89", 1, 1),
+                ("89", 1, 1),
+                ("规范性文件", 1, 1),
+            ],
+        ]);
+        let r = recognise(&g, "table-2", Some(2019));
+        assert!(r.block.values.values().all(|v| v.is_empty()));
+        assert!(
+            r.notes.iter().any(|n| n.contains("一个也未能放入")),
+            "{:?}",
+            r.notes
+        );
+        assert!(
+            r.unplaced.iter().any(|l| l.contains("89")),
+            "{:?}",
+            r.unplaced
+        );
     }
 
     const TABLE3_COLUMNS_ORDER: &[&str] = crate::model::template::TABLE3_COLUMNS;
