@@ -287,3 +287,30 @@ fn formulas_in_an_imported_page_reach_the_csv_neutralised() {
     assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
     assert!(csv.trim_end().ends_with(",+12"), "{csv}");
 }
+
+#[test]
+fn a_page_over_the_documented_size_is_refused_with_a_message() {
+    let big = vec![b' '; report_viewer::import::MAX_PAGE_BYTES + 1];
+    let err = import(&big, &Options::default()).unwrap_err();
+    assert!(err.to_string().contains("超过导入上限"), "{err}");
+}
+
+#[test]
+fn a_flattened_copy_of_the_body_is_dropped_and_listed_even_among_thousands_of_lines() {
+    // Thousands of distinct paragraphs, then one line that runs three of them together (as
+    // a page's print copy does): found without comparing every line with every other.
+    let mut body = String::from("<p>一、总体情况</p>");
+    for i in 0..3000 {
+        body += &format!("<p>第{i}段内容，说明本年度政府信息公开工作的一个方面。</p>");
+    }
+    body += "<p>第5段内容，说明本年度政府信息公开工作的一个方面。第6段内容，说明本年度政府信息公开工作的一个方面。第7段内容，说明本年度政府信息公开工作的一个方面。</p>";
+    let page = format!("<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>{body}</div></body></html>");
+    let imported = run(&page);
+    let t = texts(&imported.report);
+    // The title line, the part heading and the 3000 paragraphs: the flattened copy is gone.
+    assert_eq!(t.len(), 3002);
+    assert!(imported
+        .notes
+        .iter()
+        .any(|n| n.contains("连排副本") && n.contains("第5段内容")));
+}

@@ -12,7 +12,7 @@ pub mod text;
 use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
 use grid::Grid;
 use regex::Regex;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A piece of the page body, in order.
@@ -49,9 +49,15 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
+/// The largest page `import` reads (64 MiB): real report pages are well under 1 MiB.
+pub const MAX_PAGE_BYTES: usize = 64 << 20;
+
 /// Why a page could not be imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The page is larger than the importer reads.
+    #[error("页面有 {0} 字节，超过导入上限 {MAX_PAGE_BYTES} 字节（64 MiB）：年度报告页面通常不到 1 MiB，请检查输入是否正确")]
+    TooLarge(usize),
     /// Nothing in the input looks like a report.
     #[error("未找到报告正文：输入中没有“一、”“二、”这样编号的部分，也没有官方统计表")]
     NotAReport,
@@ -95,6 +101,9 @@ static STATED_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Imports a page from its bytes.
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_PAGE_BYTES {
+        return Err(ImportError::TooLarge(bytes.len()));
+    }
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
     let mut notes = Vec::new();
@@ -430,26 +439,55 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
             t => lines.push(t),
         }
     }
-    // A line that holds several other lines is a flattened copy of the body.
-    let texts: Vec<String> = lines
+    // A line that holds several other lines is a flattened copy of the body. Linear: other lines
+    // are found by their first 8 characters in one pass over each long line, never by comparing
+    // every line with every line.
+    const KEY: usize = 8;
+    let mut by_start: HashMap<&str, Vec<&str>> = HashMap::new();
+    for item in &lines {
+        if let Item::Line(l) = item {
+            let end = match l.char_indices().nth(KEY) {
+                Some((end, _)) => end,
+                None if l.chars().count() == KEY => l.len(),
+                None => continue,
+            };
+            let entry = by_start.entry(&l[..end]).or_default();
+            if !entry.contains(&l.as_str()) {
+                entry.push(l);
+            }
+        }
+    }
+    let holds_others = |l: &str| {
+        let starts: Vec<usize> = l.char_indices().map(|(i, _)| i).chain([l.len()]).collect();
+        let mut inside: HashSet<&str> = HashSet::new();
+        for w in starts.windows(KEY + 1) {
+            let Some(found) = by_start.get(&l[w[0]..w[KEY]]) else {
+                continue;
+            };
+            for other in found {
+                if *other != l
+                    && l[w[0]..].starts_with(other)
+                    && inside.insert(other)
+                    && inside.len() >= 3
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    };
+    let flat: HashSet<String> = lines
         .iter()
         .filter_map(|i| match i {
-            Item::Line(l) if l.chars().count() >= 8 => Some(l.clone()),
+            Item::Line(l) if l.chars().count() >= 3 * KEY && holds_others(l) => Some(l.clone()),
             _ => None,
         })
         .collect();
     let mut flat_dropped = Vec::new();
     lines.retain(|i| match i {
-        Item::Line(l) => {
-            let inside = texts
-                .iter()
-                .filter(|t| *t != l && l.contains(t.as_str()))
-                .count();
-            let flat = inside >= 3;
-            if flat {
-                flat_dropped.push(l.clone());
-            }
-            !flat
+        Item::Line(l) if flat.contains(l) => {
+            flat_dropped.push(l.clone());
+            false
         }
         _ => true,
     });
