@@ -6,7 +6,9 @@
 use clap::{Parser, Subcommand};
 use report_viewer::import::{self, Options};
 use report_viewer::model::validate::check_cross_year;
-use report_viewer::model::{check_report, parse_report, CheckedReport, Finding, Report, Severity};
+use report_viewer::model::{
+    check_report, parse_report, read_report, CheckedReport, Finding, Report, Severity,
+};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -353,9 +355,7 @@ fn run_import(
 
 fn load(path: &Path) -> Result<CheckedReport, String> {
     let bytes = read(path)?;
-    let text =
-        String::from_utf8(bytes).map_err(|e| format!("{} 不是 UTF-8 文本：{e}", path.display()))?;
-    let report = parse_report(&text).map_err(|e| format!("{}：{e}", path.display()))?;
+    let report = read_report(&bytes).map_err(|e| format!("{}：{e}", path.display()))?;
     Ok(check_report(report))
 }
 

@@ -124,7 +124,7 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
             .ok()
             .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
             .and_then(|p| p.get(&param))
-            .filter(|v| is_same_origin_path(v));
+            .and_then(|v| same_origin_url(&v));
         if let Some(src) = from_query {
             options.src = src;
         }
@@ -132,9 +132,14 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
     options
 }
 
-/// A relative or absolute path on this origin: no scheme, no protocol-relative `//host`.
-fn is_same_origin_path(v: &str) -> bool {
-    !v.is_empty() && !v.contains(':') && !v.starts_with("//") && !v.contains('\\')
+/// The address `v` resolves to against this page, when it is on this page's origin. Resolved
+/// first, then compared: the URL parser drops tabs and line breaks and reads `/\\host` as a
+/// host, so no check of the text itself can be trusted.
+fn same_origin_url(v: &str) -> Option<String> {
+    let location = window().location();
+    let url = web_sys::Url::new_with_base(v, &location.href().ok()?).ok()?;
+    let http = matches!(url.protocol().as_str(), "http:" | "https:");
+    (http && url.origin() == location.origin().ok()?).then(|| url.href())
 }
 
 fn mount_in(el: web_sys::HtmlElement) {

@@ -6,6 +6,7 @@ pub mod cell;
 pub mod consistency;
 pub mod finding;
 pub mod layout;
+mod load;
 pub mod table;
 pub mod template;
 pub mod validate;
@@ -192,13 +193,14 @@ pub enum Block {
     Table(Box<TableBlock>),
 }
 
-/// Why a report could not be read, with where in the JSON.
+/// Why a report could not be read: a plain sentence that names the cause, then where (the path in
+/// the document, line and column) for the webmaster. Values are quoted at most 80 characters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadError {
-    /// Not valid JSON, or not the shape of a report.
+    /// Valid JSON text up to a point, but not the shape of a report, or not JSON at that point.
     #[error("{message}（位置：{path}，第 {line} 行第 {column} 列）")]
     Json {
-        /// What is wrong, as serde says it.
+        /// What is wrong, in words, with the parser's detail.
         message: String,
         /// Path to the value, e.g. `sections[2].blocks[0].type` (`.` for the whole document).
         path: String,
@@ -215,26 +217,52 @@ pub enum LoadError {
         /// The version this viewer reads.
         supported: u32,
     },
+    /// The body is empty.
+    #[error("报告文件是空的：服务器没有返回任何内容")]
+    Empty,
+    /// The body is a web page, not JSON (an error page, or a wrong address).
+    #[error("服务器返回的是网页（HTML），不是报告的 JSON 文件：报告地址可能有误，或服务器返回了错误页面")]
+    Html,
+    /// The body ends before the JSON does.
+    #[error("报告文件不完整，在第 {line} 行第 {column} 列意外结束：可能下载中断，或文件被截断")]
+    Truncated {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The bytes are not UTF-8.
+    #[error("报告文件不是 UTF-8 编码（第 {line} 行第 {column} 列，第 {offset} 字节）{hint}")]
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// 0-based byte offset of the first bad byte.
+        offset: usize,
+        /// What it looks like instead.
+        hint: String,
+    },
+}
+
+/// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).
+pub fn read_report(bytes: &[u8]) -> Result<Report, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_report(text),
+        Err(e) => Err(load::not_utf8(bytes, e.valid_up_to())),
+    }
 }
 
 /// Reads a report from JSON text. Errors say what is wrong and where (path, line, column).
 pub fn parse_report(text: &str) -> Result<Report, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(e) = load::not_json(text) {
+        return Err(e);
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     let report: Report = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let inner = e.into_inner();
-        LoadError::Json {
-            message: inner
-                .to_string()
-                .split(" at line ")
-                .next()
-                .unwrap_or_default()
-                .to_string(),
-            path,
-            line: inner.line(),
-            column: inner.column(),
-        }
+        load::explain(e.into_inner(), path)
     })?;
     if report.version != FORMAT_VERSION {
         return Err(LoadError::Version {
@@ -338,8 +366,9 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // A file cut short says so, with where it ends.
         match parse_report("{\"version\": 1,\n  \"meta\": {") {
-            Err(LoadError::Json { line, .. }) => assert_eq!(line, 2),
+            Err(LoadError::Truncated { line, .. }) => assert_eq!(line, 2),
             other => panic!("{other:?}"),
         }
         let text = MINIMAL.replace("\"version\": 1", "\"version\": 2");

@@ -1,6 +1,6 @@
 //! Fetching a report: every way it can fail becomes a [`LoadFailure`] that says what and where.
 
-use crate::model::{check_report, parse_report, CheckedReport, LoadError};
+use crate::model::{check_report, read_report, CheckedReport, LoadError};
 use gloo_net::http::Request;
 use std::sync::Arc;
 
@@ -60,14 +60,16 @@ pub async fn load_report(url: String) -> Result<Loaded, LoadFailure> {
             status_text: response.status_text(),
         });
     }
-    let text = response.text().await.map_err(|e| LoadFailure::Network {
+    let bytes = response.binary().await.map_err(|e| LoadFailure::Network {
         url: url.clone(),
         detail: e.to_string(),
     })?;
-    let report = parse_report(&text).map_err(|error| LoadFailure::Data {
+    let report = read_report(&bytes).map_err(|error| LoadFailure::Data {
         url: url.clone(),
         error,
     })?;
+    // read_report accepted the bytes as UTF-8.
+    let text = String::from_utf8(bytes).unwrap_or_default();
     Ok(Loaded {
         checked: Arc::new(check_report(report)),
         source: Arc::from(text),

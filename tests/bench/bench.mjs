@@ -141,6 +141,51 @@ const timeRuns = (args) => median([0, 1, 2].map(() => { const t = process.hrtime
 const importMs = timeRuns(['import', big.file.replace(/\.json$/, '.html'), '-o', join(benchDir, 'imported.json')]);
 const checkMs = timeRuns(['check', big.file]);
 
+// 7. report-tool on hostile sizes: pages of distinct paragraphs and a page with one big table,
+// generated here; time (median of 3, process start included) and peak memory.
+const { existsSync } = await import('node:fs');
+const paragraphPage = (bytes) => {
+  const parts = ['<html><head><title>某县2021年度政府信息公开工作年度报告</title></head><body><div class="TRS_Editor"><p>一、总体情况</p>'];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = `<p>第${i}段：本年度政府信息公开工作在第${i}个方面取得进展，公开信息${i % 997}条，回应关切${i % 89}件，持续完善制度机制。</p>`;
+    parts.push(p);
+    size += Buffer.byteLength(p);
+  }
+  parts.push('</div></body></html>');
+  return parts.join('');
+};
+const tablePage = (rows) => {
+  const parts = ['<html><head><title>某县2021年度政府信息公开工作年度报告</title></head><body><div class="TRS_Editor"><p>一、总体情况</p><table><tr><td>项目</td><td>数量</td><td>说明</td></tr>'];
+  for (let i = 0; i < rows; i++) parts.push(`<tr><td>事项${i}</td><td>${i}</td><td>第${i}项说明文字</td></tr>`);
+  parts.push('</table></div></body></html>');
+  return parts.join('');
+};
+const hostile = smoke
+  ? [['paragraphs', 1 << 20, () => paragraphPage(1 << 20)]]
+  : [
+      ['paragraphs', 1 << 20, () => paragraphPage(1 << 20)],
+      ['paragraphs', 2 << 20, () => paragraphPage(2 << 20)],
+      ['paragraphs', 8 << 20, () => paragraphPage(8 << 20)],
+      ['paragraphs', 50 << 20, () => paragraphPage(50 << 20)],
+      ['one table, 20,000 rows', 0, () => tablePage(20000)],
+      ['one table, 500,000 rows', 0, () => tablePage(500000)],
+    ];
+const hasTime = existsSync('/usr/bin/time');
+const importRows = [];
+for (const [what, , make] of hostile) {
+  const file = join(benchDir, `hostile-${importRows.length}.html`);
+  await writeFile(file, make());
+  const bytes = (await stat(file)).size;
+  const runMs = timeRuns(['import', file, '-o', join(benchDir, 'hostile.json')]);
+  let peak = null;
+  if (hasTime) {
+    const r = (await import('node:child_process')).spawnSync('/usr/bin/time', ['-f', '%M', tool, 'import', file, '-o', join(benchDir, 'hostile.json')], { encoding: 'utf8' });
+    peak = Number((r.stderr.trim().split('\n').pop() || '').trim()) * 1024;
+  }
+  importRows.push({ what, bytes, ms: runMs, peak });
+}
+
 // Report.
 const cpu = cpus()[0]?.model ?? 'unknown';
 say(`# Benchmarks${smoke ? ' (smoke run)' : ''}`);
@@ -197,5 +242,17 @@ for (const t of timing) say(`| ${t.file.split('/').pop()} | ${kb(t.bytes)} | ${t
 say();
 const bigHtml = (await stat(big.file.replace(/\.json$/, '.html'))).size;
 say(`report-tool on the ${big.n}× report: \`import\` of its ${kb(bigHtml)} KB HTML page ${ms(importMs)} ms (${(bigHtml / 1048576 / (importMs / 1000)).toFixed(2)} MB/s, process start included); \`check\` of its ${kb(big.jsonBytes)} KB JSON ${ms(checkMs)} ms (${(big.jsonBytes / 1048576 / (checkMs / 1000)).toFixed(2)} MB/s).`);
+
+say();
+say('## report-tool import on large pages');
+say();
+say('Generated pages; time is the median of 3 runs with process start; peak memory from /usr/bin/time.');
+say();
+say('| page | MB | import ms | MB/s | peak memory MB | memory / input |');
+say('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const r of importRows) {
+  const mb = r.bytes / 1048576;
+  say(`| ${r.what} | ${mb.toFixed(1)} | ${ms(r.ms)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${r.peak ? (r.peak / 1048576).toFixed(1) : '–'} | ${r.peak ? (r.peak / r.bytes).toFixed(1) : '–'} |`);
+}
 
 if (!smoke) await writeFile(join(root, 'BENCHMARKS.md'), out.join('\n') + '\n');

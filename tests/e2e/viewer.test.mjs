@@ -181,6 +181,29 @@ test('a missing report says the server answered 404, and the page stays usable',
   await page.close();
 });
 
+test('?report= never loads from another origin, however the address is spelled', async () => {
+  const own = new URL(h.url).host;
+  const { report } = await paragraphsOf(SEED);
+  for (const evil of ['/%09/evil.example/r.json', '/%0A/evil.example/r.json', '/%0D/evil.example/r.json', '%09//evil.example/r.json',
+    '/%09%09/evil.example/r.json', '/%5Cevil.example/r.json', 'https://evil.example/r.json', 'javascript:alert(1)', 'data:application/json,{}']) {
+    const page = await h.browser.newPage();
+    const hosts = [];
+    page.on('request', (r) => hosts.push(new URL(r.url()).host));
+    await page.route('**/*evil.example*/**', (route) => route.abort());
+    await page.goto(`${h.url}/?report=${evil}`);
+    await h.settled(page);
+    assert.deepEqual([...new Set(hosts)].filter((x) => x !== own), [], evil);
+    // The page's own report is shown instead.
+    assert.equal(await page.textContent('h1'), report.meta.title, evil);
+    await page.close();
+  }
+  // A same-origin address still works.
+  const page = await h.open(`/?report=${SAMPLE}`);
+  await h.settled(page);
+  assert.match(await page.textContent('h1'), /示例市/);
+  await page.close();
+});
+
 test('report text is shown as text, never run as markup', async () => {
   const page = await h.open('/?report=/fixtures/markup-as-text.json');
   await h.settled(page);

@@ -1,0 +1,283 @@
+//! Plain words for every way a report file fails to read: empty, a web page, truncated, not
+//! UTF-8 (and whether it is GBK), not an object, a figure too large, nesting too deep, a wrong
+//! value. Values in messages are quoted at most 80 characters.
+
+use super::LoadError;
+use serde_json::error::Category;
+
+/// The longest value quoted in a message, in characters.
+const QUOTE: usize = 80;
+
+/// The line and column (1-based, columns in characters) of a byte offset.
+fn place(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// True when the bytes read as GBK: every byte ASCII or a valid GBK double-byte pair.
+fn reads_as_gbk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut pairs = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+        } else if (0x81..=0xfe).contains(&b)
+            && bytes
+                .get(i + 1)
+                .is_some_and(|t| (0x40..=0xfe).contains(t) && *t != 0x7f)
+        {
+            pairs += 1;
+            i += 2;
+        } else {
+            return false;
+        }
+    }
+    pairs > 0
+}
+
+pub(super) fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
+    let (line, column) = place(bytes, offset);
+    let hint = if reads_as_gbk(bytes) {
+        "：它看起来是 GBK（GB2312）编码，请以 UTF-8 编码另存后再发布".to_string()
+    } else {
+        "：请以 UTF-8 编码保存报告文件".to_string()
+    };
+    LoadError::NotUtf8 {
+        line,
+        column,
+        offset,
+        hint,
+    }
+}
+
+/// What the text is, when it is plainly not a report's JSON: empty, or a web page.
+pub(super) fn not_json(text: &str) -> Option<LoadError> {
+    let t = text.trim_start();
+    if t.is_empty() {
+        return Some(LoadError::Empty);
+    }
+    let head: String = t.chars().take(200).collect::<String>().to_ascii_lowercase();
+    let html = head.starts_with("<!doctype")
+        || head.starts_with("<html")
+        || head.starts_with("<head")
+        || head.starts_with("<body")
+        || (head.starts_with('<') && head.contains("</"));
+    if html {
+        return Some(LoadError::Html);
+    }
+    // serde would read an array as the fields in order ("expected struct Report with 4
+    // elements"): say what the file holds instead.
+    let first = t.chars().next()?;
+    let what = match first {
+        '{' => return None,
+        '[' => "数组 [ … ]",
+        '"' => "字符串",
+        '0'..='9' | '-' => "数字",
+        't' | 'f' => "true/false",
+        'n' => "null",
+        _ => return None,
+    };
+    let offset = text.len() - t.len();
+    let (line, column) = place(text.as_bytes(), offset);
+    Some(LoadError::Json {
+        message: format!(
+            "文件最外层是{what}，报告应是一个对象 {{ … }}（含 version、meta、sections）"
+        ),
+        path: ".".into(),
+        line,
+        column,
+    })
+}
+
+/// Shortens every quoted value in a parser message to at most [`QUOTE`] characters, and the
+/// message to a few hundred.
+pub(super) fn shorten(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(open) = rest.find(['"', '`']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        out.push_str(&rest[..=open]);
+        let inner = &rest[open + 1..];
+        let close = inner.find(quote).unwrap_or(inner.len());
+        let value = &inner[..close];
+        let n = value.chars().count();
+        if n > QUOTE {
+            out.extend(value.chars().take(QUOTE - 2));
+            out.push_str(&format!("…（共 {n} 字）"));
+        } else {
+            out.push_str(value);
+        }
+        rest = &inner[close..];
+        if let Some(stripped) = rest.strip_prefix(quote) {
+            out.push(quote);
+            rest = stripped;
+        }
+    }
+    out.push_str(rest);
+    if out.chars().count() > 300 {
+        out = out.chars().take(298).collect::<String>() + "…";
+    }
+    out
+}
+
+/// A serde type name in words ("u32" → 整数, "sequence" → 数组).
+fn kind_in_words(kind: &str) -> String {
+    let k = kind.trim();
+    let word = match k {
+        _ if k.starts_with("sequence") || k.starts_with("a sequence") => "数组（列表）",
+        _ if k.starts_with("map") || k.starts_with("struct") || k.starts_with("a map") => {
+            "对象 { … }"
+        }
+        _ if k.starts_with("string") || k.starts_with("a string") => "文字",
+        _ if k.starts_with("integer") || k.starts_with('u') || k.starts_with('i') => "整数",
+        _ if k.starts_with("floating") || k.starts_with('f') => "数字",
+        _ if k.starts_with("boolean") || k.starts_with("a boolean") => "true/false",
+        _ if k.starts_with("null") => "null",
+        _ => return shorten(k),
+    };
+    word.to_string()
+}
+
+/// The parser's error in words: the cause first, the parser's own detail after it.
+pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
+    let (line, column) = (e.line(), e.column());
+    let detail = e.to_string();
+    let detail = detail.split(" at line ").next().unwrap_or_default();
+    if e.classify() == Category::Eof {
+        return LoadError::Truncated { line, column };
+    }
+    let plain = if detail.contains("recursion limit") {
+        "嵌套层数过深，不是报告的结构（报告的表格和部分不超过几层）".to_string()
+    } else if detail.contains("too many decimal places")
+        || detail.contains("number out of range")
+        || detail.contains("too large")
+    {
+        format!(
+            "数字过大或小数位过多，无法作为统计数字读取（{}）",
+            shorten(detail)
+        )
+    } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let value = found
+            .find(['"', '`'])
+            .map(|i| format!(" {}", shorten(&found[i..])))
+            .unwrap_or_default();
+        format!(
+            "这里应是{}，文件中是{}{value}",
+            kind_in_words(expected),
+            kind_in_words(found)
+        )
+    } else if e.classify() == Category::Syntax {
+        format!("不是有效的 JSON（{}）", shorten(detail))
+    } else {
+        format!("数据与报告格式不符（{}）", shorten(detail))
+    };
+    LoadError::Json {
+        message: plain,
+        path,
+        line,
+        column,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{parse_report, read_report, LoadError};
+
+    const OK: &str = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022},"sections":[]}"#;
+
+    #[test]
+    fn every_failure_has_a_plain_sentence_and_a_place() {
+        assert!(read_report(OK.as_bytes()).is_ok());
+        assert_eq!(parse_report(""), Err(LoadError::Empty));
+        assert_eq!(parse_report("  \n"), Err(LoadError::Empty));
+        assert_eq!(
+            parse_report("<!DOCTYPE html><html><body>404</body></html>"),
+            Err(LoadError::Html)
+        );
+        // Truncated anywhere: says so, with where it ends.
+        let cut = &OK[..OK.len() - 20];
+        assert!(matches!(
+            parse_report(cut),
+            Err(LoadError::Truncated { line: 1, .. })
+        ));
+        // A top-level array.
+        let e = parse_report("[1, 2]").unwrap_err().to_string();
+        assert!(e.contains("文件最外层是数组"), "{e}");
+        // Deep nesting.
+        // Sections nested 1,000 deep.
+        let deep = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},"sections":{}{}}}"#,
+            r#"[{"id":"a","title":"t","sections":"#.repeat(1000),
+            "[]}]".repeat(1000)
+        );
+        let e = parse_report(&deep).unwrap_err().to_string();
+        assert!(e.contains("嵌套层数过深"), "{e}");
+        // A 100,000-deep array where a number belongs.
+        let deep = format!(
+            "{{\"version\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let e = parse_report(&deep).unwrap_err().to_string();
+        assert!(e.contains("这里应是整数，文件中是数组"), "{e}");
+        assert!(e.contains("位置：version"), "{e}");
+        // A syntax error in words, with line and column.
+        let e = parse_report("{\n  \"version\": 1,\n  \"meta\": [\n ,")
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("不是有效的 JSON"), "{e}");
+        assert!(e.contains("第 4 行"), "{e}");
+    }
+
+    #[test]
+    fn long_values_are_quoted_short() {
+        let long = "x".repeat(200_000);
+        let json = OK.replace(
+            "\"meta\":{",
+            &format!("\"meta\":{{\"language\":\"zh\",\"title2\":1,\"published\":\"{long}\","),
+        );
+        let _ = json;
+        let bad = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023","year":"{long}"}},"sections":[]}}"#
+        );
+        let e = parse_report(&bad).unwrap_err().to_string();
+        assert!(e.chars().count() < 500, "{} characters", e.chars().count());
+        assert!(e.contains("（共 200000 字）"), "{e}");
+        assert!(e.starts_with("这里应是整数，文件中是文字 \"xxx"), "{e}");
+    }
+
+    #[test]
+    fn a_gbk_file_is_named_as_such() {
+        let (gbk, _, _) = encoding_rs_free_gbk();
+        let e = read_report(&gbk).unwrap_err();
+        let LoadError::NotUtf8 {
+            line, offset, hint, ..
+        } = &e
+        else {
+            panic!("{e:?}")
+        };
+        assert_eq!(*line, 1);
+        assert_eq!(*offset, OK.find("\"T\"").unwrap() + 1);
+        assert!(hint.contains("GBK"), "{hint}");
+        // Bytes that are neither.
+        let e = read_report(b"{\"version\": \xff}").unwrap_err().to_string();
+        assert!(e.contains("不是 UTF-8") && !e.contains("GBK"), "{e}");
+    }
+
+    /// The OK report with its title "T" replaced by 报告 in GBK bytes (B1 A8 B8 E6).
+    fn encoding_rs_free_gbk() -> (Vec<u8>, (), ()) {
+        let at = OK.find("\"T\"").unwrap() + 1;
+        let mut v = OK.as_bytes()[..at].to_vec();
+        v.extend_from_slice(&[0xb1, 0xa8, 0xb8, 0xe6]);
+        v.extend_from_slice(&OK.as_bytes()[at + 1..]);
+        (v, (), ())
+    }
+}
