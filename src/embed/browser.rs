@@ -132,14 +132,15 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
     options
 }
 
-/// The address `v` resolves to against this page, when it is on this page's origin. Resolved
+/// The address `v`, when it resolves to this page's origin against this page. Resolved
 /// first, then compared: the URL parser drops tabs and line breaks and reads `/\\host` as a
 /// host, so no check of the text itself can be trusted.
 fn same_origin_url(v: &str) -> Option<String> {
     let location = window().location();
     let url = web_sys::Url::new_with_base(v, &location.href().ok()?).ok()?;
     let http = matches!(url.protocol().as_str(), "http:" | "https:");
-    (http && url.origin() == location.origin().ok()?).then(|| url.href())
+    // The address as given (the demo's links compare it), now known to stay on this origin.
+    (http && url.origin() == location.origin().ok()?).then(|| v.to_string())
 }
 
 fn mount_in(el: web_sys::HtmlElement) {
