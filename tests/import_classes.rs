@@ -314,3 +314,26 @@ fn a_flattened_copy_of_the_body_is_dropped_and_listed_even_among_thousands_of_li
         .iter()
         .any(|n| n.contains("连排副本") && n.contains("第5段内容")));
 }
+
+#[test]
+fn check_quotes_a_huge_figure_short() {
+    let figure = "9".repeat(2_000_000);
+    let json = format!(
+        r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},
+        "sections":[{{"id":"p","title":"三","blocks":[{{"type":"table","id":"t3","template":"table3-2021",
+        "values":{{"new_requests":{{"natural_person":"{figure}x","total":1}},"（八）其他":{{"total":"{figure}"}}}}}}]}}]}}"#
+    );
+    let checked = check_report(report_viewer::model::parse_report(&json).unwrap());
+    for f in &checked.findings {
+        assert!(
+            f.message.chars().count() < 400,
+            "{} characters",
+            f.message.chars().count()
+        );
+        assert!(f.printed.as_deref().unwrap_or("").chars().count() <= 100);
+    }
+    assert!(checked
+        .findings
+        .iter()
+        .any(|f| f.message.contains("（共 2000001 字）")));
+}

@@ -9,6 +9,7 @@ pub mod html;
 pub mod tables;
 pub mod text;
 
+use crate::model::finding::quote;
 use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
 use grid::Grid;
 use regex::Regex;
@@ -229,17 +230,6 @@ fn field(fields: &[(String, String)], name: &str) -> Option<String> {
         .iter()
         .find(|(f, v)| f == name && !v.is_empty())
         .map(|(_, v)| v.clone())
-}
-
-/// A value quoted in a message: at most 80 characters.
-fn quote(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= 80 {
-        text.to_string()
-    } else {
-        let head: String = text.chars().take(78).collect();
-        format!("{head}…（共 {n} 字）")
-    }
 }
 
 fn dropped_note(what: &str, line: &str) -> String {

@@ -6,7 +6,7 @@
 //! Pure string scanning (no regex: this runs in the browser build too).
 
 use super::cell::{CellValue, Decimal};
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{quote, Finding, Rule, Severity};
 use super::table::{CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
@@ -237,15 +237,6 @@ fn counts_in(clause: &str) -> Vec<i64> {
         digits.clear();
     }
     out
-}
-
-fn quote(text: &str) -> String {
-    let n = text.chars().count();
-    if n <= 80 {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(79).collect::<String>())
-    }
 }
 
 fn has_content(s: &Section) -> bool {

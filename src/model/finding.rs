@@ -3,6 +3,21 @@
 use super::table::CellPos;
 use serde::Serialize;
 
+/// The longest text a message quotes, in characters.
+pub const QUOTE_CHARS: usize = 80;
+
+/// A text as messages quote it: at most [`QUOTE_CHARS`] characters, and the full length said when
+/// it is cut ("…（共 200000 字）").
+pub fn quote(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= QUOTE_CHARS {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(QUOTE_CHARS - 2).collect();
+        format!("{head}…（共 {n} 字）")
+    }
+}
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -5,8 +5,7 @@
 use super::LoadError;
 use serde_json::error::Category;
 
-/// The longest value quoted in a message, in characters.
-const QUOTE: usize = 80;
+use super::finding::QUOTE_CHARS as QUOTE;
 
 /// The line and column (1-based, columns in characters) of a byte offset.
 fn place(bytes: &[u8], offset: usize) -> (usize, usize) {

@@ -769,17 +769,11 @@ fn other_handling_as_one_row(block: &TableBlock) -> bool {
         && !names().any(|n| match_label(n, &subs).is_some())
 }
 
-/// A cell's printed text for a message, quoted at most 80 characters.
+/// A cell's printed text for a message.
 fn shown_text(cell: &Cell) -> String {
-    let t = cell.text.trim();
-    if t.is_empty() {
-        return "空白".into();
-    }
-    let n = t.chars().count();
-    if n <= 80 {
-        t.to_string()
-    } else {
-        format!("{}…（共 {n} 字）", t.chars().take(78).collect::<String>())
+    match cell.text.trim() {
+        "" => "空白".into(),
+        t => super::finding::quote(t),
     }
 }
 

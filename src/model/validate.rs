@@ -452,7 +452,7 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
             _ => None,
         };
         if let Some(problem) = problem {
-            let printed = cell.text.clone();
+            let printed = super::finding::quote(&cell.text);
             let row = c.label_of_row(pos);
             let column = c.label_of_column(pos);
             c.findings.push(Finding {
