@@ -31,7 +31,13 @@ pub struct Options {
     pub lang: String,
     /// Accent colour (`data-theme-color="#8a1c1c"`), applied as a CSS custom property.
     pub theme_color: Option<String>,
+    /// Seconds to wait for the report before saying it did not come (`data-timeout`, 1–600,
+    /// default 30).
+    pub timeout_secs: u32,
 }
+
+/// How long a viewer waits for its report by default, in seconds.
+pub const DEFAULT_TIMEOUT_SECS: u32 = 30;
 
 fn flag(value: Option<String>, default: bool) -> bool {
     match value
@@ -94,6 +100,10 @@ impl Options {
             save: flag(get("save"), true),
             lang,
             theme_color: get("theme-color").and_then(|c| safe_color(&c)),
+            timeout_secs: get("timeout")
+                .and_then(|t| t.trim().parse::<u32>().ok())
+                .map(|t| t.clamp(1, 600))
+                .unwrap_or(DEFAULT_TIMEOUT_SECS),
         }
     }
 }
@@ -123,6 +133,16 @@ mod tests {
         assert!(o.read_aloud && o.print && o.save);
         assert_eq!(o.lang, "zh-CN");
         assert_eq!(o.theme_color, None);
+        assert_eq!(o.timeout_secs, 30);
+    }
+
+    #[test]
+    fn the_timeout_is_read_and_kept_sensible() {
+        assert_eq!(read(&[("timeout", "5")], &[]).timeout_secs, 5);
+        assert_eq!(read(&[], &[("timeout", "12")]).timeout_secs, 12);
+        assert_eq!(read(&[("timeout", "0")], &[]).timeout_secs, 1);
+        assert_eq!(read(&[("timeout", "99999")], &[]).timeout_secs, 600);
+        assert_eq!(read(&[("timeout", "soon")], &[]).timeout_secs, 30);
     }
 
     #[test]

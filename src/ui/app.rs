@@ -40,9 +40,10 @@ pub fn ReportViewer(
         _ => "rv",
     };
     let attempt = RwSignal::new(0u32);
+    let timeout = options.timeout_secs;
     let report = LocalResource::new(move || {
         attempt.track();
-        load_report(src.get())
+        load_report(src.get(), timeout)
     });
     view! {
         <div class=size_class class:rv--contrast=move || prefs.contrast.get() lang=lang.lang_tag>
@@ -89,6 +90,9 @@ fn LoadError(
 ) -> impl IntoView {
     let kind = match &failure {
         LoadFailure::Network { .. } => labels().network_error,
+        LoadFailure::Interrupted { .. } => labels().interrupted_error,
+        LoadFailure::Timeout { .. } => labels().timeout_error,
+        LoadFailure::Address { .. } => labels().address_error,
         LoadFailure::Http { .. } => labels().http_error,
         LoadFailure::Data { .. } => labels().data_error,
     };

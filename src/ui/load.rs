@@ -2,11 +2,37 @@
 
 use crate::model::{check_report, read_report, CheckedReport, LoadError};
 use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Why a report is not on screen.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum LoadFailure {
+    /// The address is not one a report can be fetched from.
+    #[error("“{url}”不是 http 或 https 地址，无法从这里读取报告")]
+    Address {
+        /// The address given (quoted short).
+        url: String,
+    },
+    /// No complete answer within the time allowed.
+    #[error("等待 {seconds} 秒后仍未收到完整的报告，已停止等待：服务器可能过慢或没有响应，可稍后重试（地址：{url}）")]
+    Timeout {
+        /// The address asked for.
+        url: String,
+        /// The time allowed.
+        seconds: u32,
+    },
+    /// The answer began but broke off.
+    #[error("报告下载到一半中断：服务器已开始发送，但内容没有完整送达，可稍后重试（{detail}；地址：{url}）")]
+    Interrupted {
+        /// The address asked for.
+        url: String,
+        /// What the browser said.
+        detail: String,
+    },
     /// The request never got an answer.
     #[error("{detail}（地址：{url}）")]
     Network {
@@ -44,25 +70,51 @@ pub struct Loaded {
     pub source: Arc<str>,
 }
 
-/// Fetches, parses and checks a report.
-pub async fn load_report(url: String) -> Result<Loaded, LoadFailure> {
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| LoadFailure::Network {
-            url: url.clone(),
-            detail: e.to_string(),
-        })?;
-    if !response.ok() {
-        return Err(LoadFailure::Http {
-            url,
-            status: response.status(),
-            status_text: response.status_text(),
+/// The address resolved against the page, when it is http or https.
+fn fetchable(url: &str) -> bool {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base)
+        .map(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+        .unwrap_or(false)
+}
+
+/// Fetches, parses and checks a report, giving up after `timeout_secs`.
+pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadFailure> {
+    if !fetchable(&url) {
+        return Err(LoadFailure::Address {
+            url: crate::model::finding::quote(&url),
         });
     }
-    let bytes = response.binary().await.map_err(|e| LoadFailure::Network {
-        url: url.clone(),
-        detail: e.to_string(),
+    // One abort signal covers the request and the body: a body that never ends times out too.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|c| {
+        let flag = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                c.abort();
+            },
+            Duration::from_secs(u64::from(timeout_secs)),
+        )
+        .ok()
+    });
+    let result = fetch_bytes(&url, controller.as_ref().map(|c| c.signal())).await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    let bytes = result.map_err(|failure| {
+        if timed_out.get() {
+            LoadFailure::Timeout {
+                url: url.clone(),
+                seconds: timeout_secs,
+            }
+        } else {
+            failure
+        }
     })?;
     let report = read_report(&bytes).map_err(|error| LoadFailure::Data {
         url: url.clone(),
@@ -74,4 +126,33 @@ pub async fn load_report(url: String) -> Result<Loaded, LoadFailure> {
         checked: Arc::new(check_report(report)),
         source: Arc::from(text),
     })
+}
+
+async fn fetch_bytes(
+    url: &str,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<Vec<u8>, LoadFailure> {
+    let response = Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| LoadFailure::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadFailure::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    // The headers came: a failure now is a body cut short, not an unreachable server.
+    response
+        .binary()
+        .await
+        .map_err(|e| LoadFailure::Interrupted {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })
 }

@@ -11,12 +11,54 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Network faults the hostile tests ask for by name, under /faults/. */
+function fault(name, res) {
+  const json = (body, extra = {}) => res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra }) && body;
+  switch (name) {
+    case 'hang.json': // headers never come
+      return;
+    case 'slow-body.json': // headers, then a body that never ends
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+      res.write('{"version": 1,');
+      return;
+    case 'truncated.json': { // promises 4000 bytes, sends 40, closes
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4000' });
+      res.write('{"version": 1, "meta": {"title": "截断的');
+      setTimeout(() => res.destroy(), 50);
+      return;
+    }
+    case 'cut-short.json': // a complete response whose JSON stops half way
+      json();
+      return res.end('{"version": 1, "meta": {"title": "只有一半');
+    case 'empty.json':
+      res.writeHead(204);
+      return res.end();
+    case 'error-page.json': // a CMS error page with status 200
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return res.end('<!DOCTYPE html><html><body><h1>页面不存在</h1></body></html>');
+    case 'gbk.json': { // the sample report's first bytes in GBK: 示例 = CA BE C0 FD
+      json();
+      return res.end(Buffer.concat([Buffer.from('{"version": 1, "meta": {"title": "'), Buffer.from([0xca, 0xbe, 0xc0, 0xfd]), Buffer.from('"}}')]));
+    }
+    case 'array.json':
+      json();
+      return res.end('[{"version": 1}]');
+    case 'huge-figure.json':
+      json();
+      return res.end(`{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-01 08:00","year":"${'9'.repeat(200000)}"},"sections":[]}`);
+    default:
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      return res.end('Not Found');
+  }
+}
+
 /** Starts a server; `roots` maps URL prefixes to folders. Resolves to { server, url }. */
 export function serve({ roots, port = 0, headers = {} }) {
   const mounts = Object.entries(roots).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (path.startsWith('/faults/')) return fault(path.slice('/faults/'.length), res);
       const [prefix, dir] = mounts.find(([p]) => path.startsWith(p)) ?? [];
       if (!dir) throw Object.assign(new Error('no mount'), { code: 'ENOENT' });
       const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
