@@ -158,24 +158,23 @@ fn mount_in(el: web_sys::HtmlElement) {
         return;
     };
     let _ = container.set_attribute("class", "rv-host");
-    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
     let slot = doc.create_element("slot").ok();
-    match el.attach_shadow(&init) {
-        Ok(shadow) => {
-            if let Some(sheet) = shared_sheet() {
-                shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-            }
-            // The slot shows the host's fallback content until the report is on screen.
-            if let Some(slot) = &slot {
-                let _ = shadow.append_child(slot);
-            }
-            let _ = shadow.append_child(&container);
-        }
-        Err(_) => {
-            // An element that cannot host a shadow root: mount beside the fallback, unisolated.
-            let _ = el.append_child(&container);
-        }
+    let Some(shadow) = isolated_root(&el) else {
+        // Never mount unisolated into the host's CSS: say so in the page instead.
+        let _ = el.set_attribute(
+            "data-rv-error",
+            "this element cannot hold the viewer (no shadow root): use a <div>",
+        );
+        return;
+    };
+    if let Some(sheet) = shared_sheet() {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
+    // The slot shows the host's fallback content until the report is on screen.
+    if let Some(slot) = &slot {
+        let _ = shadow.append_child(slot);
+    }
+    let _ = shadow.append_child(&container);
     let on_shown = Callback::new(move |_: ()| {
         if let Some(slot) = &slot {
             slot.remove();
@@ -189,6 +188,23 @@ fn mount_in(el: web_sys::HtmlElement) {
         view! { <ReportViewer src=src options on_shown/> }
     })
     .forget();
+}
+
+/// A shadow root for the viewer: on the container itself, or, where the container cannot hold
+/// one (`<td>`, `<li>`, `<a>`, custom elements of other libraries…), on a `<div>` of its own
+/// inside it that takes the fallback content along (still shown until the report is).
+fn isolated_root(el: &web_sys::HtmlElement) -> Option<web_sys::ShadowRoot> {
+    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
+    if let Ok(shadow) = el.attach_shadow(&init) {
+        return Some(shadow);
+    }
+    let wrapper = document().create_element("div").ok()?;
+    let _ = wrapper.set_attribute("data-rv-wrapper", "");
+    while let Some(child) = el.first_child() {
+        let _ = wrapper.append_child(&child);
+    }
+    el.append_child(&wrapper).ok()?;
+    wrapper.attach_shadow(&init).ok()
 }
 
 /// Demo pages list reports as links `<a data-report-link="…">`; mark the one shown.

@@ -148,10 +148,16 @@ pub fn standalone_html_with(
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n<div class=\"rv rv--standalone{}\" lang=\"{}\">\n<article class=\"rv-report\">\n<header class=\"rv-header\">\n<h1 class=\"rv-title\">{}</h1>\n",
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n{}</head>\n<body>\n<div class=\"rv rv--standalone{}\" lang=\"{}\">\n<article class=\"rv-report\">\n<header class=\"rv-header\">\n<h1 class=\"rv-title\">{}</h1>\n",
         escape(&meta.language),
         escape(&meta.title),
-        css,
+        // No style element at all without CSS: the print view adopts its styles instead, so a
+        // strict Content-Security-Policy sees no inline style.
+        if css.is_empty() {
+            String::new()
+        } else {
+            format!("<style>\n{css}\n</style>\n")
+        },
         escape(classes),
         escape(&meta.language),
         escape(&meta.title)

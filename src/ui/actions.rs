@@ -83,12 +83,9 @@ pub fn print_report(checked: &CheckedReport, classes: &str) {
     let Ok(frame) = doc.create_element("iframe") else {
         return;
     };
-    let html = standalone_html_with(
-        checked,
-        crate::embed::stylesheet_text(),
-        Some(&page_address()),
-        classes,
-    );
+    // No <style> in the frame: its styles are adopted (CSSOM), which a CSP with
+    // style-src 'self' allows and an inline style element would break.
+    let html = standalone_html_with(checked, "", Some(&page_address()), classes);
     let _ = frame.set_attribute("srcdoc", &html);
     let _ = frame.set_attribute("title", &checked.report.meta.title);
     let _ = frame.set_attribute("aria-hidden", "true");
@@ -97,6 +94,8 @@ pub fn print_report(checked: &CheckedReport, classes: &str) {
     let Ok(frame) = frame.dyn_into::<web_sys::HtmlIFrameElement>() else {
         return;
     };
+    // Invisible whatever the host's CSS says: inline !important declarations (set through CSSOM,
+    // so CSP allows them) win over any stylesheet's, `* { all: unset !important }` included.
     let style = web_sys::HtmlElement::style(&frame);
     for (k, v) in [
         ("position", "fixed"),
@@ -104,9 +103,17 @@ pub fn print_report(checked: &CheckedReport, classes: &str) {
         ("bottom", "0"),
         ("width", "0"),
         ("height", "0"),
+        ("max-width", "0"),
+        ("max-height", "0"),
         ("border", "0"),
+        ("padding", "0"),
+        ("margin", "0"),
+        ("opacity", "0"),
+        ("pointer-events", "none"),
+        ("overflow", "hidden"),
+        ("display", "block"),
     ] {
-        let _ = style.set_property(k, v);
+        let _ = style.set_property_with_priority(k, v, "important");
     }
     let loaded = frame.clone();
     let onload = Closure::once_into_js(move || {
@@ -114,9 +121,13 @@ pub fn print_report(checked: &CheckedReport, classes: &str) {
             return;
         };
         adopt_styles(&win);
+        // Removed when printing ends; a minute later at the latest, for engines without
+        // afterprint.
+        let done = loaded.clone();
+        let after = Closure::once_into_js(move || done.remove());
+        let _ = win.add_event_listener_with_callback("afterprint", after.unchecked_ref());
         let _ = win.focus();
         let _ = win.print();
-        // print() returns once the dialog closes; keep the frame a moment for slow engines.
         set_timeout(move || loaded.remove(), std::time::Duration::from_secs(60));
     });
     frame.set_onload(Some(onload.unchecked_ref()));

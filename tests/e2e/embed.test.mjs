@@ -164,8 +164,9 @@ test('the widget served from a second origin (CORS) works on a page of the first
 test('under a strict Content-Security-Policy header the widget works with no violation', async () => {
   const page = await h.browser.newPage();
   await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    // Every frame (the print view's too) reports to the top page.
+    if (window === window.top) window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.top.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.route(`${h.url}/csp.html`, async (route) => route.fulfill({
     contentType: 'text/html; charset=utf-8',
@@ -188,7 +189,8 @@ test('under a strict Content-Security-Policy header the widget works with no vio
     return t && getComputedStyle(t).textAlign === 'center';
   }, null, { timeout: 5000 }).then(() => true, () => false);
   assert.ok(frameStyled, 'the print view is styled under the CSP');
-  assert.deepEqual(await page.evaluate(() => window.__violations.filter((v) => !v.startsWith('style-src-elem') && !v.startsWith('style-src inline'))), []);
+  // No violation at all: the print frame has no inline style either.
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();
 });
 
@@ -214,6 +216,67 @@ function pdfText(pdf) {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '');
 }
 
+test('a container that cannot hold a shadow root (a table cell) still gets an isolated viewer', async () => {
+  const page = await h.browser.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.route(`${h.url}/cell.html`, async (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>表格中</title>
+      <style>td { color: rgb(255, 0, 0) !important; font-size: 40px !important } button { display: none !important }</style>
+      <script src="/report-viewer.js" defer></script></head><body><main><table><tr>
+      <td data-report-viewer data-src="/reports/sample-2021.json"><a id="fallback" href="/reports/sample-2021.json">查看报告全文</a></td>
+      </tr></table></main></body></html>`,
+  }));
+  await page.goto(`${h.url}/cell.html`);
+  await page.waitForFunction(() => document.querySelector('td [data-rv-wrapper]')?.shadowRoot?.querySelector('.rv-report'), null, { timeout: 20000 });
+  const seen = await page.evaluate(() => {
+    const root = document.querySelector('td [data-rv-wrapper]').shadowRoot;
+    const title = root.querySelector('.rv-title');
+    const button = root.querySelector('.rv-toolbar button');
+    return {
+      color: getComputedStyle(title).color,
+      size: getComputedStyle(button).fontSize,
+      buttonShown: getComputedStyle(button).display !== 'none' && button.getBoundingClientRect().height >= 44,
+      fallbackShown: !!document.getElementById('fallback')?.getBoundingClientRect().height,
+    };
+  });
+  assert.notEqual(seen.color, 'rgb(255, 0, 0)', 'the host CSS does not reach the title');
+  assert.notEqual(seen.size, '40px', 'nor the buttons');
+  assert.ok(seen.buttonShown, 'buttons shown, 44 px tall');
+  assert.equal(seen.fallbackShown, false, 'the fallback link goes once the report is shown');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('print: the print frame stays invisible whatever the host CSS says, and goes when printing ends', async () => {
+  const page = await h.browser.newPage();
+  await page.route(`${h.url}/hostile-print.html`, async (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>打印</title>
+      <style>* { all: unset !important } iframe { width: 100% !important; height: 400px !important; display: block !important;
+        position: static !important; opacity: 1 !important; visibility: visible !important; border: 5px solid red !important }</style>
+      <script src="/report-viewer.js" defer></script></head><body><main><p>门户</p>
+      <div data-report-viewer data-src="/reports/sample-2021.json"></div><footer>页脚</footer></main></body></html>`,
+  }));
+  await page.goto(`${h.url}/hostile-print.html`);
+  await widgetsSettled(page, 1);
+  await page.evaluate((sel) => [...document.querySelector(sel).shadowRoot.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '打印').click(), HOSTS);
+  await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
+  const seen = await page.evaluate(() => {
+    const f = document.querySelector('iframe[data-rv-print]');
+    const r = f.getBoundingClientRect();
+    const s = getComputedStyle(f);
+    return { width: r.width, height: r.height, opacity: s.opacity, events: s.pointerEvents };
+  });
+  assert.deepEqual(seen, { width: 0, height: 0, opacity: '0', events: 'none' });
+  // When printing ends, the frame goes.
+  await page.waitForFunction(() => document.querySelector('iframe[data-rv-print]')?.contentDocument?.querySelector('.rv-title'));
+  await page.evaluate(() => document.querySelector('iframe[data-rv-print]').contentWindow.dispatchEvent(new Event('afterprint')));
+  await page.waitForSelector('iframe[data-rv-print]', { state: 'detached', timeout: 5000 });
+  await page.close();
+});
+
 test('print: the whole report with every part, caption and table header, and no controls', async () => {
   const sample = JSON.parse(await readFile(SAMPLE_JSON, 'utf8'));
   const captions = ['表二　主动公开政府信息情况', '表三　收到和处理政府信息公开申请情况', '表四　政府信息公开行政复议、行政诉讼情况'];
@@ -234,8 +297,11 @@ test('print: the whole report with every part, caption and table header, and no 
   await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
   const srcdoc = await page.getAttribute('iframe[data-rv-print]', 'srcdoc');
   assert.ok(!srcdoc.includes('demo-header'));
+  // The frame holds no <style> (CSP): it adopts the viewer's stylesheet; do the same here.
+  assert.ok(!srcdoc.includes('<style'), 'no inline style in the print view');
   const view = await h.browser.newPage();
   await view.setContent(srcdoc);
+  await view.addStyleTag({ content: await readFile(join(ROOT, 'style/report-viewer.css'), 'utf8') });
   const viewText = pdfText(await view.pdf({ format: 'A4' }));
   for (const s of sample.sections) assert.ok(viewText.includes((s.number + s.title).replace(/\s+/g, '')), `print view lacks ${s.title}`);
   for (const c of captions) assert.ok(viewText.includes(c.replace(/\s+/g, '')));
