@@ -30,9 +30,28 @@
     (document.head || document.documentElement).appendChild(link);
   }
 
+  // Why a file failed: asked again without integrity, so a 404 is named a 404 and only a file
+  // that arrived changed is named an integrity failure.
+  function diagnose(url, error) {
+    var name = url.split('/').pop();
+    var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors', cache: 'no-store' };
+    return fetch(url, init).then(function (r) {
+      if (!r.ok) return name + ' 返回 HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : '') + '（' + url + '）';
+      return name + ' 的完整性校验（SRI）未通过：文件与发布时不同（' + url + '）';
+    }, function (e) {
+      return name + ' 无法下载：' + (e && e.message ? e.message : String(e)) + '（' + url + '）';
+    }).then(function (cause) {
+      var err = new Error(cause);
+      err.cause = error;
+      return Promise.reject(err);
+    });
+  }
+
+  var failed = false;
   function fail(error) {
     var message = '报告查看器未能加载：' + (error && error.message ? error.message : String(error));
-    if (window.console) console.error('[report-viewer]', error);
+    if (!failed && window.console) console.error('[report-viewer] ' + message, error && error.cause ? error.cause : '');
+    failed = true;
     var hosts = document.querySelectorAll('[data-report-viewer], report-viewer');
     for (var i = 0; i < hosts.length; i++) hosts[i].setAttribute('data-rv-error', message);
     return Promise.reject(error);
@@ -47,14 +66,21 @@
       return ready;
     }
     preload();
-    ready = import(coreUrl).then(function (core) {
+    ready = import(coreUrl).catch(function (e) { return diagnose(coreUrl, e); }).then(function (core) {
       var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
       if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
-      return core.default({ module_or_path: fetch(wasmUrl, init) });
+      var wasm = fetch(wasmUrl, init).then(function (r) {
+        if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status));
+        return r;
+      }, function (e) { return diagnose(wasmUrl, e); });
+      return core.default({ module_or_path: wasm });
     }).then(function (wasm) {
       memory = wasm && wasm.memory;
       return wasm;
     }).catch(fail);
+    // Handled here (recorded on the containers and the console, once): no unhandled rejection
+    // on the host page. Callers of ReportViewer.ready() still see the failure.
+    ready.catch(function () {});
     return ready;
   }
 

@@ -194,10 +194,21 @@ test('under a strict Content-Security-Policy header the widget works with no vio
   await page.close();
 });
 
-test('integrity: a tampered bindings file or wasm is refused, and the fallback link stays', async () => {
-  for (const pattern of ['**/report-viewer-core-*.js', '**/report-viewer-core-*_bg.wasm']) {
+test('integrity and missing files: refused, named with file, status and cause, once, with no uncaught error; the fallback link stays', async () => {
+  const CASES = [
+    ['**/report-viewer-core-*.js', 'tampered', /report-viewer-core-[\d.]+\.js 的完整性校验（SRI）未通过/],
+    ['**/report-viewer-core-*_bg.wasm', 'tampered', /report-viewer-core-[\d.]+_bg\.wasm 的完整性校验（SRI）未通过/],
+    ['**/report-viewer-core-*_bg.wasm', 'missing', /report-viewer-core-[\d.]+_bg\.wasm 返回 HTTP 404/],
+    ['**/report-viewer-core-*.js', 'missing', /report-viewer-core-[\d.]+\.js 返回 HTTP 404/],
+  ];
+  for (const [pattern, how, cause] of CASES) {
     const page = await h.browser.newPage();
+    const errors = [];
+    const logged = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('[report-viewer]')) logged.push(m.text()); });
     await page.route(pattern, async (route) => {
+      if (how === 'missing') return route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
       const response = await route.fetch();
       const body = await response.body();
       const tampered = Buffer.concat([body, Buffer.from(pattern.endsWith('.js') ? '\n// changed' : '\0')]);
@@ -205,9 +216,15 @@ test('integrity: a tampered bindings file or wasm is refused, and the fallback l
     });
     await page.goto(`${h.url}/fixtures/two-widgets.html`);
     await page.waitForFunction(() => document.querySelector('[data-report-viewer]').hasAttribute('data-rv-error'), null, { timeout: 10000 });
-    assert.match(await page.getAttribute('[data-report-viewer]', 'data-rv-error'), /未能加载/);
+    const said = await page.getAttribute('[data-report-viewer]', 'data-rv-error');
+    assert.match(said, /未能加载/, `${how} ${pattern}`);
+    assert.match(said, cause, said);
     assert.equal(await page.evaluate(() => !!document.querySelector('[data-report-viewer]').shadowRoot), false, pattern);
     assert.ok(await page.isVisible('[data-report-viewer] > a'), 'fallback link still shown');
+    // ReportViewer.ready() still tells a caller who asks.
+    assert.equal(await page.evaluate(() => window.ReportViewer.ready().then(() => 'ok', () => 'rejected')), 'rejected');
+    assert.deepEqual(errors, [], `no uncaught error (${how} ${pattern})`);
+    assert.equal(logged.length, 1, `one console line: ${logged.join(' | ')}`);
     await page.close();
   }
 });
