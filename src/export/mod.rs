@@ -99,10 +99,17 @@ pub fn table_csv(table: &StatTable, not_provided: &str) -> String {
     );
     out.push_str("\r\n");
     for (g, group) in table.groups.iter().enumerate() {
+        // Row and column headers walked once per group, not once per row.
+        let row_paths = crate::model::table::leaves(&group.rows);
+        let columns = group.column_count();
         for r in 0..group.row_count() {
             let mut row = vec![String::new(); width];
-            row[0] = csv_text(&table.row_labels(g, r).join("-"));
-            for c in 0..group.column_count() {
+            let label: Vec<&str> = row_paths
+                .get(r)
+                .map(|p| p.iter().map(|h| h.label.as_str()).collect())
+                .unwrap_or_default();
+            row[0] = csv_text(&label.join("-"));
+            for c in 0..columns {
                 let pos = crate::model::CellPos {
                     group: g,
                     row: r,
