@@ -188,7 +188,57 @@ pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{parse_report, read_report, LoadError};
+    use crate::model::{parse_report, read_report, LoadError, VIEWER_LIMITS};
+
+    #[test]
+    fn reports_beyond_the_viewer_limits_are_named() {
+        let rows = 33_334;
+        let cells: Vec<String> = (0..rows)
+            .map(|i| format!("[\"{i}\",\"说明\",\"{}\"]", i % 7))
+            .collect();
+        let json = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},
+            "sections":[{{"id":"p","title":"一","blocks":[{{"type":"table","id":"g","caption":"大表","columns":["a","b","c"],"cells":[{}]}}]}}]}}"#,
+            cells.join(",")
+        );
+        let r = parse_report(&json).unwrap();
+        let e = VIEWER_LIMITS
+            .exceeded(json.len(), Some(&r))
+            .expect("over the cell limit");
+        assert!(
+            e.to_string()
+                .contains("表格单元格数为 100002，超过查看器的上限 100000"),
+            "{e}"
+        );
+        let long = "好。".repeat(600_000);
+        let json = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},
+            "sections":[{{"id":"p","title":"一","blocks":[{{"type":"paragraph","text":"{long}"}}]}}]}}"#
+        );
+        let r = parse_report(&json).unwrap();
+        let e = VIEWER_LIMITS
+            .exceeded(json.len(), Some(&r))
+            .unwrap()
+            .to_string();
+        assert!(e.contains("文字字数为 1200001"), "{e}");
+        assert!(VIEWER_LIMITS
+            .exceeded(6 << 20, None)
+            .unwrap()
+            .to_string()
+            .contains("文件大小"));
+        // The demo reports are far below.
+        for name in ["erlianhaote-2020", "sample-2021", "sample-2019"] {
+            let text = std::fs::read_to_string(format!(
+                "{}/public/reports/{name}.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap();
+            assert_eq!(
+                VIEWER_LIMITS.exceeded(text.len(), Some(&parse_report(&text).unwrap())),
+                None
+            );
+        }
+    }
 
     const OK: &str = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022},"sections":[]}"#;
 

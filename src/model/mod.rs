@@ -231,6 +231,16 @@ pub enum LoadError {
         /// 1-based column.
         column: usize,
     },
+    /// Larger than the viewer renders (see [`VIEWER_LIMITS`]).
+    #[error("报告过大：{what}为 {found}，超过查看器的上限 {limit}。为免网页长时间无响应，未在此显示；请使用页面上的报告全文链接")]
+    TooLarge {
+        /// What was counted.
+        what: String,
+        /// How many.
+        found: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The bytes are not UTF-8.
     #[error("报告文件不是 UTF-8 编码（第 {line} 行第 {column} 列，第 {offset} 字节）{hint}")]
     NotUtf8 {
@@ -243,6 +253,82 @@ pub enum LoadError {
         /// What it looks like instead.
         hint: String,
     },
+}
+
+/// What the viewer takes on, documented for webmasters: real reports are far below these (about
+/// 20 KB, 2,000 cells, 30,000 characters); beyond them a browser would freeze for seconds, so the
+/// viewer says so and leaves the page's own copy (the fallback link) in place.
+pub const VIEWER_LIMITS: ViewerLimits = ViewerLimits {
+    bytes: 5 << 20,
+    cells: 100_000,
+    characters: 1_000_000,
+};
+
+/// Limits on what the viewer renders (see [`VIEWER_LIMITS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ViewerLimits {
+    /// Size of the JSON file.
+    pub bytes: usize,
+    /// Table cells, all tables together.
+    pub cells: usize,
+    /// Characters of text (paragraphs, lists, notes, headings, cells).
+    pub characters: usize,
+}
+
+impl ViewerLimits {
+    /// The first limit a file or report goes beyond: (what, found, limit).
+    pub fn exceeded(&self, bytes: usize, report: Option<&Report>) -> Option<LoadError> {
+        let too = |what: &str, found: usize, limit: usize| LoadError::TooLarge {
+            what: what.to_string(),
+            found,
+            limit,
+        };
+        if bytes > self.bytes {
+            return Some(too("文件大小（字节）", bytes, self.bytes));
+        }
+        let report = report?;
+        let mut cells = 0usize;
+        let mut chars = 0usize;
+        let mut count = |blocks: &[Block]| {
+            for b in blocks {
+                match b {
+                    Block::Paragraph { text } | Block::Note { text } => {
+                        chars += text.chars().count()
+                    }
+                    Block::List { items, .. } => {
+                        chars += items.iter().map(|i| i.chars().count()).sum::<usize>()
+                    }
+                    Block::Table(t) => {
+                        let values: usize = t.values.values().map(|r| r.len()).sum();
+                        let generic: usize = std::iter::once(&t.body)
+                            .chain(&t.groups)
+                            .map(|g| g.cells.iter().map(Vec::len).sum::<usize>())
+                            .sum();
+                        cells += values + generic;
+                        chars += std::iter::once(&t.body)
+                            .chain(&t.groups)
+                            .flat_map(|g| g.cells.iter().flatten())
+                            .map(|c| c.text.chars().count())
+                            .sum::<usize>();
+                    }
+                }
+            }
+        };
+        count(&report.introduction);
+        let mut titles = 0;
+        for s in report.all_sections() {
+            titles += s.title.chars().count();
+            count(&s.blocks);
+        }
+        let chars = chars + titles;
+        if cells > self.cells {
+            return Some(too("表格单元格数", cells, self.cells));
+        }
+        if chars > self.characters {
+            return Some(too("文字字数", chars, self.characters));
+        }
+        None
+    }
 }
 
 /// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).

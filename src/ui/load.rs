@@ -1,6 +1,6 @@
 //! Fetching a report: every way it can fail becomes a [`LoadFailure`] that says what and where.
 
-use crate::model::{check_report, read_report, CheckedReport, LoadError};
+use crate::model::{check_report, read_report, CheckedReport, LoadError, VIEWER_LIMITS};
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
@@ -116,10 +116,20 @@ pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadF
             failure
         }
     })?;
+    let too_large = |error| LoadFailure::Data {
+        url: url.clone(),
+        error,
+    };
+    if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), None) {
+        return Err(too_large(e));
+    }
     let report = read_report(&bytes).map_err(|error| LoadFailure::Data {
         url: url.clone(),
         error,
     })?;
+    if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), Some(&report)) {
+        return Err(too_large(e));
+    }
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
     Ok(Loaded {

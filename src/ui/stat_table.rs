@@ -10,6 +10,7 @@ use crate::model::{CellPos, CellValue, StatTable};
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The table with this id, from the loaded report.
 #[component]
@@ -45,32 +46,23 @@ pub fn StatTableView(
         .iter()
         .map(|((r, c), pos)| (*pos, format!("{r}.{c}")))
         .collect();
+    let shared = Arc::new(RowsCtx {
+        id: id.clone(),
+        table: table.clone(),
+        flagged,
+        findings_id: findings_id.clone(),
+        keys,
+    });
     let body = sections
         .into_iter()
         .enumerate()
         .map(|(section_index, s)| {
-            let rows = s
-                .rows
-                .into_iter()
-                .map(|row| {
-                    // What this row shows, for the read-aloud highlight.
-                    let data = row.iter().find_map(|c| c.pos);
-                    // Tables of several blocks lay out one tbody per block, in order.
-                    let heading_of = row
-                        .iter()
-                        .any(|c| c.kind == CellKind::GroupHeading)
-                        .then_some(section_index);
-                    let reading = reading_row(&id, data, heading_of);
-                    let cells = row
-                        .into_iter()
-                        .map(|c| render_cell(c, &table, &flagged, &findings_id, &keys))
-                        .collect_view();
-                    view! { <tr class:rv-reading=reading>{cells}</tr> }
-                })
-                .collect_view();
+            let rows = Arc::new(s.rows);
             if s.head {
+                let rows = render_rows(&shared, &rows, 0..rows.len(), section_index);
                 view! { <thead>{rows}</thead> }.into_any()
             } else {
+                let rows = incremental_rows(shared.clone(), rows, section_index);
                 view! { <tbody>{rows}</tbody> }.into_any()
             }
         })
@@ -109,6 +101,81 @@ pub fn StatTableView(
         </div>
     }
     .into_any()
+}
+
+/// What rendering a table's rows needs, shared by the chunks rendered later.
+struct RowsCtx {
+    id: String,
+    table: StatTable,
+    flagged: BTreeSet<CellPos>,
+    findings_id: String,
+    keys: BTreeMap<CellPos, String>,
+}
+
+/// Rows rendered at once; a longer body renders the rest in chunks of this many, one task each,
+/// so a 20,000-row table never blocks the page for long.
+const ROWS_AT_ONCE: usize = 300;
+
+fn render_rows(
+    ctx: &RowsCtx,
+    rows: &[Vec<LaidCell>],
+    range: std::ops::Range<usize>,
+    section_index: usize,
+) -> impl IntoView {
+    rows[range]
+        .iter()
+        .map(|row| {
+            // What this row shows, for the read-aloud highlight.
+            let data = row.iter().find_map(|c| c.pos);
+            // Tables of several blocks lay out one tbody per block, in order.
+            let heading_of = row
+                .iter()
+                .any(|c| c.kind == CellKind::GroupHeading)
+                .then_some(section_index);
+            let reading = reading_row(&ctx.id, data, heading_of);
+            let cells = row
+                .iter()
+                .cloned()
+                .map(|c| render_cell(c, &ctx.table, &ctx.flagged, &ctx.findings_id, &ctx.keys))
+                .collect_view();
+            view! { <tr class:rv-reading=reading>{cells}</tr> }
+        })
+        .collect_view()
+}
+
+/// The first rows now, the rest chunk by chunk in later tasks (each chunk once: a memo turns it
+/// on, and it never re-renders).
+fn incremental_rows(
+    ctx: Arc<RowsCtx>,
+    rows: Arc<Vec<Vec<LaidCell>>>,
+    section_index: usize,
+) -> impl IntoView {
+    let first = rows.len().min(ROWS_AT_ONCE);
+    let now = render_rows(&ctx, &rows, 0..first, section_index);
+    let chunks = (rows.len() - first).div_ceil(ROWS_AT_ONCE);
+    let shown = RwSignal::new(0usize);
+    if chunks > 0 {
+        Effect::new(move |_| {
+            let n = shown.get();
+            if n < chunks {
+                set_timeout(move || shown.set(n + 1), std::time::Duration::ZERO);
+            }
+        });
+    }
+    let later = (0..chunks)
+        .map(|k| {
+            let visible = Memo::new(move |_| shown.get() > k);
+            let (ctx, rows) = (ctx.clone(), rows.clone());
+            let start = first + k * ROWS_AT_ONCE;
+            let end = (start + ROWS_AT_ONCE).min(rows.len());
+            move || {
+                visible
+                    .get()
+                    .then(|| render_rows(&ctx, &rows, start..end, section_index))
+            }
+        })
+        .collect_view();
+    (now, later)
 }
 
 enum ReadPart {
