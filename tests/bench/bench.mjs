@@ -130,6 +130,37 @@ for (let i = 0; i < Math.min(loads, 5); i++) {
   }));
   await context.close();
 }
+// 5b. Hostile sizes in the viewer: one 20,000-row table, one 1,000,000-character paragraph
+// (full run only): time to shown and the longest task the page's own observer saw.
+const hostileViewer = [];
+if (!smoke) {
+  const report = (blocks) => ({ version: 1, meta: { title: '大报告2021年度政府信息公开工作年度报告', agency: '基准', published: '2022-01-01 08:00', year: 2021 },
+    sections: [{ id: 'part-1', number: '一、', title: '总体情况', blocks }] });
+  const cases = [
+    ['one table, 20,000 rows', report([{ type: 'table', id: 'big', caption: '大表', columns: ['编号', '说明', '数量'],
+      rows: Array.from({ length: 20000 }, (_, i) => `事项${i}`), cells: Array.from({ length: 20000 }, (_, i) => [String(i), `说明${i}`, String(i % 7)]) }])],
+    ['one paragraph, 1,000,000 characters', report([{ type: 'paragraph', text: '公开信息情况良好。'.repeat(111111) }])],
+  ];
+  for (const [what, json] of cases) {
+    const name = `hostile-${hostileViewer.length}.json`;
+    await writeFile(join(benchDir, name), JSON.stringify(json));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__long = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${url}/bench/viewer.html?src=/bench/${name}`);
+    await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+    const shown = await page.evaluate(() => performance.getEntriesByName('report-viewer:shown')[0].startTime);
+    // Let the incremental rendering finish, then read the longest task.
+    await page.waitForTimeout(3000);
+    const longest = await page.evaluate(() => Math.max(0, ...window.__long));
+    hostileViewer.push({ what, bytes: (await stat(join(benchDir, name))).size, shown, longest });
+    await context.close();
+  }
+}
+
 await browser.close();
 server.closeAllConnections();
 server.close();
@@ -243,6 +274,14 @@ say();
 const bigHtml = (await stat(big.file.replace(/\.json$/, '.html'))).size;
 say(`report-tool on the ${big.n}× report: \`import\` of its ${kb(bigHtml)} KB HTML page ${ms(importMs)} ms (${(bigHtml / 1048576 / (importMs / 1000)).toFixed(2)} MB/s, process start included); \`check\` of its ${kb(big.jsonBytes)} KB JSON ${ms(checkMs)} ms (${(big.jsonBytes / 1048576 / (checkMs / 1000)).toFixed(2)} MB/s).`);
 
+if (hostileViewer.length) {
+  say();
+  say('## The viewer on hostile sizes');
+  say();
+  say('| report | JSON KB | on screen ms | longest task ms |');
+  say('| --- | ---: | ---: | ---: |');
+  for (const r of hostileViewer) say(`| ${r.what} | ${kb(r.bytes)} | ${ms(r.shown)} | ${ms(r.longest)} |`);
+}
 say();
 say('## report-tool import on large pages');
 say();
