@@ -180,10 +180,21 @@ pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
     };
     LoadError::Json {
         message: plain,
-        path,
+        path: short_path(&path),
         line,
         column,
     }
+}
+
+/// A path as messages show it: its start and end when it is very long (400 nested sections).
+fn short_path(path: &str) -> String {
+    let n = path.chars().count();
+    if n <= 120 {
+        return path.to_string();
+    }
+    let head: String = path.chars().take(40).collect();
+    let tail: String = path.chars().skip(n - 60).collect();
+    format!("{head}…{tail}")
 }
 
 #[cfg(test)]
@@ -269,6 +280,7 @@ mod tests {
         );
         let e = parse_report(&deep).unwrap_err().to_string();
         assert!(e.contains("嵌套层数过深"), "{e}");
+        assert!(e.chars().count() < 400, "the path is shortened: {e}");
         // A 100,000-deep array where a number belongs.
         let deep = format!(
             "{{\"version\": {}{}}}",

@@ -301,6 +301,22 @@ pub fn SpokenText(
     let Some(pieces) = reader.spans.get(&key).cloned() else {
         return text.into_any();
     };
+    // The pieces must fit this text: in order, inside it, on character boundaries. They do not
+    // when a report repeats an id (two texts then share a key): show the text whole, never
+    // slice it wrongly.
+    let mut last = 0;
+    let fits = pieces.iter().all(|&(start, end, _)| {
+        let ok = last <= start
+            && start <= end
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+            && end <= text.len();
+        last = end;
+        ok
+    });
+    if !fits {
+        return text.into_any();
+    }
     let mut views = Vec::new();
     let mut at = 0;
     for (start, end, index) in pieces {
