@@ -34,7 +34,7 @@ pub enum LoadFailure {
         detail: String,
     },
     /// The request never got an answer.
-    #[error("{detail}（地址：{url}）")]
+    #[error("没有收到服务器的回应：网络可能中断，或报告放在另一个网站而该网站未允许跨域读取（CORS）（{detail}；地址：{url}）")]
     Network {
         /// The address asked for.
         url: String,
