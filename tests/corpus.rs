@@ -11,6 +11,9 @@
 //! table text must be kept visibly.
 #![cfg(feature = "tool")]
 
+mod common;
+use common::tool;
+
 use report_viewer::import::{import, Options};
 use report_viewer::model::{check_report, Block, CellValue, Report, Rule, Severity, StatTable};
 use serde_json::Value;
@@ -70,6 +73,22 @@ fn shown_text(r: &Report) -> String {
 fn import_file(file: &str) -> report_viewer::import::Imported {
     let bytes = std::fs::read(corpus(file)).expect("corpus file (../shared/corpus)");
     import(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+fn findings_where(
+    checked: &report_viewer::model::CheckedReport,
+    keep: impl Fn(&report_viewer::model::Finding) -> bool,
+) -> Vec<&report_viewer::model::Finding> {
+    checked.findings.iter().filter(|f| keep(f)).collect()
+}
+
+/// A corpus page imported, with its truth, its title, publish time, parts and paragraphs checked.
+fn import_checked(year: &str, ext: &str) -> (String, Value, report_viewer::import::Imported) {
+    let file = format!("{year}.{ext}");
+    let t = truth(year);
+    let imported = import_file(&file);
+    check_text(&file, &imported.report, &t);
+    (file, t, imported)
 }
 
 fn check_text(file: &str, r: &Report, t: &Value) {
@@ -148,11 +167,8 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
     let mut right = 0;
     let mut total = 0;
     for year in YEARS {
-        let file = format!("{year}.html");
-        let t = truth(year);
-        let imported = import_file(&file);
+        let (file, t, imported) = import_checked(year, "html");
         let r = &imported.report;
-        check_text(&file, r, &t);
         assert_eq!(
             r.meta.agency,
             t["agency"].as_str().unwrap(),
@@ -221,11 +237,7 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
                 checked.tables.values().all(|t| t.template.is_none()),
                 "{file}: no official table"
             );
-            let errors: Vec<_> = checked
-                .findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .collect();
+            let errors = findings_where(&checked, |f| f.severity == Severity::Error);
             assert!(errors.is_empty(), "{file}: {errors:#?}");
         }
 
@@ -248,18 +260,12 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
             .collect();
         failing.sort();
         assert_eq!(reported, failing, "{file}: identity failures");
-        let unknown: Vec<_> = checked
-            .findings
-            .iter()
-            .filter(|f| f.rule == Rule::UnknownName || f.rule == Rule::Structure)
-            .collect();
+        let unknown = findings_where(&checked, |f| {
+            f.rule == Rule::UnknownName || f.rule == Rule::Structure
+        });
         assert!(unknown.is_empty(), "{file}: {unknown:#?}");
         // Text and tables agree on these pages: no consistency warning (no false alarm).
-        let t1: Vec<_> = checked
-            .findings
-            .iter()
-            .filter(|f| f.rule == Rule::T1)
-            .collect();
+        let t1 = findings_where(&checked, |f| f.rule == Rule::T1);
         assert!(t1.is_empty(), "{file}: {t1:#?}");
     }
     eprintln!("corpus: {right}/{total} official table cells right");
@@ -269,11 +275,8 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
 #[test]
 fn every_text_copy_keeps_the_text_and_never_invents_a_figure() {
     for year in YEARS {
-        let file = format!("{year}.txt");
-        let t = truth(year);
-        let imported = import_file(&file);
+        let (file, t, imported) = import_checked(year, "txt");
         let r = &imported.report;
-        check_text(&file, r, &t);
         let checked = check_report(r.clone());
         if t.get("table3").is_some() {
             for n in [2u8, 3, 4] {
@@ -320,19 +323,6 @@ fn a_figure_changed_in_the_text_of_a_real_page_is_warned() {
     assert_eq!(t1[0].expected.as_deref(), Some("72"));
     assert_eq!(t1[0].printed.as_deref(), Some("70"));
     assert_eq!(t1[0].severity, Severity::Warning);
-}
-
-fn tool(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report-tool"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("report-tool runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

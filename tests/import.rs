@@ -5,12 +5,14 @@
 //! Regenerate the expected files with `UPDATE_FIXTURES=1 cargo test --features tool --test import`.
 #![cfg(feature = "tool")]
 
+mod common;
+use common::tool;
+
 use report_viewer::import::{import, to_json, Options};
 use report_viewer::model::{check_report, parse_report, Block, Cell, Report, Rule};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
-use std::process::Command;
 
 const FIXTURES: &[&str] = &[
     "portal-2019",
@@ -275,19 +277,6 @@ fn not_a_report_is_refused() {
     .unwrap_err();
     assert!(err.to_string().contains("未找到报告正文"));
     assert!(import(b"\xff\xfe\x00", &Options::default()).is_err());
-}
-
-fn tool(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_report-tool"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -258,18 +258,7 @@ fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Option<&'a Sec
 }
 
 fn text_finding(message: String) -> Finding {
-    Finding {
-        rule: Rule::T1,
-        severity: Severity::Warning,
-        table_id: None,
-        table: "正文".into(),
-        row: None,
-        column: None,
-        expected: None,
-        printed: None,
-        cells: Vec::new(),
-        message,
-    }
+    Finding::about(Rule::T1, Severity::Warning, "正文", message)
 }
 
 fn empty_parts(report: &Report) -> Vec<Finding> {

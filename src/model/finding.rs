@@ -119,6 +119,22 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding about a table or field as a whole: no row, column, figures or cells.
+    pub fn about(rule: Rule, severity: Severity, table: &str, message: String) -> Finding {
+        Finding {
+            rule,
+            severity,
+            table_id: None,
+            table: table.to_string(),
+            row: None,
+            column: None,
+            expected: None,
+            printed: None,
+            cells: Vec::new(),
+            message,
+        }
+    }
+
     /// A name in a template's values that matches no official row or column.
     /// `figures` lists what is not shown ("自然人 4，总计 4").
     pub fn unknown_name(

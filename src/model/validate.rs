@@ -100,16 +100,8 @@ pub fn check_report(report: Report) -> CheckedReport {
 
 fn structure(table_id: Option<&str>, table: &str, message: String) -> Finding {
     Finding {
-        rule: Rule::Structure,
-        severity: Severity::Error,
         table_id: table_id.map(str::to_string),
-        table: table.to_string(),
-        row: None,
-        column: None,
-        expected: None,
-        printed: None,
-        cells: Vec::new(),
-        message,
+        ..Finding::about(Rule::Structure, Severity::Error, table, message)
     }
 }
 

@@ -1,0 +1,16 @@
+//! What the native test files share.
+#![allow(dead_code)]
+
+/// Runs report-tool with `args` in the crate folder: (exit code, stdout, stderr).
+pub fn tool(args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_report-tool"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("report-tool runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
