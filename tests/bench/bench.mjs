@@ -130,8 +130,8 @@ for (let i = 0; i < Math.min(loads, 5); i++) {
   }));
   await context.close();
 }
-// 5b. Hostile sizes in the viewer: one 20,000-row table, one 1,000,000-character paragraph
-// (full run only): time to shown and the longest task the page's own observer saw.
+// 5b. Hostile sizes in the viewer: one 20,000-row table, one 900,000-character paragraph
+// (full run only; both within the viewer limits): time to shown and the longest task the page's own observer saw.
 const hostileViewer = [];
 if (!smoke) {
   const report = (blocks) => ({ version: 1, meta: { title: '大报告2021年度政府信息公开工作年度报告', agency: '基准', published: '2022-01-01 08:00', year: 2021 },
@@ -139,7 +139,7 @@ if (!smoke) {
   const cases = [
     ['one table, 20,000 rows', report([{ type: 'table', id: 'big', caption: '大表', columns: ['编号', '说明', '数量'],
       rows: Array.from({ length: 20000 }, (_, i) => `事项${i}`), cells: Array.from({ length: 20000 }, (_, i) => [String(i), `说明${i}`, String(i % 7)]) }])],
-    ['one paragraph, 1,000,000 characters', report([{ type: 'paragraph', text: '公开信息情况良好。'.repeat(111111) }])],
+    ['one paragraph, 900,000 characters', report([{ type: 'paragraph', text: '公开信息情况良好。'.repeat(100000) }])],
   ];
   for (const [what, json] of cases) {
     const name = `hostile-${hostileViewer.length}.json`;
