@@ -188,7 +188,7 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
                 printed: Some(first.to_string()),
                 cells,
                 message: format!(
-                    "正文（{heading}）写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
+                    "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
                     st.what,
                     quote(&sentence),
                     labels.join("与")

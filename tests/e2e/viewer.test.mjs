@@ -229,7 +229,7 @@ test('a figure the text states differently from the table is warned beside the t
   const page = await h.open('/?report=/fixtures/text-mismatch.json#part-3');
   await h.settled(page);
   const beside = await page.textContent('#table-3-findings');
-  assert.match(beside, /正文（（二）依申请公开）写明收到的政府信息公开申请为 145：“全年新收政府信息公开申请145件，上年结转7件，均在法定期限内答复。”，而表中“一、本年新收政府信息公开申请数量”行“申请人情况 › 总计”为 141/);
+  assert.match(beside, /正文“（二）依申请公开”一节写明收到的政府信息公开申请为 145：“全年新收政府信息公开申请145件，上年结转7件，均在法定期限内答复。”，而表中“一、本年新收政府信息公开申请数量”行“申请人情况 › 总计”为 141/);
   // The summary lists it with the planted identity error, as a warning.
   const summary = await page.textContent('.rv-check');
   assert.match(summary, /2\s*处/);
