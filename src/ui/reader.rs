@@ -317,38 +317,48 @@ pub fn SpokenText(
     if !fits {
         return text.into_any();
     }
-    let mut views = Vec::new();
-    let mut at = 0;
-    for (start, end, index) in pieces {
-        if start > at {
-            views.push(text[at..start].to_string().into_any());
-        }
-        let r = reader.clone();
-        let current = reader.current;
-        views.push(
-            view! {
-                <span
-                    class="rv-s"
-                    class:rv-reading=move || current.get() == Some(index)
-                    data-u=index
-                    on:click=move |_| {
-                        if r.phase.get_untracked() != Phase::Idle {
-                            r.command(Command::StartAt(index));
-                        }
-                    }
-                >
-                    {text[start..end].to_string()}
-                </span>
+    let text: Arc<str> = Arc::from(text);
+    let pieces = Arc::new(pieces);
+    let count = pieces.len();
+    let render = move |range: std::ops::Range<usize>| {
+        let mut views = Vec::new();
+        // The text before this chunk's first sentence belongs to it.
+        let mut at = range.start.checked_sub(1).map(|i| pieces[i].1).unwrap_or(0);
+        for &(start, end, index) in &pieces[range.clone()] {
+            if start > at {
+                views.push(text[at..start].to_string().into_any());
             }
-            .into_any(),
-        );
-        at = end;
-    }
-    if at < text.len() {
-        views.push(text[at..].to_string().into_any());
-    }
-    views.into_any()
+            let r = reader.clone();
+            let current = reader.current;
+            views.push(
+                view! {
+                    <span
+                        class="rv-s"
+                        class:rv-reading=move || current.get() == Some(index)
+                        data-u=index
+                        on:click=move |_| {
+                            if r.phase.get_untracked() != Phase::Idle {
+                                r.command(Command::StartAt(index));
+                            }
+                        }
+                    >
+                        {text[start..end].to_string()}
+                    </span>
+                }
+                .into_any(),
+            );
+            at = end;
+        }
+        if range.end == count && at < text.len() {
+            views.push(text[at..].to_string().into_any());
+        }
+        views
+    };
+    super::in_chunks(count, SENTENCES_AT_ONCE, render).into_any()
 }
+
+/// Sentences of one text rendered at once; a longer text renders the rest in later tasks.
+const SENTENCES_AT_ONCE: usize = 400;
 
 /// The reading bar: play/pause, stop, previous/next sentence and part, speed, voice, status.
 #[component]

@@ -143,39 +143,16 @@ fn render_rows(
         .collect_view()
 }
 
-/// The first rows now, the rest chunk by chunk in later tasks (each chunk once: a memo turns it
-/// on, and it never re-renders).
+/// The first rows now, the rest chunk by chunk in later tasks.
 fn incremental_rows(
     ctx: Arc<RowsCtx>,
     rows: Arc<Vec<Vec<LaidCell>>>,
     section_index: usize,
 ) -> impl IntoView {
-    let first = rows.len().min(ROWS_AT_ONCE);
-    let now = render_rows(&ctx, &rows, 0..first, section_index);
-    let chunks = (rows.len() - first).div_ceil(ROWS_AT_ONCE);
-    let shown = RwSignal::new(0usize);
-    if chunks > 0 {
-        Effect::new(move |_| {
-            let n = shown.get();
-            if n < chunks {
-                set_timeout(move || shown.set(n + 1), std::time::Duration::ZERO);
-            }
-        });
-    }
-    let later = (0..chunks)
-        .map(|k| {
-            let visible = Memo::new(move |_| shown.get() > k);
-            let (ctx, rows) = (ctx.clone(), rows.clone());
-            let start = first + k * ROWS_AT_ONCE;
-            let end = (start + ROWS_AT_ONCE).min(rows.len());
-            move || {
-                visible
-                    .get()
-                    .then(|| render_rows(&ctx, &rows, start..end, section_index))
-            }
-        })
-        .collect_view();
-    (now, later)
+    let count = rows.len();
+    super::in_chunks(count, ROWS_AT_ONCE, move |range| {
+        render_rows(&ctx, &rows, range, section_index)
+    })
 }
 
 enum ReadPart {
