@@ -32,9 +32,14 @@
 
   // Why a file failed: asked again without integrity, so a 404 is named a 404 and only a file
   // that arrived changed is named an integrity failure.
+  function fetchInit() {
+    return { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
+  }
+
   function diagnose(url, error) {
     var name = url.split('/').pop();
-    var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors', cache: 'no-store' };
+    var init = fetchInit();
+    init.cache = 'no-store';
     return fetch(url, init).then(function (r) {
       if (!r.ok) return name + ' 返回 HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : '') + '（' + url + '）';
       return name + ' 的完整性校验（SRI）未通过：文件与发布时不同（' + url + '）';
@@ -67,7 +72,7 @@
     }
     preload();
     ready = import(coreUrl).catch(function (e) { return diagnose(coreUrl, e); }).then(function (core) {
-      var init = { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
+      var init = fetchInit();
       if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
       var wasm = fetch(wasmUrl, init).then(function (r) {
         if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status));

@@ -137,10 +137,9 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
 /// host, so no check of the text itself can be trusted.
 fn same_origin_url(v: &str) -> Option<String> {
     let location = window().location();
-    let url = web_sys::Url::new_with_base(v, &location.href().ok()?).ok()?;
-    let http = matches!(url.protocol().as_str(), "http:" | "https:");
+    let url = crate::ui::load::http_url(v, &location.href().ok()?)?;
     // The address as given (the demo's links compare it), now known to stay on this origin.
-    (http && url.origin() == location.origin().ok()?).then(|| v.to_string())
+    (url.origin() == location.origin().ok()?).then(|| v.to_string())
 }
 
 fn mount_in(el: web_sys::HtmlElement) {

@@ -752,19 +752,16 @@ fn fill_lost_tables(
         block.notes.push(lost.to_string());
         // The flattened text of this table, if the copy kept it, goes with the table.
         let blocks = &mut report.sections[p].blocks;
-        if let Some(i) = blocks
+        let flat = blocks
             .iter()
-            .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)))
-        {
-            if let Block::Note { text } = blocks.remove(i) {
-                block.notes.clear();
-                block.notes.push(format!(
-                    "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
-                    &text[FLAT_TABLE.len()..]
-                ));
-            }
+            .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)));
+        let flattened = flat.is_some();
+        if let Some(Block::Note { text }) = flat.map(|i| blocks.remove(i)) {
+            block.notes = vec![format!(
+                "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
+                &text[FLAT_TABLE.len()..]
+            )];
         }
-        let flattened = block.notes.iter().any(|n| n.contains("单元格界限"));
         if table == 3 && !flattened {
             if let Some((count, heading, sentence)) = &stated {
                 block

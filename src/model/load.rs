@@ -5,7 +5,7 @@
 use super::LoadError;
 use serde_json::error::Category;
 
-use super::finding::QUOTE_CHARS as QUOTE;
+use super::finding::quote as quote_value;
 
 /// The line and column (1-based, columns in characters) of a byte offset.
 fn place(bytes: &[u8], offset: usize) -> (usize, usize) {
@@ -95,7 +95,7 @@ pub(super) fn not_json(text: &str) -> Option<LoadError> {
     })
 }
 
-/// Shortens every quoted value in a parser message to at most [`QUOTE`] characters, and the
+/// Shortens every quoted value in a parser message to at most 80 characters (the one quote rule), and the
 /// message to a few hundred.
 pub(super) fn shorten(message: &str) -> String {
     let mut out = String::new();
@@ -105,14 +105,7 @@ pub(super) fn shorten(message: &str) -> String {
         out.push_str(&rest[..=open]);
         let inner = &rest[open + 1..];
         let close = inner.find(quote).unwrap_or(inner.len());
-        let value = &inner[..close];
-        let n = value.chars().count();
-        if n > QUOTE {
-            out.extend(value.chars().take(QUOTE - 2));
-            out.push_str(&format!("…（共 {n} 字）"));
-        } else {
-            out.push_str(value);
-        }
+        out.push_str(&quote_value(&inner[..close]));
         rest = &inner[close..];
         if let Some(stripped) = rest.strip_prefix(quote) {
             out.push(quote);

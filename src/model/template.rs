@@ -769,8 +769,8 @@ fn other_handling_as_one_row(block: &TableBlock) -> bool {
         && !names().any(|n| match_label(n, &subs).is_some())
 }
 
-/// A cell's printed text for a message.
-fn shown_text(cell: &Cell) -> String {
+/// A cell's printed text as messages show it: quoted short, or 空白.
+pub(super) fn shown_text(cell: &Cell) -> String {
     match cell.text.trim() {
         "" => "空白".into(),
         t => super::finding::quote(t),

@@ -229,10 +229,10 @@ impl Checker<'_> {
 
     /// A cell's figure as printed, or 空白.
     fn shown(&self, pos: CellPos) -> String {
-        match self.table.cell(pos) {
-            Some(c) if !c.text.trim().is_empty() => c.text.trim().to_string(),
-            _ => "空白".into(),
-        }
+        self.table
+            .cell(pos)
+            .map(template::shown_text)
+            .unwrap_or_else(|| "空白".into())
     }
 
     fn all_available(&self, cells: &[CellPos]) -> bool {

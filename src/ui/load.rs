@@ -70,15 +70,20 @@ pub struct Loaded {
     pub source: Arc<str>,
 }
 
+/// `url` resolved against `base`, when it is an http or https address.
+pub fn http_url(url: &str, base: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .filter(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+}
+
 /// The address resolved against the page, when it is http or https.
 fn fetchable(url: &str) -> bool {
     let base = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base)
-        .map(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
-        .unwrap_or(false)
+    http_url(url, &base).is_some()
 }
 
 /// Fetches, parses and checks a report, giving up after `timeout_secs`.
@@ -116,19 +121,16 @@ pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadF
             failure
         }
     })?;
-    let too_large = |error| LoadFailure::Data {
+    let data = |error| LoadFailure::Data {
         url: url.clone(),
         error,
     };
     if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), None) {
-        return Err(too_large(e));
+        return Err(data(e));
     }
-    let report = read_report(&bytes).map_err(|error| LoadFailure::Data {
-        url: url.clone(),
-        error,
-    })?;
+    let report = read_report(&bytes).map_err(data)?;
     if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), Some(&report)) {
-        return Err(too_large(e));
+        return Err(data(e));
     }
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
