@@ -314,43 +314,74 @@ fn run_import(
             return ExitCode::from(2);
         }
     };
-    let json = import::to_json(&imported.report);
-    // The output must read back as a report (and so match the schema).
-    if let Err(e) = parse_report(&json) {
-        eprintln!("report-tool import: 内部错误，导出的 JSON 无法读回：{e}");
-        return ExitCode::from(2);
-    }
-    let written = match output {
-        Some(path) => {
-            std::fs::write(path, &json).map_err(|e| format!("无法写入 {}：{e}", path.display()))
-        }
-        None => std::io::stdout()
-            .write_all(json.as_bytes())
-            .map_err(|e| e.to_string()),
+    let import::Imported {
+        report,
+        encoding,
+        html,
+        notes,
+    } = imported;
+    let (parts, blocks) = {
+        let r = &report;
+        let blocks = r
+            .all_sections()
+            .iter()
+            .map(|s| s.blocks.len())
+            .sum::<usize>()
+            + r.introduction.len();
+        (r.sections.len(), blocks)
     };
-    if let Err(e) = written {
+    if let Err(e) = write_report(report, output) {
         eprintln!("report-tool import: {e}");
         return ExitCode::from(2);
     }
-    let r = &imported.report;
-    let paragraphs: usize = r
-        .all_sections()
-        .iter()
-        .map(|s| s.blocks.len())
-        .sum::<usize>()
-        + r.introduction.len();
     eprintln!(
         "导入 {}（{}，{}）：{} 个部分，{} 个内容块",
         input.display(),
-        if imported.html { "HTML" } else { "文本" },
-        imported.encoding,
-        r.sections.len(),
-        paragraphs
+        if html { "HTML" } else { "文本" },
+        encoding,
+        parts,
+        blocks
     );
-    for note in &imported.notes {
+    for note in &notes {
         eprintln!("  · {note}");
     }
     ExitCode::SUCCESS
+}
+
+/// Writes the imported report as JSON to the file (or standard output) and proves that it reads
+/// back as a report. A file is written beside its target first and renamed when it reads back,
+/// so a failed import never leaves a half-written or unreadable file; the report is freed before
+/// reading back, so a large page's report and its copy are never in memory together.
+fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
+    let read_back = |json: &str| {
+        parse_report(json)
+            .map(drop)
+            .map_err(|e| format!("内部错误，导出的 JSON 无法读回：{e}"))
+    };
+    let Some(path) = output else {
+        let json = import::to_json(&report);
+        drop(report);
+        read_back(&json)?;
+        return std::io::stdout()
+            .write_all(json.as_bytes())
+            .map_err(|e| e.to_string());
+    };
+    let part = path.with_extension("json.part");
+    let cannot_write = |e: std::io::Error| format!("无法写入 {}：{e}", part.display());
+    let file = std::fs::File::create(&part).map_err(cannot_write)?;
+    let mut out = std::io::BufWriter::new(file);
+    import::write_json(&report, &mut out).map_err(cannot_write)?;
+    out.flush().map_err(cannot_write)?;
+    drop(out);
+    drop(report);
+    let checked = std::fs::read_to_string(&part)
+        .map_err(|e| e.to_string())
+        .and_then(|json| read_back(&json));
+    if let Err(e) = checked {
+        let _ = std::fs::remove_file(&part);
+        return Err(e);
+    }
+    std::fs::rename(&part, path).map_err(|e| format!("无法写入 {}：{e}", path.display()))
 }
 
 fn load(path: &Path) -> Result<CheckedReport, String> {

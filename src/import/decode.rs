@@ -1,6 +1,8 @@
 //! Bytes to text: UTF-8 (with or without BOM), or GBK/GB2312 (decoded as GB18030, its superset)
 //! when the page declares it or is not valid UTF-8.
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 
 /// Where decoding replaced bytes that are not valid in the page's encoding: how many, and the
@@ -21,23 +23,23 @@ pub fn replaced(text: &str) -> Option<(usize, Vec<(usize, usize)>)> {
     (count > 0).then_some((count, first))
 }
 
-/// The text and the encoding it was read as.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// The text (borrowed when the bytes are UTF-8 already) and the encoding it was read as.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), enc.name());
+        return (text, enc.name());
     }
     if let Some(enc) = declared_charset(bytes) {
         if enc != UTF_8 && enc != UTF_16LE && enc != UTF_16BE {
             let (text, _, _) = enc.decode(bytes);
-            return (text.into_owned(), enc.name());
+            return (text, enc.name());
         }
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
+        Ok(s) => (Cow::Borrowed(s), "UTF-8"),
         Err(_) => {
             let (text, _, _) = GB18030.decode(bytes);
-            (text.into_owned(), "GB18030")
+            (text, "GB18030")
         }
     }
 }
@@ -69,7 +71,7 @@ mod tests {
     #[test]
     fn reads_utf8_gbk_and_boms() {
         let text = "二连浩特市政府信息公开";
-        assert_eq!(decode(text.as_bytes()), (text.to_string(), "UTF-8"));
+        assert_eq!(decode(text.as_bytes()), (Cow::Borrowed(text), "UTF-8"));
         let (gbk, _, _) = encoding_rs::GBK.encode(text);
         let page = [b"<meta charset=\"gb2312\">".as_slice(), &gbk].concat();
         let (decoded, enc) = decode(&page);

@@ -1,7 +1,7 @@
 //! An HTML table expanded to a rectangular grid: a cell spanning rows or columns fills every
 //! position it covers, and each position remembers which source cell it came from.
 
-use scraper::{ElementRef, Selector};
+use super::dom::{Dom, NodeId};
 
 /// One source cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub struct Grid {
     pub rows: Vec<Vec<Option<SourceCell>>>,
     /// Spans that were capped or clipped, in words, for the importer's report.
     pub clipped: Vec<String>,
+    /// Which official table this is, once worked out (see [`Grid::official`]).
+    official: std::cell::OnceCell<Option<u8>>,
 }
 
 /// The largest spans browsers honour (HTML: rowspan ≤ 65534, colspan ≤ 1000).
@@ -28,29 +30,30 @@ pub const MAX_COLSPAN: usize = 1000;
 
 impl Grid {
     /// Builds the grid of a `<table>` element (nested tables are read as text of their cell).
-    pub fn from_table(table: ElementRef) -> Grid {
-        let tr = Selector::parse("tr").expect("static selector");
-        let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::new();
-        let mut clipped = Vec::new();
-        for row in table.select(&tr) {
-            // Skip rows of nested tables: their closest table ancestor is not this one.
-            let owner = row
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| a.value().name() == "table");
-            if owner.map(|o| o.id()) != Some(table.id()) {
-                continue;
+    pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
+        let mut trs = Vec::new();
+        doc.walk(table, |n| match doc.element(n) {
+            Some("tr") => {
+                trs.push(n);
+                false
             }
+            // Rows of nested tables belong to their own table.
+            Some("table") => n == table,
+            _ => true,
+        });
+        let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::with_capacity(trs.len());
+        let mut clipped = Vec::new();
+        let mut raw = String::new();
+        for row in trs {
             let mut cells = Vec::new();
-            for cell in row.children().filter_map(ElementRef::wrap) {
-                let name = cell.value().name();
-                if name != "td" && name != "th" {
+            for cell in doc.children(row) {
+                if !matches!(doc.element(cell), Some("td" | "th")) {
                     continue;
                 }
                 let r = rows.len() + 1;
                 let k = cells.len() + 1;
                 let mut span = |attr: &str, max: usize| {
-                    let given = cell.value().attr(attr).map(str::trim);
+                    let given = doc.attr(cell, attr).map(str::trim);
                     let n = match given.map(|v| v.parse::<u64>()) {
                         None => return 1,
                         // rowspan="0" spans to the end of the table, as browsers read it.
@@ -68,7 +71,9 @@ impl Grid {
                     }
                 };
                 let (rs, cs) = (span("rowspan", MAX_ROWSPAN), span("colspan", MAX_COLSPAN));
-                let text = super::html::collapse(&cell.text().collect::<String>());
+                raw.clear();
+                doc.push_text(cell, &mut raw);
+                let text = super::html::collapse(&raw);
                 cells.push((text, rs, cs));
             }
             rows.push(cells);
@@ -108,6 +113,7 @@ impl Grid {
                     rowspan.max(1)
                 };
                 let colspan = colspan.clamp(1, MAX_COLSPAN);
+                let mut text = Some(text);
                 for dr in 0..rowspan {
                     let rr = r + dr;
                     if grid.len() <= rr {
@@ -118,8 +124,14 @@ impl Grid {
                         if grid[rr].len() <= cc {
                             grid[rr].resize(cc + 1, None);
                         }
+                        let last = dr + 1 == rowspan && dc + 1 == colspan;
+                        let text = if last {
+                            text.take().unwrap_or_default()
+                        } else {
+                            text.clone().unwrap_or_default()
+                        };
                         grid[rr][cc] = Some(SourceCell {
-                            text: text.clone(),
+                            text,
                             origin: (r, c),
                         });
                     }
@@ -139,7 +151,13 @@ impl Grid {
         Grid {
             rows: grid,
             clipped,
+            official: Default::default(),
         }
+    }
+
+    /// Which official table (2, 3 or 4) this is, if any: worked out once (it reads every cell).
+    pub fn official(&self) -> Option<u8> {
+        *self.official.get_or_init(|| super::tables::which(self))
     }
 
     /// True when the table has no text at all.
@@ -211,11 +229,10 @@ mod tests {
 
     #[test]
     fn spans_beyond_what_browsers_honour_are_capped_and_reported() {
-        let html = scraper::Html::parse_fragment(
+        let doc = Dom::parse(
             "<table><tr><td colspan=\"99999\">a</td></tr><tr><td rowspan=\"70000\">b</td><td>1</td></tr><tr><td>2</td></tr></table>",
         );
-        let sel = scraper::Selector::parse("table").unwrap();
-        let g = Grid::from_table(html.select(&sel).next().unwrap());
+        let g = Grid::from_table(&doc, doc.select(&["table"])[0]);
         assert_eq!(g.width(), MAX_COLSPAN);
         assert_eq!(g.text(2, 0), "b");
         assert_eq!(g.text(2, 1), "2");

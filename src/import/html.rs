@@ -1,8 +1,8 @@
 //! A saved portal page (or just its article) to a sequence of text lines and tables.
 
+use super::dom::{Dom, NodeId};
 use super::grid::Grid;
 use super::Item;
-use scraper::{ElementRef, Html, Node, Selector};
 
 /// Containers portals put the article in, most specific first.
 const BODY_SELECTORS: &[&str] = &[
@@ -113,61 +113,28 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Reads the page.
 pub fn read_page(text: &str) -> Page {
-    let doc = Html::parse_document(text);
-    let root = doc.root_element();
-    let mut body_root = None;
-    for sel in BODY_SELECTORS {
-        let Ok(selector) = Selector::parse(sel) else {
-            continue;
-        };
-        if let Some(el) = doc.select(&selector).find(|e| text_len(e) > 100) {
-            body_root = Some(el);
-            break;
-        }
-    }
-    let body_root = body_root.unwrap_or(root);
-    let mut body = Vec::new();
-    let mut line = String::new();
-    walk(body_root, &mut body, &mut line);
-    flush(&mut body, &mut line);
-
-    let mut all = Vec::new();
-    let mut line = String::new();
-    walk(root, &mut all, &mut line);
-    flush(&mut all, &mut line);
-    let all_lines = all
+    let doc = Dom::parse(text);
+    let root = doc.root();
+    let title = doc
+        .first_matching(&["h1", ".title", "title"], |e| {
+            !collapse(&doc.text_content(e)).is_empty()
+        })
+        .map(|e| collapse(&doc.text_content(e)));
+    let meta = head_fields(&doc);
+    let lengths = doc.text_lengths();
+    let body_root = doc
+        .first_matching(BODY_SELECTORS, |e| lengths[e as usize] > 100)
+        .unwrap_or(root);
+    drop(lengths);
+    // Lines of the whole page (for metadata in the chrome): tables are not read here.
+    let all_lines = items(&doc, root, false)
         .into_iter()
         .filter_map(|i| match i {
             Item::Line(l) => Some(l),
             Item::Table(_) | Item::Flat(_) => None,
         })
         .collect();
-
-    let title = ["h1", ".title", "title"].iter().find_map(|s| {
-        let sel = Selector::parse(s).ok()?;
-        doc.select(&sel)
-            .map(|e| collapse(&e.text().collect::<String>()))
-            .find(|t| !t.is_empty())
-    });
-    let mut meta = Vec::new();
-    if let Ok(sel) = Selector::parse("meta[name], publishtime, pubdate") {
-        for e in doc.select(&sel) {
-            let v = e.value();
-            let (name, value) = match v.attr("name") {
-                Some(n) => (
-                    n.to_ascii_lowercase(),
-                    v.attr("content").unwrap_or("").to_string(),
-                ),
-                None => (v.name().to_string(), e.text().collect::<String>()),
-            };
-            let value = collapse(&value);
-            if let Some((_, field)) = META_NAMES.iter().find(|(n, _)| *n == name) {
-                if !value.is_empty() {
-                    meta.push((field.to_string(), value));
-                }
-            }
-        }
-    }
+    let body = items(&doc, body_root, true);
     Page {
         body,
         all_lines,
@@ -176,8 +143,29 @@ pub fn read_page(text: &str) -> Page {
     }
 }
 
-fn text_len(e: &ElementRef) -> usize {
-    e.text().map(|t| t.trim().chars().count()).sum()
+/// What the page's head (and CMS elements) say of the article, as (field, value) pairs.
+fn head_fields(doc: &Dom) -> Vec<(String, String)> {
+    let found = doc.select(&["meta[name]", "publishtime", "pubdate"]);
+    let mut meta = Vec::new();
+    for e in found {
+        let (name, value) = match doc.attr(e, "name") {
+            Some(n) if doc.element(e) == Some("meta") => (
+                n.to_ascii_lowercase(),
+                doc.attr(e, "content").unwrap_or("").to_string(),
+            ),
+            _ => (
+                doc.element(e).unwrap_or("").to_string(),
+                doc.text_content(e),
+            ),
+        };
+        let value = collapse(&value);
+        if let Some((_, field)) = META_NAMES.iter().find(|(n, _)| *n == name) {
+            if !value.is_empty() {
+                meta.push((field.to_string(), value));
+            }
+        }
+    }
+    meta
 }
 
 /// Collapses runs of white space (including non-breaking and full-width spaces) to one space.
@@ -206,35 +194,57 @@ fn flush(out: &mut Vec<Item>, line: &mut String) {
     line.clear();
 }
 
-fn walk(el: ElementRef, out: &mut Vec<Item>, line: &mut String) {
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => line.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    continue;
-                }
-                let Some(child_el) = ElementRef::wrap(child) else {
-                    continue;
-                };
-                if name == "br" {
-                    flush(out, line);
-                } else if name == "table" {
-                    flush(out, line);
-                    let grid = Grid::from_table(child_el);
-                    if !grid.is_empty() {
-                        out.push(Item::Table(grid));
-                    }
-                } else if BLOCKS.contains(&name) {
-                    flush(out, line);
-                    walk(child_el, out, line);
-                    flush(out, line);
-                } else {
-                    walk(child_el, out, line);
-                }
+/// The lines and tables under a node: a line ends at every block, `<br>` and table; tables are
+/// read as grids (or, when `tables` is false, passed over); scripts, forms and the like are skipped.
+fn items(doc: &Dom, from: NodeId, tables: bool) -> Vec<Item> {
+    enum Step {
+        Node(NodeId),
+        Flush,
+    }
+    let mut out = Vec::new();
+    let mut line = String::new();
+    let mut steps: Vec<Step> = doc.children(from).map(Step::Node).collect();
+    steps.reverse();
+    while let Some(step) = steps.pop() {
+        let node = match step {
+            Step::Flush => {
+                flush(&mut out, &mut line);
+                continue;
             }
-            _ => {}
+            Step::Node(n) => n,
+        };
+        if let Some(t) = doc.text(node) {
+            line.push_str(t);
+            continue;
+        }
+        let Some(name) = doc.element(node) else {
+            continue;
+        };
+        if SKIP.contains(&name) {
+            continue;
+        }
+        if name == "br" {
+            flush(&mut out, &mut line);
+        } else if name == "table" {
+            flush(&mut out, &mut line);
+            if !tables {
+                continue;
+            }
+            let grid = Grid::from_table(doc, node);
+            if !grid.is_empty() {
+                out.push(Item::Table(grid));
+            }
+        } else {
+            let block = BLOCKS.contains(&name);
+            if block {
+                flush(&mut out, &mut line);
+                steps.push(Step::Flush);
+            }
+            let at = steps.len();
+            steps.extend(doc.children(node).map(Step::Node));
+            steps[at..].reverse();
         }
     }
+    flush(&mut out, &mut line);
+    out
 }

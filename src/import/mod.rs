@@ -4,6 +4,7 @@
 //! silently: everything it could not place is reported and kept as plain paragraphs.
 
 pub mod decode;
+pub mod dom;
 pub mod grid;
 pub mod html;
 pub mod tables;
@@ -164,7 +165,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     }
     if !items.iter().any(|i| match i {
         Item::Line(l) => NUM1.is_match(l),
-        Item::Table(g) => tables::which(g).is_some(),
+        Item::Table(g) => g.official().is_some(),
         Item::Flat(_) => true,
     }) {
         return Err(ImportError::NotAReport);
@@ -546,7 +547,7 @@ fn find_title(lines: &[String], page_title: Option<&str>) -> Option<String> {
 
 fn infer_format(items: &[Item]) -> Option<u16> {
     items.iter().find_map(|i| match i {
-        Item::Table(g) if tables::which(g) == Some(2) => {
+        Item::Table(g) if g.official() == Some(2) => {
             let all = crate::model::template::normalize_label(&g.all_text());
             if all.contains("本年制发件数") || all.contains("现行有效件数") {
                 Some(2021)
@@ -651,7 +652,8 @@ fn build_sections(
                 text: format!("{FLAT_TABLE}{text}"),
             },
             Item::Table(grid) => {
-                let which = tables::which(&grid).unwrap_or(0);
+                let kind = grid.official();
+                let which = kind.unwrap_or(0);
                 let n = table_count.entry(which).or_default();
                 *n += 1;
                 let id = match (which, *n) {
@@ -660,7 +662,7 @@ fn build_sections(
                     (w, k) => format!("table-{w}-{k}"),
                 };
                 notes.extend(grid.clipped.iter().map(|c| format!("表格 {id}：{c}")));
-                let r = tables::recognise(&grid, &id, format_year);
+                let r = tables::recognise(grid, kind, &id, format_year);
                 notes.extend(r.notes);
                 let mut blocks = vec![Block::Table(Box::new(r.block))];
                 blocks.extend(r.unplaced.into_iter().map(|text| Block::Paragraph { text }));
@@ -811,6 +813,12 @@ fn stated_requests(report: &Report) -> Option<(i64, String, String)> {
 }
 
 /// The report as JSON, formatted as the demo files are.
+pub fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
+}
+
+/// The report as JSON text (as [`write_json`] writes it).
 pub fn to_json(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(report).unwrap_or_default();
     s.push('\n');

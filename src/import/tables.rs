@@ -18,6 +18,7 @@ pub struct Recognised {
     pub unplaced: Vec<String>,
 }
 
+/// True when some cell of the grid holds the label (compared normalised).
 fn has(grid: &Grid, needle: &str) -> bool {
     let n = normalize_label(needle);
     grid.rows
@@ -29,22 +30,57 @@ fn has(grid: &Grid, needle: &str) -> bool {
 
 /// Which official table a grid is, if any.
 pub fn which(grid: &Grid) -> Option<u8> {
-    if has(grid, "第二十条第") && (has(grid, "规章") || has(grid, "行政许可")) {
+    const NEEDLES: &[&str] = &[
+        "第二十条第",
+        "规章",
+        "行政许可",
+        "本年新收政府信息公开申请数量",
+        "申请人情况",
+        "自然人",
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+    ];
+    // Every cell that could hold a needle normalised once (a 500,000-row table is read once, not
+    // once per needle); normalising keeps Chinese characters, so a cell without the first
+    // character of any needle cannot hold one.
+    let firsts: Vec<char> = NEEDLES.iter().filter_map(|n| n.chars().next()).collect();
+    let cells: Vec<String> = grid
+        .rows
+        .iter()
+        .flatten()
+        .flatten()
+        .filter(|c| c.text.contains(&firsts[..]))
+        .map(|c| normalize_label(&c.text))
+        .collect();
+    let has = |needle: &str| {
+        debug_assert!(NEEDLES.contains(&needle));
+        let n = normalize_label(needle);
+        cells.iter().any(|c| c.contains(&n))
+    };
+    if has("第二十条第") && (has("规章") || has("行政许可")) {
         Some(2)
-    } else if has(grid, "本年新收政府信息公开申请数量")
-        || (has(grid, "申请人情况") && has(grid, "自然人"))
+    } else if has("本年新收政府信息公开申请数量") || (has("申请人情况") && has("自然人"))
     {
         Some(3)
-    } else if has(grid, "行政复议") && has(grid, "行政诉讼") && has(grid, "结果维持") {
+    } else if has("行政复议") && has("行政诉讼") && has("结果维持") {
         Some(4)
     } else {
         None
     }
 }
 
-/// Recognises a grid. `format_year` is the report's format when known (2019 or 2021).
-pub fn recognise(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut r = match which(grid) {
+/// Recognises a grid as the official table `which` says it is (see [`which`]). `format_year` is
+/// the report's format when known (2019 or 2021). A generic table's grid is released row by row
+/// as its cells are made, so a huge table is never in memory twice.
+pub fn recognise(
+    mut grid: Grid,
+    which: Option<u8>,
+    id: &str,
+    format_year: Option<u16>,
+) -> Recognised {
+    let grid = &mut grid;
+    let mut r = match which {
         Some(2) => table2(grid, id, format_year),
         Some(3) => table3(grid, id, format_year),
         Some(4) => table4(grid, id, format_year),
@@ -420,7 +456,7 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
 /// Any other table: the first row gives the column headers (cells spanning columns become a header
 /// over the columns of the next row when that row is a header row too), a first column of text
 /// gives row headers, the rest are cells.
-fn generic(grid: &Grid, id: &str) -> Recognised {
+fn generic(grid: &mut Grid, id: &str) -> Recognised {
     let width = grid.width();
     // Two header rows when the first has a cell spanning columns and the second holds no figures.
     let spans_columns = (1..width)
@@ -491,6 +527,10 @@ fn generic(grid: &Grid, id: &str) -> Recognised {
         }
         row.resize(leaves_count, Cell::not_provided());
         cells.push(row);
+        if r > 0 {
+            // Read for the last time (row 0 still gives the width and the corner).
+            grid.rows[r] = Vec::new();
+        }
     }
     let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
     let mut block = empty_block(id, TemplateId::Table2v2021);
@@ -611,7 +651,7 @@ mod tests {
                 ("规范性文件", 1, 1),
             ],
         ]);
-        let r = recognise(&g, "table-2", Some(2019));
+        let r = recognise(g.clone(), which(&g), "table-2", Some(2019));
         assert!(r.block.values.values().all(|v| v.is_empty()));
         assert!(
             r.notes.iter().any(|n| n.contains("一个也未能放入")),

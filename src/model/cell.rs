@@ -214,6 +214,17 @@ fn parse_value(text: &str) -> CellValue {
     if NOT_APPLICABLE.contains(&text) {
         return CellValue::NotApplicable;
     }
+    // Text with a character no figure has is text (most text cells stop at the first character).
+    let may_be_figure = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || ",，.．+＋-－−\u{a0}".contains(c)
+            || c.is_whitespace()
+            || UNIT_SUFFIXES.iter().any(|u| u.contains(c))
+    };
+    if !text.chars().all(may_be_figure) {
+        return CellValue::Text;
+    }
     let ascii: String = text
         .chars()
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace() && *c != '\u{a0}')

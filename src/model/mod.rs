@@ -2,6 +2,7 @@
 //!
 //! Pure Rust: nothing here knows about the browser, so all of it is tested natively.
 
+mod block_de;
 pub mod cell;
 pub mod consistency;
 pub mod finding;
@@ -166,8 +167,9 @@ impl Section {
     }
 }
 
+// Read by `block_de` (not derived: the derive buffers the whole block to find its `type`).
 /// A piece of content.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Block {

@@ -442,8 +442,12 @@ pub fn normalize_label(label: &str) -> String {
         }
         out.push(c);
     }
-    out.replace("合计", "总计")
-        .replace("行政规范性文件", "规范性文件")
+    if out.contains("合计") || out.contains("行政规范性文件") {
+        out.replace("合计", "总计")
+            .replace("行政规范性文件", "规范性文件")
+    } else {
+        out
+    }
 }
 
 /// Drops a leading number such as 一、 （一） 1. (1) 1、 from a normalised label.
