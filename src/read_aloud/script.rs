@@ -5,7 +5,12 @@
 use super::text::{sentences, spoken, LIMIT};
 use crate::model::table::leaves;
 use crate::model::template::ColumnKind;
-use crate::model::{Block, CellPos, CellValue, CheckedReport, Section, StatTable};
+use crate::model::{Block, CellPos, CellValue, CheckedReport, Header, Section, StatTable};
+use std::borrow::Cow;
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::rc::Rc;
+use std::sync::Arc;
 
 /// What on the page an utterance reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,81 +88,101 @@ pub fn heading_key(section: &str) -> String {
     format!("{section}/heading")
 }
 
-struct Builder<'a> {
-    checked: &'a CheckedReport,
-    out: Vec<Utterance>,
-    part: Option<String>,
+/// Table rows read per step: a run of all-zero rows is said in one sentence within these.
+const ROWS_PER_STEP: usize = 500;
+
+/// Something to read, in reading order: expanded into sentences when its turn comes.
+enum Source<'a> {
+    /// An element's text, sentence by sentence (split when first reached, then read in steps).
+    Text {
+        key: String,
+        text: Cow<'a, str>,
+        pieces: Option<(Vec<(usize, usize)>, usize)>,
+    },
+    /// A sentence made for a table (caption, group heading, note), split at ，、 when long.
+    Made { target: Target, sentence: String },
+    /// Data rows of a table group (or, for a group without row headers, all its column groups).
+    Rows {
+        table: &'a StatTable,
+        group: usize,
+        row_paths: Rc<Vec<Vec<&'a Header>>>,
+        rows: Range<usize>,
+    },
 }
 
-impl Builder<'_> {
-    fn push(&mut self, target: Target, shown: String, said: String) {
-        if said.trim().is_empty() {
-            return;
+/// A reading script being built a step at a time, so that a browser can build the script of a
+/// huge report between other work (no step takes long: see [`Script::step`]).
+pub struct Script<'a> {
+    queue: VecDeque<(Option<Arc<str>>, Source<'a>)>,
+    out: Vec<Utterance>,
+}
+
+impl<'a> Script<'a> {
+    /// Lists what there is to read, in order: title, introduction, then every part (cheap: no
+    /// text is split or said yet).
+    pub fn plan(checked: &'a CheckedReport) -> Script<'a> {
+        let mut s = Script {
+            queue: VecDeque::new(),
+            out: Vec::new(),
+        };
+        let report = &checked.report;
+        s.text(None, "title".into(), Cow::Borrowed(&report.meta.title));
+        s.blocks(checked, None, None, &report.introduction);
+        for part in &report.sections {
+            s.section(checked, &Arc::from(part.id.as_str()), part);
         }
-        self.out.push(Utterance {
-            index: self.out.len(),
-            part: self.part.clone(),
-            target,
-            shown,
-            spoken: said,
-        });
+        s
     }
 
-    /// Reads an element's text sentence by sentence.
-    fn text(&mut self, key: String, text: &str) {
-        for (start, end) in sentences(text, LIMIT) {
-            let shown = text[start..end].to_string();
-            let said = spoken(&shown);
-            self.push(
-                Target::Text {
-                    key: key.clone(),
-                    start,
-                    end,
-                },
-                shown,
-                said,
-            );
+    fn text(&mut self, part: Option<&Arc<str>>, key: String, text: Cow<'a, str>) {
+        let source = Source::Text {
+            key,
+            text,
+            pieces: None,
+        };
+        self.queue.push_back((part.cloned(), source));
+    }
+
+    fn made(&mut self, part: Option<&Arc<str>>, target: Target, sentence: String) {
+        self.queue
+            .push_back((part.cloned(), Source::Made { target, sentence }));
+    }
+
+    fn section(&mut self, checked: &'a CheckedReport, part: &Arc<str>, s: &'a Section) {
+        self.text(Some(part), heading_key(&s.id), Cow::Owned(s.heading()));
+        self.blocks(checked, Some(part), Some(&s.id), &s.blocks);
+        for sub in &s.sections {
+            self.section(checked, part, sub);
         }
     }
 
-    /// A sentence made for a table, split at ，、 when long; every piece targets `target`.
-    fn made(&mut self, target: Target, sentence: &str) {
-        for (a, b) in sentences(sentence, LIMIT) {
-            let shown = sentence[a..b].to_string();
-            let said = spoken(&shown);
-            self.push(target.clone(), shown, said);
-        }
-    }
-
-    fn blocks(&mut self, section: Option<&str>, blocks: &[Block]) {
+    fn blocks(
+        &mut self,
+        checked: &'a CheckedReport,
+        part: Option<&Arc<str>>,
+        section: Option<&str>,
+        blocks: &'a [Block],
+    ) {
         for (i, b) in blocks.iter().enumerate() {
             match b {
                 Block::Paragraph { text } | Block::Note { text } => {
-                    self.text(text_key(section, i), text);
+                    self.text(part, text_key(section, i), Cow::Borrowed(text));
                 }
                 Block::List { items, .. } => {
                     for (j, item) in items.iter().enumerate() {
-                        self.text(item_key(section, i, j), item);
+                        self.text(part, item_key(section, i, j), Cow::Borrowed(item));
                     }
                 }
                 Block::Table(t) => {
-                    if let Some(table) = self.checked.tables.get(&t.id) {
-                        self.table(table);
+                    if let Some(table) = checked.tables.get(&t.id) {
+                        self.table(checked, part, table);
                     }
                 }
             }
         }
     }
 
-    fn section(&mut self, s: &Section) {
-        self.text(heading_key(&s.id), &s.heading());
-        self.blocks(Some(&s.id), &s.blocks);
-        for sub in &s.sections {
-            self.section(sub);
-        }
-    }
-
-    fn table(&mut self, t: &StatTable) {
+    fn table(&mut self, checked: &CheckedReport, part: Option<&Arc<str>>, t: &'a StatTable) {
         let id = t.id.clone();
         let mut caption = match &t.label {
             Some(l) => format!("{l}，{}。", t.caption),
@@ -166,58 +191,126 @@ impl Builder<'_> {
         if let Some(u) = &t.unit {
             caption.push_str(&format!("单位：{u}。"));
         }
-        self.made(Target::TableCaption { table: id.clone() }, &caption);
+        self.made(part, Target::TableCaption { table: id.clone() }, caption);
         for (g, group) in t.groups.iter().enumerate() {
             if let Some(h) = &group.heading {
-                self.made(
-                    Target::TableGroup {
-                        table: id.clone(),
-                        group: g,
-                    },
-                    &format!("{h}。"),
-                );
+                let target = Target::TableGroup {
+                    table: id.clone(),
+                    group: g,
+                };
+                self.made(part, target, format!("{h}。"));
             }
-            for line in table_lines(t, g) {
-                self.made(
-                    Target::TableRows {
-                        table: id.clone(),
-                        group: g,
-                        first: line.first,
-                        last: line.last,
-                    },
-                    &line.sentence,
-                );
+            let row_paths = Rc::new(leaves(&group.rows));
+            let count = row_paths.len().max(1);
+            for start in (0..count).step_by(ROWS_PER_STEP) {
+                let rows = start..(start + ROWS_PER_STEP).min(count);
+                let source = Source::Rows {
+                    table: t,
+                    group: g,
+                    row_paths: row_paths.clone(),
+                    rows,
+                };
+                self.queue.push_back((part.cloned(), source));
             }
         }
         let mut notes: Vec<String> = t.notes.iter().map(|n| format!("注：{n}")).collect();
         notes.extend(
-            self.checked
+            checked
                 .findings_for(&t.id)
                 .into_iter()
                 .filter(|f| f.needs_attention())
                 .map(|f| format!("本表核对：{}", f.message)),
         );
         for n in notes {
-            self.made(Target::TableNotes { table: id.clone() }, &n);
+            self.made(part, Target::TableNotes { table: id.clone() }, n);
         }
+    }
+
+    /// Adds at least `count` more sentences to the script (fewer at its end), with their spoken
+    /// forms; true when the script is complete.
+    pub fn step(&mut self, count: usize) -> bool {
+        let goal = self.out.len().saturating_add(count);
+        while self.out.len() < goal {
+            let Some((part, source)) = self.queue.front_mut() else {
+                break;
+            };
+            let out = &mut self.out;
+            let done = match source {
+                Source::Text { key, text, pieces } => {
+                    let (list, next) = pieces.get_or_insert_with(|| (sentences(text, LIMIT), 0));
+                    while *next < list.len() && out.len() < goal {
+                        let (start, end) = list[*next];
+                        *next += 1;
+                        let target = Target::Text {
+                            key: key.clone(),
+                            start,
+                            end,
+                        };
+                        say(out, part, target, text[start..end].to_string());
+                    }
+                    *next == list.len()
+                }
+                Source::Made { target, sentence } => {
+                    made(out, part, target, sentence);
+                    true
+                }
+                Source::Rows {
+                    table,
+                    group,
+                    row_paths,
+                    rows,
+                } => {
+                    for line in table_lines(table, *group, row_paths, rows.clone()) {
+                        let target = Target::TableRows {
+                            table: table.id.clone(),
+                            group: *group,
+                            first: line.first,
+                            last: line.last,
+                        };
+                        made(out, part, &target, &line.sentence);
+                    }
+                    true
+                }
+            };
+            if done {
+                self.queue.pop_front();
+            }
+        }
+        self.queue.is_empty()
+    }
+
+    /// The whole script (every sentence, whether or not [`Script::step`] has reached it).
+    pub fn finish(mut self) -> Vec<Utterance> {
+        self.step(usize::MAX);
+        self.out
+    }
+}
+
+/// Adds a sentence with its spoken form (none when nothing would be said).
+fn say(out: &mut Vec<Utterance>, part: &Option<Arc<str>>, target: Target, shown: String) {
+    let spoken = spoken(&shown);
+    if spoken.trim().is_empty() {
+        return;
+    }
+    out.push(Utterance {
+        index: out.len(),
+        part: part.as_deref().map(str::to_string),
+        target,
+        shown,
+        spoken,
+    });
+}
+
+/// A sentence made for a table, split at ，、 when long; every piece targets `target`.
+fn made(out: &mut Vec<Utterance>, part: &Option<Arc<str>>, target: &Target, sentence: &str) {
+    for (a, b) in sentences(sentence, LIMIT) {
+        say(out, part, target.clone(), sentence[a..b].to_string());
     }
 }
 
 /// Builds the script of a report: title, introduction, then every part in order.
 pub fn build(checked: &CheckedReport) -> Vec<Utterance> {
-    let mut b = Builder {
-        checked,
-        out: Vec::new(),
-        part: None,
-    };
-    let report = &checked.report;
-    b.text("title".into(), &report.meta.title);
-    b.blocks(None, &report.introduction);
-    for part in &report.sections {
-        b.part = Some(part.id.clone());
-        b.section(part);
-    }
-    b.out
+    Script::plan(checked).finish()
 }
 
 /// Where each part starts in the script: (part id, first utterance).
@@ -317,7 +410,12 @@ fn figure_phrase(t: &StatTable, pos: CellPos, column: &str, derived: bool, text:
 
 /// The lines of one group: a sentence per row, and one sentence for each run of rows that are all
 /// zero or blank.
-fn table_lines(t: &StatTable, g: usize) -> Vec<Line> {
+fn table_lines(
+    t: &StatTable,
+    g: usize,
+    row_paths: &[Vec<&Header>],
+    rows: Range<usize>,
+) -> Vec<Line> {
     let group = &t.groups[g];
     let col_paths = leaves(&group.columns);
     let mut out = Vec::new();
@@ -345,8 +443,13 @@ fn table_lines(t: &StatTable, g: usize) -> Vec<Line> {
             units.push((name, 0, cells));
         }
     } else {
-        // The row headers' paths once, not once per row: a 20,000-row table stays linear.
-        for (r, path) in leaves(&group.rows).iter().enumerate() {
+        // The row headers' paths once per table, not once per row or step.
+        for (r, path) in row_paths
+            .iter()
+            .enumerate()
+            .skip(rows.start)
+            .take(rows.len())
+        {
             let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
             units.push((
                 row_name(&labels),
@@ -434,6 +537,37 @@ fn table_lines(t: &StatTable, g: usize) -> Vec<Line> {
 mod tests {
     use super::*;
     use crate::model::{check_report, parse_report};
+
+    #[test]
+    fn a_huge_table_is_read_in_steps_with_zero_runs_said_once_per_step() {
+        let rows: Vec<String> = (0..1200).map(|i| format!("\"事项{i}\"")).collect();
+        let cells: Vec<&str> = (0..1200).map(|_| "[0]").collect();
+        let json = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2022-01-01","year":2021}},
+            "sections":[{{"id":"p1","title":"一","blocks":[{{"type":"table","id":"big","columns":["数量"],
+            "rows":[{}],"cells":[{}]}}]}}]}}"#,
+            rows.join(","),
+            cells.join(",")
+        );
+        let checked = check_report(parse_report(&json).unwrap());
+        let mut script = Script::plan(&checked);
+        let mut steps = 1;
+        while !script.step(100) {
+            steps += 1;
+        }
+        assert!(steps > 1, "read in more than one step");
+        let mut runs: Vec<(usize, usize)> = script
+            .finish()
+            .iter()
+            .filter_map(|u| match u.target {
+                Target::TableRows { first, last, .. } => Some((first, last)),
+                _ => None,
+            })
+            .collect();
+        // A long run is said in several pieces, each naming the whole run's rows.
+        runs.dedup();
+        assert_eq!(runs, vec![(0, 499), (500, 999), (1000, 1199)]);
+    }
 
     fn load(name: &str) -> CheckedReport {
         let path = format!("{}/public/reports/{name}", env!("CARGO_MANIFEST_DIR"));

@@ -14,59 +14,55 @@ const CLOSERS: &[char] = &['”', '’', '）', ')', '」', '』', '》', '】',
 /// space between pieces is left out; every other character of `text` is in exactly one piece.
 pub fn sentences(text: &str, limit: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (_, c) = chars[i];
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
         if ENDS.contains(&c) {
-            let mut j = i + 1;
-            while j < chars.len() && CLOSERS.contains(&chars[j].1) {
-                j += 1;
-            }
-            let end = chars.get(j).map(|(b, _)| *b).unwrap_or(text.len());
+            while chars.next_if(|(_, c)| CLOSERS.contains(c)).is_some() {}
+            let end = chars.peek().map(|&(b, _)| b).unwrap_or(text.len());
             split_long(text, start, end, limit, &mut out);
             start = end;
-            i = j;
-        } else {
-            i += 1;
         }
     }
     split_long(text, start, text.len(), limit, &mut out);
     out
 }
 
-fn split_long(text: &str, start: usize, end: usize, limit: usize, out: &mut Vec<(usize, usize)>) {
-    let (start, end) = trim(text, start, end);
-    if start >= end {
-        return;
-    }
-    let piece = &text[start..end];
-    if piece.chars().count() <= limit {
-        out.push((start, end));
-        return;
-    }
-    // The last soft break within the limit; else the limit itself.
-    let mut cut = None;
-    for (n, (b, c)) in piece.char_indices().enumerate() {
-        if n >= limit {
-            break;
+/// Splits `text[start..end]` into pieces of at most `limit` characters, each ending after the
+/// last ，、： that keeps it within the limit (or at the limit itself when there is none).
+fn split_long(
+    text: &str,
+    mut start: usize,
+    end: usize,
+    limit: usize,
+    out: &mut Vec<(usize, usize)>,
+) {
+    loop {
+        let (from, to) = trim(text, start, end);
+        if from >= to {
+            return;
         }
-        if SOFT.contains(&c) && n > 0 {
-            cut = Some(start + b + c.len_utf8());
+        let piece = &text[from..to];
+        let mut soft = None;
+        let mut at_limit = None;
+        for (n, (b, c)) in piece.char_indices().enumerate() {
+            if n >= limit {
+                at_limit = Some(from + b);
+                break;
+            }
+            if SOFT.contains(&c) && n > 0 {
+                soft = Some(from + b + c.len_utf8());
+            }
         }
+        let Some(at_limit) = at_limit else {
+            // Within the limit.
+            out.push((from, to));
+            return;
+        };
+        let cut = soft.unwrap_or(at_limit);
+        out.push(trim(text, from, cut));
+        start = cut;
     }
-    let cut = cut.unwrap_or_else(|| {
-        start
-            + piece
-                .char_indices()
-                .nth(limit)
-                .map(|(b, _)| b)
-                .unwrap_or(piece.len())
-    });
-    let (a, _) = trim(text, start, cut);
-    out.push((a, trim(text, start, cut).1));
-    split_long(text, cut, end, limit, out);
 }
 
 fn trim(text: &str, mut start: usize, mut end: usize) -> (usize, usize) {
@@ -275,6 +271,17 @@ pub fn spoken(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_text_without_punctuation_splits_at_the_limit_without_recursion() {
+        let text = "公开".repeat(500_000);
+        let pieces = sentences(&text, LIMIT);
+        assert_eq!(pieces.len(), 1_000_000 / LIMIT + 1);
+        assert!(pieces
+            .iter()
+            .all(|&(a, b)| text[a..b].chars().count() <= LIMIT));
+        assert_eq!(pieces.last().map(|p| p.1), Some(text.len()));
+    }
 
     fn pieces(text: &str, limit: usize) -> Vec<&str> {
         sentences(text, limit)

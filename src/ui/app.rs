@@ -41,9 +41,10 @@ pub fn ReportViewer(
     };
     let attempt = RwSignal::new(0u32);
     let timeout = options.timeout_secs;
+    let read_aloud = options.read_aloud;
     let report = LocalResource::new(move || {
         attempt.track();
-        load_report(src.get(), timeout)
+        load_report(src.get(), timeout, read_aloud)
     });
     view! {
         <div class=size_class class:rv--contrast=move || prefs.contrast.get() lang=lang.lang_tag>
@@ -58,6 +59,7 @@ pub fn ReportViewer(
                         <ReportView
                             checked=loaded.checked
                             source=Some(loaded.source)
+                            reading=loaded.reading.take()
                             options=options.clone()
                             on_shown
                         />
@@ -122,6 +124,9 @@ pub fn ReportView(
     /// The JSON as fetched, for 保存 (the parsed report is saved when absent).
     #[prop(default = None)]
     source: Option<Arc<str>>,
+    /// What 朗读 needs, when made already (it is made here when absent).
+    #[prop(default = None)]
+    reading: Option<crate::read_aloud::Reading>,
     /// What the webmaster chose.
     #[prop(optional)]
     options: Options,
@@ -155,7 +160,10 @@ pub fn ReportView(
     if use_context::<PrefsCtx>().is_none() {
         provide_context(PrefsCtx::load());
     }
-    let reader = ctx.options.read_aloud.then(|| ReaderCtx::new(&ctx));
+    let reader = ctx
+        .options
+        .read_aloud
+        .then(|| ReaderCtx::new(&ctx, reading));
     if let Some(r) = &reader {
         provide_context(r.clone());
         let r = r.clone();

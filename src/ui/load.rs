@@ -1,6 +1,8 @@
 //! Fetching a report: every way it can fail becomes a [`LoadFailure`] that says what and where.
 
 use crate::model::{check_report, read_report, CheckedReport, LoadError, VIEWER_LIMITS};
+use crate::read_aloud::script::Script;
+use crate::read_aloud::Reading;
 use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
@@ -68,6 +70,47 @@ pub struct Loaded {
     pub checked: Arc<CheckedReport>,
     /// The JSON text as the server sent it.
     pub source: Arc<str>,
+    /// What 朗读 needs, when it is on (taken by the first view of the report).
+    pub reading: Rc<Cell<Option<Reading>>>,
+}
+
+/// Lets the browser run other tasks (paint, input, timers) before going on.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now_ms() -> f64 {
+    leptos::prelude::window()
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// How long one slice of work may hold the page (well under the 50 ms of a "long task" budget
+/// the browser reports, so input stays responsive while a huge report is prepared).
+const SLICE_MS: f64 = 40.0;
+
+/// Makes what 朗读 needs a slice at a time, letting the page run between slices.
+async fn prepare_reading(checked: &CheckedReport) -> Reading {
+    next_task().await;
+    let mut script = Script::plan(checked);
+    loop {
+        next_task().await;
+        let start = now_ms();
+        loop {
+            if script.step(256) {
+                next_task().await;
+                return Reading::new(script.finish());
+            }
+            if now_ms() - start > SLICE_MS {
+                break;
+            }
+        }
+    }
 }
 
 /// `url` resolved against `base`, when it is an http or https address.
@@ -86,8 +129,14 @@ fn fetchable(url: &str) -> bool {
     http_url(url, &base).is_some()
 }
 
-/// Fetches, parses and checks a report, giving up after `timeout_secs`.
-pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadFailure> {
+/// Fetches, parses and checks a report (and builds its reading script when `read_aloud`), giving
+/// up on the network after `timeout_secs`. Each step runs in a task of its own, so a huge report
+/// never holds the page in one long task.
+pub async fn load_report(
+    url: String,
+    timeout_secs: u32,
+    read_aloud: bool,
+) -> Result<Loaded, LoadFailure> {
     if !fetchable(&url) {
         return Err(LoadFailure::Address {
             url: crate::model::finding::quote(&url),
@@ -128,15 +177,25 @@ pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadF
     if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), None) {
         return Err(data(e));
     }
+    next_task().await;
     let report = read_report(&bytes).map_err(data)?;
     if let Some(e) = VIEWER_LIMITS.exceeded(bytes.len(), Some(&report)) {
         return Err(data(e));
     }
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
+    next_task().await;
+    let checked = Arc::new(check_report(report));
+    let reading = if read_aloud {
+        Some(prepare_reading(&checked).await)
+    } else {
+        None
+    };
+    next_task().await;
     Ok(Loaded {
-        checked: Arc::new(check_report(report)),
+        checked,
         source: Arc::from(text),
+        reading: Rc::new(Cell::new(reading)),
     })
 }
 

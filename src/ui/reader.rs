@@ -7,8 +7,9 @@ use super::ReportCtx;
 use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
 use crate::read_aloud::script::{build, Target, Utterance};
 use crate::read_aloud::voices::is_chinese;
+use crate::read_aloud::Reading;
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -56,8 +57,7 @@ impl PrefsCtx {
     }
 }
 
-/// Element key → the sentences of its text: (start, end, utterance index).
-pub type SentenceMap = HashMap<String, Vec<(usize, usize, usize)>>;
+pub use crate::read_aloud::SentenceMap;
 
 /// Read-aloud state of one viewer.
 #[derive(Clone)]
@@ -86,28 +86,22 @@ pub struct ReaderCtx {
 }
 
 impl ReaderCtx {
-    /// The reader for a loaded report.
-    pub fn new(report: &ReportCtx) -> ReaderCtx {
-        let script = build(&report.checked);
-        let mut spans: SentenceMap = HashMap::new();
-        for u in &script {
-            if let Target::Text { key, start, end } = &u.target {
-                spans
-                    .entry(key.clone())
-                    .or_default()
-                    .push((*start, *end, u.index));
-            }
-        }
+    /// The reader for a loaded report, with its reading (made here when not given).
+    pub fn new(report: &ReportCtx, reading: Option<Reading>) -> ReaderCtx {
+        let Reading {
+            script,
+            spans,
+            mut player,
+        } = reading.unwrap_or_else(|| Reading::new(build(&report.checked)));
         let rate = remembered("rate")
             .and_then(|r| r.parse().ok())
             .filter(|r| (50..=200).contains(r))
             .unwrap_or(100);
         let voice = remembered("voice");
-        let mut player = Player::new(&script);
         player.command(Command::SetRate(rate), 0);
         player.command(Command::SetVoice(voice.clone()), 0);
         ReaderCtx {
-            script: Arc::new(script),
+            script,
             player: StoredValue::new(player),
             current: RwSignal::new(None),
             phase: RwSignal::new(Phase::Idle),
@@ -118,7 +112,7 @@ impl ReaderCtx {
             owner: new_owner(),
             open: report.open,
             root: report.root,
-            spans: Arc::new(spans),
+            spans,
             ticking: StoredValue::new(false),
         }
     }

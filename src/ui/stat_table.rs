@@ -19,7 +19,7 @@ pub fn StatTableView(
     id: String,
 ) -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
-    let Some(table) = ctx.checked.tables.get(&id).cloned() else {
+    let Some(table) = ctx.checked.tables.get(&id) else {
         return ().into_any();
     };
     let findings: Vec<_> = ctx.checked.findings_for(&id).into_iter().cloned().collect();
@@ -30,7 +30,7 @@ pub fn StatTableView(
         .collect();
     let caption_id = format!("{id}-caption");
     let findings_id = format!("{id}-findings");
-    let sections = layout(&table);
+    let sections = layout(table);
     let has_derived = !table.derived.is_empty();
     let has_missing = table
         .groups
@@ -114,7 +114,7 @@ struct RowsCtx {
 
 /// Rows rendered at once; a longer body renders the rest in chunks of this many, one task each,
 /// so a 20,000-row table never blocks the page for long.
-const ROWS_AT_ONCE: usize = 300;
+const ROWS_AT_ONCE: usize = 150;
 
 fn render_rows(
     ctx: &RowsCtx,
