@@ -652,8 +652,7 @@ fn build_sections(
                 text: format!("{FLAT_TABLE}{text}"),
             },
             Item::Table(grid) => {
-                let kind = grid.official();
-                let which = kind.unwrap_or(0);
+                let which = grid.official().unwrap_or(0);
                 let n = table_count.entry(which).or_default();
                 *n += 1;
                 let id = match (which, *n) {
@@ -662,7 +661,7 @@ fn build_sections(
                     (w, k) => format!("table-{w}-{k}"),
                 };
                 notes.extend(grid.clipped.iter().map(|c| format!("表格 {id}：{c}")));
-                let r = tables::recognise(grid, kind, &id, format_year);
+                let r = tables::recognise(grid, &id, format_year);
                 notes.extend(r.notes);
                 let mut blocks = vec![Block::Table(Box::new(r.block))];
                 blocks.extend(r.unplaced.into_iter().map(|text| Block::Paragraph { text }));
@@ -820,9 +819,10 @@ pub fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Re
 
 /// The report as JSON text (as [`write_json`] writes it).
 pub fn to_json(report: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(report).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_json(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Import and check in one: the findings of the imported report, for the importer's summary.

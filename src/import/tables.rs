@@ -28,8 +28,8 @@ fn has(grid: &Grid, needle: &str) -> bool {
         .any(|c| normalize_label(&c.text).contains(&n))
 }
 
-/// Which official table a grid is, if any.
-pub fn which(grid: &Grid) -> Option<u8> {
+/// Which official table a grid is, if any (asked through [`Grid::official`], which keeps the answer).
+pub(super) fn which(grid: &Grid) -> Option<u8> {
     const NEEDLES: &[&str] = &[
         "第二十条第",
         "规章",
@@ -70,17 +70,12 @@ pub fn which(grid: &Grid) -> Option<u8> {
     }
 }
 
-/// Recognises a grid as the official table `which` says it is (see [`which`]). `format_year` is
-/// the report's format when known (2019 or 2021). A generic table's grid is released row by row
-/// as its cells are made, so a huge table is never in memory twice.
-pub fn recognise(
-    mut grid: Grid,
-    which: Option<u8>,
-    id: &str,
-    format_year: Option<u16>,
-) -> Recognised {
+/// Recognises a grid (see [`Grid::official`]). `format_year` is the report's format when known
+/// (2019 or 2021). A generic table's grid is released row by row as its cells are made, so a huge
+/// table is never in memory twice.
+pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let grid = &mut grid;
-    let mut r = match which {
+    let mut r = match grid.official() {
         Some(2) => table2(grid, id, format_year),
         Some(3) => table3(grid, id, format_year),
         Some(4) => table4(grid, id, format_year),
@@ -651,7 +646,7 @@ mod tests {
                 ("规范性文件", 1, 1),
             ],
         ]);
-        let r = recognise(g.clone(), which(&g), "table-2", Some(2019));
+        let r = recognise(g, "table-2", Some(2019));
         assert!(r.block.values.values().all(|v| v.is_empty()));
         assert!(
             r.notes.iter().any(|n| n.contains("一个也未能放入")),

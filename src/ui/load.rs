@@ -83,13 +83,6 @@ async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-fn now_ms() -> f64 {
-    leptos::prelude::window()
-        .performance()
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
 /// How long one slice of work may hold the page (well under the 50 ms of a "long task" budget
 /// the browser reports, so input stays responsive while a huge report is prepared).
 const SLICE_MS: f64 = 40.0;
@@ -100,13 +93,13 @@ async fn prepare_reading(checked: &CheckedReport) -> Reading {
     let mut script = Script::plan(checked);
     loop {
         next_task().await;
-        let start = now_ms();
+        let start = super::now_ms();
         loop {
             if script.step(256) {
                 next_task().await;
                 return Reading::new(script.finish());
             }
-            if now_ms() - start > SLICE_MS {
+            if super::now_ms() - start > SLICE_MS {
                 break;
             }
         }

@@ -46,6 +46,11 @@ impl ReportCtx {
     }
 }
 
+/// The page's clock (performance.now), in milliseconds; 0 where there is none.
+pub fn now_ms() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
 /// Shows `count` items: the first `at_once` now, then `at_once` more per task, so a 20,000-row
 /// table or a 100,000-sentence text never blocks the page for long. Each later chunk is turned on
 /// once by a memo and never re-rendered.

@@ -29,8 +29,9 @@ pub fn remember(key: &str, value: &str) {
     }
 }
 
+/// The page's clock in whole milliseconds, as the player counts time.
 fn now_ms() -> u64 {
-    window().performance().map(|p| p.now() as u64).unwrap_or(0)
+    super::now_ms() as u64
 }
 
 /// Text size and contrast, shared by every part of one viewer.
