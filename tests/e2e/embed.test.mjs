@@ -97,9 +97,8 @@ test('the widget looks the same on the hostile portal as on a plain page, and le
   const hostProps = async (block) => {
     const page = await h.browser.newPage({ viewport: { width: 1200, height: 900 } });
     if (block) await page.route('**/report-viewer*.js', (r) => r.abort());
-    await page.goto(`${h.url}/portal.html`);
+    await page.goto(`${h.url}/portal.html`, { waitUntil: 'load' });
     if (!block) await widgetsSettled(page, 3);
-    else await page.waitForTimeout(500);
     const out = await page.evaluate(() => ['body', '.site-header', '.site-nav a', 'h2.article-kicker', '.host-table td', '.host-button', '.article-info', '.site-footer p']
       .map((s) => { const cs = getComputedStyle(document.querySelector(s)); return [s, cs.fontSize, cs.color, cs.backgroundColor, cs.padding, cs.fontFamily, cs.lineHeight, cs.borderTopStyle]; }));
     await page.close();
