@@ -4,13 +4,18 @@
 //! `model` is pure Rust and builds everywhere; the browser parts (`ui`, `embed`) build for wasm32
 //! only, so native tests and tools never compile Leptos.
 
+pub mod config;
 pub mod export;
+pub mod labels;
 pub mod model;
 pub mod read_aloud;
 
 #[cfg(feature = "tool")]
 pub mod import;
 
+#[cfg(target_arch = "wasm32")]
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

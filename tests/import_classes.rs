@@ -282,7 +282,7 @@ fn formulas_in_an_imported_page_reach_the_csv_neutralised() {
         .values()
         .find(|t| t.template.is_none())
         .expect("generic table");
-    let csv = report_viewer::export::table_csv(table, "未提供");
+    let csv = report_viewer::export::table_csv(table, &report_viewer::labels::ZH);
     assert!(csv.contains("'@SUM(1+1)"), "{csv}");
     assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
     assert!(csv.trim_end().ends_with(",+12"), "{csv}");

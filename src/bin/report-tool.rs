@@ -4,6 +4,7 @@
 //! Exit status: 0 clean, 1 the report has errors, 2 the input cannot be read.
 
 use clap::{Parser, Subcommand};
+use report_viewer::export::Page;
 use report_viewer::import::{self, Options};
 use report_viewer::model::validate::check_cross_year;
 use report_viewer::model::{
@@ -68,7 +69,20 @@ enum Command {
         /// Write the page here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// The language of the page's own words (zh-CN or en); the report's text stays as it is.
+        #[arg(long, default_value = "zh-CN")]
+        lang: String,
     },
+}
+
+/// The standalone page as `report-tool` writes it: the viewer's stylesheet inline, Chinese words.
+fn tool_page() -> Page<'static> {
+    Page {
+        css: report_viewer::export::STYLESHEET,
+        address: None,
+        classes: "",
+        labels: &report_viewer::labels::ZH,
+    }
 }
 
 fn main() -> ExitCode {
@@ -96,7 +110,11 @@ fn main() -> ExitCode {
                 run_review(&reports, json, html.as_deref())
             }
         }
-        Command::Html { report, output } => {
+        Command::Html {
+            report,
+            output,
+            lang,
+        } => {
             let checked = match load(&report) {
                 Ok(c) => c,
                 Err(e) => {
@@ -104,8 +122,11 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            const CSS: &str = include_str!("../../style/report-viewer.css");
-            let html = report_viewer::export::standalone_html(&checked, CSS, None);
+            let page = Page {
+                labels: report_viewer::labels::for_language(&lang),
+                ..tool_page()
+            };
+            let html = report_viewer::export::standalone_html(&checked, &page);
             let written = match output {
                 Some(path) => std::fs::write(&path, &html)
                     .map_err(|e| format!("无法写入 {}：{e}", path.display())),
@@ -249,7 +270,6 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
         println!("{}", total_line(&t));
     }
     if let Some(page) = html {
-        const CSS: &str = include_str!("../../style/report-viewer.css");
         let title = format!("政府信息公开工作年度报告核对（{} 份）", t.reports);
         let mut written = std::fs::write(page, summary_html(&rows, &title))
             .map_err(|e| format!("无法写入 {}：{e}", page.display()));
@@ -261,7 +281,7 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
             if written.is_ok() {
                 written = std::fs::write(
                     path,
-                    report_viewer::export::standalone_html(checked, CSS, None),
+                    report_viewer::export::standalone_html(checked, &tool_page()),
                 )
                 .map_err(|e| format!("无法写入 {}：{e}", path.display()));
             }

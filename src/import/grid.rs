@@ -1,7 +1,7 @@
 //! An HTML table expanded to a rectangular grid: a cell spanning rows or columns fills every
 //! position it covers, and each position remembers which source cell it came from.
 
-use super::dom::{Dom, NodeId};
+use super::dom::{collapse, Dom, NodeId};
 
 /// One source cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct Grid {
     /// Spans that were capped or clipped, in words, for the importer's report.
     pub clipped: Vec<String>,
     /// Which official table this is, once worked out (see [`Grid::official`]).
-    official: std::cell::OnceCell<Option<u8>>,
+    pub(super) official: std::cell::OnceCell<Option<u8>>,
 }
 
 /// The largest spans browsers honour (HTML: rowspan ≤ 65534, colspan ≤ 1000).
@@ -73,7 +73,7 @@ impl Grid {
                 let (rs, cs) = (span("rowspan", MAX_ROWSPAN), span("colspan", MAX_COLSPAN));
                 raw.clear();
                 doc.push_text(cell, &mut raw);
-                let text = super::html::collapse(&raw);
+                let text = collapse(&raw);
                 cells.push((text, rs, cs));
             }
             rows.push(cells);
@@ -153,11 +153,6 @@ impl Grid {
             clipped,
             official: Default::default(),
         }
-    }
-
-    /// Which official table (2, 3 or 4) this is, if any: worked out once (it reads every cell).
-    pub fn official(&self) -> Option<u8> {
-        *self.official.get_or_init(|| super::tables::which(self))
     }
 
     /// True when the table has no text at all.

@@ -1,8 +1,8 @@
 //! A saved portal page (or just its article) to a sequence of text lines and tables.
 
-use super::dom::{Dom, NodeId};
+use super::dom::{collapse, Dom, NodeId};
 use super::grid::Grid;
-use super::Item;
+use super::item::Item;
 
 /// Containers portals put the article in, most specific first.
 const BODY_SELECTORS: &[&str] = &[
@@ -166,24 +166,6 @@ fn head_fields(doc: &Dom) -> Vec<(String, String)> {
         }
     }
     meta
-}
-
-/// Collapses runs of white space (including non-breaking and full-width spaces) to one space.
-pub fn collapse(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' {
-            space = true;
-        } else {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn flush(out: &mut Vec<Item>, line: &mut String) {

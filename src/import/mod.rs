@@ -7,27 +7,17 @@ pub mod decode;
 pub mod dom;
 pub mod grid;
 pub mod html;
+pub mod item;
 pub mod tables;
 pub mod text;
 
 use crate::model::finding::quote;
 use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
-use grid::Grid;
+use item::heading_like;
+pub use item::Item;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// A piece of the page body, in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Item {
-    /// A line of text.
-    Line(String),
-    /// A table.
-    Table(Grid),
-    /// The text of a table whose cells ran together in a text copy ("规章000行政规范性文件693665"):
-    /// the figures cannot be told apart, so it is kept as text, never read as figures.
-    Flat(String),
-}
 
 /// What the caller may say about the page.
 #[derive(Debug, Clone, Default)]
@@ -129,7 +119,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     } else {
         let lines: Vec<String> = text
             .lines()
-            .map(html::collapse)
+            .map(dom::collapse)
             .filter(|l| !l.is_empty())
             .collect();
         let header = text::split_header(lines);
@@ -574,14 +564,6 @@ fn numeral(s: &str) -> usize {
         [d] => value(*d).unwrap_or(0),
         _ => 0,
     }
-}
-
-pub(crate) fn heading_like(title: &str, max: usize) -> bool {
-    let n = title.chars().count();
-    n > 0
-        && n <= max
-        && !title.ends_with(['。', '；', ';', '，', ',', '：', ':'])
-        && !title.contains('。')
 }
 
 /// Rebuilds the section tree from the numbering: 一、 (parts), （一） (subsections), 1. (items),

@@ -547,6 +547,13 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
     }
 }
 
+impl Grid {
+    /// Which official table (2, 3 or 4) this is, if any: worked out once (it reads every cell).
+    pub fn official(&self) -> Option<u8> {
+        *self.official.get_or_init(|| which(self))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 //! ("…情况如下：一、总体情况（一）主动公开…二、主动公开政府信息情况…"), split back into lines at
 //! the numbering, with tables whose cells ran together kept apart as flattened table text.
 
-use super::Item;
+use super::item::Item;
 
 /// Header fields a text copy may carry, and the metadata field each gives.
 const HEADER_FIELDS: &[(&str, &str)] = &[
@@ -194,7 +194,7 @@ fn split_line(line: &str, parts: &mut usize) -> Vec<Item> {
                         i += head;
                         head_end = i;
                         continue;
-                    } else if i == 0 && super::heading_like(after.trim(), 40) {
+                    } else if i == 0 && super::item::heading_like(after.trim(), 40) {
                         *parts += 1;
                         break;
                     }

@@ -14,6 +14,7 @@ pub mod validate;
 
 pub use cell::{Cell, CellValue, Decimal};
 pub use finding::{Finding, Rule, Severity};
+pub use load::LoadError;
 pub use table::{CellPos, Header, StatTable, TableBlock, TableGroup};
 pub use template::TemplateId;
 pub use validate::{check_report, CheckedReport};
@@ -193,68 +194,6 @@ pub enum Block {
     },
     /// A statistical table: an official template filled by key, or a generic table.
     Table(Box<TableBlock>),
-}
-
-/// Why a report could not be read: a plain sentence that names the cause, then where (the path in
-/// the document, line and column) for the webmaster. Values are quoted at most 80 characters.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum LoadError {
-    /// Valid JSON text up to a point, but not the shape of a report, or not JSON at that point.
-    #[error("{message}（位置：{path}，第 {line} 行第 {column} 列）")]
-    Json {
-        /// What is wrong, in words, with the parser's detail.
-        message: String,
-        /// Path to the value, e.g. `sections[2].blocks[0].type` (`.` for the whole document).
-        path: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
-    /// A version of the format this viewer does not read.
-    #[error("报告格式版本为 {found}，本查看器支持版本 {supported}")]
-    Version {
-        /// The version in the file.
-        found: u32,
-        /// The version this viewer reads.
-        supported: u32,
-    },
-    /// The body is empty.
-    #[error("报告文件是空的：服务器没有返回任何内容")]
-    Empty,
-    /// The body is a web page, not JSON (an error page, or a wrong address).
-    #[error("服务器返回的是网页（HTML），不是报告的 JSON 文件：报告地址可能有误，或服务器返回了错误页面")]
-    Html,
-    /// The body ends before the JSON does.
-    #[error("报告文件不完整，在第 {line} 行第 {column} 列意外结束：可能下载中断，或文件被截断")]
-    Truncated {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-    },
-    /// Larger than the viewer renders (see [`VIEWER_LIMITS`]).
-    #[error("报告过大：{what}为 {found}，超过查看器的上限 {limit}。为免网页长时间无响应，未在此显示；请使用页面上的报告全文链接")]
-    TooLarge {
-        /// What was counted.
-        what: String,
-        /// How many.
-        found: usize,
-        /// The limit.
-        limit: usize,
-    },
-    /// The bytes are not UTF-8.
-    #[error("报告文件不是 UTF-8 编码（第 {line} 行第 {column} 列，第 {offset} 字节）{hint}")]
-    NotUtf8 {
-        /// 1-based line of the first bad byte.
-        line: usize,
-        /// 1-based column (in characters) of the first bad byte.
-        column: usize,
-        /// 0-based byte offset of the first bad byte.
-        offset: usize,
-        /// What it looks like instead.
-        hint: String,
-    },
 }
 
 /// What the viewer takes on, documented for webmasters: real reports are far below these (about

@@ -69,6 +69,62 @@ pub enum EngineEvent {
     Failed(u64, String),
     /// The utterance was cancelled or interrupted (`canceled`, `interrupted`).
     Interrupted(u64),
+    /// What the browser offers for speaking changed (the voice list came, or never will).
+    VoicesChanged(Voices),
+}
+
+/// The reason given when an utterance never started (the watchdog's, not the engine's).
+pub const NOT_STARTED: &str = "not-started";
+
+/// What the player tells the reader; `labels` words it in the viewer's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Announcement {
+    /// Reading entered this part (its heading as shown).
+    ReadingPart(String),
+    /// Reading started outside any part.
+    Reading,
+    /// The part read by 朗读本节 is over.
+    PartEnded,
+    /// The whole report has been read.
+    Ended,
+    /// The script is empty.
+    NothingToRead,
+    /// Paused.
+    Paused,
+    /// Resumed.
+    Resumed,
+    /// Stopped.
+    Stopped,
+    /// Something else cancelled the speech; reading holds.
+    Interrupted,
+    /// Too many utterances failed in a row; reading stopped (the engine's reason).
+    Failed(String),
+    /// One utterance failed twice and was skipped (the engine's reason).
+    Skipped(String),
+    /// Reading cannot start: the browser offers no voice for the report.
+    Unavailable(Voices),
+}
+
+/// What the browser offers for speaking, as the driver found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Voices {
+    /// Still waiting for the voice list.
+    Loading,
+    /// At least one Chinese voice.
+    Ready,
+    /// Voices, but none Chinese.
+    NoChinese,
+    /// No voices at all after waiting.
+    NoVoices,
+    /// No speech synthesis in this browser.
+    Unsupported,
+}
+
+impl Voices {
+    /// Whether reading can start (while loading it is tried: the list often comes late).
+    pub fn can_speak(self) -> bool {
+        matches!(self, Voices::Ready | Voices::Loading)
+    }
 }
 
 /// What the player asks the driver and the page to do.
@@ -91,8 +147,8 @@ pub enum Action {
     Highlight(Option<usize>),
     /// Open this part on the page (reading reached it).
     RevealPart(String),
-    /// Tell the reader, through the polite live region.
-    Announce(String),
+    /// Tell the reader, through the polite live region (worded by `labels`).
+    Announce(Announcement),
 }
 
 /// The player.
@@ -111,6 +167,7 @@ pub struct Player {
     retried: bool,
     failures: u32,
     stop_after: Option<usize>,
+    voices: Voices,
 }
 
 impl Player {
@@ -137,6 +194,7 @@ impl Player {
             retried: false,
             failures: 0,
             stop_after: None,
+            voices: Voices::Loading,
         }
     }
 
@@ -169,11 +227,32 @@ impl Player {
         self.lengths.len()
     }
 
-    /// Hands the current utterance to the engine, cancelling what was speaking.
+    /// What the browser offers for speaking, as last reported.
+    pub fn voices(&self) -> Voices {
+        self.voices
+    }
+
+    /// The voice list changed: reading that cannot go on stops and says why.
+    fn voices_changed(&mut self, voices: Voices) -> Vec<Action> {
+        self.voices = voices;
+        if voices.can_speak() || self.phase == Phase::Idle {
+            return Vec::new();
+        }
+        let mut out = vec![Action::Cancel];
+        out.extend(self.finish(Announcement::Unavailable(voices)));
+        out
+    }
+
+    /// Hands the current utterance to the engine, cancelling what was speaking; without a voice
+    /// for the report, stays idle and says why.
     fn speak(&mut self, now: u64, cancel_first: bool) -> Vec<Action> {
         let mut out = Vec::new();
         if cancel_first {
             out.push(Action::Cancel);
+        }
+        if !self.voices.can_speak() {
+            out.extend(self.finish(Announcement::Unavailable(self.voices)));
+            return out;
         }
         let entering = self.phase != Phase::Speaking
             || self.position == 0
@@ -182,11 +261,11 @@ impl Player {
             out.push(Action::RevealPart(part.clone()));
             if entering {
                 if let Some((_, _, name)) = self.parts.iter().find(|(id, _, _)| id == part) {
-                    out.push(Action::Announce(format!("正在朗读：{name}")));
+                    out.push(Action::Announce(Announcement::ReadingPart(name.clone())));
                 }
             }
         } else if self.phase != Phase::Speaking {
-            out.push(Action::Announce("正在朗读".into()));
+            out.push(Action::Announce(Announcement::Reading));
         }
         self.generation += 1;
         self.phase = Phase::Speaking;
@@ -203,12 +282,12 @@ impl Player {
     }
 
     /// Ends reading: at the end of the script or the chosen part.
-    fn finish(&mut self, message: &str) -> Vec<Action> {
+    fn finish(&mut self, message: Announcement) -> Vec<Action> {
         self.phase = Phase::Idle;
         self.generation += 1;
         self.stop_after = None;
         self.retried = false;
-        vec![Action::Highlight(None), Action::Announce(message.into())]
+        vec![Action::Highlight(None), Action::Announce(message)]
     }
 
     /// Moves to the next utterance and speaks it, or finishes.
@@ -222,7 +301,7 @@ impl Player {
             } else {
                 Vec::new()
             };
-            out.extend(self.finish("本节朗读结束"));
+            out.extend(self.finish(Announcement::PartEnded));
             return out;
         }
         if self.position >= self.len() {
@@ -232,7 +311,7 @@ impl Player {
             } else {
                 Vec::new()
             };
-            out.extend(self.finish("朗读结束"));
+            out.extend(self.finish(Announcement::Ended));
             return out;
         }
         self.speak(now, cancel_first)
@@ -256,7 +335,7 @@ impl Player {
     /// Handles a command from the reader. `now` is a monotonic clock in milliseconds.
     pub fn command(&mut self, command: Command, now: u64) -> Vec<Action> {
         if self.len() == 0 {
-            return vec![Action::Announce("没有可朗读的内容".into())];
+            return vec![Action::Announce(Announcement::NothingToRead)];
         }
         match command {
             Command::Play => match self.phase {
@@ -278,13 +357,13 @@ impl Player {
                 // Cancel rather than pause: Android's pause() cancels, Chrome's is unreliable.
                 self.phase = Phase::Paused;
                 self.generation += 1;
-                vec![Action::Cancel, Action::Announce("已暂停".into())]
+                vec![Action::Cancel, Action::Announce(Announcement::Paused)]
             }
             Command::Resume => {
                 if self.phase != Phase::Paused {
                     return Vec::new();
                 }
-                let mut out = vec![Action::Announce("继续朗读".into())];
+                let mut out = vec![Action::Announce(Announcement::Resumed)];
                 self.phase = Phase::Paused;
                 out.extend(self.speak(now, false));
                 out
@@ -299,7 +378,7 @@ impl Player {
                 vec![
                     Action::Cancel,
                     Action::Highlight(None),
-                    Action::Announce("已停止朗读".into()),
+                    Action::Announce(Announcement::Stopped),
                 ]
             }
             Command::Next => {
@@ -381,6 +460,7 @@ impl Player {
         let generation = match &event {
             EngineEvent::Started(g) | EngineEvent::Ended(g) | EngineEvent::Interrupted(g) => *g,
             EngineEvent::Failed(g, _) => *g,
+            EngineEvent::VoicesChanged(v) => return self.voices_changed(*v),
         };
         if generation != self.generation || self.phase != Phase::Speaking {
             return Vec::new();
@@ -396,9 +476,10 @@ impl Player {
                 // Something else cancelled our speech (another script, an extension): hold here.
                 self.phase = Phase::Paused;
                 self.generation += 1;
-                vec![Action::Announce("朗读被中断，可按继续".into())]
+                vec![Action::Announce(Announcement::Interrupted)]
             }
             EngineEvent::Failed(_, reason) => self.failed(&reason, now),
+            EngineEvent::VoicesChanged(_) => Vec::new(),
         }
     }
 
@@ -410,14 +491,10 @@ impl Player {
         self.failures += 1;
         if self.failures >= MAX_FAILURES {
             let mut out = vec![Action::Cancel];
-            out.extend(self.finish(&format!(
-                "朗读失败（{reason}）：浏览器的语音引擎没有朗读。请检查系统是否安装了中文语音，或换用其他浏览器。"
-            )));
+            out.extend(self.finish(Announcement::Failed(reason.to_string())));
             return out;
         }
-        let mut out = vec![Action::Announce(format!(
-            "这一句未能朗读（{reason}），已跳过"
-        ))];
+        let mut out = vec![Action::Announce(Announcement::Skipped(reason.to_string()))];
         out.extend(self.advance(now, true));
         out
     }
@@ -429,7 +506,7 @@ impl Player {
         }
         match self.started_at {
             None if now.saturating_sub(self.spoken_at) >= START_TIMEOUT_MS => {
-                self.failed("未开始", now)
+                self.failed(NOT_STARTED, now)
             }
             Some(started) if now.saturating_sub(started) >= self.expected_ms() + END_GRACE_MS => {
                 // Started but never ended (remote voices): move on.
@@ -483,7 +560,7 @@ mod tests {
         })
     }
 
-    fn announced(actions: &[Action]) -> Vec<String> {
+    fn announced(actions: &[Action]) -> Vec<Announcement> {
         actions
             .iter()
             .filter_map(|a| match a {
@@ -513,7 +590,7 @@ mod tests {
                 let part = if i == 1 { "part-1" } else { "part-2" };
                 assert!(a.contains(&Action::RevealPart(part.into())));
                 assert_eq!(announced(&a).len(), 1, "{a:?}");
-                assert!(announced(&a)[0].starts_with("正在朗读："));
+                assert!(matches!(announced(&a)[0], Announcement::ReadingPart(_)));
             } else {
                 assert!(
                     announced(&a).is_empty(),
@@ -525,7 +602,7 @@ mod tests {
         let a = p.event(EngineEvent::Ended(g), 30);
         assert_eq!(speaks(&a), None);
         assert!(a.contains(&Action::Highlight(None)));
-        assert_eq!(announced(&a), ["朗读结束"]);
+        assert_eq!(announced(&a), [Announcement::Ended]);
         assert_eq!(p.phase(), Phase::Idle);
         assert_eq!(p.position(), 0);
     }
@@ -557,7 +634,10 @@ mod tests {
         p.command(Command::StartAt(2), 0);
         let g = p.generation();
         let a = p.command(Command::Pause, 100);
-        assert_eq!(a, vec![Action::Cancel, Action::Announce("已暂停".into())]);
+        assert_eq!(
+            a,
+            vec![Action::Cancel, Action::Announce(Announcement::Paused)]
+        );
         assert_eq!(p.phase(), Phase::Paused);
         // The cancelled utterance's late end does not advance.
         assert!(p.event(EngineEvent::Ended(g), 101).is_empty());
@@ -587,7 +667,7 @@ mod tests {
             vec![
                 Action::Cancel,
                 Action::Highlight(None),
-                Action::Announce("已停止朗读".into())
+                Action::Announce(Announcement::Stopped)
             ]
         );
         assert_eq!(p.phase(), Phase::Idle);
@@ -678,7 +758,7 @@ mod tests {
         let g = p.generation();
         let a = p.event(EngineEvent::Ended(g), 20);
         assert_eq!(speaks(&a), None);
-        assert_eq!(announced(&a), ["本节朗读结束"]);
+        assert_eq!(announced(&a), [Announcement::PartEnded]);
         assert_eq!(p.phase(), Phase::Idle);
         assert!(p.command(Command::PlayPart("nope".into()), 30).is_empty());
         // The last part ends at the end of the script.
@@ -687,7 +767,7 @@ mod tests {
         p.event(EngineEvent::Ended(g), 41);
         let g = p.generation();
         let a = p.event(EngineEvent::Ended(g), 42);
-        assert_eq!(announced(&a), ["本节朗读结束"]);
+        assert_eq!(announced(&a), [Announcement::PartEnded]);
     }
 
     #[test]
@@ -725,7 +805,10 @@ mod tests {
         assert_eq!(a[0], Action::Cancel);
         assert_eq!(speaks(&a), Some((2, g1 + 1)), "retried once");
         let a = p.tick(2 * START_TIMEOUT_MS);
-        assert!(announced(&a).iter().any(|m| m.contains("已跳过")), "{a:?}");
+        assert!(
+            announced(&a).contains(&Announcement::Skipped(NOT_STARTED.into())),
+            "{a:?}"
+        );
         assert_eq!(speaks(&a).map(|s| s.0), Some(3), "then skipped");
         // Once a start arrives, the start timer is off.
         let g = p.generation();
@@ -768,9 +851,9 @@ mod tests {
             }
         }
         assert_eq!(p.phase(), Phase::Idle);
-        assert!(
-            announced(&last)[0].starts_with("朗读失败（synthesis-failed）"),
-            "{last:?}"
+        assert_eq!(
+            announced(&last),
+            [Announcement::Failed("synthesis-failed".into())]
         );
         assert!(last.contains(&Action::Highlight(None)));
         // A success in between resets the count.
@@ -799,11 +882,38 @@ mod tests {
     }
 
     #[test]
+    fn without_a_voice_reading_does_not_start_and_says_why() {
+        let mut p = Player::new(&script());
+        assert!(p
+            .event(EngineEvent::VoicesChanged(Voices::NoChinese), 0)
+            .is_empty());
+        let a = p.command(Command::Play, 1);
+        assert_eq!(speaks(&a), None);
+        assert_eq!(p.phase(), Phase::Idle);
+        assert_eq!(
+            announced(&a),
+            [Announcement::Unavailable(Voices::NoChinese)]
+        );
+        assert!(a.contains(&Action::Highlight(None)));
+        // Voices that come later let it start.
+        p.event(EngineEvent::VoicesChanged(Voices::Ready), 2);
+        assert_eq!(speaks(&p.command(Command::Play, 3)).map(|s| s.0), Some(0));
+        // Voices that go while reading stop it, with the reason.
+        let a = p.event(EngineEvent::VoicesChanged(Voices::NoVoices), 4);
+        assert_eq!(a[0], Action::Cancel);
+        assert_eq!(p.phase(), Phase::Idle);
+        assert_eq!(announced(&a), [Announcement::Unavailable(Voices::NoVoices)]);
+        // While the list is loading, reading is tried.
+        let mut p = Player::new(&script());
+        assert!(speaks(&p.command(Command::Play, 0)).is_some());
+    }
+
+    #[test]
     fn an_empty_script_says_so() {
         let mut p = Player::new(&[]);
         assert_eq!(
             p.command(Command::Play, 0),
-            vec![Action::Announce("没有可朗读的内容".into())]
+            vec![Action::Announce(Announcement::NothingToRead)]
         );
         assert!(p.tick(10_000).is_empty());
     }

@@ -1,20 +1,24 @@
 //! The viewer: loads a report and shows it, or says plainly why it cannot.
 
+use super::contents::Contents;
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
-use super::labels::{for_language, labels, Lang};
 use super::load::{load_report, LoadFailure};
-use super::nav::{Contents, Toolbar};
-use super::reader::{PrefsCtx, ReaderCtx, ReadingBar};
-use super::section::{Blocks, Part};
-use super::ReportCtx;
-use crate::embed::options::{OpenParts, Options};
+use super::part::{Blocks, Part};
+use super::prefs::PrefsCtx;
+use super::reader::{ReaderCtx, ReadingBar};
+use super::toolbar::Toolbar;
+use super::{labels, Lang, ReportCtx};
+use crate::browser::clock::mark_once;
+use crate::browser::location::current_hash;
+use crate::browser::scroll::scroll_to;
+use crate::config::{OpenParts, Options};
+use crate::labels::for_language;
 use crate::model::CheckedReport;
 use crate::read_aloud::player::Command;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Shows the report at `src`: a loading state, then the report or an error with a retry button.
 #[component]
@@ -107,8 +111,8 @@ fn LoadError(
     });
     view! {
         <div class="rv-error" role="alert">
-            <h1 class="rv-error__title">{labels().load_failed} "：" {kind}</h1>
-            <p class="rv-error__detail">{failure.to_string()}</p>
+            <h1 class="rv-error__title">{labels().load_failed} {labels().colon} {kind}</h1>
+            <p class="rv-error__detail">{failure.describe(labels())}</p>
             <button type="button" class="rv-button" node_ref=node on:click=move |_| on_retry()>
                 {labels().retry}
             </button>
@@ -210,7 +214,7 @@ pub fn ReportView(
     let initial = follow_hash.clone();
     request_animation_frame(move || {
         initial();
-        mark_shown();
+        mark_once("report-viewer:shown");
         if let Some(cb) = on_shown {
             cb.run(());
         }
@@ -259,78 +263,5 @@ pub fn ReportView(
             </div>
             {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
         </article>
-    }
-}
-
-/// The fragment of the page address, without '#', percent-decoded.
-fn current_hash() -> Option<String> {
-    let hash = window().location().hash().ok()?;
-    let raw = hash.strip_prefix('#')?;
-    if raw.is_empty() {
-        return None;
-    }
-    js_sys::decode_uri_component(raw)
-        .ok()
-        .and_then(|s| s.as_string())
-}
-
-/// The element with this id in the viewer's own tree (its shadow root, or the page).
-pub fn find_by_id(root: NodeRef<leptos::html::Article>, id: &str) -> Option<web_sys::Element> {
-    let article = root.get_untracked()?;
-    let tree = article.get_root_node();
-    if let Some(shadow) = tree.dyn_ref::<web_sys::ShadowRoot>() {
-        return shadow.get_element_by_id(id);
-    }
-    document().get_element_by_id(id)
-}
-
-/// Scrolls to the element with this id (a deep link).
-pub fn scroll_to(root: NodeRef<leptos::html::Article>, id: &str) {
-    if let Some(el) = find_by_id(root, id) {
-        scroll_into_view(&el, web_sys::ScrollLogicalPosition::Start);
-    }
-}
-
-/// Scrolls an element into view, without smooth scrolling when the reader prefers less motion.
-pub fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(block);
-    let reduced = window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    options.set_behavior(if reduced {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    el.scroll_into_view_with_scroll_into_view_options(&options);
-}
-
-/// Sets the address fragment without adding a history entry (None clears it).
-pub fn replace_hash(id: Option<&str>) {
-    let location = window().location();
-    let base = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    let url = match id {
-        Some(id) => format!("{base}#{id}"),
-        None => base,
-    };
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-}
-
-/// Marks the moment the first report is on screen, for benchmarks (performance.mark).
-fn mark_shown() {
-    if let Some(perf) = window().performance() {
-        let already = perf.get_entries_by_name("report-viewer:shown").length() > 0;
-        if !already {
-            let _ = perf.mark("report-viewer:shown");
-        }
     }
 }

@@ -1,19 +1,13 @@
 //! Check results in words: a summary at the top, and the findings beside each table.
 
-use super::labels::labels;
+use super::labels;
 use super::ReportCtx;
-use crate::model::{Finding, Rule, Severity};
+use crate::export::markup;
+use crate::model::Finding;
 use leptos::prelude::*;
 
-fn severity_word(s: Severity) -> &'static str {
-    match s {
-        Severity::Error => labels().error,
-        Severity::Warning => labels().warning,
-        Severity::Info => labels().info,
-    }
-}
-
-/// One finding as a list item: severity and rule in words, then the message.
+/// One finding as a list item: severity and rule in words, then the message (as
+/// `export::markup::finding` words it).
 #[component]
 fn FindingItem(
     /// The finding.
@@ -22,31 +16,17 @@ fn FindingItem(
     #[prop(optional)]
     with_table: bool,
 ) -> impl IntoView {
-    let class = match finding.severity {
-        Severity::Error => "rv-finding rv-finding--error",
-        Severity::Warning => "rv-finding rv-finding--warning",
-        Severity::Info => "rv-finding rv-finding--info",
-    };
-    // Identity and figure rules carry the id webmasters look up in the format documentation.
-    let label = match finding.rule {
-        Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1 | Rule::N1 => {
-            format!(
-                "{}（{}）：",
-                severity_word(finding.severity),
-                finding.rule.id()
-            )
-        }
-        _ => format!("{}：", severity_word(finding.severity)),
-    };
-    let table = with_table.then(|| match &finding.table_id {
-        Some(id) => view! { <a href=format!("#{id}")>{finding.table.clone()}</a> "：" }.into_any(),
-        None => view! { <span>{finding.table.clone()} "："</span> }.into_any(),
+    let l = labels();
+    let m = markup::finding(&finding, l, with_table);
+    let table = m.table.map(|(id, name)| match id {
+        Some(id) => view! { <a href=format!("#{id}")>{name}</a> {l.colon} }.into_any(),
+        None => view! { <span>{name} {l.colon}</span> }.into_any(),
     });
     view! {
-        <li class=class>
-            <strong class="rv-finding__label">{label}</strong>
+        <li class=m.class>
+            <strong class="rv-finding__label">{m.label}</strong>
             {table}
-            {finding.message.clone()}
+            {m.message}
         </li>
     }
 }

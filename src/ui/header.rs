@@ -1,6 +1,6 @@
 //! The report's title and what the page says about it.
 
-use super::labels::labels;
+use super::labels;
 use super::reader::SpokenText;
 use crate::model::Meta;
 use leptos::prelude::*;

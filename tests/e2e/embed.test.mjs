@@ -328,9 +328,38 @@ test('print: the whole report with every part, caption and table header, and no 
   const withTable3 = pages.map((p) => p.replace(/\s+/g, '')).filter((p) => /予以公开|不予公开|无法提供|不予处理|其他处理|结转下年度/.test(p));
   assert.ok(withTable3.length >= 2, `table 3 spans pages at A6 (${withTable3.length})`);
   for (const p of withTable3) assert.match(p, /申请人情况/, 'header row repeated on every page of table 3');
+  // The print view's tables are the tables on screen, element for element.
+  const printed = await view.evaluate(tableShapes);
+  const shown = await page.evaluate(tableShapes);
+  assert.equal(Object.keys(printed).length, 3);
+  for (const id of Object.keys(printed)) assert.deepEqual(shown[id], printed[id], `${id}: the printed table differs from the one on screen`);
   await view.close();
   await page.close();
 });
+
+/** Every statistical table of the page (inside the viewer's shadow root where there is one) as
+ * a plain tree: tag, attributes (sorted; the read-aloud highlight left out) and text, with
+ * whitespace between elements and Leptos' comment markers ignored. */
+function tableShapes() {
+  const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+  const shape = (node) => {
+    const out = [node.localName, [...node.attributes].map((a) => [a.name, a.name === 'class' ? a.value.split(/\s+/).filter((c) => c && c !== 'rv-reading').join(' ') : a.value])
+      .filter(([n, v]) => !(n === 'class' && v === '')).sort()];
+    let text = '';
+    const kids = [];
+    const flush = () => { if (text.trim()) kids.push(text); text = ''; };
+    for (const c of node.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) text += c.data;
+      else if (c.nodeType === Node.ELEMENT_NODE) { flush(); kids.push(shape(c)); }
+    }
+    flush();
+    out.push(kids);
+    return out;
+  };
+  const tables = {};
+  for (const root of roots) for (const t of root.querySelectorAll('.rv-table')) tables[t.id] = shape(t);
+  return tables;
+}
 
 test('save: standalone HTML readable without scripts, the original JSON, and each table as CSV', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'rv-save-'));
@@ -360,6 +389,12 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   assert.equal(await reader.evaluate(() => document.scripts.length), 0);
   assert.equal(await reader.$eval('.rv-title', (t) => getComputedStyle(t).textAlign), 'center', 'styles are inline');
   await reader.screenshot({ path: join(OUTPUT, 'saved-offline.png'), fullPage: true });
+  // One renderer: each table of the saved file has the markup of the table on screen, element
+  // for element (tags, attributes, words and marks), from the same decisions (export::markup).
+  const saved = await reader.evaluate(tableShapes, null);
+  const shown = await page.evaluate(tableShapes);
+  assert.deepEqual(Object.keys(saved).sort(), ['table-2', 'table-3', 'table-4']);
+  for (const id of Object.keys(saved)) assert.deepEqual(shown[id], saved[id], `${id}: the saved table differs from the one on screen`);
   await offline.close();
 
   const json = await save('原始数据');

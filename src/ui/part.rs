@@ -1,10 +1,10 @@
 //! A part of the report as a WAI-ARIA accordion section, and the blocks inside it.
 
-use super::app::replace_hash;
-use super::labels::labels;
+use super::labels;
 use super::reader::{reading_where, ReaderCtx, SpokenText};
 use super::stat_table::StatTableView;
 use super::ReportCtx;
+use crate::browser::location::{current_hash_is, replace_hash};
 use crate::model::{Block, Section};
 use crate::read_aloud::player::Command;
 use crate::read_aloud::script::{heading_key, item_key, text_key, Target};
@@ -99,13 +99,6 @@ pub fn Part(
             </div>
         </section>
     }
-}
-
-fn current_hash_is(id: &str) -> bool {
-    window()
-        .location()
-        .hash()
-        .is_ok_and(|h| h.strip_prefix('#') == Some(id))
 }
 
 /// A subsection: a heading and its blocks, always shown inside its open part.

@@ -3,28 +3,13 @@
 //! one utterance at a time with `lang` always set, reports each utterance's events with its
 //! generation, cancels only when it is the one speaking, and cancels on `pagehide`.
 
-use crate::read_aloud::player::EngineEvent;
+use crate::read_aloud::player::{EngineEvent, Voices as VoiceStatus};
 use crate::read_aloud::voices::{is_chinese, rank, VoiceInfo};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// What the browser offers for speaking.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VoiceStatus {
-    /// Still waiting for the voice list.
-    Loading,
-    /// At least one Chinese voice.
-    Ready,
-    /// Voices, but none Chinese.
-    NoChinese,
-    /// No voices at all after waiting.
-    NoVoices,
-    /// No speech synthesis in this browser.
-    Unsupported,
-}
 
 /// The page's speech driver.
 pub struct Driver {

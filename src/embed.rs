@@ -1,20 +1,16 @@
-//! The browser side of embedding: shadow roots, styles, options, containers added later.
+//! Embedding: finding the containers on the host page and mounting a viewer in each, inside its
+//! own shadow root. The markup is the public API: `<div data-report-viewer data-src="…">` (with a
+//! fallback link inside, shown until the report is on screen) or `<report-viewer src="…">`.
+//! The top floor: it uses `ui`, `config` and `browser`; nothing uses it.
 
-use super::options::Options;
+use crate::browser::fetch::http_url;
+use crate::config::Options;
+use crate::export::STYLESHEET as CSS;
 use crate::ui::ReportViewer;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The component's CSS, compiled in: every shadow root adopts one shared stylesheet, which works
-/// under a strict Content-Security-Policy (no inline style, no extra request).
-const CSS: &str = include_str!("../../style/report-viewer.css");
-
-/// The component's CSS, for the standalone export and print view.
-pub fn stylesheet_text() -> &'static str {
-    CSS
-}
 
 const SELECTOR: &str = "[data-report-viewer], report-viewer";
 
@@ -137,7 +133,7 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
 /// host, so no check of the text itself can be trusted.
 fn same_origin_url(v: &str) -> Option<String> {
     let location = window().location();
-    let url = crate::ui::load::http_url(v, &location.href().ok()?)?;
+    let url = http_url(v, &location.href().ok()?)?;
     // The address as given (the demo's links compare it), now known to stay on this origin.
     (url.origin() == location.origin().ok()?).then(|| v.to_string())
 }

@@ -1,0 +1,171 @@
+//! Fetching a report over HTTP: every way it can fail becomes a [`LoadFailure`] that says what
+//! and where; one abort signal gives up on a request or a body after the time allowed.
+
+use crate::labels::Labels;
+use crate::model::LoadError;
+use gloo_net::http::Request;
+use leptos::prelude::set_timeout_with_handle;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
+
+/// Why a report is not on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadFailure {
+    /// The address is not one a report can be fetched from.
+    Address {
+        /// The address given (quoted short).
+        url: String,
+    },
+    /// No complete answer within the time allowed.
+    Timeout {
+        /// The address asked for.
+        url: String,
+        /// The time allowed.
+        seconds: u32,
+    },
+    /// The answer began but broke off.
+    Interrupted {
+        /// The address asked for.
+        url: String,
+        /// What the browser said.
+        detail: String,
+    },
+    /// The request never got an answer.
+    Network {
+        /// The address asked for.
+        url: String,
+        /// What the browser said.
+        detail: String,
+    },
+    /// The server answered with an error status.
+    Http {
+        /// The address asked for.
+        url: String,
+        /// HTTP status code.
+        status: u16,
+        /// HTTP status text.
+        status_text: String,
+    },
+    /// The answer is not a readable report.
+    Data {
+        /// The address asked for.
+        url: String,
+        /// What is wrong, and where in the JSON.
+        error: LoadError,
+    },
+}
+
+impl LoadFailure {
+    /// What went wrong and where, worded for people in the viewer's language.
+    pub fn describe(&self, l: &Labels) -> String {
+        match self {
+            LoadFailure::Address { url } => Labels::fill(l.bad_address, &[("url", url)]),
+            LoadFailure::Timeout { url, seconds } => Labels::fill(
+                l.timed_out,
+                &[("url", url), ("seconds", &seconds.to_string())],
+            ),
+            LoadFailure::Interrupted { url, detail } => {
+                Labels::fill(l.broke_off, &[("url", url), ("detail", detail)])
+            }
+            LoadFailure::Network { url, detail } => {
+                Labels::fill(l.no_answer, &[("url", url), ("detail", detail)])
+            }
+            LoadFailure::Http {
+                url,
+                status,
+                status_text,
+            } => Labels::fill(
+                l.server_said,
+                &[("url", url), ("status", &format!("{status} {status_text}"))],
+            ),
+            LoadFailure::Data { url, error } => Labels::fill(
+                l.at_address,
+                &[("url", url), ("detail", &error.to_string())],
+            ),
+        }
+    }
+}
+
+/// `url` resolved against `base`, when it is an http or https address.
+pub fn http_url(url: &str, base: &str) -> Option<web_sys::Url> {
+    web_sys::Url::new_with_base(url, base)
+        .ok()
+        .filter(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
+}
+
+/// The address resolved against the page, when it is http or https.
+fn fetchable(url: &str) -> bool {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    http_url(url, &base).is_some()
+}
+
+/// Fetches the report's bytes, giving up after `timeout_secs` (for headers that never come and for
+/// bodies that never end).
+pub async fn fetch_report(url: &str, timeout_secs: u32) -> Result<Vec<u8>, LoadFailure> {
+    if !fetchable(url) {
+        return Err(LoadFailure::Address {
+            url: crate::model::finding::quote(url),
+        });
+    }
+    // One abort signal covers the request and the body: a body that never ends times out too.
+    let controller = web_sys::AbortController::new().ok();
+    let timed_out = Rc::new(Cell::new(false));
+    let timer = controller.clone().and_then(|c| {
+        let flag = timed_out.clone();
+        set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                c.abort();
+            },
+            Duration::from_secs(u64::from(timeout_secs)),
+        )
+        .ok()
+    });
+    let result = fetch_bytes(url, controller.as_ref().map(|c| c.signal())).await;
+    if let Some(t) = timer {
+        t.clear();
+    }
+    result.map_err(|failure| {
+        if timed_out.get() {
+            LoadFailure::Timeout {
+                url: url.to_string(),
+                seconds: timeout_secs,
+            }
+        } else {
+            failure
+        }
+    })
+}
+
+async fn fetch_bytes(
+    url: &str,
+    signal: Option<web_sys::AbortSignal>,
+) -> Result<Vec<u8>, LoadFailure> {
+    let response = Request::get(url)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| LoadFailure::Network {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(LoadFailure::Http {
+            url: url.to_string(),
+            status: response.status(),
+            status_text: response.status_text(),
+        });
+    }
+    // The headers came: a failure now is a body cut short, not an unreachable server.
+    response
+        .binary()
+        .await
+        .map_err(|e| LoadFailure::Interrupted {
+            url: url.to_string(),
+            detail: e.to_string(),
+        })
+}

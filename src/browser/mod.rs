@@ -1,0 +1,12 @@
+//! What the viewer asks of the browser, one capability per file (in the manner of leptos-use):
+//! speech, storage, the address and its history, scrolling, downloads, the print frame, fetching
+//! and the clock. Nothing here decides anything about a report; `ui` calls these.
+
+pub mod clock;
+pub mod download;
+pub mod fetch;
+pub mod location;
+pub mod print;
+pub mod scroll;
+pub mod speech;
+pub mod storage;

@@ -1,0 +1,426 @@
+//! The whole report as one HTML document (保存 as HTML, the print view, `report-tool html`): every
+//! part open, every table in the viewer's markup (decided by [`super::markup`]), the check
+//! results, metadata at the top, styles inline, no scripts.
+
+use super::escape;
+use super::markup::{finding, CellMarkup, LegendLine, Piece, TableMarkup};
+use crate::labels::Labels;
+use crate::model::layout::layout;
+use crate::model::{Block, CheckedReport, Section, StatTable};
+use std::fmt::Write;
+
+/// How the document is made: its styles, the page it came from, the reader's classes (text size,
+/// contrast) and the words of its interface.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    /// The stylesheet, inlined; empty for none (the print view adopts its styles instead, so a
+    /// strict Content-Security-Policy sees no inline style).
+    pub css: &'a str,
+    /// The address the report was read at.
+    pub address: Option<&'a str>,
+    /// Extra classes on the root.
+    pub classes: &'a str,
+    /// The interface's words.
+    pub labels: &'static Labels,
+}
+
+/// The whole report as one HTML document.
+pub fn standalone_html(checked: &CheckedReport, page: &Page) -> String {
+    let report = &checked.report;
+    let meta = &report.meta;
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{style}</head>\n<body>\n<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\">\n<article class=\"rv-report\">\n",
+        lang = escape(&meta.language),
+        title = escape(&meta.title),
+        style = if page.css.is_empty() {
+            String::new()
+        } else {
+            format!("<style>\n{}\n</style>\n", page.css)
+        },
+        classes = escape(page.classes),
+    );
+    header(&mut h, checked, page);
+    check_summary(&mut h, checked, page.labels);
+    let _ = writeln!(
+        h,
+        "<nav class=\"rv-contents\" aria-label=\"{c}\"><h2 class=\"rv-contents__title\">{c}</h2>",
+        c = escape(page.labels.contents)
+    );
+    contents(&mut h, &report.sections);
+    h.push_str("</nav>\n");
+    blocks(&mut h, checked, &report.introduction, page.labels);
+    for part in &report.sections {
+        section(&mut h, checked, part, 2, page.labels);
+    }
+    h.push_str("</article>\n</div>\n</body>\n</html>\n");
+    h
+}
+
+/// Title, sample notice and metadata.
+fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
+    let meta = &checked.report.meta;
+    let l = page.labels;
+    let _ = writeln!(
+        h,
+        "<header class=\"rv-header\">\n<h1 class=\"rv-title\" id=\"rv-title\">{}</h1>",
+        escape(&meta.title)
+    );
+    if meta.sample {
+        let _ = writeln!(
+            h,
+            "<p class=\"rv-sample\"><strong class=\"rv-badge\">{}</strong>{}</p>",
+            escape(l.sample_badge),
+            escape(l.sample_note)
+        );
+    }
+    h.push_str("<dl class=\"rv-meta\">\n");
+    let published = meta
+        .published_display()
+        .unwrap_or_else(|| meta.published.clone());
+    let mut item = |term: &str, value: &str| {
+        let _ = writeln!(
+            h,
+            "<div class=\"rv-meta__item\"><dt>{}</dt><dd>{}</dd></div>",
+            escape(term),
+            escape(value)
+        );
+    };
+    item(l.published, &published);
+    if let Some(s) = &meta.source {
+        item(l.source, s);
+    }
+    item(l.agency, &meta.agency);
+    if let Some(u) = &meta.undertaker {
+        item(l.undertaker, u);
+    }
+    if let Some(a) = page.address.or(meta.url.as_deref()) {
+        item(l.report_address, a);
+    }
+    h.push_str("</dl>\n</header>\n");
+}
+
+/// The findings that need attention, at the top, as the viewer lists them.
+fn check_summary(h: &mut String, checked: &CheckedReport, l: &Labels) {
+    let attention: Vec<_> = checked
+        .findings
+        .iter()
+        .filter(|f| f.needs_attention())
+        .collect();
+    if attention.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<section class=\"rv-check rv-check--problems\"><h2 class=\"rv-check__title\">{}</h2><p>{}{}{}{}</p><ul class=\"rv-findings__list\">",
+        escape(l.check_heading),
+        escape(l.check_problems),
+        escape(l.count.0),
+        attention.len(),
+        escape(l.count.1)
+    );
+    for f in attention {
+        finding_item(h, f, l, true);
+    }
+    h.push_str("</ul></section>\n");
+}
+
+fn finding_item(h: &mut String, f: &crate::model::Finding, l: &Labels, with_table: bool) {
+    let m = finding(f, l, with_table);
+    let _ = write!(
+        h,
+        "<li class=\"{}\"><strong class=\"rv-finding__label\">{}</strong>",
+        m.class,
+        escape(&m.label)
+    );
+    match &m.table {
+        Some((Some(id), name)) => {
+            let _ = write!(
+                h,
+                "<a href=\"#{}\">{}</a>{}",
+                escape(id),
+                escape(name),
+                escape(l.colon)
+            );
+        }
+        Some((None, name)) => {
+            let _ = write!(h, "<span>{}{}</span>", escape(name), escape(l.colon));
+        }
+        None => {}
+    }
+    let _ = writeln!(h, "{}</li>", escape(&m.message));
+}
+
+fn contents(h: &mut String, sections: &[Section]) {
+    h.push_str("<ol class=\"rv-contents__list\">\n");
+    for s in sections {
+        let _ = write!(
+            h,
+            "<li><a href=\"#{}\">{}</a>",
+            escape(&s.id),
+            escape(&s.heading())
+        );
+        if !s.sections.is_empty() {
+            contents(h, &s.sections);
+        }
+        h.push_str("</li>\n");
+    }
+    h.push_str("</ol>\n");
+}
+
+fn section(h: &mut String, checked: &CheckedReport, s: &Section, level: usize, l: &'static Labels) {
+    let level = level.min(6);
+    let class = if level == 2 {
+        "rv-part"
+    } else {
+        "rv-subsection"
+    };
+    let _ = writeln!(
+        h,
+        "<section class=\"{class}\" id=\"{}\">\n<h{level} class=\"{class}__heading\">{}</h{level}>",
+        escape(&s.id),
+        escape(&s.heading())
+    );
+    blocks(h, checked, &s.blocks, l);
+    for sub in &s.sections {
+        section(h, checked, sub, level + 1, l);
+    }
+    h.push_str("</section>\n");
+}
+
+fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], l: &'static Labels) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { text } => {
+                let _ = writeln!(h, "<p class=\"rv-p\">{}</p>", escape(text));
+            }
+            Block::Note { text } => {
+                let _ = writeln!(h, "<p class=\"rv-note\">{}</p>", escape(text));
+            }
+            Block::List { ordered, items } => {
+                let tag = if *ordered { "ol" } else { "ul" };
+                let _ = write!(h, "<{tag} class=\"rv-list\">");
+                for i in items {
+                    let _ = write!(h, "<li>{}</li>", escape(i));
+                }
+                let _ = writeln!(h, "</{tag}>");
+            }
+            Block::Table(t) => {
+                if let Some(table) = checked.tables.get(&t.id) {
+                    stat_table(h, checked, table, l);
+                }
+            }
+        }
+    }
+}
+
+/// A table in the viewer's markup: the same elements, classes, ids, spans, `headers`, words and
+/// marks, from the same decisions.
+pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l: &'static Labels) {
+    let m = TableMarkup::new(checked, table, l);
+    let _ = write!(
+        h,
+        "<div class=\"rv-table\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">\n<table class=\"rv-table__table\">\n<caption id=\"{}\">{}",
+        escape(&table.id),
+        escape(&m.region_label()),
+        escape(&m.caption_id()),
+        escape(&m.caption())
+    );
+    if let Some(u) = m.unit() {
+        let _ = write!(h, "<span class=\"rv-table__unit\">{}</span>", escape(&u));
+    }
+    h.push_str("</caption>\n");
+    for s in layout(table) {
+        let tag = if s.head { "thead" } else { "tbody" };
+        let _ = writeln!(h, "<{tag}>");
+        for row in &s.rows {
+            h.push_str("<tr>");
+            for c in row {
+                cell(h, &m.cell(c));
+            }
+            h.push_str("</tr>\n");
+        }
+        let _ = writeln!(h, "</{tag}>");
+    }
+    h.push_str("</table>\n</div>\n<div class=\"rv-table__legend\">");
+    for line in m.legend() {
+        legend_line(h, &line);
+    }
+    h.push_str("</div>\n");
+    table_findings(h, &m, l);
+    h.push_str("</div>\n");
+}
+
+fn cell(h: &mut String, c: &CellMarkup) {
+    let tag = c.tag.name();
+    let _ = write!(h, "<{tag} class=\"{}\"", escape(&c.class));
+    let attrs = [
+        ("id", c.id.as_deref()),
+        ("colspan", c.colspan.as_deref()),
+        ("rowspan", c.rowspan.as_deref()),
+        ("scope", c.scope),
+        ("headers", c.headers.as_deref()),
+        ("aria-describedby", c.described_by.as_deref()),
+        ("data-cell", c.key.as_deref()),
+    ];
+    for (name, value) in attrs {
+        if let Some(v) = value {
+            let _ = write!(h, " {name}=\"{}\"", escape(v));
+        }
+    }
+    h.push('>');
+    pieces(h, &c.content);
+    let _ = write!(h, "</{tag}>");
+}
+
+fn legend_line(h: &mut String, line: &LegendLine) {
+    match line.class {
+        Some(class) => {
+            let _ = write!(h, "<p class=\"{class}\">");
+        }
+        None => h.push_str("<p>"),
+    }
+    pieces(h, &line.content);
+    h.push_str("</p>");
+}
+
+/// What a cell or legend line shows, in the markup the viewer gives each piece.
+fn pieces(h: &mut String, pieces: &[Piece]) {
+    for p in pieces {
+        match p {
+            Piece::Text(t) => h.push_str(&escape(t)),
+            Piece::Mark(class, mark) => {
+                let _ = write!(
+                    h,
+                    "<span class=\"{class}\" aria-hidden=\"true\">{mark}</span>"
+                );
+            }
+            Piece::Unseen(t) => {
+                let _ = write!(h, "<span class=\"rv-sr\">{}</span>", escape(t));
+            }
+            Piece::Styled(class, t) => {
+                let _ = write!(h, "<span class=\"{class}\">{}</span>", escape(t));
+            }
+        }
+    }
+}
+
+fn table_findings(h: &mut String, m: &TableMarkup, l: &Labels) {
+    if m.findings.is_empty() {
+        return;
+    }
+    let problems = m.findings.iter().any(|f| f.needs_attention());
+    let _ = write!(
+        h,
+        "<div class=\"rv-findings{}\" id=\"{}\"><p class=\"rv-findings__title\"><strong>{}</strong></p><ul class=\"rv-findings__list\">",
+        if problems { " rv-findings--problems" } else { "" },
+        escape(&m.findings_id()),
+        escape(l.table_check)
+    );
+    for f in &m.findings {
+        finding_item(h, f, l, false);
+    }
+    h.push_str("</ul></div>\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::{EN, ZH};
+    use crate::model::{check_report, parse_report};
+
+    fn sample() -> CheckedReport {
+        let text = include_str!("../../public/reports/sample-2021.json");
+        check_report(parse_report(text).unwrap())
+    }
+
+    fn page(labels: &'static Labels) -> Page<'static> {
+        Page {
+            css: ".rv{color:#111}",
+            address: Some("https://example.gov.cn/report"),
+            classes: "",
+            labels,
+        }
+    }
+
+    #[test]
+    fn standalone_html_has_everything_and_no_script() {
+        let c = sample();
+        let html = standalone_html(&c, &page(&ZH));
+        assert!(!html.contains("<script"));
+        assert!(html.contains("<style>\n.rv{color:#111}"));
+        for s in c.report.all_sections() {
+            assert!(html.contains(&escape(&s.heading())), "{}", s.heading());
+        }
+        for t in c.tables.values() {
+            assert!(html.contains(&escape(&t.full_caption())));
+        }
+        assert!(html.contains("https://example.gov.cn/report"));
+        assert!(html.contains("2024-03-28 09:30"));
+        assert_eq!(html.matches("<table").count(), 3);
+        assert!(html.contains("R4.1"));
+    }
+
+    /// Every character of the document that is not the report's own text.
+    fn interface_text(html: &str, c: &CheckedReport) -> String {
+        let mut own: Vec<String> = serde_json::to_value(&c.report)
+            .map(|v| strings(&v))
+            .unwrap_or_default();
+        for t in c.tables.values() {
+            own.push(t.full_caption());
+            own.extend(t.unit.clone());
+            own.extend(t.notes.clone());
+            for g in &t.groups {
+                own.extend(g.heading.clone());
+                own.extend(g.corner.clone());
+                own.extend(g.cells.iter().flatten().map(|c| c.text.clone()));
+                header_labels(&g.rows, &mut own);
+                header_labels(&g.columns, &mut own);
+            }
+        }
+        own.extend(c.findings.iter().map(|f| f.message.clone()));
+        own.extend(c.findings.iter().map(|f| f.table.clone()));
+        own.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let mut text = html.to_string();
+        for s in own.iter().filter(|s| !s.is_empty()) {
+            text = text.replace(&escape(s), "");
+        }
+        text
+    }
+
+    fn header_labels(headers: &[crate::model::table::Header], out: &mut Vec<String>) {
+        for h in headers {
+            out.push(h.label.clone());
+            header_labels(&h.children, out);
+        }
+    }
+
+    fn strings(v: &serde_json::Value) -> Vec<String> {
+        match v {
+            serde_json::Value::String(s) => vec![s.clone()],
+            serde_json::Value::Array(a) => a.iter().flat_map(strings).collect(),
+            serde_json::Value::Object(o) => o.values().flat_map(strings).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn in_english_every_word_of_the_interface_is_english() {
+        let c = sample();
+        let html = standalone_html(&c, &page(&EN));
+        let rest = interface_text(&html, &c);
+        let cjk: String = rest
+            .chars()
+            .filter(|&c| matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef))
+            .collect();
+        assert!(cjk.is_empty(), "{cjk}");
+        assert!(
+            html.contains("Published") && html.contains("(unit: "),
+            "{html}"
+        );
+        // The Chinese copy does say its words in Chinese.
+        let zh = interface_text(&standalone_html(&c, &page(&ZH)), &c);
+        assert!(zh.contains("发布时间") && zh.contains("（单位："));
+    }
+}

@@ -1,0 +1,409 @@
+//! Every word the product shows, announces, prints or saves, in one place: Simplified Chinese,
+//! and English for portals that ask for it (`data-lang="en"`). Pure data, tested natively.
+//!
+//! Not translated: the report's own text, and the 朗读 script, which reads the report in the
+//! report's language with a voice for it (its framing words such as 单位 and 未提供 come from the
+//! script module, so that a Mandarin voice never has to say English). Check findings and JSON
+//! errors are worded in Chinese by the model for now.
+
+use crate::read_aloud::player::{Announcement, Voices, NOT_STARTED};
+
+/// The texts for a language tag: English for `en…`, Chinese otherwise.
+pub fn for_language(tag: &str) -> &'static Labels {
+    if tag.to_ascii_lowercase().starts_with("en") {
+        &EN
+    } else {
+        &ZH
+    }
+}
+
+/// The interface texts.
+#[derive(Debug)]
+pub struct Labels {
+    pub loading: &'static str,
+    pub retry: &'static str,
+    pub load_failed: &'static str,
+    pub data_error: &'static str,
+    pub http_error: &'static str,
+    pub network_error: &'static str,
+    pub timeout_error: &'static str,
+    pub interrupted_error: &'static str,
+    pub address_error: &'static str,
+    pub published: &'static str,
+    pub source: &'static str,
+    pub agency: &'static str,
+    pub undertaker: &'static str,
+    pub views: &'static str,
+    pub report_year: &'static str,
+    pub sample_badge: &'static str,
+    pub sample_note: &'static str,
+    pub contents: &'static str,
+    pub expand_all: &'static str,
+    pub collapse_all: &'static str,
+    pub toolbar: &'static str,
+    pub check_heading: &'static str,
+    pub check_ok: &'static str,
+    pub check_problems: &'static str,
+    pub not_provided: &'static str,
+    pub blank: &'static str,
+    pub derived: &'static str,
+    pub derived_legend: &'static str,
+    pub flagged: &'static str,
+    pub not_provided_legend: &'static str,
+    pub unit: &'static str,
+    pub note: &'static str,
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub info: &'static str,
+    pub table_check: &'static str,
+    pub scroll_hint: &'static str,
+    pub print: &'static str,
+    pub save: &'static str,
+    pub save_html: &'static str,
+    pub save_json: &'static str,
+    pub save_csv: &'static str,
+    pub report_address: &'static str,
+    pub lang_tag: &'static str,
+    pub read_aloud: &'static str,
+    pub read_part: &'static str,
+    pub play: &'static str,
+    pub pause: &'static str,
+    pub stop: &'static str,
+    pub previous_sentence: &'static str,
+    pub next_sentence: &'static str,
+    pub previous_part: &'static str,
+    pub next_part: &'static str,
+    pub speed: &'static str,
+    pub voice: &'static str,
+    pub default_voice: &'static str,
+    pub shortcuts: &'static str,
+    pub text_size: &'static str,
+    pub sizes: [&'static str; 4],
+    pub contrast: &'static str,
+    /// Before and after the number of findings: 共 3 处。
+    pub count: (&'static str, &'static str),
+    /// Between a term and what follows: "：" or ": ".
+    pub colon: &'static str,
+    /// Around an aside: "（" "）" or " (" ")".
+    pub parens: (&'static str, &'static str),
+    /// The first column of a saved CSV (the row headings).
+    pub item_column: &'static str,
+    /// Said when reading enters a part: before and after its heading.
+    pub reading_part: (&'static str, &'static str),
+    pub reading: &'static str,
+    pub part_ended: &'static str,
+    pub ended: &'static str,
+    pub nothing_to_read: &'static str,
+    pub paused: &'static str,
+    pub resumed: &'static str,
+    pub stopped: &'static str,
+    pub interrupted: &'static str,
+    /// Reading stopped after repeated failures: before and after the engine's reason.
+    pub failed: (&'static str, &'static str),
+    /// One sentence skipped: before and after the engine's reason.
+    pub skipped: (&'static str, &'static str),
+    /// The watchdog's reason: the voice never started.
+    pub not_started: &'static str,
+    /// No speech synthesis in this browser.
+    pub no_speech: &'static str,
+    /// No voice for the report's language.
+    pub no_chinese_voice: &'static str,
+    /// Load failures, worded for people; `{url}`, `{seconds}`, `{detail}`, `{status}` filled in.
+    pub bad_address: &'static str,
+    pub timed_out: &'static str,
+    pub broke_off: &'static str,
+    pub no_answer: &'static str,
+    pub server_said: &'static str,
+    pub at_address: &'static str,
+}
+
+impl Labels {
+    /// `text` in parentheses.
+    pub fn paren(&self, text: &str) -> String {
+        format!("{}{text}{}", self.parens.0, self.parens.1)
+    }
+
+    /// What the player announces, in words.
+    pub fn announce(&self, a: &Announcement) -> String {
+        match a {
+            Announcement::ReadingPart(name) => {
+                format!("{}{name}{}", self.reading_part.0, self.reading_part.1)
+            }
+            Announcement::Reading => self.reading.into(),
+            Announcement::PartEnded => self.part_ended.into(),
+            Announcement::Ended => self.ended.into(),
+            Announcement::NothingToRead => self.nothing_to_read.into(),
+            Announcement::Paused => self.paused.into(),
+            Announcement::Resumed => self.resumed.into(),
+            Announcement::Stopped => self.stopped.into(),
+            Announcement::Interrupted => self.interrupted.into(),
+            Announcement::Failed(why) => {
+                format!("{}{}{}", self.failed.0, self.reason(why), self.failed.1)
+            }
+            Announcement::Skipped(why) => {
+                format!("{}{}{}", self.skipped.0, self.reason(why), self.skipped.1)
+            }
+            Announcement::Unavailable(v) => self.voices(*v).unwrap_or_default().into(),
+        }
+    }
+
+    fn reason<'a>(&self, why: &'a str) -> &'a str {
+        if why == NOT_STARTED {
+            self.not_started
+        } else {
+            why
+        }
+    }
+
+    /// Why reading cannot start, or None when it can.
+    pub fn voices(&self, v: Voices) -> Option<&'static str> {
+        match v {
+            Voices::Ready | Voices::Loading => None,
+            Voices::Unsupported => Some(self.no_speech),
+            Voices::NoVoices | Voices::NoChinese => Some(self.no_chinese_voice),
+        }
+    }
+
+    /// A template with `{name}` holes filled in.
+    pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+        let mut out = template.to_string();
+        for (name, value) in values {
+            out = out.replace(&format!("{{{name}}}"), value);
+        }
+        out
+    }
+}
+
+/// Simplified Chinese, the default.
+pub const ZH: Labels = Labels {
+    loading: "正在加载报告……",
+    retry: "重新加载",
+    load_failed: "报告未能显示",
+    data_error: "报告数据有误",
+    http_error: "服务器未返回报告",
+    network_error: "无法连接到服务器",
+    timeout_error: "报告没有按时送达",
+    interrupted_error: "报告下载中断",
+    address_error: "报告地址无效",
+    published: "发布时间",
+    source: "来源",
+    agency: "主办",
+    undertaker: "承办",
+    views: "点击量",
+    report_year: "报告年度",
+    sample_badge: "示例数据",
+    sample_note: "本报告为演示用的示例数据，机构名称和全部数字均为虚构。",
+    contents: "目录",
+    expand_all: "展开全部",
+    collapse_all: "收起全部",
+    toolbar: "报告工具",
+    check_heading: "数据核对",
+    check_ok: "统计表中未发现前后不一致的数字。",
+    check_problems: "统计表中发现需要核实的数字：",
+    not_provided: "未提供",
+    blank: "空白",
+    derived: "计算值",
+    derived_legend: "计算值：原表未提供，由本表其他数字相加得出。",
+    flagged: "数据不一致",
+    not_provided_legend: "“未提供”：报告来源没有给出该数字（不等于 0）。",
+    unit: "单位",
+    note: "注",
+    error: "错误",
+    warning: "警告",
+    info: "说明",
+    table_check: "本表核对",
+    scroll_hint: "表格较宽，可左右滚动查看。",
+    print: "打印",
+    save: "保存",
+    save_html: "网页文件（HTML，可离线阅读）",
+    save_json: "原始数据（JSON）",
+    save_csv: "（CSV 表格）",
+    report_address: "报告地址",
+    lang_tag: "zh-CN",
+    read_aloud: "朗读",
+    read_part: "朗读本节",
+    play: "播放",
+    pause: "暂停",
+    stop: "停止",
+    previous_sentence: "上一句",
+    next_sentence: "下一句",
+    previous_part: "上一部分",
+    next_part: "下一部分",
+    speed: "语速",
+    voice: "语音",
+    default_voice: "自动选择中文语音",
+    shortcuts: "快捷键（焦点在报告内时）：Alt+Shift+P 播放/暂停，Alt+Shift+S 停止，Alt+Shift+→ 下一句，Alt+Shift+← 上一句。点击任一句可从该句读起。",
+    text_size: "字号",
+    sizes: ["标准", "大", "特大", "超大"],
+    contrast: "高对比度",
+    count: ("共 ", " 处。"),
+    colon: "：",
+    parens: ("（", "）"),
+    item_column: "项目",
+    reading_part: ("正在朗读：", ""),
+    reading: "正在朗读",
+    part_ended: "本节朗读结束",
+    ended: "朗读结束",
+    nothing_to_read: "没有可朗读的内容",
+    paused: "已暂停",
+    resumed: "继续朗读",
+    stopped: "已停止朗读",
+    interrupted: "朗读被中断，可按继续",
+    failed: ("朗读失败（", "）：浏览器的语音引擎没有朗读。请检查系统是否安装了中文语音，或换用其他浏览器。"),
+    skipped: ("这一句未能朗读（", "），已跳过"),
+    not_started: "未开始",
+    no_speech: "此浏览器不支持语音朗读。请换用新版的 Chrome、Edge、Firefox 或 Safari，或使用读屏软件阅读本页。",
+    no_chinese_voice: "未检测到中文语音：浏览器没有可用的中文（普通话）语音，无法朗读。可在系统设置中安装中文语音（Windows：设置 › 时间和语言 › 语音；macOS：系统设置 › 辅助功能 › 朗读内容；Linux：安装 espeak-ng 和 speech-dispatcher），然后重新打开本页；也可使用读屏软件阅读本页。",
+    bad_address: "“{url}”不是 http 或 https 地址，无法从这里读取报告",
+    timed_out: "等待 {seconds} 秒后仍未收到完整的报告，已停止等待：服务器可能过慢或没有响应，可稍后重试（地址：{url}）",
+    broke_off: "报告下载到一半中断：服务器已开始发送，但内容没有完整送达，可稍后重试（{detail}；地址：{url}）",
+    no_answer: "没有收到服务器的回应：网络可能中断，或报告放在另一个网站而该网站未允许跨域读取（CORS）（{detail}；地址：{url}）",
+    server_said: "服务器返回 {status}（地址：{url}）",
+    at_address: "{detail}（地址：{url}）",
+};
+
+/// English interface texts.
+pub const EN: Labels = Labels {
+    loading: "Loading the report…",
+    retry: "Try again",
+    load_failed: "The report could not be shown",
+    data_error: "the report data is wrong",
+    http_error: "the server did not return the report",
+    network_error: "the server could not be reached",
+    timeout_error: "the report did not arrive in time",
+    interrupted_error: "the download broke off",
+    address_error: "the report address is not valid",
+    published: "Published",
+    source: "Source",
+    agency: "Publisher",
+    undertaker: "Operated by",
+    views: "Views",
+    report_year: "Report year",
+    sample_badge: "Sample data",
+    sample_note: "This is a sample report: the agency and every figure are made up.",
+    contents: "Contents",
+    expand_all: "Expand all",
+    collapse_all: "Collapse all",
+    toolbar: "Report tools",
+    check_heading: "Data check",
+    check_ok: "The statistical tables hold together.",
+    check_problems: "Figures in the tables that need checking:",
+    not_provided: "not given",
+    blank: "blank",
+    derived: "computed",
+    derived_legend: "Computed: not given in the source, the sum of other figures of this table.",
+    flagged: "inconsistent",
+    not_provided_legend: "“not given”: the source does not give this figure (it is not zero).",
+    unit: "unit",
+    note: "Note",
+    error: "Error",
+    warning: "Warning",
+    info: "Note",
+    table_check: "Checks of this table",
+    scroll_hint: "The table is wide: scroll sideways to see it all.",
+    print: "Print",
+    save: "Save",
+    save_html: "Web page (HTML, reads offline)",
+    save_json: "Original data (JSON)",
+    save_csv: " (CSV)",
+    report_address: "Report address",
+    lang_tag: "en",
+    read_aloud: "Read aloud",
+    read_part: "Read this part",
+    play: "Play",
+    pause: "Pause",
+    stop: "Stop",
+    previous_sentence: "Previous sentence",
+    next_sentence: "Next sentence",
+    previous_part: "Previous part",
+    next_part: "Next part",
+    speed: "Speed",
+    voice: "Voice",
+    default_voice: "Best Chinese voice",
+    shortcuts: "Keys (with focus in the report): Alt+Shift+P play/pause, Alt+Shift+S stop, Alt+Shift+→ next sentence, Alt+Shift+← previous sentence. Click a sentence to read from there.",
+    text_size: "Text size",
+    sizes: ["Normal", "Large", "Larger", "Largest"],
+    contrast: "High contrast",
+    count: ("", " in all."),
+    colon: ": ",
+    parens: (" (", ")"),
+    item_column: "Item",
+    reading_part: ("Reading: ", ""),
+    reading: "Reading",
+    part_ended: "End of this part",
+    ended: "End of the report",
+    nothing_to_read: "There is nothing to read",
+    paused: "Paused",
+    resumed: "Reading again",
+    stopped: "Reading stopped",
+    interrupted: "Reading was interrupted; press Play to go on",
+    failed: ("Reading failed (", "): the browser's speech engine did not speak. Check that a Chinese voice is installed, or use another browser."),
+    skipped: ("A sentence could not be read (", ") and was skipped"),
+    not_started: "it never started",
+    no_speech: "This browser cannot read aloud. Use a recent Chrome, Edge, Firefox or Safari, or a screen reader.",
+    no_chinese_voice: "No Chinese voice found: the browser has no Chinese (Mandarin) voice, so the report cannot be read aloud. Install one in the system settings (Windows: Settings › Time & language › Speech; macOS: System Settings › Accessibility › Spoken Content; Linux: install espeak-ng and speech-dispatcher), then open this page again; or use a screen reader.",
+    bad_address: "“{url}” is not an http or https address; the report cannot be read from it",
+    timed_out: "No complete report after {seconds} seconds, so the viewer stopped waiting: the server may be slow or not answering. Try again later (address: {url})",
+    broke_off: "The download broke off: the server began sending the report but it did not arrive whole. Try again later ({detail}; address: {url})",
+    no_answer: "No answer from the server: the network may be down, or the report is on another site that does not allow reading it from here (CORS) ({detail}; address: {url})",
+    server_said: "The server answered {status} (address: {url})",
+    at_address: "{detail} (address: {url})",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cjk(text: &str) -> bool {
+        text.chars().any(|c| {
+            matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef)
+        })
+    }
+
+    #[test]
+    fn every_english_announcement_is_english() {
+        let all = [
+            Announcement::ReadingPart("Part one".into()),
+            Announcement::Reading,
+            Announcement::PartEnded,
+            Announcement::Ended,
+            Announcement::NothingToRead,
+            Announcement::Paused,
+            Announcement::Resumed,
+            Announcement::Stopped,
+            Announcement::Interrupted,
+            Announcement::Failed("synthesis-failed".into()),
+            Announcement::Skipped(NOT_STARTED.into()),
+            Announcement::Unavailable(Voices::NoChinese),
+            Announcement::Unavailable(Voices::Unsupported),
+        ];
+        for a in &all {
+            let said = EN.announce(a);
+            assert!(!said.is_empty() && !cjk(&said), "{a:?}: {said}");
+            assert!(!ZH.announce(a).is_empty(), "{a:?}");
+        }
+        assert_eq!(
+            ZH.announce(&Announcement::Skipped(NOT_STARTED.into())),
+            "这一句未能朗读（未开始），已跳过"
+        );
+    }
+
+    #[test]
+    fn every_english_label_is_english() {
+        let all = format!("{EN:?}");
+        assert!(!cjk(&all), "{all}");
+    }
+
+    #[test]
+    fn holes_are_filled() {
+        let t = Labels::fill(
+            EN.timed_out,
+            &[("seconds", "30"), ("url", "https://a/r.json")],
+        );
+        assert!(
+            t.contains("after 30 seconds") && t.contains("address: https://a/r.json"),
+            "{t}"
+        );
+        assert!(!t.contains('{'));
+    }
+}

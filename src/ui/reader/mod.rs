@@ -1,0 +1,243 @@
+//! 朗读: the player (`read_aloud::player`, which decides) wired to the speech driver
+//! (`browser::speech`, which speaks): commands and engine events go in, its actions come out and
+//! are carried out here. The reading bar and the sentences are components of their own.
+
+mod bar;
+mod sentence;
+
+pub use bar::ReadingBar;
+pub use sentence::SpokenText;
+
+use super::{labels, ReportCtx};
+use crate::browser::clock;
+use crate::browser::scroll::scroll_into_view;
+use crate::browser::speech::{driver, new_owner};
+use crate::browser::storage::{remember, remembered};
+use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
+use crate::read_aloud::script::{build, Target, Utterance};
+use crate::read_aloud::Reading;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The page's clock in whole milliseconds, as the player counts time.
+fn now_ms() -> u64 {
+    clock::now_ms() as u64
+}
+
+pub use crate::read_aloud::SentenceMap;
+
+/// Read-aloud state of one viewer.
+#[derive(Clone)]
+pub struct ReaderCtx {
+    /// The reading script.
+    pub script: Arc<Vec<Utterance>>,
+    player: StoredValue<Player>,
+    /// The utterance being read (highlighted).
+    pub current: RwSignal<Option<usize>>,
+    /// Playing, paused or idle.
+    pub phase: RwSignal<Phase>,
+    /// The reading bar is shown.
+    pub bar_open: RwSignal<bool>,
+    /// The last status message (live region).
+    pub message: RwSignal<String>,
+    /// Rate in percent.
+    pub rate: RwSignal<u16>,
+    /// The chosen voice.
+    pub voice: RwSignal<Option<String>>,
+    owner: u64,
+    open: RwSignal<BTreeSet<String>>,
+    root: NodeRef<leptos::html::Article>,
+    /// Element key → its sentences: (start, end, utterance).
+    pub spans: Arc<SentenceMap>,
+    ticking: StoredValue<bool>,
+}
+
+impl ReaderCtx {
+    /// The reader for a loaded report, with its reading (made here when not given).
+    pub fn new(report: &ReportCtx, reading: Option<Reading>) -> ReaderCtx {
+        let Reading {
+            script,
+            spans,
+            mut player,
+        } = reading.unwrap_or_else(|| Reading::new(build(&report.checked)));
+        let rate = remembered("rate")
+            .and_then(|r| r.parse().ok())
+            .filter(|r| (50..=200).contains(r))
+            .unwrap_or(100);
+        let voice = remembered("voice");
+        player.command(Command::SetRate(rate), 0);
+        player.command(Command::SetVoice(voice.clone()), 0);
+        player.event(
+            EngineEvent::VoicesChanged(driver().status.get_untracked()),
+            0,
+        );
+        let reader = ReaderCtx {
+            script,
+            player: StoredValue::new(player),
+            current: RwSignal::new(None),
+            phase: RwSignal::new(Phase::Idle),
+            bar_open: RwSignal::new(false),
+            message: RwSignal::new(String::new()),
+            rate: RwSignal::new(rate),
+            voice: RwSignal::new(voice),
+            owner: new_owner(),
+            open: report.open,
+            root: report.root,
+            spans,
+            ticking: StoredValue::new(false),
+        };
+        reader.relay_voices();
+        reader
+    }
+
+    /// Tells the player what the browser offers for speaking, now and whenever it changes: the
+    /// player decides what that means for reading.
+    fn relay_voices(&self) {
+        let me = self.clone();
+        let status = driver().status.clone();
+        Effect::new(move |_| me.event(EngineEvent::VoicesChanged(status.get())));
+    }
+
+    /// Runs a reader command. Call it straight from the click or key handler: the first
+    /// `speak()` must happen inside the user's gesture.
+    pub fn command(&self, command: Command) {
+        if let Command::SetRate(r) = command {
+            self.rate.set(r.clamp(50, 200));
+            remember("rate", &r.clamp(50, 200).to_string());
+        }
+        if let Command::SetVoice(v) = &command {
+            self.voice.set(v.clone());
+            remember("voice", v.as_deref().unwrap_or(""));
+        }
+        let now = now_ms();
+        let actions = self
+            .player
+            .try_update_value(|p| p.command(command, now))
+            .unwrap_or_default();
+        self.run(actions);
+    }
+
+    fn event(&self, event: EngineEvent) {
+        let now = now_ms();
+        let actions = self
+            .player
+            .try_update_value(|p| p.event(event, now))
+            .unwrap_or_default();
+        self.run(actions);
+    }
+
+    fn run(&self, actions: Vec<crate::read_aloud::player::Action>) {
+        use crate::read_aloud::player::Action;
+        for action in actions {
+            match action {
+                Action::Speak {
+                    index,
+                    generation,
+                    rate,
+                    voice,
+                } => {
+                    let Some(text) = self.script.get(index).map(|u| u.spoken.clone()) else {
+                        continue;
+                    };
+                    let me = self.clone();
+                    let on_event: Rc<dyn Fn(EngineEvent)> = Rc::new(move |e| me.event(e));
+                    driver().speak(
+                        self.owner,
+                        &text,
+                        rate,
+                        voice.as_deref(),
+                        generation,
+                        on_event,
+                    );
+                    self.start_ticking();
+                }
+                Action::Cancel => driver().cancel(self.owner),
+                Action::Highlight(h) => {
+                    self.current.set(h);
+                    if h.is_some() {
+                        let root = self.root;
+                        request_animation_frame(move || keep_in_view(root));
+                    }
+                }
+                Action::RevealPart(part) => {
+                    if !self.open.with_untracked(|o| o.contains(&part)) {
+                        self.open.update(|o| {
+                            o.insert(part);
+                        });
+                    }
+                }
+                Action::Announce(m) => self.message.set(labels().announce(&m)),
+            }
+        }
+        let phase = self.player.with_value(|p| p.phase());
+        if self.phase.get_untracked() != phase {
+            self.phase.set(phase);
+        }
+    }
+
+    fn start_ticking(&self) {
+        if self.ticking.get_value() {
+            return;
+        }
+        self.ticking.set_value(true);
+        let me = self.clone();
+        let handle: Rc<std::cell::Cell<Option<IntervalHandle>>> =
+            Rc::new(std::cell::Cell::new(None));
+        let h2 = handle.clone();
+        if let Ok(h) = set_interval_with_handle(
+            move || {
+                let now = now_ms();
+                let actions = me
+                    .player
+                    .try_update_value(|p| p.tick(now))
+                    .unwrap_or_default();
+                me.run(actions);
+                if me.player.with_value(|p| p.phase()) != Phase::Speaking {
+                    me.ticking.set_value(false);
+                    if let Some(h) = h2.take() {
+                        h.clear();
+                    }
+                }
+            },
+            std::time::Duration::from_millis(400),
+        ) {
+            handle.set(Some(h));
+        }
+    }
+
+    /// Stops this viewer's speech (unmount).
+    pub fn shut_down(&self) {
+        driver().cancel(self.owner);
+    }
+}
+
+/// Whether read-aloud is now at an utterance whose target matches (false without a reader).
+/// Reactive: use it in a class or attribute closure.
+pub fn reading_where(
+    matches: impl Fn(&Target) -> bool + Send + Sync + 'static,
+) -> impl Fn() -> bool + Send + Sync + 'static {
+    let reader = use_context::<ReaderCtx>();
+    move || {
+        reader
+            .as_ref()
+            .and_then(|r| {
+                r.current
+                    .get()
+                    .and_then(|i| r.script.get(i))
+                    .map(|u| matches(&u.target))
+            })
+            .unwrap_or(false)
+    }
+}
+
+/// Scrolls the highlighted sentence into view, without smooth scrolling under reduced motion.
+fn keep_in_view(root: NodeRef<leptos::html::Article>) {
+    let Some(article) = root.get_untracked() else {
+        return;
+    };
+    if let Ok(Some(el)) = article.query_selector(".rv-reading") {
+        scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+    }
+}

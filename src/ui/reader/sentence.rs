@@ -1,0 +1,80 @@
+//! An element's text as sentences: the one being read is highlighted, and a click reads from it.
+
+use super::ReaderCtx;
+use crate::read_aloud::player::{Command, Phase};
+use crate::ui::chunks::in_chunks;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// An element's text, split into sentences the reader can follow and click while reading.
+#[component]
+pub fn SpokenText(
+    /// The element's key in the reading script.
+    key: String,
+    /// The text.
+    text: String,
+) -> impl IntoView {
+    let Some(reader) = use_context::<ReaderCtx>() else {
+        return text.into_any();
+    };
+    let Some(pieces) = reader.spans.get(&key).cloned() else {
+        return text.into_any();
+    };
+    // The pieces must fit this text: in order, inside it, on character boundaries. They do not
+    // when a report repeats an id (two texts then share a key): show the text whole, never
+    // slice it wrongly.
+    let mut last = 0;
+    let fits = pieces.iter().all(|&(start, end, _)| {
+        let ok = last <= start
+            && start <= end
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+            && end <= text.len();
+        last = end;
+        ok
+    });
+    if !fits {
+        return text.into_any();
+    }
+    let text: Arc<str> = Arc::from(text);
+    let pieces = Arc::new(pieces);
+    let count = pieces.len();
+    let render = move |range: std::ops::Range<usize>| {
+        let mut views = Vec::new();
+        // The text before this chunk's first sentence belongs to it.
+        let mut at = range.start.checked_sub(1).map(|i| pieces[i].1).unwrap_or(0);
+        for &(start, end, index) in &pieces[range.clone()] {
+            if start > at {
+                views.push(text[at..start].to_string().into_any());
+            }
+            let r = reader.clone();
+            let current = reader.current;
+            views.push(
+                view! {
+                    <span
+                        class="rv-s"
+                        class:rv-reading=move || current.get() == Some(index)
+                        data-u=index
+                        on:click=move |_| {
+                            if r.phase.get_untracked() != Phase::Idle {
+                                r.command(Command::StartAt(index));
+                            }
+                        }
+                    >
+                        {text[start..end].to_string()}
+                    </span>
+                }
+                .into_any(),
+            );
+            at = end;
+        }
+        if range.end == count && at < text.len() {
+            views.push(text[at..].to_string().into_any());
+        }
+        views
+    };
+    in_chunks(count, SENTENCES_AT_ONCE, render).into_any()
+}
+
+/// Sentences of one text rendered at once; a longer text renders the rest in later tasks.
+const SENTENCES_AT_ONCE: usize = 400;
