@@ -126,144 +126,201 @@ fn decimal_words(s: &str) -> String {
     }
 }
 
-/// How the text is said: the shown text with the spans a voice would misread rewritten.
-///
-/// - 〔2020〕 and [2020] (document numbers) → 二〇二〇年
-/// - a four-digit year before 年 → digit by digit: 2020年 → 二〇二〇年
-/// - month and day → 十一月二十七日; times 16:27 → 十六点二十七分
-/// - percentages 12.5% → 百分之十二点五
-/// - ranges 5-10 / 5～10 / 5—10 → 5至10
-/// - "+" between words (互联网+政务服务) → 加; a signed figure +12 → 增加12, -3 → 减少3
-/// - dashes used as pauses (——) → ，
+/// The text being rewritten, as characters, with the questions the rules ask of it.
+struct Chars<'a>(&'a [char]);
+
+impl Chars<'_> {
+    /// The character at `i`, if any.
+    fn at(&self, i: usize) -> Option<char> {
+        self.0.get(i).copied()
+    }
+
+    /// How many ASCII digits run from `i`.
+    fn digits_at(&self, i: usize) -> usize {
+        self.0.get(i..).map_or(0, |rest| {
+            rest.iter().take_while(|c| c.is_ascii_digit()).count()
+        })
+    }
+
+    /// The characters `from..to` as a string.
+    fn text(&self, from: usize, to: usize) -> String {
+        self.0[from..to].iter().collect()
+    }
+
+    /// The number that starts at `i` (a digit run that begins there), and its length.
+    fn number_at(&self, i: usize) -> Option<(String, usize)> {
+        let starts_run = i == 0 || !self.0[i - 1].is_ascii_digit();
+        let n = self.digits_at(i);
+        (starts_run && n > 0).then(|| (self.text(i, i + n), n))
+    }
+}
+
+/// A rule of how text is said: at position `i`, what to say and how many characters that
+/// replaces, or None when the rule does not apply there.
+type Rule = fn(&Chars, usize) -> Option<(String, usize)>;
+
+/// The rules, tried in this order at every position; the first that applies wins. A position no
+/// rule applies to is said as it is shown.
+const RULES: &[(&str, Rule)] = &[
+    ("document year 〔2020〕", document_year),
+    ("ISO date 2021-01-29", iso_date),
+    ("year 2020年", year),
+    ("month or day 11月 27日", month_or_day),
+    ("time 16:27", time),
+    ("percentage 12.5%", percentage),
+    ("range 5-10", range),
+    ("number 20", number),
+    ("plus +", plus),
+    ("minus -3", minus),
+    ("dash ——", dash),
+    ("bracket 〔 〕", bracket),
+];
+
+/// 〔2020〕 or [2020] (document numbers) → 二〇二〇年.
+fn document_year(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let opens = matches!(t.at(i)?, '〔' | '[' | '［');
+    let closes = matches!(t.at(i + 5), Some('〕' | ']' | '］'));
+    (opens && t.digits_at(i + 1) == 4 && closes)
+        .then(|| (format!("{}年", year_digits(&t.text(i + 1, i + 5))), 6))
+}
+
+/// 2021-01-29 → 二〇二一年一月二十九日.
+fn iso_date(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (year, n) = t.number_at(i)?;
+    let shape = n == 4
+        && t.at(i + 4) == Some('-')
+        && t.digits_at(i + 5) == 2
+        && t.at(i + 7) == Some('-')
+        && t.digits_at(i + 8) == 2;
+    if !shape {
+        return None;
+    }
+    let month = t.text(i + 5, i + 7).parse::<u32>().ok()?;
+    let day = t.text(i + 8, i + 10).parse::<u32>().ok()?;
+    let said = format!(
+        "{}年{}月{}日",
+        year_digits(&year),
+        small_number(month),
+        small_number(day)
+    );
+    Some((said, 10))
+}
+
+/// A four-digit year before 年, digit by digit: 2020年 → 二〇二〇年.
+fn year(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (number, n) = t.number_at(i)?;
+    (n == 4 && t.at(i + 4) == Some('年')).then(|| (year_digits(&number), 4))
+}
+
+/// A month or day in words: 11月 → 十一月, 27日 → 二十七日.
+fn month_or_day(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (number, n) = t.number_at(i)?;
+    if n > 2 || !matches!(t.at(i + n), Some('月' | '日')) {
+        return None;
+    }
+    Some((small_number(number.parse().ok()?), n))
+}
+
+/// A time of day: 16:27 → 十六点二十七分, 9:00 → 九点.
+fn time(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (number, n) = t.number_at(i)?;
+    if n > 2 || t.at(i + n) != Some(':') || t.digits_at(i + n + 1) != 2 {
+        return None;
+    }
+    let h = number.parse::<u32>().ok()?;
+    let m = t.text(i + n + 1, i + n + 3).parse::<u32>().ok()?;
+    if h >= 24 || m >= 60 {
+        return None;
+    }
+    let minutes = if m > 0 {
+        format!("{}分", small_number(m))
+    } else {
+        String::new()
+    };
+    Some((format!("{}点{minutes}", small_number(h)), n + 3))
+}
+
+/// A percentage, with decimals: 12.5% → 百分之十二点五.
+fn percentage(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (_, n) = t.number_at(i)?;
+    let mut j = i + n;
+    if t.at(j) == Some('.') && t.digits_at(j + 1) > 0 {
+        j += 1 + t.digits_at(j + 1);
+    }
+    matches!(t.at(j), Some('%' | '％'))
+        .then(|| (format!("百分之{}", decimal_words(&t.text(i, j))), j + 1 - i))
+}
+
+/// The start of a range: 5-10, 5～10, 5—10 → 5至10 (the second number follows on its own).
+fn range(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let (number, n) = t.number_at(i)?;
+    let dash = matches!(t.at(i + n), Some('-' | '～' | '~' | '—' | '–'));
+    (dash && t.digits_at(i + n + 1) > 0).then(|| (format!("{number}至"), n + 1))
+}
+
+/// Any other number, whole, as digits (the voice reads it as a number).
+fn number(t: &Chars, i: usize) -> Option<(String, usize)> {
+    t.number_at(i)
+}
+
+/// "+": a signed figure (+12) → 增加12; between words (互联网+政务服务) → 加.
+fn plus(t: &Chars, i: usize) -> Option<(String, usize)> {
+    if !matches!(t.at(i)?, '+' | '＋') {
+        return None;
+    }
+    let before_digit = t.at(i + 1).is_some_and(|d| d.is_ascii_digit());
+    let after_word = i > 0
+        && t.at(i - 1)
+            .is_some_and(|p| !p.is_whitespace() && !p.is_ascii_digit());
+    let said = if before_digit && !after_word {
+        "增加"
+    } else {
+        "加"
+    };
+    Some((said.into(), 1))
+}
+
+/// A minus sign before a figure, not between figures: -3 → 减少3.
+fn minus(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let sign = matches!(t.at(i)?, '-' | '－');
+    let before_digit = t.at(i + 1).is_some_and(|d| d.is_ascii_digit());
+    let after_digit = i > 0 && t.at(i - 1).is_some_and(|p| p.is_ascii_digit());
+    (sign && before_digit && !after_digit).then(|| ("减少".into(), 1))
+}
+
+/// A dash used as a pause (—— or ―) → ，.
+fn dash(t: &Chars, i: usize) -> Option<(String, usize)> {
+    let is_dash = |c: Option<char>| matches!(c, Some('—' | '―'));
+    if !is_dash(t.at(i)) {
+        return None;
+    }
+    let n = (i..).take_while(|&j| is_dash(t.at(j))).count();
+    Some(("，".into(), n))
+}
+
+/// The brackets of a document number that was not a year: not said.
+fn bracket(t: &Chars, i: usize) -> Option<(String, usize)> {
+    matches!(t.at(i)?, '〔' | '〕').then(|| (String::new(), 1))
+}
+
+/// How the text is said: the shown text with the spans a voice would misread rewritten by
+/// [`RULES`] (〔2020〕 and years digit by digit, dates, times, percentages, ranges, signs, dashes).
 pub fn spoken(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
+    let t = Chars(&chars);
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
-    let digits_at = |i: usize| -> usize {
-        let mut j = i;
-        while j < chars.len() && chars[j].is_ascii_digit() {
-            j += 1;
-        }
-        j - i
-    };
     while i < chars.len() {
-        let c = chars[i];
-        // 〔2020〕 or [2020]
-        if matches!(c, '〔' | '[' | '［')
-            && digits_at(i + 1) == 4
-            && matches!(chars.get(i + 5), Some('〕' | ']' | '］'))
-        {
-            let year: String = chars[i + 1..i + 5].iter().collect();
-            out.push_str(&year_digits(&year));
-            out.push('年');
-            i += 6;
-            continue;
+        match RULES.iter().find_map(|(_, rule)| rule(&t, i)) {
+            Some((said, n)) => {
+                out.push_str(&said);
+                i += n.max(1);
+            }
+            None => {
+                out.push(chars[i]);
+                i += 1;
+            }
         }
-        if c.is_ascii_digit() {
-            let n = digits_at(i);
-            let number: String = chars[i..i + n].iter().collect();
-            let next = chars.get(i + n).copied();
-            // ISO dates: 2021-01-29 → 二〇二一年一月二十九日.
-            if n == 4
-                && next == Some('-')
-                && digits_at(i + 5) == 2
-                && chars.get(i + 7) == Some(&'-')
-                && digits_at(i + 8) == 2
-            {
-                let month: String = chars[i + 5..i + 7].iter().collect();
-                let day: String = chars[i + 8..i + 10].iter().collect();
-                if let (Ok(m), Ok(d)) = (month.parse::<u32>(), day.parse::<u32>()) {
-                    out.push_str(&year_digits(&number));
-                    out.push('年');
-                    out.push_str(&small_number(m));
-                    out.push('月');
-                    out.push_str(&small_number(d));
-                    out.push('日');
-                    i += 10;
-                    continue;
-                }
-            }
-            // Years.
-            if n == 4 && next == Some('年') {
-                out.push_str(&year_digits(&number));
-                i += n;
-                continue;
-            }
-            // Month and day.
-            if n <= 2 && matches!(next, Some('月' | '日')) {
-                if let Ok(v) = number.parse::<u32>() {
-                    out.push_str(&small_number(v));
-                    i += n;
-                    continue;
-                }
-            }
-            // Times: 16:27
-            if n <= 2 && next == Some(':') && digits_at(i + n + 1) == 2 {
-                let minutes: String = chars[i + n + 1..i + n + 3].iter().collect();
-                let h = number.parse::<u32>().unwrap_or(0);
-                let m = minutes.parse::<u32>().unwrap_or(0);
-                if h < 24 && m < 60 {
-                    out.push_str(&small_number(h));
-                    out.push('点');
-                    if m > 0 {
-                        out.push_str(&small_number(m));
-                        out.push('分');
-                    }
-                    i += n + 3;
-                    continue;
-                }
-            }
-            // Percentages, with decimals: 12.5%
-            let mut j = i + n;
-            if chars.get(j) == Some(&'.') && digits_at(j + 1) > 0 {
-                j += 1 + digits_at(j + 1);
-            }
-            if matches!(chars.get(j), Some('%' | '％')) {
-                let value: String = chars[i..j].iter().collect();
-                out.push_str("百分之");
-                out.push_str(&decimal_words(&value));
-                i = j + 1;
-                continue;
-            }
-            // Ranges: 5-10, 5～10, 5—10
-            if matches!(next, Some('-' | '～' | '~' | '—' | '–')) && digits_at(i + n + 1) > 0 {
-                out.push_str(&number);
-                out.push('至');
-                i += n + 1;
-                continue;
-            }
-            out.push_str(&number);
-            i += n;
-            continue;
-        }
-        match c {
-            '+' | '＋' => {
-                let before_digit = chars.get(i + 1).is_some_and(|d| d.is_ascii_digit());
-                let after_word =
-                    i > 0 && !chars[i - 1].is_whitespace() && !chars[i - 1].is_ascii_digit();
-                if before_digit && !after_word {
-                    out.push_str("增加");
-                } else {
-                    out.push('加');
-                }
-            }
-            '-' | '－'
-                if chars.get(i + 1).is_some_and(|d| d.is_ascii_digit())
-                    && (i == 0 || !chars[i - 1].is_ascii_digit()) =>
-            {
-                out.push_str("减少");
-            }
-            '—' | '―' => {
-                // A dash (——) is a pause.
-                while chars.get(i + 1).is_some_and(|d| matches!(d, '—' | '―')) {
-                    i += 1;
-                }
-                out.push('，');
-            }
-            '〔' | '〕' => {}
-            c => out.push(c),
-        }
-        i += 1;
     }
     out
 }
@@ -352,5 +409,65 @@ mod tests {
         for (shown, said) in cases {
             assert_eq!(spoken(shown), said, "{shown}");
         }
+    }
+
+    /// Each rule on its own: where it applies, what it says and how much it replaces, and where
+    /// it does not apply.
+    #[test]
+    fn each_rule_says_its_span_and_nothing_else() {
+        let at = |rule: Rule, text: &str, i: usize| {
+            let chars: Vec<char> = text.chars().collect();
+            rule(&Chars(&chars), i)
+        };
+        let said = |s: &str, n: usize| Some((s.to_string(), n));
+        assert_eq!(at(document_year, "〔2020〕2号", 0), said("二〇二〇年", 6));
+        assert_eq!(at(document_year, "〔20〕", 0), None);
+        assert_eq!(
+            at(iso_date, "2021-01-29", 0),
+            said("二〇二一年一月二十九日", 10)
+        );
+        assert_eq!(
+            at(iso_date, "12021-01-29", 1),
+            None,
+            "not inside a longer number"
+        );
+        assert_eq!(at(year, "2020年", 0), said("二〇二〇", 4));
+        assert_eq!(at(year, "12020年", 1), None);
+        assert_eq!(at(month_or_day, "11月", 0), said("十一", 2));
+        assert_eq!(at(month_or_day, "123日", 0), None);
+        assert_eq!(at(time, "16:27", 0), said("十六点二十七分", 5));
+        assert_eq!(at(time, "9:00", 0), said("九点", 4));
+        assert_eq!(at(time, "25:00", 0), None);
+        assert_eq!(at(percentage, "12.5%", 0), said("百分之十二点五", 5));
+        assert_eq!(at(percentage, "12.5", 0), None);
+        assert_eq!(at(range, "5-10", 0), said("5至", 2));
+        assert_eq!(at(range, "5-", 0), None);
+        assert_eq!(at(number, "20条", 0), said("20", 2));
+        assert_eq!(at(number, "条", 0), None);
+        assert_eq!(at(plus, "+12", 0), said("增加", 1));
+        assert_eq!(at(plus, "网+政", 1), said("加", 1));
+        assert_eq!(at(minus, "-3", 0), said("减少", 1));
+        assert_eq!(
+            at(minus, "5-3", 1),
+            None,
+            "between figures it is a range or a minus"
+        );
+        assert_eq!(at(dash, "——基础", 0), said("，", 2));
+        assert_eq!(at(dash, "基础", 0), None);
+        assert_eq!(at(bracket, "〕", 0), said("", 1));
+        assert_eq!(at(bracket, "[", 0), None);
+    }
+
+    #[test]
+    fn rules_are_tried_in_order() {
+        // An ISO date is not read as a year and a range, a percentage not as a plain number.
+        let names: Vec<&str> = RULES.iter().map(|(n, _)| *n).collect();
+        let pos = |name: &str| names.iter().position(|n| n.starts_with(name)).unwrap();
+        assert!(pos("ISO date") < pos("year"));
+        assert!(pos("ISO date") < pos("range"));
+        assert!(pos("percentage") < pos("number"));
+        assert!(pos("range") < pos("number"));
+        assert!(pos("document year") < pos("bracket"));
+        assert_eq!(spoken("2021-01-29"), "二〇二一年一月二十九日");
     }
 }
