@@ -338,120 +338,133 @@ impl Player {
             return vec![Action::Announce(Announcement::NothingToRead)];
         }
         match command {
-            Command::Play => match self.phase {
-                Phase::Idle => {
-                    self.failures = 0;
-                    self.speak(now, false)
-                }
-                Phase::Paused => self.command(Command::Resume, now),
-                Phase::Speaking => Vec::new(),
-            },
+            Command::Play => self.play(now),
             Command::Toggle => match self.phase {
-                Phase::Speaking => self.command(Command::Pause, now),
-                _ => self.command(Command::Play, now),
+                Phase::Speaking => self.pause(),
+                _ => self.play(now),
             },
-            Command::Pause => {
-                if self.phase != Phase::Speaking {
-                    return Vec::new();
-                }
-                // Cancel rather than pause: Android's pause() cancels, Chrome's is unreliable.
-                self.phase = Phase::Paused;
-                self.generation += 1;
-                vec![Action::Cancel, Action::Announce(Announcement::Paused)]
-            }
-            Command::Resume => {
-                if self.phase != Phase::Paused {
-                    return Vec::new();
-                }
-                let mut out = vec![Action::Announce(Announcement::Resumed)];
-                self.phase = Phase::Paused;
-                out.extend(self.speak(now, false));
-                out
-            }
-            Command::Stop => {
-                if self.phase == Phase::Idle {
-                    return vec![Action::Highlight(None)];
-                }
-                self.phase = Phase::Idle;
-                self.generation += 1;
-                self.stop_after = None;
-                vec![
-                    Action::Cancel,
-                    Action::Highlight(None),
-                    Action::Announce(Announcement::Stopped),
-                ]
-            }
-            Command::Next => {
-                if self.position + 1 >= self.len() {
-                    return Vec::new();
-                }
-                self.jump(self.position + 1, now)
-            }
+            Command::Pause => self.pause(),
+            Command::Resume => self.resume(now),
+            Command::Stop => self.stop(),
+            Command::Next if self.position + 1 < self.len() => self.jump(self.position + 1, now),
+            Command::Next => Vec::new(),
             Command::Previous => self.jump(self.position.saturating_sub(1), now),
-            Command::NextPart => {
-                let next = match self.part_index() {
-                    Some(i) => self.parts.get(i + 1),
-                    None => self.parts.first(),
-                };
-                match next.map(|(_, at, _)| *at) {
-                    Some(at) => self.jump(at, now),
-                    None => Vec::new(),
-                }
-            }
-            Command::PreviousPart => {
-                let target = match self.part_index() {
-                    Some(i) if self.parts[i].1 < self.position => Some(self.parts[i].1),
-                    Some(i) if i > 0 => Some(self.parts[i - 1].1),
-                    Some(_) => Some(0),
-                    None => Some(0),
-                };
-                match target {
-                    Some(at) => self.jump(at, now),
-                    None => Vec::new(),
-                }
-            }
-            Command::StartAt(index) => {
-                if index >= self.len() {
-                    return Vec::new();
-                }
-                self.position = index;
-                self.retried = false;
-                let cancel = self.phase == Phase::Speaking;
-                self.speak(now, cancel)
-            }
-            Command::PlayPart(id) => {
-                let Some(i) = self.parts.iter().position(|(p, _, _)| *p == id) else {
-                    return Vec::new();
-                };
-                let start = self.parts[i].1;
-                let end = self
-                    .parts
-                    .get(i + 1)
-                    .map(|(_, at, _)| at - 1)
-                    .unwrap_or(self.len() - 1);
-                self.stop_after = Some(end);
-                self.position = start;
-                self.retried = false;
-                let cancel = self.phase == Phase::Speaking;
-                self.phase = Phase::Idle;
-                self.speak(now, cancel)
-            }
+            Command::NextPart => self.next_part(now),
+            Command::PreviousPart => self.previous_part(now),
+            Command::StartAt(index) => self.start_at(index, now),
+            Command::PlayPart(id) => self.play_part(&id, now),
             Command::SetRate(rate) => {
                 self.rate = rate.clamp(50, 200);
-                if self.phase == Phase::Speaking {
-                    self.speak(now, true)
-                } else {
-                    Vec::new()
-                }
+                self.respeak(now)
             }
             Command::SetVoice(voice) => {
                 self.voice = voice;
-                if self.phase == Phase::Speaking {
-                    self.speak(now, true)
-                } else {
-                    Vec::new()
-                }
+                self.respeak(now)
             }
+        }
+    }
+
+    fn play(&mut self, now: u64) -> Vec<Action> {
+        match self.phase {
+            Phase::Idle => {
+                self.failures = 0;
+                self.speak(now, false)
+            }
+            Phase::Paused => self.resume(now),
+            Phase::Speaking => Vec::new(),
+        }
+    }
+
+    /// Cancels rather than pauses: Android's pause() cancels, Chrome's is unreliable.
+    fn pause(&mut self) -> Vec<Action> {
+        if self.phase != Phase::Speaking {
+            return Vec::new();
+        }
+        self.phase = Phase::Paused;
+        self.generation += 1;
+        vec![Action::Cancel, Action::Announce(Announcement::Paused)]
+    }
+
+    /// Speaks the sentence it paused at again.
+    fn resume(&mut self, now: u64) -> Vec<Action> {
+        if self.phase != Phase::Paused {
+            return Vec::new();
+        }
+        let mut out = vec![Action::Announce(Announcement::Resumed)];
+        out.extend(self.speak(now, false));
+        out
+    }
+
+    fn stop(&mut self) -> Vec<Action> {
+        if self.phase == Phase::Idle {
+            return vec![Action::Highlight(None)];
+        }
+        self.phase = Phase::Idle;
+        self.generation += 1;
+        self.stop_after = None;
+        vec![
+            Action::Cancel,
+            Action::Highlight(None),
+            Action::Announce(Announcement::Stopped),
+        ]
+    }
+
+    fn next_part(&mut self, now: u64) -> Vec<Action> {
+        let next = match self.part_index() {
+            Some(i) => self.parts.get(i + 1),
+            None => self.parts.first(),
+        };
+        match next.map(|(_, at, _)| *at) {
+            Some(at) => self.jump(at, now),
+            None => Vec::new(),
+        }
+    }
+
+    /// The start of this part, or of the previous one when already at its start.
+    fn previous_part(&mut self, now: u64) -> Vec<Action> {
+        let target = match self.part_index() {
+            Some(i) if self.parts[i].1 < self.position => self.parts[i].1,
+            Some(i) if i > 0 => self.parts[i - 1].1,
+            _ => 0,
+        };
+        self.jump(target, now)
+    }
+
+    fn start_at(&mut self, index: usize, now: u64) -> Vec<Action> {
+        if index >= self.len() {
+            return Vec::new();
+        }
+        self.position = index;
+        self.retried = false;
+        let cancel = self.phase == Phase::Speaking;
+        self.speak(now, cancel)
+    }
+
+    /// Reads one part and stops at its end.
+    fn play_part(&mut self, id: &str, now: u64) -> Vec<Action> {
+        let Some(i) = self.parts.iter().position(|(p, _, _)| p == id) else {
+            return Vec::new();
+        };
+        let start = self.parts[i].1;
+        let end = self
+            .parts
+            .get(i + 1)
+            .map(|(_, at, _)| at - 1)
+            .unwrap_or(self.len() - 1);
+        self.stop_after = Some(end);
+        self.position = start;
+        self.retried = false;
+        let cancel = self.phase == Phase::Speaking;
+        self.phase = Phase::Idle;
+        self.speak(now, cancel)
+    }
+
+    /// A new rate or voice: the sentence being spoken starts again with it.
+    fn respeak(&mut self, now: u64) -> Vec<Action> {
+        if self.phase == Phase::Speaking {
+            self.speak(now, true)
+        } else {
+            Vec::new()
         }
     }
 

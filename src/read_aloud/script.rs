@@ -418,119 +418,137 @@ fn table_lines(
 ) -> Vec<Line> {
     let group = &t.groups[g];
     let col_paths = leaves(&group.columns);
-    let mut out = Vec::new();
-    // Units read as rows: data rows, or for a table with no row headers (表四) its column groups.
-    let mut units: Vec<ReadUnit> = Vec::new();
-    if group.rows.is_empty() {
-        let mut current: Option<(String, Vec<(usize, usize)>)> = None;
-        for (c, path) in col_paths.iter().enumerate() {
-            let parent = if path.len() >= 2 {
-                path[path.len() - 2].label.clone()
-            } else {
-                String::new()
-            };
-            match &mut current {
-                Some((name, cells)) if *name == parent => cells.push((0, c)),
-                _ => {
-                    if let Some((name, cells)) = current.take() {
-                        units.push((name, 0, cells));
-                    }
-                    current = Some((parent, vec![(0, c)]));
-                }
-            }
-        }
-        if let Some((name, cells)) = current {
-            units.push((name, 0, cells));
-        }
+    let units = if group.rows.is_empty() {
+        column_units(&col_paths)
     } else {
-        // The row headers' paths once per table, not once per row or step.
-        for (r, path) in row_paths
-            .iter()
-            .enumerate()
-            .skip(rows.start)
-            .take(rows.len())
-        {
-            let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
-            units.push((
-                row_name(&labels),
-                r,
-                (0..col_paths.len()).map(|c| (r, c)).collect(),
-            ));
-        }
-    }
-
-    let mut zero_run: Vec<(usize, String)> = Vec::new();
-    let flush = |run: &mut Vec<(usize, String)>, out: &mut Vec<Line>| {
-        if run.is_empty() {
-            return;
-        }
-        let names: Vec<&str> = run.iter().map(|(_, n)| n.as_str()).collect();
-        let sentence = if run.len() == 1 {
-            format!("{}：均为0。", names[0])
-        } else {
-            format!("{}：均为0。", names.join("、"))
-        };
-        out.push(Line {
-            first: run[0].0,
-            last: run[run.len() - 1].0,
-            sentence,
-        });
-        run.clear();
+        row_units(row_paths, rows, col_paths.len())
     };
+    let mut out = Vec::new();
+    let mut zero_run: Vec<(usize, String)> = Vec::new();
     for (name, row, cells) in units {
-        let mut said = Vec::new();
-        let mut missing = Vec::new();
-        let mut zeros = 0;
-        for (r, c) in &cells {
-            let pos = CellPos {
-                group: g,
-                row: *r,
-                column: *c,
-            };
-            let column = col_paths[*c].last().map(|h| h.label.as_str()).unwrap_or("");
-            if let Some(d) = t.derived.get(&pos) {
-                said.push(figure_phrase(t, pos, column, true, &d.to_string()));
-                continue;
-            }
-            let Some(cell) = t.cell(pos) else { continue };
-            match cell.value {
-                CellValue::NotProvided => missing.push(column.to_string()),
-                CellValue::Blank => zeros += 1,
-                CellValue::Number(d) if d.units == 0 => zeros += 1,
-                CellValue::NotApplicable => said.push(format!("{column}不适用")),
-                CellValue::Number(_) => said.push(figure_phrase(t, pos, column, false, &cell.text)),
-                CellValue::Text => said.push(format!("{column}{}", cell.text)),
-            }
-        }
-        if said.is_empty() && missing.is_empty() {
+        let said = say_unit(t, g, &col_paths, &cells);
+        if said.said.is_empty() && said.missing.is_empty() {
             zero_run.push((row, name));
             continue;
         }
-        flush(&mut zero_run, &mut out);
-        let mut sentence = format!("{name}：");
-        if missing.len() == cells.len() {
-            sentence.push_str("未提供。");
-        } else {
-            sentence.push_str(&said.join("，"));
-            if !missing.is_empty() {
-                if !said.is_empty() {
-                    sentence.push('，');
-                }
-                sentence.push_str(&format!("{}未提供", missing.join("、")));
-            }
-            if zeros > 0 && !said.is_empty() {
-                sentence.push_str("，其余为0");
-            }
-            sentence.push('。');
-        }
+        flush_zeros(&mut zero_run, &mut out);
         out.push(Line {
             first: row,
             last: row,
-            sentence,
+            sentence: said.sentence(&name, cells.len()),
         });
     }
-    flush(&mut zero_run, &mut out);
+    flush_zeros(&mut zero_run, &mut out);
     out
+}
+
+/// The units of a table with no row headers (表四), read as rows: its column groups.
+fn column_units(col_paths: &[Vec<&Header>]) -> Vec<ReadUnit> {
+    let mut units: Vec<ReadUnit> = Vec::new();
+    for (c, path) in col_paths.iter().enumerate() {
+        let parent = if path.len() >= 2 {
+            path[path.len() - 2].label.clone()
+        } else {
+            String::new()
+        };
+        match units.last_mut() {
+            Some((name, _, cells)) if *name == parent => cells.push((0, c)),
+            _ => units.push((parent, 0, vec![(0, c)])),
+        }
+    }
+    units
+}
+
+/// The data rows `rows`, each a unit of all its cells (row paths walked once per table).
+fn row_units(row_paths: &[Vec<&Header>], rows: Range<usize>, columns: usize) -> Vec<ReadUnit> {
+    row_paths
+        .iter()
+        .enumerate()
+        .skip(rows.start)
+        .take(rows.len())
+        .map(|(r, path)| {
+            let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
+            (row_name(&labels), r, (0..columns).map(|c| (r, c)).collect())
+        })
+        .collect()
+}
+
+/// What one unit's cells say: phrases for figures and texts, the columns not provided, and how
+/// many are zero or blank.
+#[derive(Default)]
+struct Said {
+    said: Vec<String>,
+    missing: Vec<String>,
+    zeros: usize,
+}
+
+impl Said {
+    /// The unit's sentence: "name：phrase，phrase，X、Y未提供，其余为0。"
+    fn sentence(&self, name: &str, cells: usize) -> String {
+        let mut sentence = format!("{name}：");
+        if self.missing.len() == cells {
+            sentence.push_str("未提供。");
+            return sentence;
+        }
+        sentence.push_str(&self.said.join("，"));
+        if !self.missing.is_empty() {
+            if !self.said.is_empty() {
+                sentence.push('，');
+            }
+            sentence.push_str(&format!("{}未提供", self.missing.join("、")));
+        }
+        if self.zeros > 0 && !self.said.is_empty() {
+            sentence.push_str("，其余为0");
+        }
+        sentence.push('。');
+        sentence
+    }
+}
+
+fn say_unit(t: &StatTable, g: usize, col_paths: &[Vec<&Header>], cells: &[(usize, usize)]) -> Said {
+    let mut out = Said::default();
+    for &(row, column) in cells {
+        let pos = CellPos {
+            group: g,
+            row,
+            column,
+        };
+        let name = col_paths[column]
+            .last()
+            .map(|h| h.label.as_str())
+            .unwrap_or("");
+        if let Some(d) = t.derived.get(&pos) {
+            out.said
+                .push(figure_phrase(t, pos, name, true, &d.to_string()));
+            continue;
+        }
+        let Some(cell) = t.cell(pos) else { continue };
+        match cell.value {
+            CellValue::NotProvided => out.missing.push(name.to_string()),
+            CellValue::Blank => out.zeros += 1,
+            CellValue::Number(d) if d.units == 0 => out.zeros += 1,
+            CellValue::NotApplicable => out.said.push(format!("{name}不适用")),
+            CellValue::Number(_) => out
+                .said
+                .push(figure_phrase(t, pos, name, false, &cell.text)),
+            CellValue::Text => out.said.push(format!("{name}{}", cell.text)),
+        }
+    }
+    out
+}
+
+/// One sentence for a run of rows that are all zero or blank: "A、B：均为0。"
+fn flush_zeros(run: &mut Vec<(usize, String)>, out: &mut Vec<Line>) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let names: Vec<&str> = run.iter().map(|(_, n)| n.as_str()).collect();
+    out.push(Line {
+        first: first.0,
+        last: last.0,
+        sentence: format!("{}：均为0。", names.join("、")),
+    });
+    run.clear();
 }
 
 #[cfg(test)]

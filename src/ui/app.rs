@@ -138,44 +138,79 @@ pub fn ReportView(
     #[prop(default = None)]
     on_shown: Option<Callback<()>>,
 ) -> impl IntoView {
-    let initially_open: BTreeSet<String> = match &options.open {
-        OpenParts::None => BTreeSet::new(),
-        OpenParts::All => checked
-            .report
-            .sections
-            .iter()
-            .map(|s| s.id.clone())
-            .collect(),
-        OpenParts::Some(ids) => ids
-            .iter()
-            .filter_map(|id| checked.report.part_holding(id).map(|p| p.id.clone()))
-            .collect(),
-    };
     let article = NodeRef::<leptos::html::Article>::new();
     let ctx = ReportCtx {
+        open: RwSignal::new(initially_open(&checked, &options.open)),
         checked: checked.clone(),
-        open: RwSignal::new(initially_open),
         source,
         options: Arc::new(options),
         root: article,
     };
     provide_context(ctx.clone());
-    // Mounted on its own (tests, other hosts), the view brings its own preferences.
+    let reader = provide_reader(&ctx, reading);
+    follow_deep_links(&ctx, on_shown);
+    open_all_for_printing(&ctx);
+    let on_key = shortcuts(reader);
+    let bar = reader.is_some().then(|| view! { <ReadingBar/> });
+    let report = &checked.report;
+    let intro = report.introduction.clone();
+    let parts = report.sections.clone();
+    view! {
+        <article
+            class="rv-report"
+            aria-labelledby="rv-title"
+            lang=report.meta.language.clone()
+            node_ref=article
+            on:keydown=on_key
+        >
+            <ReportHeader meta=report.meta.clone()/>
+            <CheckSummary/>
+            <Toolbar/>
+            {bar}
+            <Contents/>
+            <div class="rv-intro">
+                <Blocks blocks=intro section=None/>
+            </div>
+            {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
+        </article>
+    }
+}
+
+/// The reader's preferences (when mounted on its own, in tests or other hosts) and 朗读 (when on),
+/// provided as context; the reader stops speaking when the view goes.
+fn provide_reader(
+    ctx: &ReportCtx,
+    reading: Option<crate::read_aloud::Reading>,
+) -> Option<ReaderCtx> {
     if use_context::<PrefsCtx>().is_none() {
         provide_context(PrefsCtx::load());
     }
     let reader = ctx
         .options
         .read_aloud
-        .then(|| ReaderCtx::new(&ctx, reading));
-    if let Some(r) = &reader {
-        provide_context(r.clone());
-        let r = r.clone();
-        on_cleanup(move || r.shut_down());
+        .then(|| ReaderCtx::new(ctx, reading))?;
+    provide_context(reader);
+    on_cleanup(move || reader.shut_down());
+    Some(reader)
+}
+
+/// The parts open at first, as the webmaster chose (a part holding a chosen id opens).
+fn initially_open(checked: &CheckedReport, open: &OpenParts) -> BTreeSet<String> {
+    let report = &checked.report;
+    match open {
+        OpenParts::None => BTreeSet::new(),
+        OpenParts::All => report.sections.iter().map(|s| s.id.clone()).collect(),
+        OpenParts::Some(ids) => ids
+            .iter()
+            .filter_map(|id| report.part_holding(id).map(|p| p.id.clone()))
+            .collect(),
     }
-    let keys = reader.clone();
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(r) = &keys else { return };
+}
+
+/// The reading shortcuts (Alt+Shift+P, S, →, ←), when 朗读 is on.
+fn shortcuts(reader: Option<ReaderCtx>) -> impl Fn(web_sys::KeyboardEvent) {
+    move |ev: web_sys::KeyboardEvent| {
+        let Some(r) = &reader else { return };
         if !(ev.alt_key() && ev.shift_key()) || ev.ctrl_key() || ev.meta_key() {
             return;
         }
@@ -189,13 +224,12 @@ pub fn ReportView(
         ev.prevent_default();
         r.bar_open.set(true);
         r.command(command);
-    };
-    let bar = reader.is_some().then(|| view! { <ReadingBar/> });
-    let report = &checked.report;
-    let intro = report.introduction.clone();
-    let parts = report.sections.clone();
+    }
+}
 
-    // Deep links: #id opens the part that holds it and scrolls there, on load and on hashchange.
+/// Deep links: #id opens the part that holds it and scrolls there, once the report is on screen
+/// (then `on_shown` runs) and on every hashchange.
+fn follow_deep_links(ctx: &ReportCtx, on_shown: Option<Callback<()>>) {
     let follow_hash = {
         let ctx = ctx.clone();
         move || {
@@ -220,7 +254,11 @@ pub fn ReportView(
         }
     });
     let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
-    // Ctrl+P prints every part: open them all before printing, restore after.
+    on_cleanup(move || listener.remove());
+}
+
+/// Ctrl+P prints every part: all open before printing, as they were after.
+fn open_all_for_printing(ctx: &ReportCtx) {
     let saved = StoredValue::new(None::<BTreeSet<String>>);
     let open = ctx.open;
     let all_ids = ctx.part_ids();
@@ -240,28 +278,7 @@ pub fn ReportView(
         },
     );
     on_cleanup(move || {
-        listener.remove();
         before.remove();
         after.remove();
     });
-
-    view! {
-        <article
-            class="rv-report"
-            aria-labelledby="rv-title"
-            lang=report.meta.language.clone()
-            node_ref=article
-            on:keydown=on_key
-        >
-            <ReportHeader meta=report.meta.clone()/>
-            <CheckSummary/>
-            <Toolbar/>
-            {bar}
-            <Contents/>
-            <div class="rv-intro">
-                <Blocks blocks=intro section=None/>
-            </div>
-            {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
-        </article>
-    }
 }

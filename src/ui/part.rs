@@ -9,6 +9,7 @@ use crate::model::{Block, Section};
 use crate::read_aloud::player::Command;
 use crate::read_aloud::script::{heading_key, item_key, text_key, Target};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// A top-level part: a heading holding a button (aria-expanded, aria-controls) and a panel that
 /// is `hidden="until-found"` while collapsed, so the browser's find-in-page can open it.
@@ -26,47 +27,17 @@ pub fn Part(
         let id = id.clone();
         Memo::new(move |_| open.with(|o| o.contains(&id)))
     };
-    let set_open = {
-        let id = id.clone();
-        move |value: bool| {
-            open.update(|o| {
-                if value {
-                    o.insert(id.clone());
-                } else {
-                    o.remove(&id);
-                }
-            });
-            if value {
-                replace_hash(Some(&id));
-            } else if current_hash_is(&id) {
-                replace_hash(None);
-            }
-        }
-    };
+    let set_open = opener(open, id.clone());
     let toggle = {
         let set_open = set_open.clone();
         move |_| set_open(!is_open.get_untracked())
     };
     let found = move |_: web_sys::Event| set_open(true);
-    let reader = use_context::<ReaderCtx>();
     let heading = heading_key(&id);
     let reading_heading =
         reading_where(move |t| matches!(t, Target::Text { key, .. } if *key == heading));
-    let read_part = reader.map(|r| {
-        let part = id.clone();
-        view! {
-            <button
-                type="button"
-                class="rv-button rv-button--small rv-part__read"
-                on:click=move |_| {
-                    r.bar_open.set(true);
-                    r.command(Command::PlayPart(part.clone()));
-                }
-            >
-                {labels().read_part}
-            </button>
-        }
-    });
+    let read_part =
+        use_context::<ReaderCtx>().map(|r| view! { <ReadPart reader=r part=id.clone()/> });
     view! {
         <section class="rv-part" id=id.clone() class:rv-part--open=move || is_open.get()>
             <h2 class="rv-part__heading" class:rv-reading=reading_heading>
@@ -98,6 +69,41 @@ pub fn Part(
                     .collect_view()}
             </div>
         </section>
+    }
+}
+
+/// Opens or closes a part, keeping the address fragment on the open part.
+fn opener(open: RwSignal<BTreeSet<String>>, id: String) -> impl Fn(bool) + Clone {
+    move |value: bool| {
+        open.update(|o| {
+            if value {
+                o.insert(id.clone());
+            } else {
+                o.remove(&id);
+            }
+        });
+        if value {
+            replace_hash(Some(&id));
+        } else if current_hash_is(&id) {
+            replace_hash(None);
+        }
+    }
+}
+
+/// 朗读本节: reads this part and stops at its end.
+#[component]
+fn ReadPart(reader: ReaderCtx, part: String) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="rv-button rv-button--small rv-part__read"
+            on:click=move |_| {
+                reader.bar_open.set(true);
+                reader.command(Command::PlayPart(part.clone()));
+            }
+        >
+            {labels().read_part}
+        </button>
     }
 }
 

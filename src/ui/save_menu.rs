@@ -17,58 +17,7 @@ pub fn SaveMenu() -> impl IntoView {
             let _ = b.focus();
         }
     };
-    let html = {
-        let checked = ctx.checked.clone();
-        move |_| {
-            save_html(&checked, labels());
-            close();
-        }
-    };
-    let json = {
-        let checked = ctx.checked.clone();
-        let source = ctx.source.clone();
-        move |_| {
-            match &source {
-                Some(text) => save_json(&checked, text),
-                None => save_json(
-                    &checked,
-                    &serde_json::to_string_pretty(&checked.report).unwrap_or_default(),
-                ),
-            }
-            close();
-        }
-    };
-    let tables: Vec<(String, String)> = ctx
-        .checked
-        .tables
-        .values()
-        .map(|t| {
-            (
-                t.id.clone(),
-                t.label.clone().unwrap_or_else(|| t.caption.clone()),
-            )
-        })
-        .collect();
-    let csv_items = tables
-        .into_iter()
-        .map(|(id, label)| {
-            let checked = ctx.checked.clone();
-            view! {
-                <li>
-                    <button
-                        type="button"
-                        class="rv-menu__item"
-                        on:click=move |_| {
-                            save_csv(&checked, &id, l);
-                            close();
-                        }
-                    >
-                        {format!("{label}{}", l.save_csv)}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let items = menu_items(&ctx, close);
     view! {
         <div
             class="rv-save"
@@ -91,18 +40,65 @@ pub fn SaveMenu() -> impl IntoView {
                 <span class="rv-caret" aria-hidden="true"></span>
             </button>
             <ul class="rv-menu" id="rv-save-menu" hidden=move || !expanded.get()>
-                <li>
-                    <button type="button" class="rv-menu__item" on:click=html>
-                        {l.save_html}
-                    </button>
-                </li>
-                <li>
-                    <button type="button" class="rv-menu__item" on:click=json>
-                        {l.save_json}
-                    </button>
-                </li>
-                {csv_items}
+                {items}
             </ul>
         </div>
+    }
+}
+
+/// The menu's items: the standalone HTML file, the JSON as fetched (or as parsed), and one CSV
+/// per table. Each saves, then closes the menu.
+fn menu_items(ctx: &ReportCtx, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
+    let l = labels();
+    let checked = ctx.checked.clone();
+    let html = move |_| {
+        save_html(&checked, l);
+        close();
+    };
+    let checked = ctx.checked.clone();
+    let source = ctx.source.clone();
+    let json = move |_| {
+        match &source {
+            Some(text) => save_json(&checked, text),
+            None => save_json(
+                &checked,
+                &serde_json::to_string_pretty(&checked.report).unwrap_or_default(),
+            ),
+        }
+        close();
+    };
+    let csv_items = ctx
+        .checked
+        .tables
+        .values()
+        .map(|t| {
+            let id = t.id.clone();
+            let label = t.label.clone().unwrap_or_else(|| t.caption.clone());
+            let checked = ctx.checked.clone();
+            let save = move |_| {
+                save_csv(&checked, &id, l);
+                close();
+            };
+            view! {
+                <li>
+                    <button type="button" class="rv-menu__item" on:click=save>
+                        {format!("{label}{}", l.save_csv)}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <li>
+            <button type="button" class="rv-menu__item" on:click=html>
+                {l.save_html}
+            </button>
+        </li>
+        <li>
+            <button type="button" class="rv-menu__item" on:click=json>
+                {l.save_json}
+            </button>
+        </li>
+        {csv_items}
     }
 }

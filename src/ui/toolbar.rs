@@ -14,32 +14,9 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
-    let all = ctx.part_ids();
-    let open = ctx.open;
-    let count = all.len();
-    let all_open = move || open.with(|o| o.len() == count);
-    let none_open = move || open.with(|o| o.is_empty());
     let l = labels();
     let prefs = expect_context::<PrefsCtx>();
-    let print = ctx.options.print.then(|| {
-        let checked = ctx.checked.clone();
-        // The print view keeps the reader's text size and contrast.
-        let classes = move || {
-            let mut c = match prefs.size.get_untracked() {
-                100 => String::new(),
-                n => format!(" rv--size-{n}"),
-            };
-            if prefs.contrast.get_untracked() {
-                c.push_str(" rv--contrast");
-            }
-            c
-        };
-        view! {
-            <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), labels())>
-                {l.print}
-            </button>
-        }
-    });
+    let print = ctx.options.print.then(|| view! { <PrintButton prefs/> });
     let save = ctx.options.save.then(|| view! { <SaveMenu/> });
     let read = use_context::<ReaderCtx>().map(|r| {
         let bar = r.bar_open;
@@ -57,68 +34,122 @@ pub fn Toolbar() -> impl IntoView {
             </button>
         }
     });
-    let size = prefs.size;
-    let contrast = prefs.contrast;
     view! {
         <div class="rv-toolbar" role="toolbar" aria-label=l.toolbar lang=l.lang_tag>
-            <button
-                type="button"
-                class="rv-button"
-                aria-disabled=move || all_open().to_string()
-                on:click=move |_| open.set(all.iter().cloned().collect())
-            >
-                {l.expand_all}
-            </button>
-            <button
-                type="button"
-                class="rv-button"
-                aria-disabled=move || none_open().to_string()
-                on:click=move |_| {
-                    open.set(Default::default());
-                    replace_hash(None);
-                }
-            >
-                {l.collapse_all}
-            </button>
+            <OpenAll/>
             {read}
             {print}
             {save}
-            <label class="rv-field">
-                {l.text_size}
-                <select
-                    class="rv-select"
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<u16>() {
-                            size.set(v);
-                            remember("size", &v.to_string());
-                        }
+            <TextSize prefs/>
+            <ContrastButton prefs/>
+        </div>
+    }
+}
+
+/// 展开全部 and 收起全部 (each disabled when there is nothing left to do).
+#[component]
+fn OpenAll() -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let l = labels();
+    let all = ctx.part_ids();
+    let open = ctx.open;
+    let count = all.len();
+    let all_open = move || open.with(|o| o.len() == count);
+    let none_open = move || open.with(|o| o.is_empty());
+    view! {
+        <button
+            type="button"
+            class="rv-button"
+            aria-disabled=move || all_open().to_string()
+            on:click=move |_| open.set(all.iter().cloned().collect())
+        >
+            {l.expand_all}
+        </button>
+        <button
+            type="button"
+            class="rv-button"
+            aria-disabled=move || none_open().to_string()
+            on:click=move |_| {
+                open.set(Default::default());
+                replace_hash(None);
+            }
+        >
+            {l.collapse_all}
+        </button>
+    }
+}
+
+/// 打印: the print view keeps the reader's text size and contrast.
+#[component]
+fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
+    let checked = expect_context::<ReportCtx>().checked;
+    let classes = move || {
+        let mut c = match prefs.size.get_untracked() {
+            100 => String::new(),
+            n => format!(" rv--size-{n}"),
+        };
+        if prefs.contrast.get_untracked() {
+            c.push_str(" rv--contrast");
+        }
+        c
+    };
+    view! {
+        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), labels())>
+            {labels().print}
+        </button>
+    }
+}
+
+/// The text size, remembered.
+#[component]
+fn TextSize(prefs: PrefsCtx) -> impl IntoView {
+    let l = labels();
+    let size = prefs.size;
+    let options = [100u16, 125, 150, 200]
+        .into_iter()
+        .zip(l.sizes)
+        .map(|(v, name)| {
+            view! {
+                <option value=v.to_string() selected=move || size.get() == v>
+                    {format!("{name}{}", l.paren(&format!("{v}%")))}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <label class="rv-field">
+            {l.text_size}
+            <select
+                class="rv-select"
+                on:change=move |ev| {
+                    if let Ok(v) = event_target_value(&ev).parse::<u16>() {
+                        size.set(v);
+                        remember("size", &v.to_string());
                     }
-                >
-                    {[100u16, 125, 150, 200]
-                        .into_iter()
-                        .zip(l.sizes)
-                        .map(|(v, name)| {
-                            view! {
-                                <option value=v.to_string() selected=move || size.get() == v>
-                                    {format!("{name}{}", labels().paren(&format!("{v}%")))}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </label>
-            <button
-                type="button"
-                class="rv-button"
-                aria-pressed=move || contrast.get().to_string()
-                on:click=move |_| {
-                    let on = !contrast.get_untracked();
-                    contrast.set(on);
-                    remember("contrast", if on { "on" } else { "off" });
                 }
             >
-                {l.contrast}
-            </button>
-        </div>
+                {options}
+            </select>
+        </label>
+    }
+}
+
+/// High contrast, on or off, remembered.
+#[component]
+fn ContrastButton(prefs: PrefsCtx) -> impl IntoView {
+    let contrast = prefs.contrast;
+    view! {
+        <button
+            type="button"
+            class="rv-button"
+            aria-pressed=move || contrast.get().to_string()
+            on:click=move |_| {
+                let on = !contrast.get_untracked();
+                contrast.set(on);
+                remember("contrast", if on { "on" } else { "off" });
+            }
+        >
+            {labels().contrast}
+        </button>
     }
 }

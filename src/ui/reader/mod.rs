@@ -28,11 +28,11 @@ fn now_ms() -> u64 {
 
 pub use crate::read_aloud::SentenceMap;
 
-/// Read-aloud state of one viewer.
-#[derive(Clone)]
+/// Read-aloud state of one viewer: handles only, so it is Copy.
+#[derive(Clone, Copy)]
 pub struct ReaderCtx {
     /// The reading script.
-    pub script: Arc<Vec<Utterance>>,
+    pub script: StoredValue<Arc<Vec<Utterance>>>,
     player: StoredValue<Player>,
     /// The utterance being read (highlighted).
     pub current: RwSignal<Option<usize>>,
@@ -42,15 +42,15 @@ pub struct ReaderCtx {
     pub bar_open: RwSignal<bool>,
     /// The last status message (live region).
     pub message: RwSignal<String>,
-    /// Rate in percent.
+    /// Rate in percent, as the player has it.
     pub rate: RwSignal<u16>,
-    /// The chosen voice.
+    /// The chosen voice, as the player has it.
     pub voice: RwSignal<Option<String>>,
     owner: u64,
     open: RwSignal<BTreeSet<String>>,
     root: NodeRef<leptos::html::Article>,
     /// Element key → its sentences: (start, end, utterance).
-    pub spans: Arc<SentenceMap>,
+    pub spans: StoredValue<Arc<SentenceMap>>,
     ticking: StoredValue<bool>,
 }
 
@@ -62,19 +62,21 @@ impl ReaderCtx {
             spans,
             mut player,
         } = reading.unwrap_or_else(|| Reading::new(build(&report.checked)));
-        let rate = remembered("rate")
-            .and_then(|r| r.parse().ok())
-            .filter(|r| (50..=200).contains(r))
-            .unwrap_or(100);
-        let voice = remembered("voice");
-        player.command(Command::SetRate(rate), 0);
-        player.command(Command::SetVoice(voice.clone()), 0);
+        // The player clamps and keeps rate and voice; the signals show what it keeps.
+        if let Some(rate) = remembered("rate").and_then(|r| r.parse().ok()) {
+            player.command(Command::SetRate(rate), 0);
+        }
+        player.command(
+            Command::SetVoice(remembered("voice").filter(|v| !v.is_empty())),
+            0,
+        );
+        let (rate, voice) = (player.rate(), player.voice().map(str::to_string));
         player.event(
             EngineEvent::VoicesChanged(driver().status.get_untracked()),
             0,
         );
         let reader = ReaderCtx {
-            script,
+            script: StoredValue::new(script),
             player: StoredValue::new(player),
             current: RwSignal::new(None),
             phase: RwSignal::new(Phase::Idle),
@@ -85,7 +87,7 @@ impl ReaderCtx {
             owner: new_owner(),
             open: report.open,
             root: report.root,
-            spans,
+            spans: StoredValue::new(spans),
             ticking: StoredValue::new(false),
         };
         reader.relay_voices();
@@ -95,7 +97,7 @@ impl ReaderCtx {
     /// Tells the player what the browser offers for speaking, now and whenever it changes: the
     /// player decides what that means for reading.
     fn relay_voices(&self) {
-        let me = self.clone();
+        let me = *self;
         let status = driver().status.clone();
         Effect::new(move |_| me.event(EngineEvent::VoicesChanged(status.get())));
     }
@@ -103,20 +105,30 @@ impl ReaderCtx {
     /// Runs a reader command. Call it straight from the click or key handler: the first
     /// `speak()` must happen inside the user's gesture.
     pub fn command(&self, command: Command) {
-        if let Command::SetRate(r) = command {
-            self.rate.set(r.clamp(50, 200));
-            remember("rate", &r.clamp(50, 200).to_string());
-        }
-        if let Command::SetVoice(v) = &command {
-            self.voice.set(v.clone());
-            remember("voice", v.as_deref().unwrap_or(""));
-        }
+        let setting = matches!(command, Command::SetRate(_) | Command::SetVoice(_));
         let now = now_ms();
         let actions = self
             .player
             .try_update_value(|p| p.command(command, now))
             .unwrap_or_default();
+        if setting {
+            self.remember_settings();
+        }
         self.run(actions);
+    }
+
+    /// Shows and remembers the rate and voice the player now keeps.
+    fn remember_settings(&self) {
+        let Some((rate, voice)) = self
+            .player
+            .try_with_value(|p| (p.rate(), p.voice().map(str::to_string)))
+        else {
+            return;
+        };
+        remember("rate", &rate.to_string());
+        remember("voice", voice.as_deref().unwrap_or(""));
+        self.rate.set(rate);
+        self.voice.set(voice);
     }
 
     fn event(&self, event: EngineEvent) {
@@ -138,10 +150,13 @@ impl ReaderCtx {
                     rate,
                     voice,
                 } => {
-                    let Some(text) = self.script.get(index).map(|u| u.spoken.clone()) else {
+                    let Some(text) = self
+                        .script
+                        .with_value(|s| s.get(index).map(|u| u.spoken.clone()))
+                    else {
                         continue;
                     };
-                    let me = self.clone();
+                    let me = *self;
                     let on_event: Rc<dyn Fn(EngineEvent)> = Rc::new(move |e| me.event(e));
                     driver().speak(
                         self.owner,
@@ -182,7 +197,7 @@ impl ReaderCtx {
             return;
         }
         self.ticking.set_value(true);
-        let me = self.clone();
+        let me = *self;
         let handle: Rc<std::cell::Cell<Option<IntervalHandle>>> =
             Rc::new(std::cell::Cell::new(None));
         let h2 = handle.clone();
@@ -223,10 +238,10 @@ pub fn reading_where(
         reader
             .as_ref()
             .and_then(|r| {
-                r.current
-                    .get()
-                    .and_then(|i| r.script.get(i))
-                    .map(|u| matches(&u.target))
+                r.current.get().and_then(|i| {
+                    r.script
+                        .with_value(|s| s.get(i).map(|u| matches(&u.target)))
+                })
             })
             .unwrap_or(false)
     }

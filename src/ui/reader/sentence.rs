@@ -17,23 +17,10 @@ pub fn SpokenText(
     let Some(reader) = use_context::<ReaderCtx>() else {
         return text.into_any();
     };
-    let Some(pieces) = reader.spans.get(&key).cloned() else {
+    let Some(pieces) = reader.spans.with_value(|m| m.get(&key).cloned()) else {
         return text.into_any();
     };
-    // The pieces must fit this text: in order, inside it, on character boundaries. They do not
-    // when a report repeats an id (two texts then share a key): show the text whole, never
-    // slice it wrongly.
-    let mut last = 0;
-    let fits = pieces.iter().all(|&(start, end, _)| {
-        let ok = last <= start
-            && start <= end
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end)
-            && end <= text.len();
-        last = end;
-        ok
-    });
-    if !fits {
+    if !fits(&pieces, &text) {
         return text.into_any();
     }
     let text: Arc<str> = Arc::from(text);
@@ -47,25 +34,7 @@ pub fn SpokenText(
             if start > at {
                 views.push(text[at..start].to_string().into_any());
             }
-            let r = reader.clone();
-            let current = reader.current;
-            views.push(
-                view! {
-                    <span
-                        class="rv-s"
-                        class:rv-reading=move || current.get() == Some(index)
-                        data-u=index
-                        on:click=move |_| {
-                            if r.phase.get_untracked() != Phase::Idle {
-                                r.command(Command::StartAt(index));
-                            }
-                        }
-                    >
-                        {text[start..end].to_string()}
-                    </span>
-                }
-                .into_any(),
-            );
+            views.push(sentence(reader, index, text[start..end].to_string()));
             at = end;
         }
         if range.end == count && at < text.len() {
@@ -74,6 +43,42 @@ pub fn SpokenText(
         views
     };
     in_chunks(count, SENTENCES_AT_ONCE, render).into_any()
+}
+
+/// Whether the sentence pieces fit this text: in order, inside it, on character boundaries.
+/// They do not when a report repeats an id (two texts then share a key): the text is then shown
+/// whole, never sliced wrongly.
+fn fits(pieces: &[(usize, usize, usize)], text: &str) -> bool {
+    let mut last = 0;
+    pieces.iter().all(|&(start, end, _)| {
+        let ok = last <= start
+            && start <= end
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+            && end <= text.len();
+        last = end;
+        ok
+    })
+}
+
+/// One sentence: highlighted while read, and a click reads from it (while reading).
+fn sentence(reader: ReaderCtx, index: usize, text: String) -> AnyView {
+    let current = reader.current;
+    view! {
+        <span
+            class="rv-s"
+            class:rv-reading=move || current.get() == Some(index)
+            data-u=index
+            on:click=move |_| {
+                if reader.phase.get_untracked() != Phase::Idle {
+                    reader.command(Command::StartAt(index));
+                }
+            }
+        >
+            {text}
+        </span>
+    }
+    .into_any()
 }
 
 /// Sentences of one text rendered at once; a longer text renders the rest in later tasks.
