@@ -538,7 +538,7 @@ fn find_title(lines: &[String], page_title: Option<&str>) -> Option<String> {
 fn infer_format(items: &[Item]) -> Option<u16> {
     items.iter().find_map(|i| match i {
         Item::Table(g) if g.official() == Some(2) => {
-            let all = crate::model::template::normalize_label(&g.all_text());
+            let all = crate::model::names::normalize_label(&g.all_text());
             if all.contains("本年制发件数") || all.contains("现行有效件数") {
                 Some(2021)
             } else if all.contains("本年新制作数量") || all.contains("上一年项目数量")
@@ -723,13 +723,9 @@ fn fill_lost_tables(
         let Some(p) = table_part(report, table) else {
             continue;
         };
-        let template = match (table, year >= 2021) {
-            (2, false) => TemplateId::Table2v2019,
-            (2, true) => TemplateId::Table2v2021,
-            (3, false) => TemplateId::Table3v2019,
-            (3, true) => TemplateId::Table3v2021,
-            (_, false) => TemplateId::Table4v2019,
-            (_, true) => TemplateId::Table4v2021,
+        let format = if year >= 2021 { 2021 } else { 2019 };
+        let Some(template) = TemplateId::for_table(table, format) else {
+            continue;
         };
         let mut block = tables::empty_block(&format!("table-{table}"), template);
         block.notes.push(lost.to_string());

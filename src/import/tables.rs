@@ -3,8 +3,9 @@
 //! kept as a generic table.
 
 use super::grid::Grid;
+use crate::model::names::{match_label, normalize_label, LabelMatch};
 use crate::model::table::leaves;
-use crate::model::template::{match_label, normalize_label, LabelMatch, TemplateId};
+use crate::model::templates::{table2, table3, table4, TemplateId};
 use crate::model::{Cell, CellValue, Header, TableBlock, TableGroup};
 use std::collections::BTreeMap;
 
@@ -30,21 +31,16 @@ fn has(grid: &Grid, needle: &str) -> bool {
 
 /// Which official table a grid is, if any (asked through [`Grid::official`], which keeps the answer).
 pub(super) fn which(grid: &Grid) -> Option<u8> {
-    const NEEDLES: &[&str] = &[
-        "第二十条第",
-        "规章",
-        "行政许可",
-        "本年新收政府信息公开申请数量",
-        "申请人情况",
-        "自然人",
-        "行政复议",
-        "行政诉讼",
-        "结果维持",
-    ];
+    // What identifies each registered table (the words its template gives), in registry order.
+    let needles: Vec<&str> = TemplateId::all()
+        .iter()
+        .flat_map(|t| t.template().identified_by().iter())
+        .flat_map(|set| set.iter().copied())
+        .collect();
     // Every cell that could hold a needle normalised once (a 500,000-row table is read once, not
     // once per needle); normalising keeps Chinese characters, so a cell without the first
     // character of any needle cannot hold one.
-    let firsts: Vec<char> = NEEDLES.iter().filter_map(|n| n.chars().next()).collect();
+    let firsts: Vec<char> = needles.iter().filter_map(|n| n.chars().next()).collect();
     let cells: Vec<String> = grid
         .rows
         .iter()
@@ -54,20 +50,15 @@ pub(super) fn which(grid: &Grid) -> Option<u8> {
         .map(|c| normalize_label(&c.text))
         .collect();
     let has = |needle: &str| {
-        debug_assert!(NEEDLES.contains(&needle));
         let n = normalize_label(needle);
         cells.iter().any(|c| c.contains(&n))
     };
-    if has("第二十条第") && (has("规章") || has("行政许可")) {
-        Some(2)
-    } else if has("本年新收政府信息公开申请数量") || (has("申请人情况") && has("自然人"))
-    {
-        Some(3)
-    } else if has("行政复议") && has("行政诉讼") && has("结果维持") {
-        Some(4)
-    } else {
-        None
-    }
+    TemplateId::all().iter().find_map(|t| {
+        let sets = t.template().identified_by();
+        sets.iter()
+            .any(|set| set.iter().all(|w| has(w)))
+            .then(|| t.table_number())
+    })
 }
 
 /// Recognises a grid (see [`Grid::official`]). `format_year` is the report's format when known
@@ -249,8 +240,8 @@ fn map_columns(
 fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let mut notes = Vec::new();
     let mut unplaced = Vec::new();
-    let t2021 = TemplateId::Table3v2021.groups().remove(0);
-    let t2019 = TemplateId::Table3v2019.groups().remove(0);
+    let t2021 = table3::V2021.groups().remove(0);
+    let t2019 = table3::V2019.groups().remove(0);
     let mut row_cands = candidates(&t2021.rows);
     row_cands.push(("other_handling".into(), "（六）其他处理".into()));
     let col_cands = candidates(&t2021.columns);
@@ -279,14 +270,14 @@ fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         .any(|(_, k)| k.starts_with("other_") && k != "other_handling");
     let single = rows.iter().any(|(_, k)| k == "other_handling");
     let template = if subitems {
-        TemplateId::Table3v2021
+        table3::V2021
     } else {
         if format_year == Some(2021) && single {
             notes.push(
                 "表三的“（六）其他处理”印为一行（2019年试行格式的版式），按该版式导入".into(),
             );
         }
-        TemplateId::Table3v2019
+        table3::V2019
     };
     let _ = t2019;
     let mut block = empty_block(id, template);
@@ -323,9 +314,9 @@ fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     .collect();
     // Both formats print 表四 alike: the report's format decides the template.
     let template = if format_year == Some(2019) {
-        TemplateId::Table4v2019
+        table4::V2019
     } else {
-        TemplateId::Table4v2021
+        table4::V2021
     };
     let mut block = empty_block(id, template);
     let mut placed = 0;
@@ -378,11 +369,7 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         } else {
             format_year == Some(2021)
         };
-    let template = if is2021 {
-        TemplateId::Table2v2021
-    } else {
-        TemplateId::Table2v2019
-    };
+    let template = if is2021 { table2::V2021 } else { table2::V2019 };
     let groups = template.groups();
     let mut block = empty_block(id, template);
     let mut current: Option<usize> = None;
@@ -528,7 +515,7 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
         }
     }
     let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
-    let mut block = empty_block(id, TemplateId::Table2v2021);
+    let mut block = empty_block(id, table2::V2021);
     block.template = None;
     block.caption = Some("其他表格".into());
     block.body = TableGroup {
@@ -667,5 +654,5 @@ mod tests {
         );
     }
 
-    const TABLE3_COLUMNS_ORDER: &[&str] = crate::model::template::TABLE3_COLUMNS;
+    const TABLE3_COLUMNS_ORDER: &[&str] = crate::model::templates::table3::COLUMNS;
 }

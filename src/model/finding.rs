@@ -18,6 +18,14 @@ pub fn quote(text: &str) -> String {
     }
 }
 
+/// A cell's printed text as messages show it: quoted short, or 空白.
+pub fn shown_text(cell: &super::cell::Cell) -> String {
+    match cell.text.trim() {
+        "" => "空白".into(),
+        t => quote(t),
+    }
+}
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

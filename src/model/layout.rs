@@ -278,7 +278,6 @@ fn row_paths(rows: &[Header], prefix: &str, row_depth: usize) -> Vec<Vec<PathEnt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::template::TemplateId;
     use crate::model::validate::resolve_table;
     use crate::model::TableBlock;
 
@@ -413,6 +412,5 @@ mod tests {
         assert_eq!(l[1].rows[0].len(), 15);
         let review_upheld = l[0].rows[1].iter().find(|c| c.text == "结果维持").unwrap();
         assert_eq!(review_upheld.rowspan, 2);
-        let _ = TemplateId::Table4v2021;
     }
 }

@@ -4,19 +4,21 @@
 
 mod block_de;
 pub mod cell;
+pub mod checker;
 pub mod consistency;
 pub mod finding;
 pub mod layout;
 mod load;
+pub mod names;
 pub mod table;
-pub mod template;
+pub mod templates;
 pub mod validate;
 
 pub use cell::{Cell, CellValue, Decimal};
 pub use finding::{Finding, Rule, Severity};
 pub use load::LoadError;
 pub use table::{CellPos, Header, StatTable, TableBlock, TableGroup};
-pub use template::TemplateId;
+pub use templates::TemplateId;
 pub use validate::{check_report, CheckedReport};
 
 use serde::{Deserialize, Serialize};

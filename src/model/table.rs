@@ -2,7 +2,7 @@
 //! works on, whether it came from a generic table in the JSON or from an official template.
 
 use super::cell::Cell;
-use super::template::TemplateId;
+use super::templates::TemplateId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

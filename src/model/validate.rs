@@ -7,11 +7,10 @@
 //! as a derived value, marked as computed.
 
 use super::cell::{CellValue, Decimal};
+use super::checker::Checker;
 use super::finding::{Finding, Rule, Severity};
-use super::table::{leaves, CellPos, StatTable, TableBlock};
-use super::template::{
-    self, table3_result_rows, ColumnKind, TemplateId, TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS,
-};
+use super::table::{CellPos, StatTable, TableBlock};
+use super::templates::{self, table2, table3, ColumnKind, TemplateId};
 use super::{Block, Report};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -109,7 +108,7 @@ fn structure(table_id: Option<&str>, table: &str, message: String) -> Finding {
 pub fn resolve_table(block: &TableBlock) -> (StatTable, Vec<Finding>) {
     match block.template {
         Some(id) => {
-            let (mut table, mut findings) = template::instantiate(id, block);
+            let (mut table, mut findings) = templates::instantiate(id, block);
             findings.extend(check_template_table(&mut table));
             for f in &mut findings {
                 f.table_id = Some(table.id.clone());
@@ -174,203 +173,6 @@ fn resolve_generic(block: &TableBlock) -> (StatTable, Vec<Finding>) {
     (table, findings)
 }
 
-/// A term in an identity.
-#[derive(Clone, Copy)]
-enum Term {
-    /// A figure (or a derived value), and whether it was printed blank.
-    Value(Decimal, bool),
-    /// Not given by the source.
-    Missing,
-    /// Text or a malformed figure (reported by N1).
-    Bad,
-}
-
-struct Checker<'a> {
-    table: &'a mut StatTable,
-    name: String,
-    findings: Vec<Finding>,
-    blanks: BTreeSet<CellPos>,
-    skipped: usize,
-}
-
-impl Checker<'_> {
-    fn pos(&self, row: &str, column: &str) -> Option<CellPos> {
-        self.table
-            .keyed
-            .get(&(row.to_string(), column.to_string()))
-            .copied()
-    }
-
-    fn term(&self, pos: CellPos) -> Term {
-        if let Some(d) = self.table.derived.get(&pos) {
-            return Term::Value(*d, false);
-        }
-        match self.table.cell(pos).map(|c| c.value) {
-            Some(CellValue::Number(d)) => Term::Value(d, false),
-            Some(CellValue::Blank | CellValue::NotApplicable) => {
-                Term::Value(Decimal::whole(0), true)
-            }
-            Some(CellValue::NotProvided) | None => Term::Missing,
-            Some(CellValue::Text) => Term::Bad,
-        }
-    }
-
-    /// Sums the cells; `None` when any is missing or bad (counted as skipped for missing).
-    fn sum(&mut self, cells: &[CellPos]) -> Option<Decimal> {
-        let mut total = Decimal::whole(0);
-        for &p in cells {
-            match self.term(p) {
-                Term::Value(d, _) => total = total.checked_add(d)?,
-                Term::Missing | Term::Bad => return None,
-            }
-        }
-        Some(total)
-    }
-
-    /// A cell's figure as printed, or 空白.
-    fn shown(&self, pos: CellPos) -> String {
-        self.table
-            .cell(pos)
-            .map(template::shown_text)
-            .unwrap_or_else(|| "空白".into())
-    }
-
-    fn all_available(&self, cells: &[CellPos]) -> bool {
-        cells
-            .iter()
-            .all(|&p| matches!(self.term(p), Term::Value(..)))
-    }
-
-    fn any_missing(&self, cells: &[CellPos]) -> bool {
-        cells.iter().any(|&p| matches!(self.term(p), Term::Missing))
-    }
-
-    fn note_blanks(&mut self, cells: &[CellPos]) {
-        for &p in cells {
-            if matches!(self.term(p), Term::Value(_, true)) {
-                self.blanks.insert(p);
-            }
-        }
-    }
-
-    fn label_of_row(&self, pos: CellPos) -> String {
-        self.table
-            .row_labels(pos.group, pos.row)
-            .last()
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    }
-
-    fn label_of_column(&self, pos: CellPos) -> String {
-        self.table.column_labels(pos.group, pos.column).join(" › ")
-    }
-
-    /// The row and column of a cell for a finding. Where the table has one row (表四), the row is
-    /// the column's group (行政复议, 行政诉讼 › 未经复议直接起诉) and the column its leaf.
-    fn place_of(&self, pos: CellPos) -> (Option<String>, Option<String>) {
-        let row = self.label_of_row(pos);
-        let path = self.table.column_labels(pos.group, pos.column);
-        if row.is_empty() && path.len() > 1 {
-            let (leaf, group) = path.split_last().expect("two labels");
-            return (Some(group.join(" › ")), Some(leaf.to_string()));
-        }
-        let column = path.join(" › ");
-        (
-            (!row.is_empty()).then_some(row),
-            (!column.is_empty()).then_some(column),
-        )
-    }
-
-    /// `total = sum(parts)`: derives the total where the source gives none, otherwise checks it.
-    fn check_sum(&mut self, rule: Rule, total: CellPos, parts: &[CellPos], describe: &str) {
-        let printed_cell = self.table.cell(total).map(|c| c.value);
-        let total_missing = matches!(printed_cell, Some(CellValue::NotProvided) | None);
-        let total_blank = matches!(printed_cell, Some(CellValue::Blank));
-        if total_missing || total_blank {
-            if let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) {
-                if total_missing || sum.units != 0 {
-                    self.table.derived.insert(total, sum);
-                    self.note_blanks(parts);
-                }
-                if total_blank && sum.units != 0 {
-                    // A published total left blank beside figures is a defect of the
-                    // publication: shown as computed, reported as an error.
-                    let (row, column) = self.place_of(total);
-                    self.findings.push(Finding {
-                        rule,
-                        severity: Severity::Error,
-                        table_id: None,
-                        table: self.name.clone(),
-                        message: format!(
-                            "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
-                            place_words(&row, &column)
-                        ),
-                        row,
-                        column,
-                        expected: Some(sum.to_string()),
-                        printed: Some("（空白）".into()),
-                        cells: vec![total],
-                    });
-                }
-            } else if self.any_missing(parts) || total_missing {
-                self.skipped += 1;
-            }
-            return;
-        }
-        let Term::Value(printed, _) = self.term(total) else {
-            return;
-        };
-        if self.any_missing(parts) {
-            self.skipped += 1;
-            return;
-        }
-        let Some(sum) = self.sum(parts) else {
-            return;
-        };
-        self.note_blanks(parts);
-        if !sum.same_value(&printed) {
-            let (row, column) = self.place_of(total);
-            let place = place_words(&row, &column);
-            self.findings.push(Finding {
-                rule,
-                severity: Severity::Error,
-                table_id: None,
-                table: self.name.clone(),
-                row,
-                column,
-                expected: Some(sum.to_string()),
-                printed: Some(printed.to_string()),
-                cells: vec![total],
-                message: format!(
-                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
-                    difference(printed, sum)
-                ),
-            });
-        }
-    }
-}
-
-fn place_words(row: &Option<String>, column: &Option<String>) -> String {
-    match (row, column) {
-        (Some(r), Some(c)) => format!("“{r}”行“{c}”"),
-        (None, Some(c)) => format!("“{c}”"),
-        (Some(r), None) => format!("“{r}”"),
-        (None, None) => "合计".into(),
-    }
-}
-
-fn difference(a: Decimal, b: Decimal) -> String {
-    let negated = Decimal {
-        units: -b.units,
-        scale: b.scale,
-    };
-    match a.checked_add(negated) {
-        Some(d) if d.units > 0 => format!("+{d}"),
-        Some(d) => d.to_string(),
-        None => "?".into(),
-    }
-}
-
 fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
     let Some(id) = table.template else {
         return Vec::new();
@@ -384,11 +186,7 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
         skipped: 0,
     };
     check_figures(&mut c, id);
-    match id.table_number() {
-        3 => check_table3(&mut c, id),
-        4 => check_table4(&mut c),
-        _ => {}
-    }
+    id.template().check(&mut c);
     if !c.blanks.is_empty() {
         let cells: Vec<CellPos> = c.blanks.iter().copied().collect();
         c.findings.push(Finding {
@@ -467,98 +265,6 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
     }
 }
 
-fn check_table3(c: &mut Checker, id: TemplateId) {
-    let rows: Vec<String> = leaves(&c.table.groups[0].rows)
-        .iter()
-        .filter_map(|p| p.last().and_then(|h| h.key.clone()))
-        .collect();
-    let parts_of = |c: &Checker, row: &str| -> Option<(CellPos, Vec<CellPos>)> {
-        let total = c.pos(row, "total")?;
-        let parts = TABLE3_COLUMNS[..6]
-            .iter()
-            .map(|col| c.pos(row, col))
-            .collect::<Option<Vec<_>>>()?;
-        Some((total, parts))
-    };
-    // R3.3 first: row totals derived here feed the column checks.
-    for row in &rows {
-        if let Some((total, parts)) = parts_of(c, row) {
-            c.check_sum(Rule::R3_3, total, &parts, "自然人与法人或其他组织各栏");
-        }
-    }
-    let results = table3_result_rows(id);
-    for col in TABLE3_COLUMNS {
-        let Some(total) = c.pos("results_total", col) else {
-            continue;
-        };
-        let parts: Option<Vec<CellPos>> = results.iter().map(|r| c.pos(r, col)).collect();
-        if let Some(parts) = parts {
-            c.check_sum(Rule::R3_2, total, &parts, "（一）至（六）各项办理结果");
-        }
-    }
-    for col in TABLE3_COLUMNS {
-        let cells = [
-            "new_requests",
-            "carried_over",
-            "results_total",
-            "carried_forward",
-        ]
-        .iter()
-        .map(|r| c.pos(r, col))
-        .collect::<Option<Vec<_>>>();
-        let Some(cells) = cells else { continue };
-        if c.any_missing(&cells) {
-            c.skipped += 1;
-            continue;
-        }
-        let (Some(left), Some(right)) = (c.sum(&cells[..2]), c.sum(&cells[2..])) else {
-            continue;
-        };
-        c.note_blanks(&cells);
-        if !left.same_value(&right) {
-            let column = c.label_of_column(cells[0]);
-            c.findings.push(Finding {
-                rule: Rule::R3_1,
-                severity: Severity::Error,
-                table_id: None,
-                table: c.name.clone(),
-                row: Some("一、二与（七）、四".into()),
-                column: Some(column.clone()),
-                expected: Some(format!(
-                    "一、本年新收 {} + 二、上年结转 {} = {left}",
-                    c.shown(cells[0]),
-                    c.shown(cells[1])
-                )),
-                printed: Some(format!(
-                    "（七）总计 {} + 四、结转下年度继续办理 {} = {right}",
-                    c.shown(cells[2]),
-                    c.shown(cells[3])
-                )),
-                cells: cells.clone(),
-                message: format!(
-                    "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
-                    difference(right, left)
-                ),
-            });
-        }
-    }
-}
-
-fn check_table4(c: &mut Checker) {
-    for group in TABLE4_GROUPS {
-        let cells: Option<Vec<CellPos>> =
-            TABLE4_COLUMNS.iter().map(|col| c.pos(group, col)).collect();
-        let Some(cells) = cells else { continue };
-        let (parts, total) = cells.split_at(4);
-        c.check_sum(
-            Rule::R4_1,
-            total[0],
-            parts,
-            "结果维持、结果纠正、其他结果、尚未审结",
-        );
-    }
-}
-
 /// Cross-year checks against last year's report: X1 (carried over = carried forward, per column)
 /// as warnings, X2 (rules and normative documents in force) as hints. Figures agencies revise
 /// between years make these warnings, never errors.
@@ -580,7 +286,7 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
         })
     };
     if let (Some(now), Some(before)) = (find(current, 3), find(previous, 3)) {
-        for col in TABLE3_COLUMNS {
+        for col in table3::COLUMNS {
             let (Some(carried), Some(forward)) = (
                 figure(&now, "carried_over", col),
                 figure(&before, "carried_forward", col),
@@ -608,9 +314,7 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
         }
     }
     if let (Some(now), Some(before)) = (find(current, 2), find(previous, 2)) {
-        if now.template == Some(TemplateId::Table2v2021)
-            && before.template == Some(TemplateId::Table2v2021)
-        {
+        if now.template == Some(table2::V2021) && before.template == Some(table2::V2021) {
             for (row, label) in [
                 ("regulations", "规章"),
                 ("normative_documents", "行政规范性文件"),
@@ -677,7 +381,7 @@ mod tests {
     fn full_table3(overrides: &[(&str, &str, &str)]) -> String {
         let mut rows: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         let zero_row = || {
-            TABLE3_COLUMNS
+            table3::COLUMNS
                 .iter()
                 .map(|c| (c.to_string(), "0".to_string()))
                 .collect::<BTreeMap<_, _>>()
@@ -688,7 +392,7 @@ mod tests {
             "results_total",
             "carried_forward",
         ];
-        all.extend(table3_result_rows(TemplateId::Table3v2021));
+        all.extend(table3::result_rows(table3::V2021));
         for r in all {
             rows.insert(r.to_string(), zero_row());
         }
@@ -889,9 +593,9 @@ mod tests {
         // The real pattern: applicant columns filled, 总计 blank on every result row, only
         // （七） and 四 given.
         let mut values = serde_json::Map::new();
-        for row in table3_result_rows(TemplateId::Table3v2021) {
+        for row in table3::result_rows(table3::V2021) {
             let mut cells = serde_json::Map::new();
-            for col in TABLE3_COLUMNS {
+            for col in table3::COLUMNS {
                 cells.insert((*col).into(), "".into());
             }
             values.insert(row.into(), cells.into());

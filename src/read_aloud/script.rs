@@ -4,7 +4,7 @@
 
 use super::text::{sentences, spoken, LIMIT};
 use crate::model::table::leaves;
-use crate::model::template::ColumnKind;
+use crate::model::templates::ColumnKind;
 use crate::model::{Block, CellPos, CellValue, CheckedReport, Header, Section, StatTable};
 use std::borrow::Cow;
 use std::collections::VecDeque;

@@ -1,0 +1,210 @@
+//! What checking an official table's identities needs: its cells by key, sums that count blanks
+//! as 0 and never count a figure that is not provided, a derived total where the source gives
+//! none, and a finding in words for every broken identity. Each template's `check` uses it.
+
+use super::cell::{CellValue, Decimal};
+use super::finding::{Finding, Rule, Severity};
+use super::table::{CellPos, StatTable};
+use std::collections::BTreeSet;
+
+/// A term in an identity.
+#[derive(Clone, Copy)]
+enum Term {
+    /// A figure (or a derived value), and whether it was printed blank.
+    Value(Decimal, bool),
+    /// Not given by the source.
+    Missing,
+    /// Text or a malformed figure (reported by N1).
+    Bad,
+}
+
+pub struct Checker<'a> {
+    /// The table being checked (derived totals are filled in).
+    pub table: &'a mut StatTable,
+    /// Its name, as findings give it.
+    pub name: String,
+    /// What checking found.
+    pub findings: Vec<Finding>,
+    /// Blank or not-applicable cells counted as 0.
+    pub blanks: BTreeSet<CellPos>,
+    /// Checks skipped because a figure is not provided.
+    pub skipped: usize,
+}
+
+impl Checker<'_> {
+    pub fn pos(&self, row: &str, column: &str) -> Option<CellPos> {
+        self.table
+            .keyed
+            .get(&(row.to_string(), column.to_string()))
+            .copied()
+    }
+
+    fn term(&self, pos: CellPos) -> Term {
+        if let Some(d) = self.table.derived.get(&pos) {
+            return Term::Value(*d, false);
+        }
+        match self.table.cell(pos).map(|c| c.value) {
+            Some(CellValue::Number(d)) => Term::Value(d, false),
+            Some(CellValue::Blank | CellValue::NotApplicable) => {
+                Term::Value(Decimal::whole(0), true)
+            }
+            Some(CellValue::NotProvided) | None => Term::Missing,
+            Some(CellValue::Text) => Term::Bad,
+        }
+    }
+
+    /// Sums the cells; `None` when any is missing or bad (counted as skipped for missing).
+    pub fn sum(&mut self, cells: &[CellPos]) -> Option<Decimal> {
+        let mut total = Decimal::whole(0);
+        for &p in cells {
+            match self.term(p) {
+                Term::Value(d, _) => total = total.checked_add(d)?,
+                Term::Missing | Term::Bad => return None,
+            }
+        }
+        Some(total)
+    }
+
+    /// A cell's figure as printed, or 空白.
+    pub fn shown(&self, pos: CellPos) -> String {
+        self.table
+            .cell(pos)
+            .map(super::finding::shown_text)
+            .unwrap_or_else(|| "空白".into())
+    }
+
+    pub fn all_available(&self, cells: &[CellPos]) -> bool {
+        cells
+            .iter()
+            .all(|&p| matches!(self.term(p), Term::Value(..)))
+    }
+
+    pub fn any_missing(&self, cells: &[CellPos]) -> bool {
+        cells.iter().any(|&p| matches!(self.term(p), Term::Missing))
+    }
+
+    pub fn note_blanks(&mut self, cells: &[CellPos]) {
+        for &p in cells {
+            if matches!(self.term(p), Term::Value(_, true)) {
+                self.blanks.insert(p);
+            }
+        }
+    }
+
+    pub fn label_of_row(&self, pos: CellPos) -> String {
+        self.table
+            .row_labels(pos.group, pos.row)
+            .last()
+            .map(|s| s.to_string())
+            .unwrap_or_default()
+    }
+
+    pub fn label_of_column(&self, pos: CellPos) -> String {
+        self.table.column_labels(pos.group, pos.column).join(" › ")
+    }
+
+    /// The row and column of a cell for a finding. Where the table has one row (表四), the row is
+    /// the column's group (行政复议, 行政诉讼 › 未经复议直接起诉) and the column its leaf.
+    pub fn place_of(&self, pos: CellPos) -> (Option<String>, Option<String>) {
+        let row = self.label_of_row(pos);
+        let path = self.table.column_labels(pos.group, pos.column);
+        if row.is_empty() && path.len() > 1 {
+            let (leaf, group) = path.split_last().expect("two labels");
+            return (Some(group.join(" › ")), Some(leaf.to_string()));
+        }
+        let column = path.join(" › ");
+        (
+            (!row.is_empty()).then_some(row),
+            (!column.is_empty()).then_some(column),
+        )
+    }
+
+    /// `total = sum(parts)`: derives the total where the source gives none, otherwise checks it.
+    pub fn check_sum(&mut self, rule: Rule, total: CellPos, parts: &[CellPos], describe: &str) {
+        let printed_cell = self.table.cell(total).map(|c| c.value);
+        let total_missing = matches!(printed_cell, Some(CellValue::NotProvided) | None);
+        let total_blank = matches!(printed_cell, Some(CellValue::Blank));
+        if total_missing || total_blank {
+            if let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) {
+                if total_missing || sum.units != 0 {
+                    self.table.derived.insert(total, sum);
+                    self.note_blanks(parts);
+                }
+                if total_blank && sum.units != 0 {
+                    // A published total left blank beside figures is a defect of the
+                    // publication: shown as computed, reported as an error.
+                    let (row, column) = self.place_of(total);
+                    self.findings.push(Finding {
+                        rule,
+                        severity: Severity::Error,
+                        table_id: None,
+                        table: self.name.clone(),
+                        message: format!(
+                            "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
+                            place_words(&row, &column)
+                        ),
+                        row,
+                        column,
+                        expected: Some(sum.to_string()),
+                        printed: Some("（空白）".into()),
+                        cells: vec![total],
+                    });
+                }
+            } else if self.any_missing(parts) || total_missing {
+                self.skipped += 1;
+            }
+            return;
+        }
+        let Term::Value(printed, _) = self.term(total) else {
+            return;
+        };
+        if self.any_missing(parts) {
+            self.skipped += 1;
+            return;
+        }
+        let Some(sum) = self.sum(parts) else {
+            return;
+        };
+        self.note_blanks(parts);
+        if !sum.same_value(&printed) {
+            let (row, column) = self.place_of(total);
+            let place = place_words(&row, &column);
+            self.findings.push(Finding {
+                rule,
+                severity: Severity::Error,
+                table_id: None,
+                table: self.name.clone(),
+                row,
+                column,
+                expected: Some(sum.to_string()),
+                printed: Some(printed.to_string()),
+                cells: vec![total],
+                message: format!(
+                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
+                    difference(printed, sum)
+                ),
+            });
+        }
+    }
+}
+
+pub fn place_words(row: &Option<String>, column: &Option<String>) -> String {
+    match (row, column) {
+        (Some(r), Some(c)) => format!("“{r}”行“{c}”"),
+        (None, Some(c)) => format!("“{c}”"),
+        (Some(r), None) => format!("“{r}”"),
+        (None, None) => "合计".into(),
+    }
+}
+
+pub fn difference(a: Decimal, b: Decimal) -> String {
+    let negated = Decimal {
+        units: -b.units,
+        scale: b.scale,
+    };
+    match a.checked_add(negated) {
+        Some(d) if d.units > 0 => format!("+{d}"),
+        Some(d) => d.to_string(),
+        None => "?".into(),
+    }
+}
