@@ -98,39 +98,10 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     }
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
-    let mut notes = Vec::new();
-    if let Some((count, at)) = decode::replaced(&text) {
-        let places: Vec<String> = at
-            .iter()
-            .map(|(l, c)| format!("第 {l} 行第 {c} 列"))
-            .collect();
-        notes.push(format!(
-            "页面有 {count} 处字节不是有效的 {encoding} 编码，已显示为 �（{}{}）：请检查原页面的编码",
-            places.join("、"),
-            if count > at.len() { "等" } else { "" }
-        ));
-    }
-    // Metadata candidates, most reliable first: the page head, a text copy's header, chrome lines.
-    let mut fields: Vec<(String, String)> = Vec::new();
-    let (body, mut all_lines, page_title) = if is_html {
-        let page = html::read_page(&text);
-        fields.extend(page.meta);
-        (page.body, page.all_lines, page.title)
-    } else {
-        let lines: Vec<String> = text
-            .lines()
-            .map(dom::collapse)
-            .filter(|l| !l.is_empty())
-            .collect();
-        let header = text::split_header(lines);
-        for l in &header.dropped {
-            notes.push(dropped_note("文本副本的头部行", l));
-        }
-        fields.extend(header.fields);
-        let body = header.body;
-        (body.iter().cloned().map(Item::Line).collect(), body, None)
-    };
-    let items = clean(body, &mut notes);
+    let mut notes: Vec<String> = encoding_note(&text, encoding).into_iter().collect();
+    let page = read_body(&text, is_html, &mut notes);
+    let (fields, mut all_lines) = (page.fields, page.all_lines);
+    let items = clean(page.body, &mut notes);
     let (mut items, splits) = text::split_inline(items);
     if splits > 0 {
         notes.push(format!(
@@ -145,14 +116,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         let dropped = trim_text_chrome(&mut items, &mut notes);
         all_lines.extend(dropped);
     }
-    for item in &items {
-        if let Item::Flat(t) = item {
-            notes.push(format!(
-                "表格在文本副本中失去了单元格界限（数字连在一起，无法可靠拆分），未作为数字导入，原文保留在表格说明中：“{}”",
-                quote(t)
-            ));
-        }
-    }
+    note_flat_tables(&items, &mut notes);
     if !items.iter().any(|i| match i {
         Item::Line(l) => NUM1.is_match(l),
         Item::Table(g) => g.official().is_some(),
@@ -160,24 +124,108 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     }) {
         return Err(ImportError::NotAReport);
     }
-    let meta = read_meta(&all_lines, &fields);
-
     let title = title_hint
-        .or_else(|| find_title(&all_lines, page_title.as_deref()))
+        .or_else(|| find_title(&all_lines, page.title.as_deref()))
         .unwrap_or_default();
+    let meta = page_meta(title, &all_lines, &fields, &mut notes);
+    let format_year = options
+        .format_year
+        .or_else(|| infer_format(&items))
+        .or((meta.year > 0).then_some(if meta.year >= 2021 { 2021 } else { 2019 }));
+    let (introduction, sections) = build_sections(items, format_year, &mut notes);
+    note_missing_meta(&meta, &mut notes);
+    let mut report = Report {
+        version: FORMAT_VERSION,
+        meta,
+        introduction,
+        sections,
+    };
+    fill_lost_tables(&mut report, format_year, is_html, &mut notes);
+    Ok(Imported {
+        report,
+        encoding,
+        html: is_html,
+        notes,
+    })
+}
+
+/// Says where bytes were not valid in the page's encoding, if anywhere.
+fn encoding_note(text: &str, encoding: &str) -> Option<String> {
+    let (count, at) = decode::replaced(text)?;
+    let places: Vec<String> = at
+        .iter()
+        .map(|(l, c)| format!("第 {l} 行第 {c} 列"))
+        .collect();
+    Some(format!(
+        "页面有 {count} 处字节不是有效的 {encoding} 编码，已显示为 �（{}{}）：请检查原页面的编码",
+        places.join("、"),
+        if count > at.len() { "等" } else { "" }
+    ))
+}
+
+/// A page's body, every line of it (for metadata), its title element, and metadata candidates,
+/// most reliable first: the page head, a text copy's header, chrome lines.
+struct Page {
+    body: Vec<Item>,
+    all_lines: Vec<String>,
+    title: Option<String>,
+    fields: Vec<(String, String)>,
+}
+
+fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
+    if is_html {
+        let page = html::read_page(text);
+        return Page {
+            body: page.body,
+            all_lines: page.all_lines,
+            title: page.title,
+            fields: page.meta,
+        };
+    }
+    let lines: Vec<String> = text
+        .lines()
+        .map(dom::collapse)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let header = text::split_header(lines);
+    for l in &header.dropped {
+        notes.push(dropped_note("文本副本的头部行", l));
+    }
+    Page {
+        body: header.body.iter().cloned().map(Item::Line).collect(),
+        all_lines: header.body,
+        title: None,
+        fields: header.fields,
+    }
+}
+
+/// Tables whose cells ran together in a text copy: kept as text, and said so.
+fn note_flat_tables(items: &[Item], notes: &mut Vec<String>) {
+    for item in items {
+        if let Item::Flat(t) = item {
+            notes.push(format!(
+                "表格在文本副本中失去了单元格界限（数字连在一起，无法可靠拆分），未作为数字导入，原文保留在表格说明中：“{}”",
+                quote(t)
+            ));
+        }
+    }
+}
+
+/// The report's metadata from the page (a note when it has no title).
+fn page_meta(
+    title: String,
+    all_lines: &[String],
+    fields: &[(String, String)],
+    notes: &mut Vec<String>,
+) -> Meta {
     if title.is_empty() {
         notes.push("未找到报告标题：请用 --title 给出".into());
     }
+    let meta = read_meta(all_lines, fields);
     let year = TITLE_YEAR
         .captures(&title)
         .and_then(|c| c[1].parse::<u16>().ok())
         .unwrap_or(0);
-    let format_year = options
-        .format_year
-        .or_else(|| infer_format(&items))
-        .or((year > 0).then_some(if year >= 2021 { 2021 } else { 2019 }));
-
-    let (introduction, sections) = build_sections(items, format_year, &mut notes);
     let agency = meta
         .get("发布机构")
         .or(meta.get("主办"))
@@ -193,27 +241,19 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
         views: meta.get("点击量").and_then(|v| v.parse().ok()),
         language: "zh-CN".into(),
         sample: false,
-        url: field(&fields, "原文链接").filter(|u| u.starts_with("http")),
+        url: field(fields, "原文链接").filter(|u| u.starts_with("http")),
     };
+    meta
+}
+
+/// A note for each thing the page does not say about itself.
+fn note_missing_meta(meta: &Meta, notes: &mut Vec<String>) {
     if meta.agency.is_empty() {
         notes.push("页面未写明发布机构（发布机构、主办）".into());
     }
     if meta.published.is_empty() {
         notes.push("页面未写明发布日期".into());
     }
-    let mut report = Report {
-        version: FORMAT_VERSION,
-        meta,
-        introduction,
-        sections,
-    };
-    fill_lost_tables(&mut report, format_year, is_html, &mut notes);
-    Ok(Imported {
-        report,
-        encoding,
-        html: is_html,
-        notes,
-    })
 }
 
 fn field(fields: &[(String, String)], name: &str) -> Option<String> {
@@ -390,40 +430,66 @@ fn is_chrome(line: &str) -> bool {
 /// Drops chrome and metadata lines (whole lines only, each listed in the notes), strips chrome
 /// glued to the start of a line, and keeps a repeated body once.
 fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
-    let mut lines: Vec<Item> = Vec::new();
-    for item in items {
-        match item {
-            Item::Line(l) => {
-                let stripped = CHROME_PREFIX.replace(&l, "").trim().to_string();
-                if stripped.len() < l.trim().len() && !stripped.is_empty() {
-                    notes.push(dropped_note(
-                        "行首的页面装饰",
-                        l.trim()[..l.trim().len() - stripped.len()].trim(),
-                    ));
-                }
-                if stripped.is_empty() {
-                    if !l.trim().is_empty() {
-                        notes.push(dropped_note("页面装饰行", l.trim()));
-                    }
-                    continue;
-                }
-                if is_chrome(&stripped) {
-                    notes.push(dropped_note("页面装饰行", &stripped));
-                    continue;
-                }
-                if is_meta_line(&stripped) {
-                    notes.push(dropped_note("页面信息行（已读入元数据）", &stripped));
-                    continue;
-                }
-                lines.push(Item::Line(stripped));
-            }
-            t => lines.push(t),
+    let lines: Vec<Item> = items
+        .into_iter()
+        .filter_map(|item| match item {
+            Item::Line(l) => clean_line(&l, notes).map(Item::Line),
+            t => Some(t),
+        })
+        .collect();
+    let (lines, flat_dropped) = without_flat_copies(lines, notes);
+    let (out, dropped) = without_repeats(lines);
+    if dropped.len() + flat_dropped > 0 {
+        notes.push(format!(
+            "正文在页面中重复出现：保留一次，略去 {} 行重复内容",
+            dropped.len() + flat_dropped
+        ));
+        for l in &dropped {
+            let shown = if l.starts_with('\u{0}') {
+                "（表格）"
+            } else {
+                l
+            };
+            notes.push(dropped_note("重复的正文行", shown));
         }
     }
-    // A line that holds several other lines is a flattened copy of the body. Linear: other lines
-    // are found by their first 8 characters in one pass over each long line, never by comparing
-    // every line with every line.
-    const KEY: usize = 8;
+    out
+}
+
+/// One line without chrome glued to its start; None for a chrome or metadata line. Each drop is
+/// noted.
+fn clean_line(l: &str, notes: &mut Vec<String>) -> Option<String> {
+    let stripped = CHROME_PREFIX.replace(l, "").trim().to_string();
+    if stripped.len() < l.trim().len() && !stripped.is_empty() {
+        notes.push(dropped_note(
+            "行首的页面装饰",
+            l.trim()[..l.trim().len() - stripped.len()].trim(),
+        ));
+    }
+    if stripped.is_empty() {
+        if !l.trim().is_empty() {
+            notes.push(dropped_note("页面装饰行", l.trim()));
+        }
+        return None;
+    }
+    if is_chrome(&stripped) {
+        notes.push(dropped_note("页面装饰行", &stripped));
+        return None;
+    }
+    if is_meta_line(&stripped) {
+        notes.push(dropped_note("页面信息行（已读入元数据）", &stripped));
+        return None;
+    }
+    Some(stripped)
+}
+
+/// Lines by their first [`KEY`] characters.
+const KEY: usize = 8;
+
+/// Drops lines that hold several other lines (a flattened copy of the body), each noted; gives
+/// how many. Linear: other lines are found by their first 8 characters in one pass over each
+/// long line, never by comparing every line with every line.
+fn without_flat_copies(mut lines: Vec<Item>, notes: &mut Vec<String>) -> (Vec<Item>, usize) {
     let mut by_start: HashMap<&str, Vec<&str>> = HashMap::new();
     for item in &lines {
         if let Item::Line(l) = item {
@@ -438,29 +504,12 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
             }
         }
     }
-    let holds_others = |l: &str| {
-        let starts: Vec<usize> = l.char_indices().map(|(i, _)| i).chain([l.len()]).collect();
-        let mut inside: HashSet<&str> = HashSet::new();
-        for w in starts.windows(KEY + 1) {
-            let Some(found) = by_start.get(&l[w[0]..w[KEY]]) else {
-                continue;
-            };
-            for other in found {
-                if *other != l
-                    && l[w[0]..].starts_with(other)
-                    && inside.insert(other)
-                    && inside.len() >= 3
-                {
-                    return true;
-                }
-            }
-        }
-        false
-    };
     let flat: HashSet<String> = lines
         .iter()
         .filter_map(|i| match i {
-            Item::Line(l) if l.chars().count() >= 3 * KEY && holds_others(l) => Some(l.clone()),
+            Item::Line(l) if l.chars().count() >= 3 * KEY && holds_others(l, &by_start) => {
+                Some(l.clone())
+            }
             _ => None,
         })
         .collect();
@@ -475,7 +524,33 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
     for l in &flat_dropped {
         notes.push(dropped_note("正文的连排副本（其内容已在正文中）", l));
     }
-    // Repeats: once a long line comes again, drop what repeats until new text appears.
+    (lines, flat_dropped.len())
+}
+
+/// Whether a line holds at least three other lines, found by their starts.
+fn holds_others(l: &str, by_start: &HashMap<&str, Vec<&str>>) -> bool {
+    let starts: Vec<usize> = l.char_indices().map(|(i, _)| i).chain([l.len()]).collect();
+    let mut inside: HashSet<&str> = HashSet::new();
+    for w in starts.windows(KEY + 1) {
+        let Some(found) = by_start.get(&l[w[0]..w[KEY]]) else {
+            continue;
+        };
+        for other in found {
+            if *other != l
+                && l[w[0]..].starts_with(other)
+                && inside.insert(other)
+                && inside.len() >= 3
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Repeats: once a long line comes again, drops what repeats until new text appears. Gives what
+/// is kept and what was dropped (tables as a key starting with NUL).
+fn without_repeats(lines: Vec<Item>) -> (Vec<Item>, Vec<String>) {
     let mut seen: HashSet<String> = HashSet::new();
     let mut repeating = false;
     let mut dropped = Vec::new();
@@ -500,21 +575,7 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
         seen.insert(key);
         out.push(item);
     }
-    if dropped.len() + flat_dropped.len() > 0 {
-        notes.push(format!(
-            "正文在页面中重复出现：保留一次，略去 {} 行重复内容",
-            dropped.len() + flat_dropped.len()
-        ));
-        for l in &dropped {
-            let shown = if l.starts_with('\u{0}') {
-                "（表格）"
-            } else {
-                l
-            };
-            notes.push(dropped_note("重复的正文行", shown));
-        }
-    }
-    out
+    (out, dropped)
 }
 
 fn is_title(s: &str) -> bool {

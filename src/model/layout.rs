@@ -3,7 +3,7 @@
 //! screen reader announces "三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密, 申请人情况 ›
 //! 自然人" for a cell of 表三. Pure: the view only turns these into elements.
 
-use super::table::{depth, CellPos, Header, StatTable};
+use super::table::{depth, CellPos, Header, StatTable, TableGroup};
 
 /// What kind of cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,92 +69,10 @@ pub fn layout(table: &StatTable) -> Vec<LaidSection> {
     let width = table.grid_width();
     let multi = table.groups.len() > 1;
     let mut out = Vec::new();
-    for (g, group) in table.groups.iter().enumerate() {
-        let prefix = format!("{}-g{g}", table.id);
-        let row_depth = depth(&group.rows);
-        let col_depth = depth(&group.columns);
-        let data_cols = group.column_count();
-        // A narrower block stretches its last column to the table's width, as printed forms do.
-        let extra = width.saturating_sub(row_depth + data_cols);
-        let mut head_rows: Vec<Vec<LaidCell>> = Vec::new();
-        let mut group_ids = Vec::new();
-        if let Some(heading) = &group.heading {
-            let id = format!("{prefix}-h");
-            let mut cell = header_cell(CellKind::GroupHeading, heading, id.clone(), &[]);
-            cell.colspan = width.max(1);
-            cell.scope = Some("colgroup");
-            head_rows.push(vec![cell]);
-            group_ids.push(id);
-        }
-        // Column headers: one row per level.
-        let mut column_leaf_ids: Vec<Vec<String>> = Vec::new();
-        if col_depth > 0 {
-            let mut levels: Vec<Vec<LaidCell>> = vec![Vec::new(); col_depth];
-            if row_depth > 0 {
-                levels[0].push(LaidCell {
-                    kind: CellKind::Corner,
-                    text: group.corner.clone().unwrap_or_default(),
-                    id: None,
-                    headers: Vec::new(),
-                    colspan: row_depth,
-                    rowspan: col_depth,
-                    scope: None,
-                    pos: None,
-                });
-            }
-            let mut counter = 0;
-            let last = group.columns.len().saturating_sub(1);
-            for (i, h) in group.columns.iter().enumerate() {
-                place_column(
-                    h,
-                    0,
-                    col_depth,
-                    if i == last { extra } else { 0 },
-                    &prefix,
-                    &mut counter,
-                    &group_ids,
-                    &mut levels,
-                    &mut column_leaf_ids,
-                );
-            }
-            head_rows.extend(levels);
-        }
-        // Body rows.
-        let mut body_rows: Vec<Vec<LaidCell>> = Vec::new();
-        let row_paths = row_paths(&group.rows, &prefix, row_depth);
-        for r in 0..group.row_count() {
-            let mut cells = Vec::new();
-            let mut row_ids = group_ids.clone();
-            if let Some(path) = row_paths.get(r) {
-                for starter in path {
-                    if let Some(cell) = &starter.cell {
-                        cells.push(cell.clone());
-                    }
-                    row_ids.push(starter.id.clone());
-                }
-            }
-            for c in 0..data_cols {
-                let mut headers = row_ids.clone();
-                if let Some(ids) = column_leaf_ids.get(c) {
-                    headers.splice(group_ids.len()..group_ids.len(), ids.iter().cloned());
-                }
-                cells.push(LaidCell {
-                    kind: CellKind::Data,
-                    text: String::new(),
-                    id: None,
-                    headers,
-                    colspan: if c + 1 == data_cols { 1 + extra } else { 1 },
-                    rowspan: 1,
-                    scope: None,
-                    pos: Some(CellPos {
-                        group: g,
-                        row: r,
-                        column: c,
-                    }),
-                });
-            }
-            body_rows.push(cells);
-        }
+    for g in 0..table.groups.len() {
+        let block = GroupLayout::new(table, g, width);
+        let (mut head_rows, group_ids, column_leaf_ids) = block.head();
+        let body_rows = block.body(&group_ids, &column_leaf_ids);
         if multi {
             head_rows.extend(body_rows);
             out.push(LaidSection {
@@ -173,6 +91,127 @@ pub fn layout(table: &StatTable) -> Vec<LaidSection> {
         }
     }
     out
+}
+
+/// One group of a table as it is laid out.
+struct GroupLayout<'a> {
+    group: &'a TableGroup,
+    g: usize,
+    prefix: String,
+    width: usize,
+    row_depth: usize,
+    col_depth: usize,
+    /// Columns a narrower block stretches its last column by, to the table's width, as printed
+    /// forms do.
+    extra: usize,
+}
+
+impl<'a> GroupLayout<'a> {
+    fn new(table: &'a StatTable, g: usize, width: usize) -> Self {
+        let group = &table.groups[g];
+        let row_depth = depth(&group.rows);
+        GroupLayout {
+            group,
+            g,
+            prefix: format!("{}-g{g}", table.id),
+            width,
+            row_depth,
+            col_depth: depth(&group.columns),
+            extra: width.saturating_sub(row_depth + group.column_count()),
+        }
+    }
+
+    /// The heading row (a block of 表二) and one row per level of column headers, with the ids
+    /// that head every cell of the block and the ids above each data column.
+    fn head(&self) -> (Vec<Vec<LaidCell>>, Vec<String>, Vec<Vec<String>>) {
+        let group = self.group;
+        let mut head_rows: Vec<Vec<LaidCell>> = Vec::new();
+        let mut group_ids = Vec::new();
+        if let Some(heading) = &group.heading {
+            let id = format!("{}-h", self.prefix);
+            let mut cell = header_cell(CellKind::GroupHeading, heading, id.clone(), &[]);
+            cell.colspan = self.width.max(1);
+            cell.scope = Some("colgroup");
+            head_rows.push(vec![cell]);
+            group_ids.push(id);
+        }
+        let mut column_leaf_ids: Vec<Vec<String>> = Vec::new();
+        if self.col_depth == 0 {
+            return (head_rows, group_ids, column_leaf_ids);
+        }
+        let mut levels: Vec<Vec<LaidCell>> = vec![Vec::new(); self.col_depth];
+        if self.row_depth > 0 {
+            levels[0].push(LaidCell {
+                kind: CellKind::Corner,
+                text: group.corner.clone().unwrap_or_default(),
+                id: None,
+                headers: Vec::new(),
+                colspan: self.row_depth,
+                rowspan: self.col_depth,
+                scope: None,
+                pos: None,
+            });
+        }
+        let mut counter = 0;
+        let last = group.columns.len().saturating_sub(1);
+        for (i, h) in group.columns.iter().enumerate() {
+            place_column(
+                h,
+                0,
+                self.col_depth,
+                if i == last { self.extra } else { 0 },
+                &self.prefix,
+                &mut counter,
+                &group_ids,
+                &mut levels,
+                &mut column_leaf_ids,
+            );
+        }
+        head_rows.extend(levels);
+        (head_rows, group_ids, column_leaf_ids)
+    }
+
+    /// The data rows: row headers where they start, then a cell per data column headed by the
+    /// block's heading, its column headers and its row headers.
+    fn body(&self, group_ids: &[String], column_leaf_ids: &[Vec<String>]) -> Vec<Vec<LaidCell>> {
+        let data_cols = self.group.column_count();
+        let row_paths = row_paths(&self.group.rows, &self.prefix, self.row_depth);
+        (0..self.group.row_count())
+            .map(|r| {
+                let mut cells = Vec::new();
+                let mut row_ids = group_ids.to_vec();
+                for starter in row_paths.get(r).into_iter().flatten() {
+                    cells.extend(starter.cell.clone());
+                    row_ids.push(starter.id.clone());
+                }
+                for c in 0..data_cols {
+                    let mut headers = row_ids.clone();
+                    if let Some(ids) = column_leaf_ids.get(c) {
+                        headers.splice(group_ids.len()..group_ids.len(), ids.iter().cloned());
+                    }
+                    cells.push(LaidCell {
+                        kind: CellKind::Data,
+                        text: String::new(),
+                        id: None,
+                        headers,
+                        colspan: if c + 1 == data_cols {
+                            1 + self.extra
+                        } else {
+                            1
+                        },
+                        rowspan: 1,
+                        scope: None,
+                        pos: Some(CellPos {
+                            group: self.g,
+                            row: r,
+                            column: c,
+                        }),
+                    });
+                }
+                cells
+            })
+            .collect()
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
