@@ -440,20 +440,81 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
 /// gives row headers, the rest are cells.
 fn generic(grid: &mut Grid, id: &str) -> Recognised {
     let width = grid.width();
-    // Two header rows when the first has a cell spanning columns and the second holds no figures.
+    let header_rows = generic_header_rows(grid);
+    let row_headers = (header_rows..grid.rows.len()).all(|r| !is_figure(grid.text(r, 0)));
+    let first_col = usize::from(row_headers);
+    let columns = generic_columns(grid, header_rows, first_col);
+    let leaves_count = leaves(&columns).len();
+    let mut rows = Vec::new();
+    let mut cells = Vec::new();
+    let mut notes = vec![format!("表格 {id} 不是官方统计表，按普通表格导入")];
+    let mut unplaced = Vec::new();
+    for r in header_rows..grid.rows.len() {
+        if row_headers {
+            rows.push(Header::leaf(grid.text(r, 0), None));
+        }
+        let mut row: Vec<Cell> = (first_col..width)
+            .map(|c| Cell::from_text(grid.text(r, c)))
+            .collect();
+        let beyond: Vec<String> = row
+            .iter()
+            .skip(leaves_count)
+            .filter(|c| !c.text.is_empty())
+            .map(|c| c.text.clone())
+            .collect();
+        if !beyond.is_empty() {
+            notes.push(format!(
+                "表格 {id} 第 {} 行有 {} 个单元格超出表头的列，保留在表格后的段落中：{}",
+                r + 1,
+                beyond.len(),
+                beyond.join("　")
+            ));
+            unplaced.push(grid.row_texts(r).join("　"));
+        }
+        row.resize(leaves_count, Cell::not_provided());
+        cells.push(row);
+        if r > 0 {
+            // Read for the last time (row 0 still gives the width and the corner).
+            grid.rows[r] = Vec::new();
+        }
+    }
+    let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
+    let mut block = empty_block(id, table2::V2021);
+    block.template = None;
+    block.caption = Some("其他表格".into());
+    block.body = TableGroup {
+        heading: None,
+        corner,
+        columns,
+        rows,
+        cells,
+    };
+    Recognised {
+        block,
+        notes,
+        unplaced,
+    }
+}
+
+/// Two header rows when the first has a cell spanning columns and the second holds no figures;
+/// else one.
+fn generic_header_rows(grid: &Grid) -> usize {
+    let width = grid.width();
     let spans_columns = (1..width)
         .any(|c| grid.origin(0, c).is_some() && grid.origin(0, c) == grid.origin(0, c - 1));
     let second_is_header = grid.rows.len() > 2
         && (0..width).all(|c| grid.text(1, c).is_empty() || !is_figure(grid.text(1, c)));
-    let header_rows = if spans_columns && second_is_header {
+    let rows = if spans_columns && second_is_header {
         2
     } else {
         1
-    }
-    .min(grid.rows.len());
-    let row_headers = (header_rows..grid.rows.len()).all(|r| !is_figure(grid.text(r, 0)));
-    let first_col = usize::from(row_headers);
-    // Column header trees from the header rows.
+    };
+    rows.min(grid.rows.len())
+}
+
+/// Column header trees from the header rows.
+fn generic_columns(grid: &Grid, header_rows: usize, first_col: usize) -> Vec<Header> {
+    let width = grid.width();
     let mut columns: Vec<Header> = Vec::new();
     let mut c = first_col;
     while c < width {
@@ -480,58 +541,7 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
         }
         c = end;
     }
-    let leaves_count = leaves(&columns).len();
-    let mut rows = Vec::new();
-    let mut cells = Vec::new();
-    let mut cut = Vec::new();
-    let mut unplaced = Vec::new();
-    for r in header_rows..grid.rows.len() {
-        if row_headers {
-            rows.push(Header::leaf(grid.text(r, 0), None));
-        }
-        let mut row: Vec<Cell> = (first_col..width)
-            .map(|c| Cell::from_text(grid.text(r, c)))
-            .collect();
-        let beyond: Vec<String> = row
-            .iter()
-            .skip(leaves_count)
-            .filter(|c| !c.text.is_empty())
-            .map(|c| c.text.clone())
-            .collect();
-        if !beyond.is_empty() {
-            cut.push(format!(
-                "表格 {id} 第 {} 行有 {} 个单元格超出表头的列，保留在表格后的段落中：{}",
-                r + 1,
-                beyond.len(),
-                beyond.join("　")
-            ));
-            unplaced.push(grid.row_texts(r).join("　"));
-        }
-        row.resize(leaves_count, Cell::not_provided());
-        cells.push(row);
-        if r > 0 {
-            // Read for the last time (row 0 still gives the width and the corner).
-            grid.rows[r] = Vec::new();
-        }
-    }
-    let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
-    let mut block = empty_block(id, table2::V2021);
-    block.template = None;
-    block.caption = Some("其他表格".into());
-    block.body = TableGroup {
-        heading: None,
-        corner,
-        columns,
-        rows,
-        cells,
-    };
-    let mut notes = vec![format!("表格 {id} 不是官方统计表，按普通表格导入")];
-    notes.append(&mut cut);
-    Recognised {
-        block,
-        notes,
-        unplaced,
-    }
+    columns
 }
 
 impl Grid {

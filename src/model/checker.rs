@@ -208,3 +208,15 @@ pub fn difference(a: Decimal, b: Decimal) -> String {
         None => "?".into(),
     }
 }
+
+/// A figure of a table by keys: printed, or derived; blank and not-applicable count as 0; None
+/// when not provided or not a figure.
+pub fn figure(t: &StatTable, row: &str, column: &str) -> Option<Decimal> {
+    t.keyed_cell(row, column).and_then(|(pos, cell)| {
+        t.derived.get(&pos).copied().or(match cell.value {
+            CellValue::Number(d) => Some(d),
+            CellValue::Blank | CellValue::NotApplicable => Some(Decimal::whole(0)),
+            _ => None,
+        })
+    })
+}

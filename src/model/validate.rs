@@ -6,11 +6,11 @@
 //! the skip is noted. Where a total is not given but all its parts are, the viewer shows the sum
 //! as a derived value, marked as computed.
 
-use super::cell::{CellValue, Decimal};
+use super::cell::CellValue;
 use super::checker::Checker;
 use super::finding::{Finding, Rule, Severity};
 use super::table::{CellPos, StatTable, TableBlock};
-use super::templates::{self, table2, table3, ColumnKind, TemplateId};
+use super::templates::{self, ColumnKind, TemplateId};
 use super::{Block, Report};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -265,96 +265,20 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
     }
 }
 
-/// Cross-year checks against last year's report: X1 (carried over = carried forward, per column)
-/// as warnings, X2 (rules and normative documents in force) as hints. Figures agencies revise
+/// Cross-year checks against last year's report, each table against last year's table of the
+/// same number, by its template's rules: X1 (表三: carried over = carried forward, per column) as
+/// warnings, X2 (表二: rules and normative documents in force) as hints. Figures agencies revise
 /// between years make these warnings, never errors.
 pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Vec<Finding> {
     let mut out = Vec::new();
-    let find = |c: &CheckedReport, n: u8| {
-        c.tables
-            .values()
-            .find(|t| t.template.is_some_and(|id| id.table_number() == n))
-            .cloned()
-    };
-    let figure = |t: &StatTable, r: &str, c: &str| -> Option<Decimal> {
-        t.keyed_cell(r, c).and_then(|(pos, cell)| {
-            t.derived.get(&pos).copied().or(match cell.value {
-                CellValue::Number(d) => Some(d),
-                CellValue::Blank | CellValue::NotApplicable => Some(Decimal::whole(0)),
-                _ => None,
-            })
-        })
-    };
-    if let (Some(now), Some(before)) = (find(current, 3), find(previous, 3)) {
-        for col in table3::COLUMNS {
-            let (Some(carried), Some(forward)) = (
-                figure(&now, "carried_over", col),
-                figure(&before, "carried_forward", col),
-            ) else {
-                continue;
-            };
-            if !carried.same_value(&forward) {
-                let pos = now.keyed[&("carried_over".to_string(), col.to_string())];
-                let column = now.column_labels(pos.group, pos.column).join(" › ");
-                out.push(Finding {
-                    rule: Rule::X1,
-                    severity: Severity::Warning,
-                    table_id: Some(now.id.clone()),
-                    table: now.full_caption(),
-                    row: Some("二、上年结转政府信息公开申请数量".into()),
-                    column: Some(column.clone()),
-                    expected: Some(forward.to_string()),
-                    printed: Some(carried.to_string()),
-                    cells: vec![pos],
-                    message: format!(
-                        "“{column}”栏：本年“上年结转”为 {carried}，上一年报告的“结转下年度继续办理”为 {forward}。如上年数字已更正，可忽略。"
-                    ),
-                });
-            }
-        }
-    }
-    if let (Some(now), Some(before)) = (find(current, 2), find(previous, 2)) {
-        if now.template == Some(table2::V2021) && before.template == Some(table2::V2021) {
-            for (row, label) in [
-                ("regulations", "规章"),
-                ("normative_documents", "行政规范性文件"),
-            ] {
-                let (Some(in_force), Some(last), Some(issued), Some(repealed)) = (
-                    figure(&now, row, "in_force"),
-                    figure(&before, row, "in_force"),
-                    figure(&now, row, "issued"),
-                    figure(&now, row, "repealed"),
-                ) else {
-                    continue;
-                };
-                let negated = Decimal {
-                    units: -repealed.units,
-                    scale: repealed.scale,
-                };
-                let Some(expected) = last
-                    .checked_add(issued)
-                    .and_then(|d| d.checked_add(negated))
-                else {
-                    continue;
-                };
-                if !expected.same_value(&in_force) {
-                    let pos = now.keyed[&(row.to_string(), "in_force".to_string())];
-                    out.push(Finding {
-                        rule: Rule::X2,
-                        severity: Severity::Info,
-                        table_id: Some(now.id.clone()),
-                        table: now.full_caption(),
-                        row: Some(label.into()),
-                        column: Some("现行有效件数".into()),
-                        expected: Some(expected.to_string()),
-                        printed: Some(in_force.to_string()),
-                        cells: vec![pos],
-                        message: format!(
-                            "“{label}”现行有效件数为 {in_force}；按上一年 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件，约为 {expected} 件。清理、失效等也会改变这个数字，仅供参考。"
-                        ),
-                    });
-                }
-            }
+    for now in current.tables.values() {
+        let Some(id) = now.template else { continue };
+        let before = previous.tables.values().find(|t| {
+            t.template
+                .is_some_and(|b| b.table_number() == id.table_number())
+        });
+        if let Some(before) = before {
+            out.extend(id.template().check_against_last_year(now, before));
         }
     }
     out
@@ -363,6 +287,8 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::cell::Decimal;
+    use crate::model::templates::table3;
     use crate::model::parse_report;
 
     fn table(template: &str, values: &str) -> (StatTable, Vec<Finding>) {

@@ -26,7 +26,7 @@ mod test_table;
 pub use instantiate::instantiate;
 
 use super::checker::Checker;
-use super::table::{Header, TableBlock, TableGroup};
+use super::table::{Header, StatTable, TableBlock, TableGroup};
 use serde::{Deserialize, Serialize};
 
 /// Every official table template the viewer knows, in the order they are listed.
@@ -75,6 +75,10 @@ pub trait Template: Sync {
     }
     /// The table's identities, checked on the table as shown (N1 is checked for every table).
     fn check(&self, _c: &mut Checker) {}
+    /// Checks against last year's table of the same number (X1, X2).
+    fn check_against_last_year(&self, _now: &StatTable, _before: &StatTable) -> Vec<Finding> {
+        Vec::new()
+    }
     /// Words that identify the table on a published page: any one of these sets, all its words.
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[]

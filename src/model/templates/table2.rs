@@ -2,7 +2,10 @@
 //! columns. Its figures have no identities between them; N1 checks each.
 
 use super::{group, leaf, Template, TemplateId};
-use crate::model::table::TableGroup;
+use crate::model::cell::Decimal;
+use crate::model::checker::figure;
+use crate::model::finding::{Finding, Rule, Severity};
+use crate::model::table::{StatTable, TableGroup};
 
 /// 表二, 2019 trial format (five blocks, 22 cells).
 pub const V2019: TemplateId = TemplateId::new(&Table2 { year: 2019 });
@@ -49,6 +52,13 @@ impl Template for Table2 {
             table2_2019()
         } else {
             table2_2021()
+        }
+    }
+    fn check_against_last_year(&self, now: &StatTable, before: &StatTable) -> Vec<Finding> {
+        if self.year == 2021 && before.template == Some(V2021) {
+            in_force(now, before)
+        } else {
+            Vec::new()
         }
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
@@ -146,4 +156,51 @@ fn table2_2021() -> Vec<TableGroup> {
             vec![leaf("行政事业性收费", "fees")],
         ),
     ]
+}
+
+/// X2: 现行有效件数 ≈ last year's + 本年制发件数 − 本年废止件数, for rules and normative documents
+/// (a hint: clearing-up and expiry change it too).
+fn in_force(now: &StatTable, before: &StatTable) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (row, label) in [
+        ("regulations", "规章"),
+        ("normative_documents", "行政规范性文件"),
+    ] {
+        let (Some(in_force), Some(last), Some(issued), Some(repealed)) = (
+            figure(now, row, "in_force"),
+            figure(before, row, "in_force"),
+            figure(now, row, "issued"),
+            figure(now, row, "repealed"),
+        ) else {
+            continue;
+        };
+        let negated = Decimal {
+            units: -repealed.units,
+            scale: repealed.scale,
+        };
+        let Some(expected) = last
+            .checked_add(issued)
+            .and_then(|d| d.checked_add(negated))
+        else {
+            continue;
+        };
+        if !expected.same_value(&in_force) {
+            let pos = now.keyed[&(row.to_string(), "in_force".to_string())];
+            out.push(Finding {
+                        rule: Rule::X2,
+                        severity: Severity::Info,
+                        table_id: Some(now.id.clone()),
+                        table: now.full_caption(),
+                        row: Some(label.into()),
+                        column: Some("现行有效件数".into()),
+                        expected: Some(expected.to_string()),
+                        printed: Some(in_force.to_string()),
+                        cells: vec![pos],
+                        message: format!(
+                            "“{label}”现行有效件数为 {in_force}；按上一年 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件，约为 {expected} 件。清理、失效等也会改变这个数字，仅供参考。"
+                        ),
+                    });
+        }
+    }
+    out
 }

@@ -2,10 +2,11 @@
 //! and columns with their keys, and its identities R3.1, R3.2 and R3.3.
 
 use super::{leaf, leaves_of, ColumnKind, Template, TemplateId};
+use crate::model::checker::figure;
 use crate::model::checker::{difference, Checker};
 use crate::model::finding::{Finding, Rule, Severity};
 use crate::model::names::{match_label, LabelMatch};
-use crate::model::table::{leaves, CellPos, Header, TableBlock, TableGroup};
+use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock, TableGroup};
 
 /// 表三, 2019 trial format (23 rows).
 pub const V2019: TemplateId = TemplateId::new(&Table3 { year: 2019 });
@@ -55,6 +56,9 @@ impl Template for Table3 {
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[&["本年新收政府信息公开申请数量"], &["申请人情况", "自然人"]]
+    }
+    fn check_against_last_year(&self, now: &StatTable, before: &StatTable) -> Vec<Finding> {
+        carried_over(now, before)
     }
     fn layout_for(&self, block: &TableBlock) -> Option<(TemplateId, Finding)> {
         // Several published 2021-format reports print （六）其他处理 as one row, as the 2019
@@ -284,4 +288,38 @@ fn check(c: &mut Checker, id: TemplateId) {
             });
         }
     }
+}
+
+/// X1: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, per column (a warning:
+/// agencies revise figures between years).
+fn carried_over(now: &StatTable, before: &StatTable) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for col in COLUMNS {
+        let (Some(carried), Some(forward)) = (
+            figure(now, "carried_over", col),
+            figure(before, "carried_forward", col),
+        ) else {
+            continue;
+        };
+        if !carried.same_value(&forward) {
+            let pos = now.keyed[&("carried_over".to_string(), col.to_string())];
+            let column = now.column_labels(pos.group, pos.column).join(" › ");
+            out.push(Finding {
+                    rule: Rule::X1,
+                    severity: Severity::Warning,
+                    table_id: Some(now.id.clone()),
+                    table: now.full_caption(),
+                    row: Some("二、上年结转政府信息公开申请数量".into()),
+                    column: Some(column.clone()),
+                    expected: Some(forward.to_string()),
+                    printed: Some(carried.to_string()),
+                    cells: vec![pos],
+                    message: format!(
+                        "“{column}”栏：本年“上年结转”为 {carried}，上一年报告的“结转下年度继续办理”为 {forward}。如上年数字已更正，可忽略。"
+                    ),
+                });
+        }
+    }
+
+    out
 }
