@@ -209,61 +209,73 @@ pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for r in sorted {
-        let name = if r.title.is_empty() {
-            &r.path
-        } else {
-            &r.title
-        };
-        let link = match &r.link {
-            Some(l) => format!("<a href=\"{}\">{}</a>", escape(l), escape(name)),
-            None => escape(name),
-        };
-        let mut details = String::new();
-        if let Some(why) = &r.unreadable {
-            let _ = write!(details, "<p class=\"rv-bad\">无法读取：{}</p>", escape(why));
-        } else if r.findings.iter().any(Finding::needs_attention) {
-            let _ = write!(
-                details,
-                "<details><summary>{} 项需要处理</summary><ul>",
-                r.errors + r.warnings
-            );
-            for f in r.findings.iter().filter(|f| f.needs_attention()) {
-                let (class, word) = match f.severity {
-                    Severity::Error => ("error", "错误"),
-                    _ => ("warning", "警告"),
-                };
-                let _ = write!(
-                    details,
-                    "<li class=\"{class}\">{word}（{}）{}：{}</li>",
-                    escape(f.rule.id()),
-                    escape(&f.table),
-                    escape(&f.message)
-                );
-            }
-            details.push_str("</ul></details>");
-        } else {
-            details.push_str("<p>核对通过</p>");
-        }
-        let bad = |n: usize| if n > 0 { " rv-bad" } else { "" };
-        let _ = writeln!(
-            h,
-            "<tr><th scope=\"row\">{link}<br><small>{}</small>{details}</th><td>{}</td><td class=\"rv-num\" data-sort=\"{y}\">{}</td><td>{}</td><td class=\"rv-num{}\" data-sort=\"{e}\">{e}</td><td class=\"rv-num{}\" data-sort=\"{w}\">{w}</td></tr>",
-            escape(&r.path),
-            escape(or_dash(&r.agency)),
-            if r.year > 0 { r.year.to_string() } else { "—".into() },
-            escape(or_dash(&r.format)),
-            bad(r.errors),
-            bad(r.warnings),
-            y = r.year,
-            e = r.errors,
-            w = r.warnings,
-        );
+        summary_row(&mut h, r);
     }
     let _ = write!(
         h,
         "</tbody>\n</table>\n</main>\n<script>{SORT_SCRIPT}</script>\n</body>\n</html>\n"
     );
     h
+}
+
+/// One report's row: its name (linked), path and findings, agency, year, format, errors, warnings.
+fn summary_row(h: &mut String, r: &Reviewed) {
+    let name = if r.title.is_empty() {
+        &r.path
+    } else {
+        &r.title
+    };
+    let link = match &r.link {
+        Some(l) => format!("<a href=\"{}\">{}</a>", escape(l), escape(name)),
+        None => escape(name),
+    };
+    let details = details(r);
+    let bad = |n: usize| if n > 0 { " rv-bad" } else { "" };
+    let _ = writeln!(
+        h,
+        "<tr><th scope=\"row\">{link}<br><small>{}</small>{details}</th><td>{}</td><td class=\"rv-num\" data-sort=\"{y}\">{}</td><td>{}</td><td class=\"rv-num{}\" data-sort=\"{e}\">{e}</td><td class=\"rv-num{}\" data-sort=\"{w}\">{w}</td></tr>",
+        escape(&r.path),
+        escape(or_dash(&r.agency)),
+        if r.year > 0 { r.year.to_string() } else { "—".into() },
+        escape(or_dash(&r.format)),
+        bad(r.errors),
+        bad(r.warnings),
+        y = r.year,
+        e = r.errors,
+        w = r.warnings,
+    );
+}
+
+/// What a report's row says under its name: why it could not be read, its findings that need
+/// attention, or that it passed.
+fn details(r: &Reviewed) -> String {
+    let mut details = String::new();
+    if let Some(why) = &r.unreadable {
+        let _ = write!(details, "<p class=\"rv-bad\">无法读取：{}</p>", escape(why));
+    } else if r.findings.iter().any(Finding::needs_attention) {
+        let _ = write!(
+            details,
+            "<details><summary>{} 项需要处理</summary><ul>",
+            r.errors + r.warnings
+        );
+        for f in r.findings.iter().filter(|f| f.needs_attention()) {
+            let (class, word) = match f.severity {
+                Severity::Error => ("error", "错误"),
+                _ => ("warning", "警告"),
+            };
+            let _ = write!(
+                details,
+                "<li class=\"{class}\">{word}（{}）{}：{}</li>",
+                escape(f.rule.id()),
+                escape(&f.table),
+                escape(&f.message)
+            );
+        }
+        details.push_str("</ul></details>");
+    } else {
+        details.push_str("<p>核对通过</p>");
+    }
+    details
 }
 
 #[cfg(test)]

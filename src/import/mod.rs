@@ -638,62 +638,16 @@ fn build_sections(
     let mut parts: Vec<Section> = Vec::new();
     let mut table_count: BTreeMap<u8, usize> = BTreeMap::new();
     for item in items {
-        let block = match item {
+        let blocks = match item {
             Item::Line(line) => {
-                if let Some(c) = NUM1.captures(&line) {
-                    if numeral(&c[1]) == parts.len() + 1 && heading_like(&c[2], 40) {
-                        let n = parts.len() + 1;
-                        parts.push(Section {
-                            id: format!("part-{n}"),
-                            number: line[..c.get(2).expect("group").start()]
-                                .trim_end()
-                                .to_string(),
-                            title: c[2].trim().to_string(),
-                            blocks: Vec::new(),
-                            sections: Vec::new(),
-                        });
-                        continue;
-                    }
+                if heading(&line, &mut parts) {
+                    continue;
                 }
-                if let (Some(c), Some(part)) = (NUM2.captures(&line), parts.last_mut()) {
-                    if numeral(&c[2]) == part.sections.len() + 1 && heading_like(&c[3], 30) {
-                        let id = format!("{}-{}", part.id, part.sections.len() + 1);
-                        part.sections.push(Section {
-                            id,
-                            number: c[1].to_string(),
-                            title: c[3].trim().to_string(),
-                            blocks: Vec::new(),
-                            sections: Vec::new(),
-                        });
-                        continue;
-                    }
-                }
-                if let (Some(c), Some(sub)) = (
-                    NUM3.captures(&line),
-                    parts.last_mut().and_then(|p| p.sections.last_mut()),
-                ) {
-                    let n: usize = c
-                        .get(2)
-                        .or(c.get(3))
-                        .and_then(|m| m.as_str().parse().ok())
-                        .unwrap_or(0);
-                    if n == sub.sections.len() + 1 && heading_like(&c[4], 20) {
-                        let id = format!("{}-{}", sub.id, n);
-                        sub.sections.push(Section {
-                            id,
-                            number: c[1].to_string(),
-                            title: c[4].trim().to_string(),
-                            blocks: Vec::new(),
-                            sections: Vec::new(),
-                        });
-                        continue;
-                    }
-                }
-                Block::Paragraph { text: line }
+                vec![Block::Paragraph { text: line }]
             }
-            Item::Flat(text) => Block::Note {
+            Item::Flat(text) => vec![Block::Note {
                 text: format!("{FLAT_TABLE}{text}"),
-            },
+            }],
             Item::Table(grid) => {
                 let which = grid.official().unwrap_or(0);
                 let n = table_count.entry(which).or_default();
@@ -708,14 +662,54 @@ fn build_sections(
                 notes.extend(r.notes);
                 let mut blocks = vec![Block::Table(Box::new(r.block))];
                 blocks.extend(r.unplaced.into_iter().map(|text| Block::Paragraph { text }));
-                let target = current_blocks(&mut parts, &mut intro);
-                target.extend(blocks);
-                continue;
+                blocks
             }
         };
-        current_blocks(&mut parts, &mut intro).push(block);
+        current_blocks(&mut parts, &mut intro).extend(blocks);
     }
     (intro, parts)
+}
+
+/// A heading in sequence: a part (一、), a subsection of the last part ((一)) or an item of its
+/// last subsection (1.), added to the tree. False when the line is not the next heading.
+fn heading(line: &str, parts: &mut Vec<Section>) -> bool {
+    let section = |id: String, number: &str, title: &str| Section {
+        id,
+        number: number.to_string(),
+        title: title.trim().to_string(),
+        blocks: Vec::new(),
+        sections: Vec::new(),
+    };
+    if let Some(c) = NUM1.captures(line) {
+        if numeral(&c[1]) == parts.len() + 1 && heading_like(&c[2], 40) {
+            let number = line[..c.get(2).expect("group").start()].trim_end();
+            parts.push(section(format!("part-{}", parts.len() + 1), number, &c[2]));
+            return true;
+        }
+    }
+    if let (Some(c), Some(part)) = (NUM2.captures(line), parts.last_mut()) {
+        if numeral(&c[2]) == part.sections.len() + 1 && heading_like(&c[3], 30) {
+            let id = format!("{}-{}", part.id, part.sections.len() + 1);
+            part.sections.push(section(id, &c[1], &c[3]));
+            return true;
+        }
+    }
+    if let (Some(c), Some(sub)) = (
+        NUM3.captures(line),
+        parts.last_mut().and_then(|p| p.sections.last_mut()),
+    ) {
+        let n: usize = c
+            .get(2)
+            .or(c.get(3))
+            .and_then(|m| m.as_str().parse().ok())
+            .unwrap_or(0);
+        if n == sub.sections.len() + 1 && heading_like(&c[4], 20) {
+            let id = format!("{}-{}", sub.id, n);
+            sub.sections.push(section(id, &c[1], &c[4]));
+            return true;
+        }
+    }
+    false
 }
 
 /// How a note holding a flattened table's text begins.

@@ -174,53 +174,102 @@ pub fn split_inline(items: Vec<Item>) -> (Vec<Item>, usize) {
 }
 
 fn split_line(line: &str, parts: &mut usize) -> Vec<Item> {
-    // Cut points: (byte offset, is a part heading with its title length).
+    let cuts = cut_points(line, parts);
+    if cuts.is_empty()
+        || (cuts.len() == 1 && cuts[0].0 == 0 && line.len() == cuts[0].1.unwrap_or(0))
+    {
+        return vec![Item::Line(line.to_string())];
+    }
+    let mut out = Vec::new();
+    for p in pieces(line, &cuts) {
+        let p = p.trim();
+        if p.is_empty() {
+            continue;
+        }
+        // Within the text of a part, a flattened table runs from its header to the next part.
+        match flat_table_start(p) {
+            Some(at) => {
+                let before = p[..at].trim();
+                if !before.is_empty() {
+                    out.push(Item::Line(before.to_string()));
+                }
+                out.push(Item::Flat(p[at..].trim().to_string()));
+            }
+            None => out.push(Item::Line(p.to_string())),
+        }
+    }
+    out
+}
+
+/// Where a line holding several parts is cut: (byte offset, the length of a part heading with its
+/// title, or None for a subsection marker). Counts the parts seen in `parts`.
+fn cut_points(line: &str, parts: &mut usize) -> Vec<(usize, Option<usize>)> {
     let mut cuts: Vec<(usize, Option<usize>)> = Vec::new();
     let mut sub = 0usize;
     let mut head_end = usize::MAX;
     let mut i = 0;
     while i < line.len() {
         let rest = &line[i..];
-        if let Some(numeral) = NUMERALS.get(*parts) {
-            if rest.starts_with(numeral) && boundary_before(line, i) {
-                let after = &rest[numeral.len()..];
-                if let Some(after) = after.strip_prefix('、') {
-                    let title_start = after.len() - after.trim_start().len();
-                    if let Some(end) = title_end(after.trim_start()) {
-                        let head = numeral.len() + '、'.len_utf8() + title_start + end;
-                        cuts.push((i, Some(head)));
-                        *parts += 1;
-                        sub = 0;
-                        i += head;
-                        head_end = i;
-                        continue;
-                    } else if i == 0 && super::item::heading_like(after.trim(), 40) {
-                        *parts += 1;
-                        break;
-                    }
-                }
+        match part_heading_at(line, i, *parts) {
+            PartAt::Heading(head) => {
+                cuts.push((i, Some(head)));
+                *parts += 1;
+                sub = 0;
+                i += head;
+                head_end = i;
+                continue;
             }
+            PartAt::WholeLine => {
+                *parts += 1;
+                break;
+            }
+            PartAt::No => {}
         }
-        if *parts > 0 {
-            if let Some(numeral) = NUMERALS.get(sub) {
-                let marker = format!("（{numeral}）");
-                if i > 0 && rest.starts_with(&marker) && (i == head_end || boundary_before(line, i))
-                {
-                    cuts.push((i, None));
-                    sub += 1;
-                    i += marker.len();
-                    continue;
-                }
+        if let Some(numeral) = NUMERALS.get(sub).filter(|_| *parts > 0) {
+            let marker = format!("（{numeral}）");
+            if i > 0 && rest.starts_with(&marker) && (i == head_end || boundary_before(line, i)) {
+                cuts.push((i, None));
+                sub += 1;
+                i += marker.len();
+                continue;
             }
         }
         i += rest.chars().next().map(char::len_utf8).unwrap_or(1);
     }
-    if cuts.is_empty()
-        || (cuts.len() == 1 && cuts[0].0 == 0 && line.len() == cuts[0].1.unwrap_or(0))
-    {
-        return vec![Item::Line(line.to_string())];
+    cuts
+}
+
+/// What starts at byte `i`: the next part's heading with its title (its length), a line that is
+/// that heading alone, or neither.
+enum PartAt {
+    Heading(usize),
+    WholeLine,
+    No,
+}
+
+fn part_heading_at(line: &str, i: usize, parts: usize) -> PartAt {
+    let rest = &line[i..];
+    let Some(numeral) = NUMERALS.get(parts) else {
+        return PartAt::No;
+    };
+    if !rest.starts_with(numeral) || !boundary_before(line, i) {
+        return PartAt::No;
     }
-    // Segments between cuts; a part heading is its own line.
+    let Some(after) = rest[numeral.len()..].strip_prefix('、') else {
+        return PartAt::No;
+    };
+    let title_start = after.len() - after.trim_start().len();
+    if let Some(end) = title_end(after.trim_start()) {
+        PartAt::Heading(numeral.len() + '、'.len_utf8() + title_start + end)
+    } else if i == 0 && super::item::heading_like(after.trim(), 40) {
+        PartAt::WholeLine
+    } else {
+        PartAt::No
+    }
+}
+
+/// The segments between cuts; a part heading is its own piece.
+fn pieces(line: &str, cuts: &[(usize, Option<usize>)]) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
     let mut bounds: Vec<usize> = cuts.iter().map(|c| c.0).collect();
     bounds.push(line.len());
@@ -237,25 +286,7 @@ fn split_line(line: &str, parts: &mut usize) -> Vec<Item> {
             None => pieces.push(line[*start..end].to_string()),
         }
     }
-    // Within the text of a part, a flattened table runs from its header to the next part.
-    let mut out = Vec::new();
-    for p in pieces {
-        let p = p.trim();
-        if p.is_empty() {
-            continue;
-        }
-        match flat_table_start(p) {
-            Some(at) => {
-                let before = p[..at].trim();
-                if !before.is_empty() {
-                    out.push(Item::Line(before.to_string()));
-                }
-                out.push(Item::Flat(p[at..].trim().to_string()));
-            }
-            None => out.push(Item::Line(p.to_string())),
-        }
-    }
-    out
+    pieces
 }
 
 #[cfg(test)]

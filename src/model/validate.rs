@@ -288,8 +288,8 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
 mod tests {
     use super::*;
     use crate::model::cell::Decimal;
-    use crate::model::templates::table3;
     use crate::model::parse_report;
+    use crate::model::templates::table3;
 
     fn table(template: &str, values: &str) -> (StatTable, Vec<Finding>) {
         let block: TableBlock = serde_json::from_str(&format!(
