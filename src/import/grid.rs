@@ -28,6 +28,59 @@ pub const MAX_ROWSPAN: usize = 65534;
 /// See [`MAX_ROWSPAN`].
 pub const MAX_COLSPAN: usize = 1000;
 
+/// A row span that never reaches past the table's last row (browsers clip it too); a clip is
+/// noted, unless the span is absurd (MAX_ROWSPAN or more, taken as "to the end").
+fn clip_rowspan(
+    rowspan: usize,
+    left: usize,
+    at: (usize, usize),
+    clipped: &mut Vec<String>,
+) -> usize {
+    if rowspan <= left {
+        return rowspan.max(1);
+    }
+    if rowspan < MAX_ROWSPAN {
+        clipped.push(format!(
+            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
+            at.0 + 1,
+            at.1 + 1
+        ));
+    }
+    left
+}
+
+/// Puts a cell's text in every grid position it spans, each remembering where it starts.
+fn fill_span(
+    grid: &mut Vec<Vec<Option<SourceCell>>>,
+    (r, c): (usize, usize),
+    (rowspan, colspan): (usize, usize),
+    text: String,
+) {
+    let mut text = Some(text);
+    for dr in 0..rowspan {
+        let rr = r + dr;
+        if grid.len() <= rr {
+            grid.resize(rr + 1, Vec::new());
+        }
+        for dc in 0..colspan {
+            let cc = c + dc;
+            if grid[rr].len() <= cc {
+                grid[rr].resize(cc + 1, None);
+            }
+            let last = dr + 1 == rowspan && dc + 1 == colspan;
+            let text = if last {
+                text.take().unwrap_or_default()
+            } else {
+                text.clone().unwrap_or_default()
+            };
+            grid[rr][cc] = Some(SourceCell {
+                text,
+                origin: (r, c),
+            });
+        }
+    }
+}
+
 impl Grid {
     /// Builds the grid of a `<table>` element (nested tables are read as text of their cell).
     pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
@@ -98,44 +151,9 @@ impl Grid {
                 while grid[r].get(c).is_some_and(Option::is_some) {
                     c += 1;
                 }
-                // A row span never reaches past the table's last row (browsers clip it too).
-                let left = source_rows - r;
-                let rowspan = if rowspan > left {
-                    if rowspan < MAX_ROWSPAN {
-                        clipped.push(format!(
-                            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
-                            r + 1,
-                            k + 1
-                        ));
-                    }
-                    left
-                } else {
-                    rowspan.max(1)
-                };
+                let rowspan = clip_rowspan(rowspan, source_rows - r, (r, k), &mut clipped);
                 let colspan = colspan.clamp(1, MAX_COLSPAN);
-                let mut text = Some(text);
-                for dr in 0..rowspan {
-                    let rr = r + dr;
-                    if grid.len() <= rr {
-                        grid.resize(rr + 1, Vec::new());
-                    }
-                    for dc in 0..colspan {
-                        let cc = c + dc;
-                        if grid[rr].len() <= cc {
-                            grid[rr].resize(cc + 1, None);
-                        }
-                        let last = dr + 1 == rowspan && dc + 1 == colspan;
-                        let text = if last {
-                            text.take().unwrap_or_default()
-                        } else {
-                            text.clone().unwrap_or_default()
-                        };
-                        grid[rr][cc] = Some(SourceCell {
-                            text,
-                            origin: (r, c),
-                        });
-                    }
-                }
+                fill_span(&mut grid, (r, c), (rowspan, colspan), text);
                 c += colspan;
             }
         }

@@ -12,7 +12,9 @@ pub mod tables;
 pub mod text;
 
 use crate::model::finding::quote;
-use crate::model::{check_report, Block, Cell, Meta, Report, Section, TemplateId, FORMAT_VERSION};
+use crate::model::{
+    check_report, Block, Cell, Meta, Report, Section, TableBlock, TemplateId, FORMAT_VERSION,
+};
 use item::heading_like;
 pub use item::Item;
 use regex::Regex;
@@ -784,31 +786,10 @@ fn fill_lost_tables(
         };
         let mut block = tables::empty_block(&format!("table-{table}"), template);
         block.notes.push(lost.to_string());
-        // The flattened text of this table, if the copy kept it, goes with the table.
-        let blocks = &mut report.sections[p].blocks;
-        let flat = blocks
-            .iter()
-            .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)));
-        let flattened = flat.is_some();
-        if let Some(Block::Note { text }) = flat.map(|i| blocks.remove(i)) {
-            block.notes = vec![format!(
-                "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
-                &text[FLAT_TABLE.len()..]
-            )];
-        }
+        let flattened = take_flat_text(&mut report.sections[p].blocks, &mut block);
         if table == 3 && !flattened {
-            if let Some((count, heading, sentence)) = &stated {
-                block
-                    .values
-                    .entry("new_requests".into())
-                    .or_default()
-                    .insert("total".into(), Cell::number(*count));
-                block.notes.push(format!(
-                    "“一、本年新收政府信息公开申请数量”的总计{count}件，取自“{heading}”：“{sentence}”。正文未写明申请人类别和办理结果。"
-                ));
-                notes.push(format!(
-                    "表三“本年新收”总计 {count} 件取自正文：“{sentence}”"
-                ));
+            if let Some(stated) = &stated {
+                put_stated_requests(&mut block, stated, notes);
             }
         }
         report.sections[p]
@@ -819,6 +800,41 @@ fn fill_lost_tables(
             template.label()
         ));
     }
+}
+
+/// The flattened text of a table, if the copy kept it, goes with the table (instead of the note
+/// that the table is lost). True when there was one.
+fn take_flat_text(blocks: &mut Vec<Block>, block: &mut TableBlock) -> bool {
+    let flat = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)));
+    let Some(Block::Note { text }) = flat.map(|i| blocks.remove(i)) else {
+        return false;
+    };
+    block.notes = vec![format!(
+        "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
+        &text[FLAT_TABLE.len()..]
+    )];
+    true
+}
+
+/// The received requests the text states go into 表三's 本年新收 总计, with a note quoting it.
+fn put_stated_requests(
+    block: &mut TableBlock,
+    (count, heading, sentence): &(i64, String, String),
+    notes: &mut Vec<String>,
+) {
+    block
+        .values
+        .entry("new_requests".into())
+        .or_default()
+        .insert("total".into(), Cell::number(*count));
+    block.notes.push(format!(
+        "“一、本年新收政府信息公开申请数量”的总计{count}件，取自“{heading}”：“{sentence}”。正文未写明申请人类别和办理结果。"
+    ));
+    notes.push(format!(
+        "表三“本年新收”总计 {count} 件取自正文：“{sentence}”"
+    ));
 }
 
 /// "收到依申请公开信息1条" in part 一: the count, the subsection's heading and the clause.

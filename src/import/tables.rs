@@ -294,6 +294,20 @@ fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     }
 }
 
+/// The group of 表四 a column belongs to, by the headers above it.
+fn table4_group(path: &[String]) -> Option<&'static str> {
+    let has = |w: &str| path.iter().any(|t| t.contains(w));
+    if has("未经复议") {
+        Some("direct_suit")
+    } else if has("复议后起诉") {
+        Some("suit_after_review")
+    } else if has("行政复议") {
+        Some("review")
+    } else {
+        None
+    }
+}
+
 fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let mut notes = Vec::new();
     let first_data = (0..grid.rows.len())
@@ -324,13 +338,7 @@ fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         let path: Vec<String> = (0..first_data)
             .map(|r| normalize_label(grid.text(r, c)))
             .collect();
-        let group = if path.iter().any(|t| t.contains("未经复议")) {
-            "direct_suit"
-        } else if path.iter().any(|t| t.contains("复议后起诉")) {
-            "suit_after_review"
-        } else if path.iter().any(|t| t.contains("行政复议")) {
-            "review"
-        } else {
+        let Some(group) = table4_group(&path) else {
             continue;
         };
         let Some(leaf_text) = (0..first_data)
@@ -357,9 +365,8 @@ fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     }
 }
 
-fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut notes = Vec::new();
-    let mut unplaced = Vec::new();
+/// Which format a 表二 is in: by the column names only one format prints, else the report's.
+fn table2_format(grid: &Grid, format_year: Option<u16>) -> TemplateId {
     let is2021 =
         if has(grid, "本年制发件数") || has(grid, "现行有效件数") || has(grid, "本年收费金额")
         {
@@ -369,7 +376,38 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         } else {
             format_year == Some(2021)
         };
-    let template = if is2021 { table2::V2021 } else { table2::V2019 };
+    if is2021 {
+        table2::V2021
+    } else {
+        table2::V2019
+    }
+}
+
+/// A block's column header row of 表二 (信息内容 …): grid column → column key.
+fn table2_columns(
+    grid: &Grid,
+    r: usize,
+    group: &TableGroup,
+    notes: &mut Vec<String>,
+) -> BTreeMap<usize, String> {
+    let cands = candidates(&group.columns);
+    let mut columns = BTreeMap::new();
+    for c in 1..grid.width() {
+        let t = grid.text(r, c);
+        if let Some(m) = match_label(t, &cands) {
+            let key = matched(m, t, notes);
+            if !columns.values().any(|k| *k == key) {
+                columns.insert(c, key);
+            }
+        }
+    }
+    columns
+}
+
+fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
+    let mut notes = Vec::new();
+    let mut unplaced = Vec::new();
+    let template = table2_format(grid, format_year);
     let groups = template.groups();
     let mut block = empty_block(id, template);
     let mut current: Option<usize> = None;
@@ -397,17 +435,7 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         };
         let group = &groups[g];
         if normalize_label(texts.first().copied().unwrap_or("")).contains("信息内容") {
-            let cands = candidates(&group.columns);
-            columns.clear();
-            for c in 1..grid.width() {
-                let t = grid.text(r, c);
-                if let Some(m) = match_label(t, &cands) {
-                    let key = matched(m, t, &mut notes);
-                    if !columns.values().any(|k| *k == key) {
-                        columns.insert(c, key);
-                    }
-                }
-            }
+            columns = table2_columns(grid, r, group, &mut notes);
             r += 1;
             continue;
         }
@@ -427,7 +455,6 @@ fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
         }
         r += 1;
     }
-    let _ = format_year;
     Recognised {
         block,
         notes,

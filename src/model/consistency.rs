@@ -138,20 +138,7 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
             let Some(stated) = stated_figure(&sentence, st) else {
                 continue;
             };
-            let options: Vec<(Vec<CellPos>, Decimal)> = st
-                .accept
-                .iter()
-                .filter_map(|cells| {
-                    let mut total = Decimal::whole(0);
-                    let mut at = Vec::new();
-                    for (r, c) in cells.iter() {
-                        let (pos, v) = value(table, r, c)?;
-                        total = total.checked_add(v)?;
-                        at.push(pos);
-                    }
-                    Some((at, total))
-                })
-                .collect();
+            let options = table_options(table, st);
             let Some((cells, first)) = options.first().cloned() else {
                 continue; // not provided in the table: nothing to compare
             };
@@ -161,22 +148,6 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
             {
                 continue;
             }
-            let labels: Vec<String> = cells
-                .iter()
-                .map(|p| {
-                    let row = table
-                        .row_labels(p.group, p.row)
-                        .last()
-                        .copied()
-                        .unwrap_or("");
-                    let col = table.column_labels(p.group, p.column).join(" › ");
-                    if row.is_empty() {
-                        format!("“{col}”")
-                    } else {
-                        format!("“{row}”行“{col}”")
-                    }
-                })
-                .collect();
             out.push(Finding {
                 rule: Rule::T1,
                 severity: Severity::Warning,
@@ -186,19 +157,58 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
                 column: None,
                 expected: Some(stated.to_string()),
                 printed: Some(first.to_string()),
-                cells,
                 message: format!(
                     "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
                     st.what,
                     quote(&sentence),
-                    labels.join("与")
+                    cell_names(table, &cells)
                 ),
+                cells,
             });
         }
     }
     out.extend(empty_parts(report));
     out.extend(fees_unmentioned(report, by_number(2)));
     out
+}
+
+/// What the table gives for a statement: each accepted sum of cells the table provides, with
+/// the cells.
+fn table_options(table: &StatTable, st: &Statement) -> Vec<(Vec<CellPos>, Decimal)> {
+    st.accept
+        .iter()
+        .filter_map(|cells| {
+            let mut total = Decimal::whole(0);
+            let mut at = Vec::new();
+            for (r, c) in cells.iter() {
+                let (pos, v) = value(table, r, c)?;
+                total = total.checked_add(v)?;
+                at.push(pos);
+            }
+            Some((at, total))
+        })
+        .collect()
+}
+
+/// Cells named as a message names them: “row”行“column › sub”, joined by 与.
+fn cell_names(table: &StatTable, cells: &[CellPos]) -> String {
+    let names: Vec<String> = cells
+        .iter()
+        .map(|p| {
+            let row = table
+                .row_labels(p.group, p.row)
+                .last()
+                .copied()
+                .unwrap_or("");
+            let col = table.column_labels(p.group, p.column).join(" › ");
+            if row.is_empty() {
+                format!("“{col}”")
+            } else {
+                format!("“{row}”行“{col}”")
+            }
+        })
+        .collect();
+    names.join("与")
 }
 
 /// The figure a sentence states for `st`: in one of its clauses (between commas) that holds the

@@ -242,6 +242,11 @@ fn check(c: &mut Checker, id: TemplateId) {
             c.check_sum(Rule::R3_2, total, &parts, "（一）至（六）各项办理结果");
         }
     }
+    check_corner(c);
+}
+
+/// R3.1, the identity the form prints in its corner, per column: 一 + 二 = （七）总计 + 四.
+fn check_corner(c: &mut Checker) {
     for col in COLUMNS {
         let cells = [
             "new_requests",
