@@ -114,34 +114,7 @@ fn main() -> ExitCode {
             report,
             output,
             lang,
-        } => {
-            let checked = match load(&report) {
-                Ok(c) => c,
-                Err(e) => {
-                    eprintln!("report-tool html: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let page = Page {
-                labels: report_viewer::labels::for_language(&lang),
-                ..tool_page()
-            };
-            let html = report_viewer::export::standalone_html(&checked, &page);
-            let written = match output {
-                Some(path) => std::fs::write(&path, &html)
-                    .map_err(|e| format!("无法写入 {}：{e}", path.display())),
-                None => std::io::stdout()
-                    .write_all(html.as_bytes())
-                    .map_err(|e| e.to_string()),
-            };
-            match written {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("report-tool html: {e}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        } => run_html(&report, output.as_deref(), &lang),
         Command::Schema => {
             let schema = schemars::schema_for!(Report);
             println!(
@@ -149,6 +122,37 @@ fn main() -> ExitCode {
                 serde_json::to_string_pretty(&schema).unwrap_or_default()
             );
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `html`: the standalone page of one report, to a file or standard output.
+fn run_html(report: &Path, output: Option<&Path>, lang: &str) -> ExitCode {
+    let checked = match load(report) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("report-tool html: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let page = Page {
+        labels: report_viewer::labels::for_language(lang),
+        ..tool_page()
+    };
+    let html = report_viewer::export::standalone_html(&checked, &page);
+    let written = match output {
+        Some(path) => {
+            std::fs::write(path, &html).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+        }
+        None => std::io::stdout()
+            .write_all(html.as_bytes())
+            .map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("report-tool html: {e}");
+            ExitCode::from(2)
         }
     }
 }
@@ -271,22 +275,7 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     }
     if let Some(page) = html {
         let title = format!("政府信息公开工作年度报告核对（{} 份）", t.reports);
-        let mut written = std::fs::write(page, summary_html(&rows, &title))
-            .map_err(|e| format!("无法写入 {}：{e}", page.display()));
-        if !copies.is_empty() && written.is_ok() {
-            written = std::fs::create_dir_all(copies_dir(page))
-                .map_err(|e| format!("无法创建 {}：{e}", copies_dir(page).display()));
-        }
-        for (path, checked) in &copies {
-            if written.is_ok() {
-                written = std::fs::write(
-                    path,
-                    report_viewer::export::standalone_html(checked, &tool_page()),
-                )
-                .map_err(|e| format!("无法写入 {}：{e}", path.display()));
-            }
-        }
-        if let Err(e) = written {
+        if let Err(e) = write_review_pages(page, &summary_html(&rows, &title), &copies) {
             eprintln!("report-tool check: {e}");
             return ExitCode::from(2);
         }
@@ -299,6 +288,27 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The summary page, and beside it a readable copy of every report it links to.
+fn write_review_pages(
+    page: &Path,
+    summary: &str,
+    copies: &[(PathBuf, report_viewer::model::CheckedReport)],
+) -> Result<(), String> {
+    std::fs::write(page, summary).map_err(|e| format!("无法写入 {}：{e}", page.display()))?;
+    if !copies.is_empty() {
+        std::fs::create_dir_all(copies_dir(page))
+            .map_err(|e| format!("无法创建 {}：{e}", copies_dir(page).display()))?;
+    }
+    for (path, checked) in copies {
+        std::fs::write(
+            path,
+            report_viewer::export::standalone_html(checked, &tool_page()),
+        )
+        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Where the summary page's readable copies go: beside it, in NAME-reports/.

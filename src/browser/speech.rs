@@ -58,6 +58,70 @@ fn voice_list(synth: &web_sys::SpeechSynthesis) -> Vec<web_sys::SpeechSynthesisV
         .collect()
 }
 
+/// Keeps the voice list and what it offers up to date: on voiceschanged, and by polling for
+/// about 5 s (some browsers never fire the event); after that an empty list is final.
+fn watch_voices(
+    synth: &web_sys::SpeechSynthesis,
+    voices: ArcRwSignal<Vec<VoiceInfo>>,
+    status: ArcRwSignal<VoiceStatus>,
+) {
+    let refresh = {
+        let synth = synth.clone();
+        let status = status.clone();
+        move |final_check: bool| {
+            let list: Vec<VoiceInfo> = voice_list(&synth)
+                .iter()
+                .map(|v| VoiceInfo {
+                    name: v.name(),
+                    lang: v.lang(),
+                    local: v.local_service(),
+                })
+                .collect();
+            let new_status = offered(&list, final_check);
+            voices.set(rank(list));
+            if status.get_untracked() != new_status {
+                status.set(new_status);
+            }
+        }
+    };
+    refresh(false);
+    let on_change = refresh.clone();
+    let changed = Closure::<dyn Fn()>::new(move || on_change(false));
+    synth.set_onvoiceschanged(Some(changed.as_ref().unchecked_ref()));
+    changed.forget();
+    let polls = Rc::new(Cell::new(0u32));
+    let handle: Rc<Cell<Option<IntervalHandle>>> = Rc::new(Cell::new(None));
+    let h2 = handle.clone();
+    if let Ok(h) = set_interval_with_handle(
+        move || {
+            polls.set(polls.get() + 1);
+            let last = polls.get() >= 20;
+            refresh(last);
+            if last || status.get_untracked() == VoiceStatus::Ready {
+                if let Some(h) = h2.take() {
+                    h.clear();
+                }
+            }
+        },
+        std::time::Duration::from_millis(250),
+    ) {
+        handle.set(Some(h));
+    }
+}
+
+/// What a voice list offers: ready with a Chinese voice; with none, still loading until the
+/// final check.
+fn offered(list: &[VoiceInfo], final_check: bool) -> VoiceStatus {
+    let any_chinese = list.iter().any(|v| is_chinese(&v.lang));
+    match (list.is_empty(), any_chinese) {
+        (true, _) if final_check => VoiceStatus::NoVoices,
+        (true, _) => VoiceStatus::Loading,
+        (false, true) => VoiceStatus::Ready,
+        (false, false) if final_check => VoiceStatus::NoChinese,
+        (false, false) => VoiceStatus::Loading,
+    }
+}
+
 impl Driver {
     fn create() -> Driver {
         let synth = window().speech_synthesis().ok();
@@ -73,61 +137,9 @@ impl Driver {
             current: RefCell::new(None),
         };
         if let Some(synth) = synth {
-            let voices = driver.voices.clone();
-            let status = driver.status.clone();
-            let refresh = {
-                let synth = synth.clone();
-                move |final_check: bool| {
-                    let list: Vec<VoiceInfo> = voice_list(&synth)
-                        .iter()
-                        .map(|v| VoiceInfo {
-                            name: v.name(),
-                            lang: v.lang(),
-                            local: v.local_service(),
-                        })
-                        .collect();
-                    let any_chinese = list.iter().any(|v| is_chinese(&v.lang));
-                    let new_status = match (list.is_empty(), any_chinese) {
-                        (true, _) if final_check => VoiceStatus::NoVoices,
-                        (true, _) => VoiceStatus::Loading,
-                        (false, true) => VoiceStatus::Ready,
-                        (false, false) if final_check => VoiceStatus::NoChinese,
-                        (false, false) => VoiceStatus::Loading,
-                    };
-                    voices.set(rank(list));
-                    if status.get_untracked() != new_status {
-                        status.set(new_status);
-                    }
-                }
-            };
-            refresh(false);
-            let on_change = refresh.clone();
-            let changed = Closure::<dyn Fn()>::new(move || on_change(false));
-            synth.set_onvoiceschanged(Some(changed.as_ref().unchecked_ref()));
-            changed.forget();
-            // Poll too: some browsers never fire voiceschanged. Give up after about 5 s.
-            let polls = Rc::new(Cell::new(0u32));
-            let handle: Rc<Cell<Option<IntervalHandle>>> = Rc::new(Cell::new(None));
-            let h2 = handle.clone();
-            let status2 = driver.status.clone();
-            if let Ok(h) = set_interval_with_handle(
-                move || {
-                    polls.set(polls.get() + 1);
-                    let last = polls.get() >= 20;
-                    refresh(last);
-                    if last || status2.get_untracked() == VoiceStatus::Ready {
-                        if let Some(h) = h2.take() {
-                            h.clear();
-                        }
-                    }
-                },
-                std::time::Duration::from_millis(250),
-            ) {
-                handle.set(Some(h));
-            }
+            watch_voices(&synth, driver.voices.clone(), driver.status.clone());
             // Speech must not go on after the reader leaves the page.
-            let s2 = synth.clone();
-            let on_hide = Closure::<dyn Fn()>::new(move || s2.cancel());
+            let on_hide = Closure::<dyn Fn()>::new(move || synth.cancel());
             let _ = window()
                 .add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
             on_hide.forget();

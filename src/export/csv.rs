@@ -2,7 +2,7 @@
 //! against formula injection.
 
 use crate::labels::Labels;
-use crate::model::{CellValue, StatTable};
+use crate::model::{CellPos, CellValue, StatTable};
 
 pub(super) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
@@ -31,8 +31,45 @@ pub(super) fn csv_text(text: &str) -> String {
 /// flattens the multi-level headers ("申请人情况-法人或其他组织-商业企业"), one row per data row,
 /// printed text in each cell (`labels.not_provided`, 未提供, where the source gives none).
 pub fn table_csv(table: &StatTable, labels: &Labels) -> String {
-    let not_provided = labels.not_provided;
-    // Columns: every group's columns, in order; a row fills only its own group's columns.
+    let (header, offsets) = csv_header(table, labels);
+    let width = header.len();
+    let mut out = String::from("\u{feff}");
+    out.push_str(
+        &header
+            .iter()
+            .map(|h| csv_text(h))
+            .collect::<Vec<_>>()
+            .join(","),
+    );
+    out.push_str("\r\n");
+    for (g, group) in table.groups.iter().enumerate() {
+        // Row and column headers walked once per group, not once per row.
+        let row_paths = crate::model::table::leaves(&group.rows);
+        for r in 0..group.row_count() {
+            let mut row = vec![String::new(); width];
+            let label: Vec<&str> = row_paths
+                .get(r)
+                .map(|p| p.iter().map(|h| h.label.as_str()).collect())
+                .unwrap_or_default();
+            row[0] = csv_text(&label.join("-"));
+            for c in 0..group.column_count() {
+                let pos = CellPos {
+                    group: g,
+                    row: r,
+                    column: c,
+                };
+                row[offsets[g] + c] = csv_cell(table, pos, labels.not_provided);
+            }
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// The header row: the row headings' column, then every group's columns, in order (a row fills
+/// only its own group's columns); and where each group's columns start.
+fn csv_header(table: &StatTable, labels: &Labels) -> (Vec<String>, Vec<usize>) {
     let mut header = vec![labels.item_column.to_string()];
     let mut offsets = Vec::new();
     for (g, group) in table.groups.iter().enumerate() {
@@ -48,53 +85,19 @@ pub fn table_csv(table: &StatTable, labels: &Labels) -> String {
             header.push(path.join("-"));
         }
     }
-    let width = header.len();
-    let mut out = String::from("\u{feff}");
-    out.push_str(
-        &header
-            .iter()
-            .map(|h| csv_text(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push_str("\r\n");
-    for (g, group) in table.groups.iter().enumerate() {
-        // Row and column headers walked once per group, not once per row.
-        let row_paths = crate::model::table::leaves(&group.rows);
-        let columns = group.column_count();
-        for r in 0..group.row_count() {
-            let mut row = vec![String::new(); width];
-            let label: Vec<&str> = row_paths
-                .get(r)
-                .map(|p| p.iter().map(|h| h.label.as_str()).collect())
-                .unwrap_or_default();
-            row[0] = csv_text(&label.join("-"));
-            for c in 0..columns {
-                let pos = crate::model::CellPos {
-                    group: g,
-                    row: r,
-                    column: c,
-                };
-                // Figures (a signed change such as +12 or -3 included) stay numbers; any other
-                // text is neutralised.
-                let field = match (table.derived.get(&pos), table.cell(pos)) {
-                    (Some(d), _) => csv_field(&d.to_string()),
-                    (None, Some(cell)) if cell.value == CellValue::NotProvided => {
-                        csv_text(not_provided)
-                    }
-                    (None, Some(cell)) if matches!(cell.value, CellValue::Number(_)) => {
-                        csv_field(&cell.text)
-                    }
-                    (None, Some(cell)) => csv_text(&cell.text),
-                    (None, None) => String::new(),
-                };
-                row[offsets[g] + c] = field;
-            }
-            out.push_str(&row.join(","));
-            out.push_str("\r\n");
-        }
+    (header, offsets)
+}
+
+/// One cell: figures (a signed change such as +12 or -3 included) stay numbers; any other text is
+/// neutralised.
+fn csv_cell(table: &StatTable, pos: CellPos, not_provided: &str) -> String {
+    match (table.derived.get(&pos), table.cell(pos)) {
+        (Some(d), _) => csv_field(&d.to_string()),
+        (None, Some(cell)) if cell.value == CellValue::NotProvided => csv_text(not_provided),
+        (None, Some(cell)) if matches!(cell.value, CellValue::Number(_)) => csv_field(&cell.text),
+        (None, Some(cell)) => csv_text(&cell.text),
+        (None, None) => String::new(),
     }
-    out
 }
 
 #[cfg(test)]

@@ -125,34 +125,7 @@ impl Checker<'_> {
         let total_missing = matches!(printed_cell, Some(CellValue::NotProvided) | None);
         let total_blank = matches!(printed_cell, Some(CellValue::Blank));
         if total_missing || total_blank {
-            if let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) {
-                if total_missing || sum.units != 0 {
-                    self.table.derived.insert(total, sum);
-                    self.note_blanks(parts);
-                }
-                if total_blank && sum.units != 0 {
-                    // A published total left blank beside figures is a defect of the
-                    // publication: shown as computed, reported as an error.
-                    let (row, column) = self.place_of(total);
-                    self.findings.push(Finding {
-                        rule,
-                        severity: Severity::Error,
-                        table_id: None,
-                        table: self.name.clone(),
-                        message: format!(
-                            "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
-                            place_words(&row, &column)
-                        ),
-                        row,
-                        column,
-                        expected: Some(sum.to_string()),
-                        printed: Some("（空白）".into()),
-                        cells: vec![total],
-                    });
-                }
-            } else if self.any_missing(parts) || total_missing {
-                self.skipped += 1;
-            }
+            self.derive_total(rule, total, parts, describe, total_missing);
             return;
         }
         let Term::Value(printed, _) = self.term(total) else {
@@ -183,6 +156,48 @@ impl Checker<'_> {
                     "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
                     difference(printed, sum)
                 ),
+            });
+        }
+    }
+
+    /// A total not given (`missing`) or printed blank: shown as the sum of its parts when they
+    /// are all there; a blank total beside figures is reported too.
+    fn derive_total(
+        &mut self,
+        rule: Rule,
+        total: CellPos,
+        parts: &[CellPos],
+        describe: &str,
+        missing: bool,
+    ) {
+        let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) else {
+            if self.any_missing(parts) || missing {
+                self.skipped += 1;
+            }
+            return;
+        };
+        if missing || sum.units != 0 {
+            self.table.derived.insert(total, sum);
+            self.note_blanks(parts);
+        }
+        if !missing && sum.units != 0 {
+            // A published total left blank beside figures is a defect of the publication: shown
+            // as computed, reported as an error.
+            let (row, column) = self.place_of(total);
+            self.findings.push(Finding {
+                rule,
+                severity: Severity::Error,
+                table_id: None,
+                table: self.name.clone(),
+                message: format!(
+                    "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
+                    place_words(&row, &column)
+                ),
+                row,
+                column,
+                expected: Some(sum.to_string()),
+                printed: Some("（空白）".into()),
+                cells: vec![total],
             });
         }
     }
