@@ -118,6 +118,34 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// Whether these are the English words (findings and data errors have their own English).
+    pub fn english(&self) -> bool {
+        self.lang_tag == "en"
+    }
+
+    /// What a finding that is not about a table is about, in these words (the model names it in
+    /// Chinese: 发布时间, 报告结构, 正文).
+    pub fn finding_place<'a>(&self, place: &'a str) -> &'a str {
+        if !self.english() {
+            return place;
+        }
+        match place {
+            "发布时间" => "Publish time",
+            "报告结构" => "Report structure",
+            "正文" => "Report text",
+            other => other,
+        }
+    }
+
+    /// A table as menus name it: its short label (表三), or "Table 3" in English; a table that
+    /// is not an official one by its caption.
+    pub fn table_name(&self, number: Option<u8>, label: &str) -> String {
+        match number {
+            Some(n) if self.english() => format!("Table {n}"),
+            _ => label.to_string(),
+        }
+    }
+
     /// `text` in parentheses.
     pub fn paren(&self, text: &str) -> String {
         format!("{}{text}{}", self.parens.0, self.parens.1)

@@ -79,10 +79,14 @@ impl LoadFailure {
                 l.server_said,
                 &[("url", url), ("status", &format!("{status} {status_text}"))],
             ),
-            LoadFailure::Data { url, error } => Labels::fill(
-                l.at_address,
-                &[("url", url), ("detail", &error.to_string())],
-            ),
+            LoadFailure::Data { url, error } => {
+                let detail = if l.english() {
+                    error.describe_en()
+                } else {
+                    error.to_string()
+                };
+                Labels::fill(l.at_address, &[("url", url), ("detail", &detail)])
+            }
         }
     }
 }

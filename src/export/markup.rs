@@ -279,8 +279,12 @@ pub fn finding(f: &Finding, l: &Labels, with_table: bool) -> FindingMarkup {
     FindingMarkup {
         class,
         label,
-        table: with_table.then(|| (f.table_id.clone(), f.table.clone())),
-        message: f.message.clone(),
+        table: with_table.then(|| (f.table_id.clone(), l.finding_place(&f.table).to_string())),
+        message: if l.english() {
+            f.message_en.clone()
+        } else {
+            f.message.clone()
+        },
     }
 }
 

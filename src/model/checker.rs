@@ -120,12 +120,18 @@ impl Checker<'_> {
     }
 
     /// `total = sum(parts)`: derives the total where the source gives none, otherwise checks it.
-    pub fn check_sum(&mut self, rule: Rule, total: CellPos, parts: &[CellPos], describe: &str) {
+    pub fn check_sum(
+        &mut self,
+        rule: Rule,
+        total: CellPos,
+        parts: &[CellPos],
+        (describe, describe_en): (&str, &str),
+    ) {
         let printed_cell = self.table.cell(total).map(|c| c.value);
         let total_missing = matches!(printed_cell, Some(CellValue::NotProvided) | None);
         let total_blank = matches!(printed_cell, Some(CellValue::Blank));
         if total_missing || total_blank {
-            self.derive_total(rule, total, parts, describe, total_missing);
+            self.derive_total(rule, total, parts, (describe, describe_en), total_missing);
             return;
         }
         let Term::Value(printed, _) = self.term(total) else {
@@ -141,7 +147,8 @@ impl Checker<'_> {
         self.note_blanks(parts);
         if !sum.same_value(&printed) {
             let (row, column) = self.place_of(total);
-            let place = place_words(&row, &column);
+            let (row_en, column_en) = (row.clone(), column.clone());
+            let place = place_words(&row, &column, false);
             self.findings.push(Finding {
                 rule,
                 severity: Severity::Error,
@@ -156,6 +163,11 @@ impl Checker<'_> {
                     "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
                     difference(printed, sum)
                 ),
+                message_en: format!(
+                    "{} should equal the sum of {describe_en}, {sum}; the table gives {printed} (off by {}).",
+                    place_words(&row_en, &column_en, true),
+                    difference(printed, sum)
+                ),
             });
         }
     }
@@ -167,7 +179,7 @@ impl Checker<'_> {
         rule: Rule,
         total: CellPos,
         parts: &[CellPos],
-        describe: &str,
+        (describe, describe_en): (&str, &str),
         missing: bool,
     ) {
         let (true, Some(sum)) = (self.all_available(parts), self.sum(parts)) else {
@@ -191,7 +203,11 @@ impl Checker<'_> {
                 table: self.name.clone(),
                 message: format!(
                     "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
-                    place_words(&row, &column)
+                    place_words(&row, &column, false)
+                ),
+                message_en: format!(
+                    "The total of {} is blank, but the sum of {describe_en} is {sum}: the published table lacks this total (shown here as computed, {sum}).",
+                    place_words(&row, &column, true)
                 ),
                 row,
                 column,
@@ -203,11 +219,14 @@ impl Checker<'_> {
     }
 }
 
-pub fn place_words(row: &Option<String>, column: &Option<String>) -> String {
+/// Where a figure is, in words: “row”行“column”, or in English row “r”, column “c”.
+pub fn place_words(row: &Option<String>, column: &Option<String>, english: bool) -> String {
     match (row, column) {
+        (Some(r), Some(c)) if english => format!("Row “{r}”, column “{c}”"),
         (Some(r), Some(c)) => format!("“{r}”行“{c}”"),
         (None, Some(c)) => format!("“{c}”"),
         (Some(r), None) => format!("“{r}”"),
+        (None, None) if english => "The total".into(),
         (None, None) => "合计".into(),
     }
 }

@@ -6,7 +6,7 @@
 //! Pure string scanning (no regex: this runs in the browser build too).
 
 use super::cell::{CellValue, Decimal};
-use super::finding::{quote, Finding, Rule, Severity};
+use super::finding::{quote, quote_en, Finding, Rule, Severity};
 use super::table::{CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
@@ -20,8 +20,9 @@ struct Statement {
     then: &'static [&'static str],
     /// Words that rule the sentence out (a different figure: 同比, 较上年).
     not: &'static [&'static str],
-    /// What it is, for the message.
+    /// What it is, for the message (Chinese, English).
     what: &'static str,
+    what_en: &'static str,
     /// The table (3 or 4) and the sums of cells the figure may equal: each inner list is added up.
     table: u8,
     accept: &'static [&'static [(&'static str, &'static str)]],
@@ -33,6 +34,7 @@ const STATEMENTS: &[Statement] = &[
         then: &["申请"],
         not: &["同比", "较上年", "比上年", "增长", "下降"],
         what: "收到的政府信息公开申请",
+        what_en: "requests received",
         table: 3,
         // 本年新收, or 本年新收 + 上年结转 (reports count both ways).
         accept: &[
@@ -45,6 +47,7 @@ const STATEMENTS: &[Statement] = &[
         then: &[],
         not: &["同比"],
         what: "上年结转的申请",
+        what_en: "requests carried over from last year",
         table: 3,
         accept: &[&[("carried_over", "total")]],
     },
@@ -53,6 +56,7 @@ const STATEMENTS: &[Statement] = &[
         then: &[],
         not: &["同比"],
         what: "结转下年度继续办理的申请",
+        what_en: "requests carried forward to next year",
         table: 3,
         accept: &[&[("carried_forward", "total")]],
     },
@@ -61,6 +65,7 @@ const STATEMENTS: &[Statement] = &[
         then: &[],
         not: &["同比", "部分"],
         what: "予以公开的申请",
+        what_en: "requests granted",
         table: 3,
         accept: &[&[("granted", "total")]],
     },
@@ -69,6 +74,7 @@ const STATEMENTS: &[Statement] = &[
         then: &[],
         not: &["同比", "诉讼"],
         what: "行政复议",
+        what_en: "administrative reviews",
         table: 4,
         accept: &[&[("review", "total")]],
     },
@@ -77,6 +83,7 @@ const STATEMENTS: &[Statement] = &[
         then: &[],
         not: &["同比", "复议"],
         what: "行政诉讼",
+        what_en: "lawsuits",
         table: 4,
         accept: &[&[("direct_suit", "total"), ("suit_after_review", "total")]],
     },
@@ -161,7 +168,13 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
                     "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
                     st.what,
                     quote(&sentence),
-                    cell_names(table, &cells)
+                    cell_names(table, &cells, false)
+                ),
+                message_en: format!(
+                    "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
+                    st.what_en,
+                    quote_en(&sentence),
+                    cell_names(table, &cells, true)
                 ),
                 cells,
             });
@@ -190,8 +203,9 @@ fn table_options(table: &StatTable, st: &Statement) -> Vec<(Vec<CellPos>, Decima
         .collect()
 }
 
-/// Cells named as a message names them: “row”行“column › sub”, joined by 与.
-fn cell_names(table: &StatTable, cells: &[CellPos]) -> String {
+/// Cells named as a message names them: “row”行“column › sub”, joined by 与; in English
+/// row “r”, column “c”, joined by “and”.
+fn cell_names(table: &StatTable, cells: &[CellPos], english: bool) -> String {
     let names: Vec<String> = cells
         .iter()
         .map(|p| {
@@ -201,14 +215,14 @@ fn cell_names(table: &StatTable, cells: &[CellPos]) -> String {
                 .copied()
                 .unwrap_or("");
             let col = table.column_labels(p.group, p.column).join(" › ");
-            if row.is_empty() {
-                format!("“{col}”")
-            } else {
-                format!("“{row}”行“{col}”")
+            match (row.is_empty(), english) {
+                (true, _) => format!("“{col}”"),
+                (false, false) => format!("“{row}”行“{col}”"),
+                (false, true) => format!("row “{row}”, column “{col}”"),
             }
         })
         .collect();
-    names.join("与")
+    names.join(if english { " and " } else { "与" })
 }
 
 /// The figure a sentence states for `st`: in one of its clauses (between commas) that holds the
@@ -267,7 +281,7 @@ fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Option<&'a Sec
         .find(|s| s.number.starts_with(numeral) && words.iter().any(|w| s.title.contains(w)))
 }
 
-fn text_finding(message: String) -> Finding {
+fn text_finding(message: (String, String)) -> Finding {
     Finding::about(Rule::T1, Severity::Warning, "正文", message)
 }
 
@@ -277,10 +291,16 @@ fn empty_parts(report: &Report) -> Vec<Finding> {
         .filter_map(|(n, words)| part(report, *n, words))
         .filter(|s| !has_content(s))
         .map(|s| {
-            text_finding(format!(
-                "第{}部分“{}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
-                s.number.trim_end_matches(['、', '.', '．']),
-                s.title
+            let number = s.number.trim_end_matches(['、', '.', '．']);
+            text_finding((
+                format!(
+                    "第{number}部分“{}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
+                    s.title
+                ),
+                format!(
+                    "Part “{number}” “{}” is empty: an annual report must fill it (saying “无”, none, when there is nothing to report).",
+                    s.title
+                ),
             ))
         })
         .collect()
@@ -307,9 +327,15 @@ fn fees_unmentioned(report: &Report, table2: Option<&StatTable>) -> Option<Findi
         .iter()
         .any(|w| text.contains(w));
     (!mentioned).then(|| {
-        let mut f = text_finding(format!(
-            "表二的行政事业性收费本年收费金额为 {amount} 万元，但第六部分“{}”没有提及收费（信息处理费）情况。",
-            six.title
+        let mut f = text_finding((
+            format!(
+                "表二的行政事业性收费本年收费金额为 {amount} 万元，但第六部分“{}”没有提及收费（信息处理费）情况。",
+                six.title
+            ),
+            format!(
+                "“表二” gives {amount} (“万元”, 10,000 yuan) of fees charged this year, but part “六” “{}” says nothing about fees (“信息处理费”).",
+                six.title
+            ),
         ));
         f.table_id = Some(t.id.clone());
         f.table = t.full_caption();

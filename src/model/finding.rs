@@ -9,12 +9,29 @@ pub const QUOTE_CHARS: usize = 80;
 /// A text as messages quote it: at most [`QUOTE_CHARS`] characters, and the full length said when
 /// it is cut ("…（共 200000 字）").
 pub fn quote(text: &str) -> String {
+    quote_saying(text, |n| format!("（共 {n} 字）"))
+}
+
+/// The same, for English messages: "…(200000 characters)".
+pub fn quote_en(text: &str) -> String {
+    quote_saying(text, |n| format!(" ({n} characters)"))
+}
+
+fn quote_saying(text: &str, length: impl Fn(usize) -> String) -> String {
     let n = text.chars().count();
     if n <= QUOTE_CHARS {
         text.to_string()
     } else {
         let head: String = text.chars().take(QUOTE_CHARS - 2).collect();
-        format!("{head}…（共 {n} 字）")
+        format!("{head}…{}", length(n))
+    }
+}
+
+/// A cell's printed text as English messages show it: quoted short, or blank.
+pub fn shown_text_en(cell: &super::cell::Cell) -> String {
+    match cell.text.trim() {
+        "" => "blank".into(),
+        t => quote_en(t),
     }
 }
 
@@ -122,13 +139,21 @@ pub struct Finding {
     pub printed: Option<String>,
     /// The cells concerned, for marking them in the table.
     pub cells: Vec<CellPos>,
-    /// The finding in words, for people.
+    /// The finding in words, for people (Chinese: the record, in report-tool and its JSON).
     pub message: String,
+    /// The same in English, for viewers set to English.
+    #[serde(skip)]
+    pub message_en: String,
 }
 
 impl Finding {
     /// A finding about a table or field as a whole: no row, column, figures or cells.
-    pub fn about(rule: Rule, severity: Severity, table: &str, message: String) -> Finding {
+    pub fn about(
+        rule: Rule,
+        severity: Severity,
+        table: &str,
+        (message, message_en): (String, String),
+    ) -> Finding {
         Finding {
             rule,
             severity,
@@ -140,6 +165,7 @@ impl Finding {
             printed: None,
             cells: Vec::new(),
             message,
+            message_en,
         }
     }
 
@@ -150,11 +176,15 @@ impl Finding {
         table: &str,
         row: &str,
         column: Option<&str>,
-        figures: &str,
+        (figures, figures_en): (&str, &str),
     ) -> Finding {
         let what = match column {
             Some(c) => format!("行“{row}”中的列“{c}”"),
             None => format!("行“{row}”"),
+        };
+        let what_en = match column {
+            Some(c) => format!("Column “{c}” of row “{row}”"),
+            None => format!("Row “{row}”"),
         };
         Finding {
             rule: Rule::UnknownName,
@@ -170,6 +200,11 @@ impl Finding {
                 format!("{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。")
             } else {
                 format!("{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。")
+            },
+            message_en: if figures_en.is_empty() {
+                format!("{what_en} is not an official part of this table, so its figures are not shown. Check the name or key.")
+            } else {
+                format!("{what_en} is not an official part of this table, so its figures are not shown ({figures_en}). Check the name or key.")
             },
         }
     }

@@ -13,6 +13,8 @@ pub enum LoadError {
     Json {
         /// What is wrong, in words, with the parser's detail.
         message: String,
+        /// The same in English.
+        message_en: String,
         /// Path to the value, e.g. `sections[2].blocks[0].type` (`.` for the whole document).
         path: String,
         /// 1-based line.
@@ -47,6 +49,8 @@ pub enum LoadError {
     TooLarge {
         /// What was counted.
         what: String,
+        /// The same in English.
+        what_en: String,
         /// How many.
         found: usize,
         /// The limit.
@@ -63,7 +67,49 @@ pub enum LoadError {
         offset: usize,
         /// What it looks like instead.
         hint: String,
+        /// The same in English.
+        hint_en: String,
     },
+}
+
+impl LoadError {
+    /// The same in English, for viewers set to English: the cause, then where.
+    pub fn describe_en(&self) -> String {
+        match self {
+            LoadError::Json {
+                message_en,
+                path,
+                line,
+                column,
+                ..
+            } => format!("{message_en} (at {path}, line {line}, column {column})"),
+            LoadError::Version { found, supported } => format!(
+                "The report is in version {found} of the format; this viewer reads version {supported}"
+            ),
+            LoadError::Empty => "The report file is empty: the server sent nothing".into(),
+            LoadError::Html => "The server sent a web page (HTML), not the report's JSON file: the report address may be wrong, or the server sent an error page".into(),
+            LoadError::Truncated { line, column } => format!(
+                "The report file ends too early, at line {line}, column {column}: the download may have broken off, or the file was cut short"
+            ),
+            LoadError::TooLarge {
+                what_en,
+                found,
+                limit,
+                ..
+            } => format!(
+                "The report is too large: {what_en} is {found}, over the viewer's limit of {limit}. It is not shown here so that the page stays responsive; use the link to the full report on this page"
+            ),
+            LoadError::NotUtf8 {
+                line,
+                column,
+                offset,
+                hint_en,
+                ..
+            } => format!(
+                "The report file is not UTF-8 (line {line}, column {column}, byte {offset}){hint_en}"
+            ),
+        }
+    }
 }
 
 use super::finding::quote as quote_value;
@@ -104,16 +150,23 @@ fn reads_as_gbk(bytes: &[u8]) -> bool {
 
 pub(super) fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
     let (line, column) = place(bytes, offset);
-    let hint = if reads_as_gbk(bytes) {
-        "：它看起来是 GBK（GB2312）编码，请以 UTF-8 编码另存后再发布".to_string()
+    let gbk = reads_as_gbk(bytes);
+    let hint = if gbk {
+        "：它看起来是 GBK（GB2312）编码，请以 UTF-8 编码另存后再发布"
     } else {
-        "：请以 UTF-8 编码保存报告文件".to_string()
+        "：请以 UTF-8 编码保存报告文件"
+    };
+    let hint_en = if gbk {
+        ": it looks like GBK (GB2312); save it as UTF-8 and publish it again"
+    } else {
+        ": save the report file as UTF-8"
     };
     LoadError::NotUtf8 {
         line,
         column,
         offset,
-        hint,
+        hint: hint.into(),
+        hint_en: hint_en.into(),
     }
 }
 
@@ -135,13 +188,13 @@ pub(super) fn not_json(text: &str) -> Option<LoadError> {
     // serde would read an array as the fields in order ("expected struct Report with 4
     // elements"): say what the file holds instead.
     let first = t.chars().next()?;
-    let what = match first {
+    let (what, what_en) = match first {
         '{' => return None,
-        '[' => "数组 [ … ]",
-        '"' => "字符串",
-        '0'..='9' | '-' => "数字",
-        't' | 'f' => "true/false",
-        'n' => "null",
+        '[' => ("数组 [ … ]", "an array [ … ]"),
+        '"' => ("字符串", "a string"),
+        '0'..='9' | '-' => ("数字", "a number"),
+        't' | 'f' => ("true/false", "true/false"),
+        'n' => ("null", "null"),
         _ => return None,
     };
     let offset = text.len() - t.len();
@@ -149,6 +202,9 @@ pub(super) fn not_json(text: &str) -> Option<LoadError> {
     Some(LoadError::Json {
         message: format!(
             "文件最外层是{what}，报告应是一个对象 {{ … }}（含 version、meta、sections）"
+        ),
+        message_en: format!(
+            "The file holds {what_en}; a report is an object {{ … }} (with version, meta, sections)"
         ),
         path: ".".into(),
         line,
@@ -234,9 +290,24 @@ pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
     };
     LoadError::Json {
         message: plain,
+        message_en: explain_en(&e, detail),
         path: short_path(&path),
         line,
         column,
+    }
+}
+
+/// The parser's error in English: its own words, values quoted short.
+fn explain_en(e: &serde_json::Error, detail: &str) -> String {
+    if detail.contains("recursion limit") {
+        "Nested too deep to be a report (a report's tables and parts go a few levels deep)".into()
+    } else if e.classify() == Category::Syntax {
+        format!("Not valid JSON ({})", shorten(detail))
+    } else {
+        format!(
+            "The data does not fit the report format ({})",
+            shorten(detail)
+        )
     }
 }
 

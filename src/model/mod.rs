@@ -221,57 +221,72 @@ pub struct ViewerLimits {
 impl ViewerLimits {
     /// The first limit a file or report goes beyond: (what, found, limit).
     pub fn exceeded(&self, bytes: usize, report: Option<&Report>) -> Option<LoadError> {
-        let too = |what: &str, found: usize, limit: usize| LoadError::TooLarge {
+        let too = |(what, what_en): (&str, &str), found: usize, limit: usize| LoadError::TooLarge {
             what: what.to_string(),
+            what_en: what_en.to_string(),
             found,
             limit,
         };
         if bytes > self.bytes {
-            return Some(too("文件大小（字节）", bytes, self.bytes));
+            return Some(too(
+                ("文件大小（字节）", "the file size (bytes)"),
+                bytes,
+                self.bytes,
+            ));
         }
-        let report = report?;
-        let mut cells = 0usize;
-        let mut chars = 0usize;
-        let mut count = |blocks: &[Block]| {
-            for b in blocks {
-                match b {
-                    Block::Paragraph { text } | Block::Note { text } => {
-                        chars += text.chars().count()
-                    }
-                    Block::List { items, .. } => {
-                        chars += items.iter().map(|i| i.chars().count()).sum::<usize>()
-                    }
-                    Block::Table(t) => {
-                        let values: usize = t.values.values().map(|r| r.len()).sum();
-                        let generic: usize = std::iter::once(&t.body)
-                            .chain(&t.groups)
-                            .map(|g| g.cells.iter().map(Vec::len).sum::<usize>())
-                            .sum();
-                        cells += values + generic;
-                        chars += std::iter::once(&t.body)
-                            .chain(&t.groups)
-                            .flat_map(|g| g.cells.iter().flatten())
-                            .map(|c| c.text.chars().count())
-                            .sum::<usize>();
-                    }
-                }
-            }
-        };
-        count(&report.introduction);
-        let mut titles = 0;
-        for s in report.all_sections() {
-            titles += s.title.chars().count();
-            count(&s.blocks);
-        }
-        let chars = chars + titles;
+        let (cells, chars) = size_of(report?);
         if cells > self.cells {
-            return Some(too("表格单元格数", cells, self.cells));
+            return Some(too(
+                ("表格单元格数", "the number of table cells"),
+                cells,
+                self.cells,
+            ));
         }
         if chars > self.characters {
-            return Some(too("文字字数", chars, self.characters));
+            return Some(too(
+                ("文字字数", "the number of characters of text"),
+                chars,
+                self.characters,
+            ));
         }
         None
     }
+}
+
+/// A report's size as the viewer limits count it: table cells, and characters of text.
+fn size_of(report: &Report) -> (usize, usize) {
+    let mut cells = 0usize;
+    let mut chars = 0usize;
+    let mut count = |blocks: &[Block]| {
+        for b in blocks {
+            match b {
+                Block::Paragraph { text } | Block::Note { text } => chars += text.chars().count(),
+                Block::List { items, .. } => {
+                    chars += items.iter().map(|i| i.chars().count()).sum::<usize>()
+                }
+                Block::Table(t) => {
+                    let values: usize = t.values.values().map(|r| r.len()).sum();
+                    let generic: usize = std::iter::once(&t.body)
+                        .chain(&t.groups)
+                        .map(|g| g.cells.iter().map(Vec::len).sum::<usize>())
+                        .sum();
+                    cells += values + generic;
+                    chars += std::iter::once(&t.body)
+                        .chain(&t.groups)
+                        .flat_map(|g| g.cells.iter().flatten())
+                        .map(|c| c.text.chars().count())
+                        .sum::<usize>();
+                }
+            }
+        }
+    };
+    count(&report.introduction);
+    let mut titles = 0;
+    for s in report.all_sections() {
+        titles += s.title.chars().count();
+        count(&s.blocks);
+    }
+    (cells, chars + titles)
 }
 
 /// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).

@@ -43,47 +43,25 @@ impl CheckedReport {
 /// Resolves and checks every table of a report, and checks its metadata and ids.
 pub fn check_report(report: Report) -> CheckedReport {
     let mut tables = BTreeMap::new();
-    let mut findings = Vec::new();
-    if report.meta.published_display().is_none() {
-        findings.push(Finding {
-            rule: Rule::Meta,
-            severity: Severity::Warning,
-            table_id: None,
-            table: "发布时间".into(),
-            row: None,
-            column: None,
-            expected: Some("YYYY-MM-DD HH:MM".into()),
-            printed: Some(report.meta.published.clone()),
-            cells: Vec::new(),
-            message: format!(
-                "发布时间“{}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
-                report.meta.published
-            ),
-        });
-    }
-    let mut ids = BTreeSet::new();
-    let blocks = report.introduction.iter().chain(
-        report
-            .all_sections()
-            .into_iter()
-            .flat_map(|s| s.blocks.iter()),
-    );
-    let section_ids = report.all_sections().into_iter().map(|s| s.id.clone());
-    let table_blocks: Vec<&TableBlock> = blocks
+    let mut findings: Vec<Finding> = publish_time(&report).into_iter().collect();
+    let table_blocks: Vec<&TableBlock> = report
+        .introduction
+        .iter()
+        .chain(
+            report
+                .all_sections()
+                .into_iter()
+                .flat_map(|s| s.blocks.iter()),
+        )
         .filter_map(|b| match b {
             Block::Table(t) => Some(t.as_ref()),
             _ => None,
         })
         .collect();
-    for id in section_ids.chain(table_blocks.iter().map(|t| t.id.clone())) {
-        if !ids.insert(id.clone()) {
-            findings.push(structure(
-                None,
-                "报告结构",
-                format!("编号“{id}”重复出现，链接和目录可能指向错误的位置。"),
-            ));
-        }
-    }
+    let section_ids = report.all_sections().into_iter().map(|s| s.id.clone());
+    findings.extend(repeated_ids(
+        section_ids.chain(table_blocks.iter().map(|t| t.id.clone())),
+    ));
     for block in table_blocks {
         let (table, mut table_findings) = resolve_table(block);
         findings.append(&mut table_findings);
@@ -97,7 +75,47 @@ pub fn check_report(report: Report) -> CheckedReport {
     }
 }
 
-fn structure(table_id: Option<&str>, table: &str, message: String) -> Finding {
+/// A publish time that cannot be read.
+fn publish_time(report: &Report) -> Option<Finding> {
+    report.meta.published_display().is_none().then(|| Finding {
+        rule: Rule::Meta,
+        severity: Severity::Warning,
+        table_id: None,
+        table: "发布时间".into(),
+        row: None,
+        column: None,
+        expected: Some("YYYY-MM-DD HH:MM".into()),
+        printed: Some(report.meta.published.clone()),
+        cells: Vec::new(),
+        message: format!(
+            "发布时间“{}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
+            report.meta.published
+        ),
+        message_en: format!(
+            "The publish time “{}” cannot be read: it should be YYYY-MM-DD HH:MM.",
+            report.meta.published
+        ),
+    })
+}
+
+/// Ids of parts and tables used more than once.
+fn repeated_ids(ids: impl Iterator<Item = String>) -> Vec<Finding> {
+    let mut seen = BTreeSet::new();
+    ids.filter(|id| !seen.insert(id.clone()))
+        .map(|id| {
+            structure(
+                None,
+                "报告结构",
+                (
+                    format!("编号“{id}”重复出现，链接和目录可能指向错误的位置。"),
+                    format!("The id “{id}” is used twice: links and the contents may lead to the wrong place."),
+                ),
+            )
+        })
+        .collect()
+}
+
+fn structure(table_id: Option<&str>, table: &str, message: (String, String)) -> Finding {
     Finding {
         table_id: table_id.map(str::to_string),
         ..Finding::about(Rule::Structure, Severity::Error, table, message)
@@ -131,34 +149,13 @@ fn resolve_generic(block: &TableBlock) -> (StatTable, Vec<Finding>) {
         findings.push(structure(
             Some(&block.id),
             &block.id,
-            format!("表格“{}”没有标题（caption）。", block.id),
+            (
+                format!("表格“{}”没有标题（caption）。", block.id),
+                format!("The table “{}” has no caption.", block.id),
+            ),
         ));
     }
-    for (g, group) in groups.iter_mut().enumerate() {
-        let rows = group.row_count();
-        let cols = group.column_count();
-        if group.cells.len() != rows || group.cells.iter().any(|r| r.len() != cols) {
-            findings.push(structure(
-                Some(&block.id),
-                &caption,
-                format!(
-                    "第 {} 组：表头给出 {rows} 行 {cols} 列，数据为 {} 行（各行 {} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
-                    g + 1,
-                    group.cells.len(),
-                    group
-                        .cells
-                        .iter()
-                        .map(|r| r.len().to_string())
-                        .collect::<Vec<_>>()
-                        .join("、")
-                ),
-            ));
-            group.cells.resize(rows, Vec::new());
-            for row in &mut group.cells {
-                row.resize(cols, super::Cell::not_provided());
-            }
-        }
-    }
+    findings.extend(fit_cells(&mut groups, &block.id, &caption));
     let table = StatTable {
         id: block.id.clone(),
         template: None,
@@ -171,6 +168,48 @@ fn resolve_generic(block: &TableBlock) -> (StatTable, Vec<Finding>) {
         notes: block.notes.clone(),
     };
     (table, findings)
+}
+
+/// Cells that do not fit a generic table's headers: the extra ones dropped, the missing ones
+/// "not provided", and a finding for each block that did not fit.
+fn fit_cells(groups: &mut [super::TableGroup], id: &str, caption: &str) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (g, group) in groups.iter_mut().enumerate() {
+        let rows = group.row_count();
+        let cols = group.column_count();
+        if group.cells.len() != rows || group.cells.iter().any(|r| r.len() != cols) {
+            findings.push(structure(
+                Some(id),
+                caption,
+                {
+                    let lengths = group
+                        .cells
+                        .iter()
+                        .map(|r| r.len().to_string())
+                        .collect::<Vec<_>>();
+                    (
+                        format!(
+                            "第 {} 组：表头给出 {rows} 行 {cols} 列，数据为 {} 行（各行 {} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
+                            g + 1,
+                            group.cells.len(),
+                            lengths.join("、")
+                        ),
+                        format!(
+                            "Block {}: the headers give {rows} rows of {cols} columns, the data {} rows ({} cells each). Cells beyond the headers are not shown; missing ones show as not given.",
+                            g + 1,
+                            group.cells.len(),
+                            lengths.join(", ")
+                        ),
+                    )
+                },
+            ));
+            group.cells.resize(rows, Vec::new());
+            for row in &mut group.cells {
+                row.resize(cols, super::Cell::not_provided());
+            }
+        }
+    }
+    findings
 }
 
 fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
@@ -202,6 +241,10 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
                 "本表有 {} 个空白或“不适用”单元格参与核对，已按 0 计算。",
                 cells.len()
             ),
+            message_en: format!(
+                "{} blank or not-applicable cells of this table were counted as 0 in the checks.",
+                cells.len()
+            ),
             cells,
         });
     }
@@ -217,6 +260,10 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
             printed: None,
             cells: Vec::new(),
             message: format!("本表有 {} 项核对因数据未提供而未进行。", c.skipped),
+            message_en: format!(
+                "{} checks of this table were not made: figures they need are not given.",
+                c.skipped
+            ),
         });
     }
     c.findings
@@ -232,16 +279,22 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
         };
         let kind = id.column_kind(&column_key);
         let problem = match (cell.value, kind) {
-            (CellValue::Text, _) => Some("不是数字"),
-            (CellValue::Number(d), ColumnKind::Count) if !d.is_whole() => Some("件数应为整数"),
-            (CellValue::Number(d), ColumnKind::Count) if d.is_negative() => Some("件数不能为负数"),
-            (CellValue::Number(d), ColumnKind::SignedCount) if !d.is_whole() => {
-                Some("增减数应为整数")
+            (CellValue::Text, _) => Some(("不是数字", "not a figure")),
+            (CellValue::Number(d), ColumnKind::Count) if !d.is_whole() => {
+                Some(("件数应为整数", "a count must be a whole number"))
             }
-            (CellValue::Number(d), ColumnKind::Amount) if d.is_negative() => Some("金额不能为负数"),
+            (CellValue::Number(d), ColumnKind::Count) if d.is_negative() => {
+                Some(("件数不能为负数", "a count cannot be negative"))
+            }
+            (CellValue::Number(d), ColumnKind::SignedCount) if !d.is_whole() => {
+                Some(("增减数应为整数", "a change must be a whole number"))
+            }
+            (CellValue::Number(d), ColumnKind::Amount) if d.is_negative() => {
+                Some(("金额不能为负数", "an amount cannot be negative"))
+            }
             _ => None,
         };
-        if let Some(problem) = problem {
+        if let Some((problem, problem_en)) = problem {
             let printed = super::finding::quote(&cell.text);
             let row = c.label_of_row(pos);
             let column = c.label_of_column(pos);
@@ -259,6 +312,11 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
                     format!("“{column}”为“{printed}”：{problem}。")
                 } else {
                     format!("“{row}”行“{column}”为“{printed}”：{problem}。")
+                },
+                message_en: if row.is_empty() {
+                    format!("“{column}” is “{printed}”: {problem_en}.")
+                } else {
+                    format!("Row “{row}”, column “{column}” is “{printed}”: {problem_en}.")
                 },
             });
         }

@@ -39,7 +39,10 @@ pub fn save_csv(checked: &CheckedReport, table_id: &str, labels: &Labels) {
     let Some(table) = checked.tables.get(table_id) else {
         return;
     };
-    let label = table.label.clone().unwrap_or_else(|| table.caption.clone());
+    let label = labels.table_name(
+        table.template.map(|id| id.table_number()),
+        table.label.as_deref().unwrap_or(&table.caption),
+    );
     let csv = table_csv(table, labels);
     download(
         &format!("{}_{label}.csv", file_stem(&checked.report.meta)),

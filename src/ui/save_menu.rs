@@ -73,7 +73,10 @@ fn menu_items(ctx: &ReportCtx, close: impl Fn() + Copy + Send + Sync + 'static) 
         .values()
         .map(|t| {
             let id = t.id.clone();
-            let label = t.label.clone().unwrap_or_else(|| t.caption.clone());
+            let label = l.table_name(
+                t.template.map(|id| id.table_number()),
+                t.label.as_deref().unwrap_or(&t.caption),
+            );
             let checked = ctx.checked.clone();
             let save = move |_| {
                 save_csv(&checked, &id, l);

@@ -83,6 +83,7 @@ fn OpenAll() -> impl IntoView {
 #[component]
 fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
     let checked = expect_context::<ReportCtx>().checked;
+    let l = labels();
     let classes = move || {
         let mut c = match prefs.size.get_untracked() {
             100 => String::new(),
@@ -94,8 +95,8 @@ fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
         c
     };
     view! {
-        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), labels())>
-            {labels().print}
+        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), l)>
+            {l.print}
         </button>
     }
 }

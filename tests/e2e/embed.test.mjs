@@ -428,3 +428,85 @@ test('axe-core finds no violations on the demo portal page', async () => {
   assert.deepEqual(await h.axe(page), []);
   await page.close();
 });
+
+/** Every word of `root` (a shadow root or a document) that is not the report's own text: text
+ * nodes and the aria-label, title and alt attributes, with the report's strings, the table's
+ * headers and caption, and what findings quote (“…”) taken out. */
+function interfaceWords(root, own) {
+  const report = new Set(own);
+  for (const e of root.querySelectorAll('th, .rv-corner, caption, .rv-title, .rv-p, .rv-note, .rv-list li, .rv-part__text, .rv-subsection__heading, .rv-contents a, dd, .rv-s')) {
+    report.add(e.firstChild?.nodeType === Node.TEXT_NODE ? e.firstChild.data.trim() : e.textContent.trim());
+  }
+  const strings = [...report].filter((s) => s && /[\u3400-\u9fff]/.test(s)).sort((a, b) => b.length - a.length);
+  const texts = [];
+  const walker = (root.ownerDocument ?? root).createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let n = walker.currentNode; n; n = walker.nextNode()) {
+    if (n.nodeType === Node.TEXT_NODE) {
+      if (!n.parentElement?.closest('style, script')) texts.push(n.data);
+    } else {
+      for (const a of ['aria-label', 'title', 'alt']) if (n.getAttribute?.(a)) texts.push(n.getAttribute(a));
+    }
+  }
+  return texts.map((t) => {
+    let rest = t;
+    for (const s of strings) rest = rest.split(s).join('');
+    rest = rest.replace(/“[^”]*”/g, '');
+    // The unit is the report's: "(unit: 件)".
+    return rest.replace(/\(unit: [^)]*\)/g, '(unit)');
+  }).filter((t) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(t));
+}
+
+test('in English (data-lang="en") every word the viewer shows, announces, prints and saves is English', async () => {
+  const sample = JSON.parse(await readFile(SAMPLE_JSON, 'utf8'));
+  const own = [];
+  (function collect(v) {
+    if (typeof v === 'string') own.push(v);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  })(sample);
+  const context = await h.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.route(`${h.url}/en.html`, (route) => route.fulfill({
+    contentType: 'text/html; charset=utf-8',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Report</title>
+      <script src="/report-viewer.js" defer></script></head><body><main>
+      <div data-report-viewer data-src="/reports/sample-2021.json" data-lang="en"></div></main></body></html>`,
+  }));
+  await page.goto(`${h.url}/en.html`);
+  await widgetsSettled(page, 1);
+  // Everything open: every part, the reading bar (no voice here: it says so), the save menu.
+  await page.click('.rv-toolbar button:has-text("Expand all")');
+  await page.click('.rv-toolbar button:has-text("Read aloud")');
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('[role=status][aria-live=polite]').textContent.trim() !== '', null, { timeout: 15000 });
+  await page.click('.rv-save > button');
+  const shown = await page.evaluate(({ fn, own }) => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    return new Function('root', 'own', `return (${fn})(root, own)`)(root, own);
+  }, { fn: interfaceWords.toString(), own });
+  assert.deepEqual(shown, [], 'Chinese words of the interface on screen');
+  const announced = await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('[role=status][aria-live=polite]').textContent);
+  assert.match(announced, /[A-Za-z]{3}/, `the announcement is in words: ${announced}`);
+  // The saved page and the table as CSV.
+  const dir = await mkdtemp(join(tmpdir(), 'rv-en-'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.rv-menu__item:has-text("Web page")')]);
+  const saved = join(dir, 'saved.html');
+  await download.saveAs(saved);
+  await page.click('.rv-save > button');
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.rv-menu__item:has-text("Table 3")')]);
+  const csvPath = join(dir, 'table3.csv');
+  await csvDownload.saveAs(csvPath);
+  const header = (await readFile(csvPath, 'utf8')).slice(1).split('\r\n')[0].split(',');
+  assert.equal(header[0], 'Item', 'the CSV names its first column in English');
+  assert.match(csvDownload.suggestedFilename(), /_Table 3\.csv$/);
+  // The print view.
+  await page.click('.rv-toolbar button:has-text("Print")');
+  await page.waitForSelector('iframe[data-rv-print]', { state: 'attached' });
+  const srcdoc = await page.getAttribute('iframe[data-rv-print]', 'srcdoc');
+  for (const [name, html] of [['saved page', await readFile(saved, 'utf8')], ['print view', srcdoc]]) {
+    const view = await h.browser.newPage();
+    await view.setContent(html);
+    const words = await view.evaluate(({ fn, own }) => new Function('root', 'own', `return (${fn})(root, own)`)(document.body, own), { fn: interfaceWords.toString(), own });
+    assert.deepEqual(words, [], `Chinese words of the interface in the ${name}`);
+    await view.close();
+  }
+  await context.close();
+});

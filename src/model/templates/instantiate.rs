@@ -2,7 +2,7 @@
 
 use super::TemplateId;
 use crate::model::cell::Cell;
-use crate::model::finding::{shown_text, Finding, Rule, Severity};
+use crate::model::finding::{shown_text, shown_text_en, Finding, Rule, Severity};
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock};
 use std::collections::BTreeMap;
@@ -130,7 +130,7 @@ impl Filling<'_> {
                     &self.table_name,
                     row_name,
                     Some(col_name),
-                    &shown_text(cell),
+                    (&shown_text(cell), &format!("“{}”", shown_text_en(cell))),
                 ));
                 continue;
             };
@@ -158,7 +158,7 @@ impl Filling<'_> {
 
     /// A row name that matches no official row: its figures are listed in the finding.
     fn unknown_row(&mut self, row_name: &str, cells: &BTreeMap<String, Cell>) {
-        let figures: Vec<String> = cells
+        let named: Vec<(String, &Cell)> = cells
             .iter()
             .map(|(c, cell)| {
                 let col = self
@@ -168,15 +168,23 @@ impl Filling<'_> {
                     .find(|p| p.last().and_then(|h| h.key.as_deref()) == Some(c))
                     .and_then(|p| p.last().map(|h| h.label.clone()))
                     .unwrap_or_else(|| c.clone());
-                format!("{col} {}", shown_text(cell))
+                (col, cell)
             })
+            .collect();
+        let figures: Vec<String> = named
+            .iter()
+            .map(|(col, cell)| format!("{col} {}", shown_text(cell)))
+            .collect();
+        let figures_en: Vec<String> = named
+            .iter()
+            .map(|(col, cell)| format!("“{col}” “{}”", shown_text_en(cell)))
             .collect();
         self.findings.push(Finding::unknown_name(
             &self.block.id,
             &self.table_name,
             row_name,
             None,
-            &figures.join("，"),
+            (&figures.join("，"), &figures_en.join(", ")),
         ));
     }
 }
@@ -210,6 +218,9 @@ fn resolve_match(
                 printed: Some(given.to_string()),
                 cells: Vec::new(),
                 message: format!("名称“{given}”与官方名称不完全一致，已按“{official}”处理。"),
+                message_en: format!(
+                    "The name “{given}” is not exactly the official one; read as “{official}”."
+                ),
             });
             k
         }

@@ -199,6 +199,9 @@ fn in_force(now: &StatTable, before: &StatTable) -> Vec<Finding> {
                         message: format!(
                             "“{label}”现行有效件数为 {in_force}；按上一年 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件，约为 {expected} 件。清理、失效等也会改变这个数字，仅供参考。"
                         ),
+                        message_en: format!(
+                            "“{label}”: {in_force} in force; last year's {last}, plus {issued} issued and minus {repealed} repealed this year, would be about {expected}. Reviews and expiry change this figure too: a hint only."
+                        ),
                     });
         }
     }

@@ -77,6 +77,7 @@ impl Template for Table3 {
                 message:
                     "“（六）其他处理”印为一行，没有分项（2019年试行格式的版式）：按该版式显示和核对。"
                         .into(),
+                message_en: "“（六）其他处理” is printed as one row without its sub-rows (the layout of the 2019 trial format): shown and checked in that layout.".into(),
             };
             (V2019, finding)
         })
@@ -229,7 +230,12 @@ fn check(c: &mut Checker, id: TemplateId) {
     // R3.3 first: row totals derived here feed the column checks.
     for row in &rows {
         if let Some((total, parts)) = parts_of(c, row) {
-            c.check_sum(Rule::R3_3, total, &parts, "自然人与法人或其他组织各栏");
+            c.check_sum(
+                Rule::R3_3,
+                total,
+                &parts,
+                ("自然人与法人或其他组织各栏", "the applicant columns"),
+            );
         }
     }
     let results = result_rows(id);
@@ -239,7 +245,15 @@ fn check(c: &mut Checker, id: TemplateId) {
         };
         let parts: Option<Vec<CellPos>> = results.iter().map(|r| c.pos(r, col)).collect();
         if let Some(parts) = parts {
-            c.check_sum(Rule::R3_2, total, &parts, "（一）至（六）各项办理结果");
+            c.check_sum(
+                Rule::R3_2,
+                total,
+                &parts,
+                (
+                    "（一）至（六）各项办理结果",
+                    "the results “（一）” to “（六）”",
+                ),
+            );
         }
     }
     check_corner(c);
@@ -290,6 +304,10 @@ fn check_corner(c: &mut Checker) {
                     "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
                     difference(right, left)
                 ),
+                message_en: format!(
+                    "Column “{column}”: items “一” and “二” add up to {left}, items “（七）” and “四” to {right}; they should be equal (off by {}).",
+                    difference(right, left)
+                ),
             });
         }
     }
@@ -321,6 +339,9 @@ fn carried_over(now: &StatTable, before: &StatTable) -> Vec<Finding> {
                     cells: vec![pos],
                     message: format!(
                         "“{column}”栏：本年“上年结转”为 {carried}，上一年报告的“结转下年度继续办理”为 {forward}。如上年数字已更正，可忽略。"
+                    ),
+                    message_en: format!(
+                        "Column “{column}”: this year's “上年结转” is {carried}, last year's report gave “结转下年度继续办理” as {forward}. If last year's figure was corrected, this can be ignored."
                     ),
                 });
         }

@@ -108,7 +108,7 @@ fn check(c: &mut Checker) {
             Rule::R4_1,
             total[0],
             parts,
-            "结果维持、结果纠正、其他结果、尚未审结",
+            ("结果维持、结果纠正、其他结果、尚未审结", "the four results"),
         );
     }
 }

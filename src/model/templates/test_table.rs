@@ -57,7 +57,12 @@ impl Template for Table9 {
             ) else {
                 continue;
             };
-            c.check_sum(Rule::R3_3, total, &[online, offline], "线上与线下");
+            c.check_sum(
+                Rule::R3_3,
+                total,
+                &[online, offline],
+                ("线上与线下", "online and offline"),
+            );
         }
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {

@@ -52,6 +52,9 @@ pub struct ReaderCtx {
     /// Element key → its sentences: (start, end, utterance).
     pub spans: StoredValue<Arc<SentenceMap>>,
     ticking: StoredValue<bool>,
+    /// The viewer's words, kept here: announcements are worded in engine callbacks, outside the
+    /// components' context.
+    labels: &'static crate::labels::Labels,
 }
 
 impl ReaderCtx {
@@ -89,6 +92,7 @@ impl ReaderCtx {
             root: report.root,
             spans: StoredValue::new(spans),
             ticking: StoredValue::new(false),
+            labels: labels(),
         };
         reader.relay_voices();
         reader
@@ -183,7 +187,7 @@ impl ReaderCtx {
                         });
                     }
                 }
-                Action::Announce(m) => self.message.set(labels().announce(&m)),
+                Action::Announce(m) => self.message.set(self.labels.announce(&m)),
             }
         }
         let phase = self.player.with_value(|p| p.phase());
