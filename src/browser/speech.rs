@@ -4,7 +4,7 @@
 //! generation, cancels only when it is the one speaking, and cancels on `pagehide`.
 
 use crate::read_aloud::player::{EngineEvent, Voices as VoiceStatus};
-use crate::read_aloud::voices::{is_chinese, rank, VoiceInfo};
+use crate::read_aloud::voices::{is_chinese, pick, rank, VoiceInfo};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -166,8 +166,9 @@ impl Driver {
             on_event(EngineEvent::Failed(generation, "utterance".into()));
             return;
         };
-        let chosen =
-            voice.and_then(|name| voice_list(synth).into_iter().find(|v| v.name() == name));
+        // The voice is always passed explicitly: the chosen one, or the best for the report.
+        let name = pick(&self.voices.get_untracked(), voice).map(|v| v.name.clone());
+        let chosen = name.and_then(|name| voice_list(synth).into_iter().find(|v| v.name() == name));
         match &chosen {
             Some(v) => {
                 u.set_voice(Some(v));

@@ -9,8 +9,12 @@ use super::script::{part_starts, Utterance};
 
 /// No `start` within this long after `speak()`: cancel and retry once, then skip.
 pub const START_TIMEOUT_MS: u64 = 3000;
-/// Expected speaking time per character at rate 1.0 (Mandarin, about 4 characters a second).
+/// Expected speaking time per character at rate 1.0 (Mandarin, about 4 characters a second): the
+/// floor; the player measures the voice it hears and expects the slowest speed it measured.
 pub const MS_PER_CHAR: u64 = 260;
+/// Utterances shorter than this (in characters) are not measured: their fixed start and end
+/// costs would make the voice seem slow.
+const MEASURED_FROM_CHARS: usize = 8;
 /// Grace beyond the expected duration before an utterance that never ends is abandoned.
 pub const END_GRACE_MS: u64 = 4000;
 /// This many failed utterances in a row stop reading.
@@ -164,6 +168,9 @@ pub struct Player {
     voice: Option<String>,
     spoken_at: u64,
     started_at: Option<u64>,
+    /// The slowest speed measured from utterances spoken to their end, in milliseconds per
+    /// character at rate 1.0 (at least MS_PER_CHAR).
+    ms_per_char: u64,
     retried: bool,
     failures: u32,
     stop_after: Option<usize>,
@@ -191,6 +198,7 @@ impl Player {
             voice: None,
             spoken_at: 0,
             started_at: None,
+            ms_per_char: MS_PER_CHAR,
             retried: false,
             failures: 0,
             stop_after: None,
@@ -484,7 +492,10 @@ impl Player {
                 self.failures = 0;
                 Vec::new()
             }
-            EngineEvent::Ended(_) => self.advance(now, false),
+            EngineEvent::Ended(_) => {
+                self.measure(now);
+                self.advance(now, false)
+            }
             EngineEvent::Interrupted(_) => {
                 // Something else cancelled our speech (another script, an extension): hold here.
                 self.phase = Phase::Paused;
@@ -532,7 +543,21 @@ impl Player {
     /// How long the current utterance should take at the current rate.
     pub fn expected_ms(&self) -> u64 {
         let chars = self.lengths.get(self.position).copied().unwrap_or(0) as u64;
-        chars * MS_PER_CHAR * 100 / u64::from(self.rate.max(1))
+        chars * self.ms_per_char * 100 / u64::from(self.rate.max(1))
+    }
+
+    /// The voice's speed, from the utterance that just ended: the slowest seen is kept, so a
+    /// slower voice (or a long table row) is never cut off by the watchdog.
+    fn measure(&mut self, now: u64) {
+        let (Some(started), Some(&chars)) = (self.started_at, self.lengths.get(self.position))
+        else {
+            return;
+        };
+        if chars < MEASURED_FROM_CHARS {
+            return;
+        }
+        let at_rate_one = now.saturating_sub(started) * u64::from(self.rate) / 100;
+        self.ms_per_char = self.ms_per_char.max(at_rate_one / chars as u64);
     }
 }
 
@@ -948,5 +973,45 @@ mod tests {
             }
         }
         assert_eq!(spoken, (0..script.len()).collect::<Vec<_>>());
+    }
+
+    /// A voice slower than the floor: measured from what it has spoken, so the next long sentence
+    /// is given the time it needs (the fixed 260 ms per character cut it off).
+    #[test]
+    fn the_watchdog_expects_the_speed_it_measured() {
+        let long = |i: usize, n: usize| Utterance {
+            index: i,
+            shown: "字".repeat(n),
+            spoken: "字".repeat(n),
+            target: Target::Text {
+                key: format!("k{i}"),
+                start: 0,
+                end: 3 * n,
+            },
+            part: None,
+        };
+        let script = vec![long(0, 20), long(1, 40), long(2, 2)];
+        let mut p = Player::new(&script);
+        p.command(Command::Play, 0);
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 0);
+        // 20 characters in 8 s: 400 ms a character, slower than the floor.
+        p.event(EngineEvent::Ended(g), 8_000);
+        assert_eq!(p.position(), 1);
+        assert_eq!(p.expected_ms(), 40 * 400);
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 8_100);
+        // At the old fixed speed the watchdog would give up here; now it waits.
+        let old_due = 8_100 + 40 * MS_PER_CHAR + END_GRACE_MS;
+        assert!(p.tick(old_due).is_empty(), "cut off at the fixed speed");
+        let due = 8_100 + 40 * 400 + END_GRACE_MS;
+        assert_eq!(speaks(&p.tick(due)).map(|s| s.0), Some(2));
+        // A fast voice never lowers the floor, and very short utterances are not measured.
+        let mut p = Player::new(&script);
+        p.command(Command::Play, 0);
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 0);
+        p.event(EngineEvent::Ended(g), 1_000);
+        assert_eq!(p.expected_ms(), 40 * MS_PER_CHAR);
     }
 }

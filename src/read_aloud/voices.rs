@@ -1,5 +1,7 @@
 //! Choosing a voice: Mandarin voices first (lang `zh…` or `cmn…`, however it is spelled), local
-//! voices before online ones, then by name.
+//! voices before online ones; among espeak-ng's Mandarin voices the one that reads its internal
+//! pinyin as pinyin ("latin as Pinyin", `cmn-latn-pinyin`) before those that read the tone digits
+//! as English numbers, and base voices before their `+variant`s; then by name.
 
 /// A voice as the browser lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,8 +27,21 @@ fn is_mandarin(lang: &str) -> bool {
         && !lang.to_ascii_lowercase().contains("hk")
 }
 
+/// True for a voice that reads latin script (espeak's internal pinyin) as English: it says the
+/// tone digits as English numbers ("zi-four ran-two" for 自然人).
+fn latin_as_english(v: &VoiceInfo) -> bool {
+    let name = v.name.to_ascii_lowercase();
+    name.contains("latin as english") || v.lang.to_ascii_lowercase().contains("latn-en")
+}
+
+/// True for the pinyin-reading Mandarin voice.
+fn reads_pinyin(v: &VoiceInfo) -> bool {
+    v.lang.to_ascii_lowercase().contains("pinyin") || v.name.to_ascii_lowercase().contains("pinyin")
+}
+
 /// Orders voices for the picker: Mandarin local, Mandarin online, other Chinese, then the rest;
-/// each group by name.
+/// within each, voices that read pinyin right first, latin-as-English ones last, base voices
+/// before their variants (`name+variant`), then by name.
 pub fn rank(mut voices: Vec<VoiceInfo>) -> Vec<VoiceInfo> {
     voices.sort_by_key(|v| {
         let group = match (is_mandarin(&v.lang), is_chinese(&v.lang), v.local) {
@@ -35,7 +50,14 @@ pub fn rank(mut voices: Vec<VoiceInfo>) -> Vec<VoiceInfo> {
             (false, true, _) => 2,
             _ => 3,
         };
-        (group, v.name.clone())
+        let reading = if reads_pinyin(v) {
+            0
+        } else if latin_as_english(v) {
+            2
+        } else {
+            1
+        };
+        (group, reading, v.name.contains('+'), v.name.clone())
     });
     voices
 }
@@ -92,22 +114,58 @@ mod tests {
         assert_eq!(
             names,
             [
-                "Chinese (Mandarin, latin as English)",
                 "Huihui",
+                "Chinese (Mandarin, latin as English)",
                 "Google 普通话",
                 "Cantonese",
                 "English"
             ]
         );
-        assert_eq!(
-            pick(&ranked, None).unwrap().name,
-            "Chinese (Mandarin, latin as English)"
-        );
+        assert_eq!(pick(&ranked, None).unwrap().name, "Huihui");
         assert_eq!(pick(&ranked, Some("Huihui")).unwrap().name, "Huihui");
-        assert_eq!(
-            pick(&ranked, Some("gone")).unwrap().name,
-            "Chinese (Mandarin, latin as English)"
-        );
+        assert_eq!(pick(&ranked, Some("gone")).unwrap().name, "Huihui");
         assert_eq!(pick(&rank(vec![v("English", "en", true)]), None), None);
+    }
+
+    /// espeak-ng through speech-dispatcher: over a hundred Mandarin variants, the latin-as-English
+    /// ones sorting first by name; the pinyin reader must come first, base voices before variants,
+    /// and it must be among the first 60 the picker shows.
+    #[test]
+    fn espeaks_pinyin_voice_first_and_listed() {
+        let mut voices = Vec::new();
+        for variant in ["", "+Alex", "+Andrea", "+belinda", "+f1", "+m1", "+klatt"] {
+            for k in 0..20 {
+                let suffix = if variant.is_empty() {
+                    String::new()
+                } else {
+                    format!("{variant}{k}")
+                };
+                voices.push(v(
+                    &format!("Chinese (Mandarin, latin as English){suffix}"),
+                    "cmn",
+                    true,
+                ));
+            }
+        }
+        voices.push(v(
+            "Chinese (Mandarin, latin as Pinyin)+f1",
+            "cmn-latn-pinyin",
+            true,
+        ));
+        voices.push(v(
+            "Chinese (Mandarin, latin as Pinyin)",
+            "cmn-latn-pinyin",
+            true,
+        ));
+        voices.push(v("English (America)", "en-US", true));
+        let ranked = rank(voices);
+        assert_eq!(ranked[0].name, "Chinese (Mandarin, latin as Pinyin)");
+        assert_eq!(ranked[1].name, "Chinese (Mandarin, latin as Pinyin)+f1");
+        assert_eq!(
+            pick(&ranked, None).unwrap().lang,
+            "cmn-latn-pinyin",
+            "the voice used when none is chosen"
+        );
+        assert_eq!(ranked.last().unwrap().name, "English (America)");
     }
 }

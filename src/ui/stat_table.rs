@@ -37,6 +37,7 @@ pub fn StatTableView(
     let shared = Arc::new(RowsCtx {
         id: id.clone(),
         checked: checked.clone(),
+        labels: labels(),
     });
     let body = layout(table)
         .into_iter()
@@ -76,6 +77,8 @@ pub fn StatTableView(
 struct RowsCtx {
     id: String,
     checked: Arc<CheckedReport>,
+    /// The viewer's words, kept: later chunks render outside the component's context.
+    labels: &'static crate::labels::Labels,
 }
 
 /// Rows rendered at once; a longer body renders the rest in chunks of this many, one task each,
@@ -91,7 +94,7 @@ fn render_rows(
     let Some(table) = ctx.checked.tables.get(&ctx.id) else {
         return Vec::new();
     };
-    let m = TableMarkup::new(&ctx.checked, table, labels());
+    let m = TableMarkup::new(&ctx.checked, table, ctx.labels);
     rows[range]
         .iter()
         .map(|row| {
