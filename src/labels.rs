@@ -73,6 +73,8 @@ pub struct Labels {
     pub next_sentence: &'static str,
     pub previous_part: &'static str,
     pub next_part: &'static str,
+    /// Closes the reading bar (and stops reading).
+    pub close_bar: &'static str,
     pub speed: &'static str,
     pub voice: &'static str,
     pub default_voice: &'static str,
@@ -115,6 +117,11 @@ pub struct Labels {
     pub no_answer: &'static str,
     pub server_said: &'static str,
     pub at_address: &'static str,
+    /// What a load failure means for a reader, in a plain sentence (the technical detail is for
+    /// the webmaster, below it): network, interrupted, timeout, address, server, data.
+    pub for_people: [&'static str; 6],
+    /// The summary over the technical detail.
+    pub technical: &'static str,
 }
 
 impl Labels {
@@ -257,6 +264,7 @@ pub const ZH: Labels = Labels {
     next_sentence: "下一句",
     previous_part: "上一部分",
     next_part: "下一部分",
+    close_bar: "关闭朗读",
     speed: "语速",
     voice: "语音",
     default_voice: "自动选择中文语音",
@@ -288,6 +296,15 @@ pub const ZH: Labels = Labels {
     no_answer: "没有收到服务器的回应：网络可能中断，或报告放在另一个网站而该网站未允许跨域读取（CORS）（{detail}；地址：{url}）",
     server_said: "服务器返回 {status}（地址：{url}）",
     at_address: "{detail}（地址：{url}）",
+    for_people: [
+        "暂时无法连接到网站的服务器，请检查网络后重新加载。",
+        "报告在下载过程中中断，请稍后重新加载。",
+        "服务器响应太慢，报告没有按时送达，请稍后重新加载。",
+        "页面给出的报告地址不正确，无法读取报告，请使用页面上的报告原文链接。",
+        "服务器暂时没有提供这份报告，请稍后重新加载，或使用页面上的报告原文链接。",
+        "这份报告的数据有误，暂时无法显示，请使用页面上的报告原文链接。网站管理员可根据下面的技术信息修正。",
+    ],
+    technical: "技术信息（供网站管理员）",
 };
 
 /// English interface texts.
@@ -345,6 +362,7 @@ pub const EN: Labels = Labels {
     next_sentence: "Next sentence",
     previous_part: "Previous part",
     next_part: "Next part",
+    close_bar: "Close",
     speed: "Speed",
     voice: "Voice",
     default_voice: "Best Chinese voice",
@@ -376,6 +394,15 @@ pub const EN: Labels = Labels {
     no_answer: "No answer from the server: the network may be down, or the report is on another site that does not allow reading it from here (CORS) ({detail}; address: {url})",
     server_said: "The server answered {status} (address: {url})",
     at_address: "{detail} (address: {url})",
+    for_people: [
+        "The website's server cannot be reached just now. Check the connection and try again.",
+        "The report broke off while it was downloading. Try again in a moment.",
+        "The server is too slow: the report did not arrive in time. Try again in a moment.",
+        "The page gives a wrong address for the report, so it cannot be read. Use the link to the full report on this page.",
+        "The server did not provide the report just now. Try again in a moment, or use the link to the full report on this page.",
+        "The report's data is faulty and cannot be shown. Use the link to the full report on this page; the webmaster can fix it with the technical details below.",
+    ],
+    technical: "Technical details (for the webmaster)",
 };
 
 #[cfg(test)]

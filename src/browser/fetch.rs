@@ -57,6 +57,19 @@ pub enum LoadFailure {
 }
 
 impl LoadFailure {
+    /// What the failure means for a reader, in one plain sentence.
+    pub fn for_people(&self, l: &Labels) -> &'static str {
+        let i = match self {
+            LoadFailure::Network { .. } => 0,
+            LoadFailure::Interrupted { .. } => 1,
+            LoadFailure::Timeout { .. } => 2,
+            LoadFailure::Address { .. } => 3,
+            LoadFailure::Http { .. } => 4,
+            LoadFailure::Data { .. } => 5,
+        };
+        l.for_people[i]
+    }
+
     /// What went wrong and where, worded for people in the viewer's language.
     pub fn describe(&self, l: &Labels) -> String {
         match self {

@@ -21,6 +21,28 @@ pub fn scroll_to(root: NodeRef<leptos::html::Article>, id: &str) {
     }
 }
 
+/// Moves focus to where a link led: a part's button, a section's heading, a table's scrolling
+/// region, or the element itself (made focusable for this). The element is in view already.
+pub fn focus_target(root: NodeRef<leptos::html::Article>, id: &str) {
+    let Some(el) = find_by_id(root, id) else {
+        return;
+    };
+    let inner = el
+        .query_selector(":scope > h2 button, :scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6, .rv-table__scroll")
+        .ok()
+        .flatten();
+    let target = inner.unwrap_or(el);
+    let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if target.tab_index() < 0 && !matches!(target.tag_name().as_str(), "BUTTON" | "A") {
+        target.set_tab_index(-1);
+    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = target.focus_with_options(&options);
+}
+
 /// Scrolls an element into view, without smooth scrolling when the reader prefers less motion.
 pub fn scroll_into_view(el: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     let options = web_sys::ScrollIntoViewOptions::new();

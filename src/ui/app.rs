@@ -11,7 +11,7 @@ use super::toolbar::Toolbar;
 use super::{labels, Lang, ReportCtx};
 use crate::browser::clock::mark_once;
 use crate::browser::location::current_hash;
-use crate::browser::scroll::scroll_to;
+use crate::browser::scroll::{focus_target, scroll_to};
 use crate::config::{OpenParts, Options};
 use crate::labels::for_language;
 use crate::model::CheckedReport;
@@ -37,11 +37,21 @@ pub fn ReportViewer(
     provide_context(Lang(lang));
     let prefs = PrefsCtx::load();
     provide_context(prefs);
-    let size_class = move || match prefs.size.get() {
-        125 => "rv rv--size-125",
-        150 => "rv rv--size-150",
-        200 => "rv rv--size-200",
-        _ => "rv",
+    // One class attribute for size and contrast: a reactive `class` beside a `class:` directive
+    // overwrote the directive's class whenever the size changed (high contrast went off).
+    let classes = move || {
+        let size = match prefs.size.get() {
+            125 => " rv--size-125",
+            150 => " rv--size-150",
+            200 => " rv--size-200",
+            _ => "",
+        };
+        let contrast = if prefs.contrast.get() {
+            " rv--contrast"
+        } else {
+            ""
+        };
+        format!("rv{size}{contrast}")
     };
     let attempt = RwSignal::new(0u32);
     let timeout = options.timeout_secs;
@@ -51,7 +61,7 @@ pub fn ReportViewer(
         load_report(src.get(), timeout, read_aloud)
     });
     view! {
-        <div class=size_class class:rv--contrast=move || prefs.contrast.get() lang=lang.lang_tag>
+        <div class=classes lang=lang.lang_tag>
             {move || match report.get() {
                 None => view! { <Loading/> }.into_any(),
                 Some(Err(failure)) => {
@@ -86,7 +96,8 @@ fn Loading() -> impl IntoView {
     }
 }
 
-/// Says why the report is not shown, where the problem is, and offers to try again.
+/// Says why the report is not shown in a plain sentence for the reader, where the problem is for
+/// the webmaster (under 技术信息), and offers to try again.
 #[component]
 fn LoadError(
     /// What went wrong.
@@ -112,7 +123,11 @@ fn LoadError(
     view! {
         <div class="rv-error" role="alert">
             <h1 class="rv-error__title">{labels().load_failed} {labels().colon} {kind}</h1>
-            <p class="rv-error__detail">{failure.describe(labels())}</p>
+            <p class="rv-error__people">{failure.for_people(labels())}</p>
+            <details class="rv-error__technical">
+                <summary>{labels().technical}</summary>
+                <p class="rv-error__detail">{failure.describe(labels())}</p>
+            </details>
             <button type="button" class="rv-button" node_ref=node on:click=move |_| on_retry()>
                 {labels().retry}
             </button>
@@ -228,11 +243,12 @@ fn shortcuts(reader: Option<ReaderCtx>) -> impl Fn(web_sys::KeyboardEvent) {
 }
 
 /// Deep links: #id opens the part that holds it and scrolls there, once the report is on screen
-/// (then `on_shown` runs) and on every hashchange.
+/// (then `on_shown` runs) and on every hashchange; a followed link (hashchange) also moves focus
+/// there, so keyboard and screen-reader users go on reading from the target.
 fn follow_deep_links(ctx: &ReportCtx, on_shown: Option<Callback<()>>) {
     let follow_hash = {
         let ctx = ctx.clone();
-        move || {
+        move |focus: bool| {
             let Some(id) = current_hash() else { return };
             let Some(part) = ctx.checked.report.part_holding(&id) else {
                 return;
@@ -242,18 +258,23 @@ fn follow_deep_links(ctx: &ReportCtx, on_shown: Option<Callback<()>>) {
                 o.insert(part_id);
             });
             let root = ctx.root;
-            request_animation_frame(move || scroll_to(root, &id));
+            request_animation_frame(move || {
+                scroll_to(root, &id);
+                if focus {
+                    focus_target(root, &id);
+                }
+            });
         }
     };
     let initial = follow_hash.clone();
     request_animation_frame(move || {
-        initial();
+        initial(false);
         mark_once("report-viewer:shown");
         if let Some(cb) = on_shown {
             cb.run(());
         }
     });
-    let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash());
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| follow_hash(true));
     on_cleanup(move || listener.remove());
 }
 

@@ -3,6 +3,7 @@
 use super::actions::{save_csv, save_html, save_json};
 use super::{labels, ReportCtx};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// 保存: a disclosure listing the standalone HTML file, the original JSON and each table as CSV.
 #[component]
@@ -18,13 +19,27 @@ pub fn SaveMenu() -> impl IntoView {
         }
     };
     let items = menu_items(&ctx, close);
+    let menu = NodeRef::<leptos::html::Div>::new();
+    close_when_left(menu, expanded);
     view! {
         <div
             class="rv-save"
+            node_ref=menu
             on:keydown=move |ev| {
                 if ev.key() == "Escape" && expanded.get_untracked() {
                     ev.prevent_default();
                     close();
+                }
+            }
+            on:focusout=move |ev: web_sys::FocusEvent| {
+                // Focus moved somewhere else: the menu closes (it would cover what comes next).
+                let inside = ev
+                    .related_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                    .zip(menu.get_untracked())
+                    .is_some_and(|(t, m)| m.contains(Some(&t)));
+                if !inside {
+                    expanded.set(false);
                 }
             }
         >
@@ -44,6 +59,23 @@ pub fn SaveMenu() -> impl IntoView {
             </ul>
         </div>
     }
+}
+
+/// Closes the menu on a press anywhere outside it (on the page or elsewhere in the viewer).
+fn close_when_left(menu: NodeRef<leptos::html::Div>, expanded: RwSignal<bool>) {
+    let listener = window_event_listener(leptos::ev::pointerdown, move |ev| {
+        if !expanded.get_untracked() {
+            return;
+        }
+        let Some(menu) = menu.get_untracked() else {
+            return;
+        };
+        let menu: &wasm_bindgen::JsValue = menu.as_ref();
+        if !ev.composed_path().iter().any(|t| t == *menu) {
+            expanded.set(false);
+        }
+    });
+    on_cleanup(move || listener.remove());
 }
 
 /// The menu's items: the standalone HTML file, the JSON as fetched (or as parsed), and one CSV

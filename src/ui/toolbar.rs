@@ -35,7 +35,9 @@ pub fn Toolbar() -> impl IntoView {
         }
     });
     view! {
-        <div class="rv-toolbar" role="toolbar" aria-label=l.toolbar lang=l.lang_tag>
+        // A labelled group: its controls are reached with Tab like any others (a role=toolbar
+        // promises arrow-key navigation it would not have).
+        <div class="rv-toolbar" role="group" aria-label=l.toolbar lang=l.lang_tag>
             <OpenAll/>
             {read}
             {print}

@@ -416,6 +416,18 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   await page.click('.rv-save > button');
   await page.keyboard.press('Escape');
   assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'false');
+  // A press outside closes it; so does focus moving on to another control.
+  await page.click('.rv-save > button');
+  assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'true');
+  await page.mouse.click(2, 2);
+  assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'false', 'closed by a press outside');
+  await page.click('.rv-save > button');
+  await page.focus('.rv-toolbar button:has-text("高对比度")');
+  assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'false', 'closed when focus left it');
+  // Inside, it stays open: focus on its own items.
+  await page.click('.rv-save > button');
+  await page.focus('.rv-menu__item >> nth=0');
+  assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'true');
   await context.close();
 });
 

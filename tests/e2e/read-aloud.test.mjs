@@ -143,6 +143,15 @@ describe('with a real voice', () => {
     await page.keyboard.press('Alt+Shift+KeyS');
     assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0);
     assert.deepEqual(await h.axe(page), [], 'bar open');
+    // The bar can be closed: reading stops, the bar goes, focus returns to 朗读.
+    await inWidget(page, (root) => root.querySelector('.rv-reader__close').click());
+    await page.waitForFunction((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return root.querySelector('.rv-reader').hidden && a?.classList.contains('rv-button--read');
+    }, HOST, { timeout: 5000 });
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-button--read').getAttribute('aria-expanded')), 'false');
     await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').click());
     await inWidget(page, (root) => root.querySelector('.rv-toolbar button').click());
@@ -161,6 +170,10 @@ describe('with a real voice', () => {
     assert.equal(await inWidget(page, (root) => getComputedStyle(root.querySelector('.rv')).fontSize), '34px');
     assert.equal(await inWidget(page, (root) => root.querySelector('.rv').classList.contains('rv--contrast')), true);
     await page.screenshot({ path: join(OUTPUT, 'large-contrast.png') });
+    // A text size change in high contrast keeps high contrast (it used to switch it off).
+    await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '150'; s.dispatchEvent(new Event('change')); });
+    assert.deepEqual(await inWidget(page, (root) => [...root.querySelector('.rv').classList].sort()), ['rv', 'rv--contrast', 'rv--size-150']);
+    assert.equal(await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').getAttribute('aria-pressed')), 'true');
     await page.close();
   });
 });

@@ -117,6 +117,11 @@ test('a deep link opens its part and scrolls to it; contents links do the same',
   await page.click('.rv-contents a[href="#part-1-3"]');
   await page.waitForFunction(() => __rv('#part-1-button').getAttribute('aria-expanded') === 'true');
   await inView('part-1-3');
+  // Focus follows the link: keyboard and screen-reader users go on from the heading they chose.
+  await page.waitForFunction(() => __rv('#part-1-3').contains(__rvActive()) && /^H\d$/.test(__rvActive().tagName), null, { timeout: 5000 });
+  // A finding's link to its table leads focus to the table.
+  await page.click('.rv-check a[href="#table-4"]');
+  await page.waitForFunction(() => __rvActive()?.classList.contains('rv-table__scroll') && __rv('#table-4').contains(__rvActive()), null, { timeout: 5000 });
   await page.close();
 });
 

@@ -65,6 +65,9 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
             <button type="button" class="rv-button" on:click=cmd(Command::NextPart)>
                 {l.next_part}
             </button>
+            <button type="button" class="rv-button rv-reader__close" on:click=move |_| reader.close_bar()>
+                {l.close_bar}
+            </button>
         </div>
     }
 }

@@ -226,6 +226,22 @@ impl ReaderCtx {
         }
     }
 
+    /// Closes the reading bar: reading stops, and focus returns to the 朗读 button.
+    pub fn close_bar(&self) {
+        self.command(Command::Stop);
+        self.bar_open.set(false);
+        let root = self.root;
+        request_animation_frame(move || {
+            let button = root
+                .get_untracked()
+                .and_then(|a| a.query_selector(".rv-button--read").ok().flatten())
+                .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+            if let Some(b) = button {
+                let _ = b.focus();
+            }
+        });
+    }
+
     /// Stops this viewer's speech (unmount).
     pub fn shut_down(&self) {
         driver().cancel(self.owner);
