@@ -37,22 +37,7 @@ pub fn ReportViewer(
     provide_context(Lang(lang));
     let prefs = PrefsCtx::load();
     provide_context(prefs);
-    // One class attribute for size and contrast: a reactive `class` beside a `class:` directive
-    // overwrote the directive's class whenever the size changed (high contrast went off).
-    let classes = move || {
-        let size = match prefs.size.get() {
-            125 => " rv--size-125",
-            150 => " rv--size-150",
-            200 => " rv--size-200",
-            _ => "",
-        };
-        let contrast = if prefs.contrast.get() {
-            " rv--contrast"
-        } else {
-            ""
-        };
-        format!("rv{size}{contrast}")
-    };
+    let classes = viewer_classes(prefs);
     let attempt = RwSignal::new(0u32);
     let timeout = options.timeout_secs;
     let read_aloud = options.read_aloud;
@@ -82,6 +67,26 @@ pub fn ReportViewer(
                 }
             }}
         </div>
+    }
+}
+
+/// The viewer's classes: text size and contrast in one class attribute (a reactive `class` beside
+/// a `class:` directive overwrote the directive's class whenever the size changed, and high
+/// contrast went off).
+fn viewer_classes(prefs: PrefsCtx) -> impl Fn() -> String + Send + Sync + 'static {
+    move || {
+        let size = match prefs.size.get() {
+            125 => " rv--size-125",
+            150 => " rv--size-150",
+            200 => " rv--size-200",
+            _ => "",
+        };
+        let contrast = if prefs.contrast.get() {
+            " rv--contrast"
+        } else {
+            ""
+        };
+        format!("rv{size}{contrast}")
     }
 }
 
