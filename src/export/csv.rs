@@ -103,13 +103,9 @@ fn csv_cell(table: &StatTable, pos: CellPos, not_provided: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::tests::sample;
     use crate::labels::ZH;
-    use crate::model::{check_report, parse_report, CheckedReport};
-
-    fn sample() -> CheckedReport {
-        let text = include_str!("../../public/reports/sample-2021.json");
-        check_report(parse_report(text).unwrap())
-    }
+    use crate::model::{check_report, parse_report};
 
     #[test]
     fn csv_flattens_headers_and_keeps_figures() {

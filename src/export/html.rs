@@ -327,13 +327,10 @@ fn table_findings(h: &mut String, m: &TableMarkup, l: &Labels) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::tests::sample;
     use crate::labels::{EN, ZH};
-    use crate::model::{check_report, parse_report};
+    use crate::model::CheckedReport;
 
-    fn sample() -> CheckedReport {
-        let text = include_str!("../../public/reports/sample-2021.json");
-        check_report(parse_report(text).unwrap())
-    }
 
     fn page(labels: &'static Labels) -> Page<'static> {
         Page {

@@ -291,14 +291,11 @@ pub fn finding(f: &Finding, l: &Labels, with_table: bool) -> FindingMarkup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::tests::sample;
     use crate::labels::{EN, ZH};
     use crate::model::layout::layout;
     use crate::model::{check_report, parse_report};
 
-    fn sample() -> CheckedReport {
-        let text = include_str!("../../public/reports/sample-2021.json");
-        check_report(parse_report(text).unwrap())
-    }
 
     fn all_cells(m: &TableMarkup) -> Vec<CellMarkup> {
         layout(m.table)

@@ -55,11 +55,12 @@ pub fn file_stem(meta: &Meta) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{check_report, parse_report, CheckedReport};
 
-    fn sample() -> CheckedReport {
+    /// The 2021-format demo report, checked (for the export's tests).
+    pub(crate) fn sample() -> CheckedReport {
         let text = include_str!("../../public/reports/sample-2021.json");
         check_report(parse_report(text).unwrap())
     }

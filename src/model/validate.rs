@@ -228,43 +228,31 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
     id.template().check(&mut c);
     if !c.blanks.is_empty() {
         let cells: Vec<CellPos> = c.blanks.iter().copied().collect();
+        let n = cells.len();
         c.findings.push(Finding {
-            rule: Rule::Blank,
-            severity: Severity::Info,
-            table_id: None,
-            table: c.name.clone(),
-            row: None,
-            column: None,
-            expected: None,
-            printed: None,
-            message: format!(
-                "本表有 {} 个空白或“不适用”单元格参与核对，已按 0 计算。",
-                cells.len()
-            ),
-            message_en: format!(
-                "{} blank or not-applicable cells of this table were counted as 0 in the checks.",
-                cells.len()
-            ),
             cells,
+            ..Finding::about(
+                Rule::Blank,
+                Severity::Info,
+                &c.name,
+                (
+                    format!("本表有 {n} 个空白或“不适用”单元格参与核对，已按 0 计算。"),
+                    format!("{n} blank or not-applicable cells of this table were counted as 0 in the checks."),
+                ),
+            )
         });
     }
     if c.skipped > 0 {
-        c.findings.push(Finding {
-            rule: Rule::NotProvided,
-            severity: Severity::Info,
-            table_id: None,
-            table: c.name.clone(),
-            row: None,
-            column: None,
-            expected: None,
-            printed: None,
-            cells: Vec::new(),
-            message: format!("本表有 {} 项核对因数据未提供而未进行。", c.skipped),
-            message_en: format!(
-                "{} checks of this table were not made: figures they need are not given.",
-                c.skipped
+        let n = c.skipped;
+        c.findings.push(Finding::about(
+            Rule::NotProvided,
+            Severity::Info,
+            &c.name,
+            (
+                format!("本表有 {n} 项核对因数据未提供而未进行。"),
+                format!("{n} checks of this table were not made: figures they need are not given."),
             ),
-        });
+        ));
     }
     c.findings
 }
