@@ -334,6 +334,7 @@ impl Player {
     fn jump(&mut self, to: usize, now: u64) -> Vec<Action> {
         self.position = to.min(self.len().saturating_sub(1));
         self.retried = false;
+        self.follow_part();
         match self.phase {
             Phase::Speaking => self.speak(now, true),
             Phase::Paused | Phase::Idle => vec![Action::Highlight(Some(self.position))],
@@ -444,8 +445,22 @@ impl Player {
         }
         self.position = index;
         self.retried = false;
+        self.follow_part();
         let cancel = self.phase == Phase::Speaking;
         self.speak(now, cancel)
+    }
+
+    /// Reading one part (朗读本节) and moved elsewhere: read the part now reached, to its end.
+    fn follow_part(&mut self) {
+        if self.stop_after.is_none() {
+            return;
+        }
+        self.stop_after = self.part_index().map(|i| {
+            self.parts
+                .get(i + 1)
+                .map(|(_, at, _)| at - 1)
+                .unwrap_or(self.len() - 1)
+        });
     }
 
     /// Reads one part and stops at its end.
@@ -1013,5 +1028,32 @@ mod tests {
         p.event(EngineEvent::Started(g), 0);
         p.event(EngineEvent::Ended(g), 1_000);
         assert_eq!(p.expected_ms(), 40 * MS_PER_CHAR);
+    }
+
+    /// 下一部分 while reading one part reads the next part to its end (it read only the next
+    /// heading and said 本节朗读结束).
+    #[test]
+    fn moving_to_another_part_while_reading_one_reads_that_part() {
+        let mut p = Player::new(&script());
+        p.command(Command::PlayPart("part-1".into()), 0);
+        assert_eq!(p.position(), 1);
+        let a = p.command(Command::NextPart, 1);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(4));
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 2);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(5), "goes on inside part 2: {a:?}");
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 3);
+        assert_eq!(announced(&a), [Announcement::PartEnded]);
+        // Back to part 1 from its start: read to its end again.
+        let mut p = Player::new(&script());
+        p.command(Command::PlayPart("part-2".into()), 0);
+        p.command(Command::StartAt(2), 1);
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 2);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(3));
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 3);
+        assert_eq!(announced(&a), [Announcement::PartEnded], "stops at part 1's end");
     }
 }
