@@ -3,7 +3,7 @@
 //! headers and units; rows of zeros are summarised; figures not given are said to be not given.
 
 use super::text::{sentences, spoken, LIMIT};
-use crate::model::table::leaves;
+use crate::model::table::{depth, leaves};
 use crate::model::templates::ColumnKind;
 use crate::model::{Block, CellPos, CellValue, CheckedReport, Header, Section, StatTable};
 use std::borrow::Cow;
@@ -191,6 +191,10 @@ impl<'a> Script<'a> {
         if let Some(u) = &t.unit {
             caption.push_str(&format!("单位：{u}。"));
         }
+        caption.push_str(&columns_said(t));
+        if has_zeros(t) {
+            caption.push_str("以下只读出不为0的数字。");
+        }
         self.made(part, Target::TableCaption { table: id.clone() }, caption);
         for (g, group) in t.groups.iter().enumerate() {
             if let Some(h) = &group.heading {
@@ -356,15 +360,64 @@ struct Line {
     sentence: String,
 }
 
-/// How a row is named when read: its own label, with its parent's for sub-items
-/// (不予公开，属于国家秘密), without numbering.
+/// How a row is named when read: its own label without numbering (its groups were said before
+/// it); a total row with its group's name (本年度办理结果总计), so it is not taken for the table's.
 fn row_name(path: &[&str]) -> String {
     match path {
         [] => String::new(),
-        [one] => bare(one).to_string(),
-        [.., parent, leaf] if path.len() >= 3 => format!("{}，{}", bare(parent), bare(leaf)),
+        [.., parent, leaf] if is_total(bare(leaf)) => format!("{}{}", bare(parent), bare(leaf)),
         [.., leaf] => bare(leaf).to_string(),
     }
+}
+
+/// 总计 or 合计.
+fn is_total(label: &str) -> bool {
+    matches!(label, "总计" | "合计")
+}
+
+/// How the columns are organised, said once after the caption where they are grouped (表三:
+/// 申请人情况分为自然人、法人或其他组织、总计三栏。法人或其他组织又分为商业企业、…), empty where
+/// they are a plain list.
+fn columns_said(t: &StatTable) -> String {
+    let Some(group) = t.groups.first() else {
+        return String::new();
+    };
+    if t.groups.len() > 1 || group.rows.is_empty() || depth(&group.columns) < 2 {
+        return String::new();
+    }
+    // A single heading over every column (申请人情况) names the whole.
+    let (whole, columns) = match group.columns.as_slice() {
+        [one] if !one.children.is_empty() => (bare(&one.label).to_string(), &one.children[..]),
+        all => ("各栏".to_string(), all),
+    };
+    let mut said = String::new();
+    let mut groups = vec![(whole, columns)];
+    while let Some((name, children)) = groups.pop() {
+        let names: Vec<&str> = children.iter().map(|h| bare(&h.label)).collect();
+        if said.is_empty() {
+            said.push_str(&format!("{name}分为{}{}栏。", names.join("、"), chinese_count(names.len())));
+        } else {
+            said.push_str(&format!("{name}又分为{}。", names.join("、")));
+        }
+        for h in children.iter().rev().filter(|h| !h.children.is_empty()) {
+            groups.push((bare(&h.label).to_string(), &h.children[..]));
+        }
+    }
+    said
+}
+
+/// A small count in Chinese (for 三栏); digits beyond ten.
+fn chinese_count(n: usize) -> String {
+    const WORDS: [&str; 11] = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"];
+    WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
+}
+
+/// Whether the table has a figure 0 or a blank among cells given: then only the others are read.
+fn has_zeros(t: &StatTable) -> bool {
+    t.groups.iter().flat_map(|g| g.cells.iter().flatten()).any(|c| {
+        matches!(c.value, CellValue::Blank)
+            || matches!(c.value, CellValue::Number(d) if d.units == 0)
+    })
 }
 
 /// A figure with its column's name and unit, as said: 自然人52件, 本年增加12件, 本年收费金额126.35万元.
@@ -405,6 +458,9 @@ fn figure_phrase(t: &StatTable, pos: CellPos, column: &str, derived: bool, text:
         };
         return format!("本年{word}{n}{unit}{computed}");
     }
+    if is_total(&column) {
+        return format!("共{text}{unit}{computed}");
+    }
     format!("{column}{text}{unit}{computed}")
 }
 
@@ -426,6 +482,15 @@ fn table_lines(
     let mut out = Vec::new();
     let mut zero_run: Vec<(usize, String)> = Vec::new();
     for (name, row, cells) in units {
+        if cells.is_empty() {
+            flush_zeros(&mut zero_run, &mut out);
+            out.push(Line {
+                first: row,
+                last: row,
+                sentence: name,
+            });
+            continue;
+        }
         let said = say_unit(t, g, &col_paths, &cells);
         if said.said.is_empty() && said.missing.is_empty() {
             zero_run.push((row, name));
@@ -459,18 +524,31 @@ fn column_units(col_paths: &[Vec<&Header>]) -> Vec<ReadUnit> {
     units
 }
 
-/// The data rows `rows`, each a unit of all its cells (row paths walked once per table).
+/// The data rows `rows`, each a unit of all its cells (row paths walked once per table), named
+/// by their own label; where a row starts a new group of rows (三、本年度办理结果, （三）不予公开),
+/// the group's name comes first, once, as a unit without cells.
 fn row_units(row_paths: &[Vec<&Header>], rows: Range<usize>, columns: usize) -> Vec<ReadUnit> {
-    row_paths
-        .iter()
-        .enumerate()
-        .skip(rows.start)
-        .take(rows.len())
-        .map(|(r, path)| {
-            let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
-            (row_name(&labels), r, (0..columns).map(|c| (r, c)).collect())
-        })
-        .collect()
+    let mut units = Vec::new();
+    for r in rows {
+        let Some(path) = row_paths.get(r) else { continue };
+        let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
+        let before: Vec<&str> = r
+            .checked_sub(1)
+            .and_then(|p| row_paths.get(p))
+            .map(|p| p.iter().map(|h| h.label.as_str()).collect())
+            .unwrap_or_default();
+        let ancestors = &labels[..labels.len().saturating_sub(1)];
+        let same = ancestors
+            .iter()
+            .zip(&before)
+            .take_while(|(a, b)| a == b)
+            .count();
+        for group in &ancestors[same..] {
+            units.push((format!("{}：", bare(group)), r, Vec::new()));
+        }
+        units.push((row_name(&labels), r, (0..columns).map(|c| (r, c)).collect()));
+    }
+    units
 }
 
 /// What one unit's cells say: phrases for figures and texts, the columns not provided, and how
@@ -496,9 +574,6 @@ impl Said {
                 sentence.push('，');
             }
             sentence.push_str(&format!("{}未提供", self.missing.join("、")));
-        }
-        if self.zeros > 0 && !self.said.is_empty() {
-            sentence.push_str("，其余为0");
         }
         sentence.push('。');
         sentence
@@ -670,19 +745,25 @@ mod tests {
         let t3 = said_for(&script, "table-3");
         assert_eq!(t3[0], "表三，收到和处理政府信息公开申请情况。");
         assert_eq!(t3[1], "单位：件。");
+        // How the columns are grouped, said once.
+        assert_eq!(t3[2], "申请人情况分为自然人、法人或其他组织、总计三栏。");
         assert_eq!(
-            t3[2],
-            "本年新收政府信息公开申请数量：总计1件，自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他未提供。"
+            t3[3],
+            "法人或其他组织又分为商业企业、科研机构、社会公益组织、法律服务机构、其他。"
+        );
+        assert_eq!(
+            t3[4],
+            "本年新收政府信息公开申请数量：共1件，自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他未提供。"
         );
         assert!(
             t3.iter()
                 .any(|s| s == "上年结转政府信息公开申请数量：未提供。"),
             "{t3:#?}"
         );
-        assert!(
-            t3.iter().any(|s| s == "不予公开，属于国家秘密：未提供。"),
-            "{t3:#?}"
-        );
+        // The row group is said once, before its first row; the rows by their own names.
+        let refused = t3.iter().position(|s| s == "不予公开：").expect("the group");
+        assert_eq!(t3[refused + 1], "属于国家秘密：未提供。");
+        assert_eq!(t3.iter().filter(|s| s.as_str() == "不予公开：").count(), 1);
         let t4 = said_for(&script, "table-4");
         assert!(t4.iter().any(|s| s == "行政复议：未提供。"), "{t4:#?}");
     }
@@ -692,17 +773,24 @@ mod tests {
         let c = load("sample-2021.json");
         let script = build(&c);
         let t3 = said_for(&script, "table-3");
-        assert!(t3.contains(&"本年新收政府信息公开申请数量：自然人118件，商业企业17件，科研机构1件，社会公益组织1件，法律服务机构3件，其他1件，总计141件。".to_string()), "{t3:#?}");
+        assert!(t3.contains(&"本年新收政府信息公开申请数量：自然人118件，商业企业17件，科研机构1件，社会公益组织1件，法律服务机构3件，其他1件，共141件。".to_string()), "{t3:#?}");
+        // Zeros are said once for the table, not once per row.
+        assert_eq!(t3[4], "以下只读出不为0的数字。");
+        assert!(t3.iter().all(|s| !s.contains("其余为0")), "{t3:#?}");
         assert!(
             t3.contains(
-                &"上年结转政府信息公开申请数量：自然人6件，商业企业1件，总计7件，其余为0。"
-                    .to_string()
+                &"上年结转政府信息公开申请数量：自然人6件，商业企业1件，共7件。".to_string()
             ),
             "{t3:#?}"
         );
         // A row of zeros is one short sentence, not seven cells.
         assert!(
-            t3.contains(&"不予公开，其他法律行政法规禁止公开：均为0。".to_string()),
+            t3.contains(&"其他法律行政法规禁止公开：均为0。".to_string()),
+            "{t3:#?}"
+        );
+        // The results' total is named with its group, and says its total once.
+        assert!(
+            t3.contains(&"本年度办理结果总计：自然人119件，商业企业17件，科研机构1件，社会公益组织1件，法律服务机构3件，其他1件，共142件。".to_string()),
             "{t3:#?}"
         );
         let t2 = said_for(&script, "table-2");
@@ -718,11 +806,16 @@ mod tests {
         let t4 = said_for(&script, "table-4");
         assert!(
             t4.contains(
-                &"行政复议：结果维持3件，结果纠正1件，尚未审结1件，总计6件，其余为0。".to_string()
+                &"行政复议：结果维持3件，结果纠正1件，尚未审结1件，共6件。".to_string()
             ),
             "{t4:#?}"
         );
         assert!(t4.iter().any(|s| s.starts_with("本表核对：")), "{t4:#?}");
+        // The finding's difference is said as a difference.
+        assert!(
+            script.iter().any(|u| u.spoken.contains("多出1")),
+            "the finding says 相差 +1"
+        );
         for u in &script {
             assert!(u.shown.chars().count() <= LIMIT);
         }
@@ -748,7 +841,7 @@ mod tests {
         );
         let t4 = said_for(&script, "t4");
         assert!(
-            t4.iter().any(|s| s.contains("总计4件（计算值）")),
+            t4.iter().any(|s| s.contains("共4件（计算值）")),
             "{t4:#?}"
         );
     }

@@ -170,6 +170,7 @@ const RULES: &[(&str, Rule)] = &[
     ("percentage 12.5%", percentage),
     ("range 5-10", range),
     ("number 20", number),
+    ("difference 相差 +1", difference),
     ("plus +", plus),
     ("minus -3", minus),
     ("dash ——", dash),
@@ -261,6 +262,23 @@ fn range(t: &Chars, i: usize) -> Option<(String, usize)> {
 /// Any other number, whole, as digits (the voice reads it as a number).
 fn number(t: &Chars, i: usize) -> Option<(String, usize)> {
     t.number_at(i)
+}
+
+/// A signed difference (相差 +1, 相差 -2) → 多出1, 少了2: "相差增加1" says nothing.
+fn difference(t: &Chars, i: usize) -> Option<(String, usize)> {
+    if t.at(i)? != '相' || t.at(i + 1) != Some('差') {
+        return None;
+    }
+    let sign_at = (i + 2..).find(|&j| t.at(j) != Some(' '))?;
+    if t.digits_at(sign_at + 1) == 0 {
+        return None;
+    }
+    let said = match t.at(sign_at)? {
+        '+' | '＋' => "多出",
+        '-' | '－' => "少了",
+        _ => return None,
+    };
+    Some((said.into(), sign_at + 1 - i))
 }
 
 /// "+": a signed figure (+12) → 增加12; between words (互联网+政务服务) → 加.
@@ -405,6 +423,7 @@ mod tests {
             ("-3", "减少3"),
             ("政务公开——基础", "政务公开，基础"),
             ("20条", "20条"),
+            ("表中为 6（相差 +1）。", "表中为 6（多出1）。"),
         ];
         for (shown, said) in cases {
             assert_eq!(spoken(shown), said, "{shown}");
@@ -456,6 +475,9 @@ mod tests {
         assert_eq!(at(dash, "基础", 0), None);
         assert_eq!(at(bracket, "〕", 0), said("", 1));
         assert_eq!(at(bracket, "[", 0), None);
+        assert_eq!(at(difference, "相差 +1", 0), said("多出", 4));
+        assert_eq!(at(difference, "相差-2", 0), said("少了", 3));
+        assert_eq!(at(difference, "相差很大", 0), None);
     }
 
     #[test]
