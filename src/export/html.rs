@@ -331,7 +331,6 @@ mod tests {
     use crate::labels::{EN, ZH};
     use crate::model::CheckedReport;
 
-
     fn page(labels: &'static Labels) -> Page<'static> {
         Page {
             css: ".rv{color:#111}",

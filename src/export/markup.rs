@@ -296,7 +296,6 @@ mod tests {
     use crate::model::layout::layout;
     use crate::model::{check_report, parse_report};
 
-
     fn all_cells(m: &TableMarkup) -> Vec<CellMarkup> {
         layout(m.table)
             .iter()

@@ -1041,7 +1041,11 @@ mod tests {
         assert_eq!(speaks(&a).map(|s| s.0), Some(4));
         let g = p.generation();
         let a = p.event(EngineEvent::Ended(g), 2);
-        assert_eq!(speaks(&a).map(|s| s.0), Some(5), "goes on inside part 2: {a:?}");
+        assert_eq!(
+            speaks(&a).map(|s| s.0),
+            Some(5),
+            "goes on inside part 2: {a:?}"
+        );
         let g = p.generation();
         let a = p.event(EngineEvent::Ended(g), 3);
         assert_eq!(announced(&a), [Announcement::PartEnded]);
@@ -1054,6 +1058,10 @@ mod tests {
         assert_eq!(speaks(&a).map(|s| s.0), Some(3));
         let g = p.generation();
         let a = p.event(EngineEvent::Ended(g), 3);
-        assert_eq!(announced(&a), [Announcement::PartEnded], "stops at part 1's end");
+        assert_eq!(
+            announced(&a),
+            [Announcement::PartEnded],
+            "stops at part 1's end"
+        );
     }
 }

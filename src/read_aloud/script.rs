@@ -48,8 +48,13 @@ pub enum Target {
         /// Last row (inclusive).
         last: usize,
     },
-    /// Notes and check findings below a table.
+    /// Notes below a table.
     TableNotes {
+        /// The table's id.
+        table: String,
+    },
+    /// What checking the table found (its findings, below it).
+    TableFindings {
         /// The table's id.
         table: String,
     },
@@ -217,16 +222,15 @@ impl<'a> Script<'a> {
                 self.queue.push_back((part.cloned(), source));
             }
         }
-        let mut notes: Vec<String> = t.notes.iter().map(|n| format!("注：{n}")).collect();
-        notes.extend(
-            checked
-                .findings_for(&t.id)
-                .into_iter()
-                .filter(|f| f.needs_attention())
-                .map(|f| format!("本表核对：{}", f.message)),
-        );
-        for n in notes {
-            self.made(part, Target::TableNotes { table: id.clone() }, n);
+        for n in &t.notes {
+            let target = Target::TableNotes { table: id.clone() };
+            self.made(part, target, format!("注：{n}"));
+        }
+        for f in checked.findings_for(&t.id) {
+            if f.needs_attention() {
+                let target = Target::TableFindings { table: id.clone() };
+                self.made(part, target, format!("本表核对：{}", f.message));
+            }
         }
     }
 
@@ -395,7 +399,11 @@ fn columns_said(t: &StatTable) -> String {
     while let Some((name, children)) = groups.pop() {
         let names: Vec<&str> = children.iter().map(|h| bare(&h.label)).collect();
         if said.is_empty() {
-            said.push_str(&format!("{name}分为{}{}栏。", names.join("、"), chinese_count(names.len())));
+            said.push_str(&format!(
+                "{name}分为{}{}栏。",
+                names.join("、"),
+                chinese_count(names.len())
+            ));
         } else {
             said.push_str(&format!("{name}又分为{}。", names.join("、")));
         }
@@ -408,16 +416,23 @@ fn columns_said(t: &StatTable) -> String {
 
 /// A small count in Chinese (for 三栏); digits beyond ten.
 fn chinese_count(n: usize) -> String {
-    const WORDS: [&str; 11] = ["零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十"];
-    WORDS.get(n).map_or_else(|| n.to_string(), |w| w.to_string())
+    const WORDS: [&str; 11] = [
+        "零", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
 }
 
 /// Whether the table has a figure 0 or a blank among cells given: then only the others are read.
 fn has_zeros(t: &StatTable) -> bool {
-    t.groups.iter().flat_map(|g| g.cells.iter().flatten()).any(|c| {
-        matches!(c.value, CellValue::Blank)
-            || matches!(c.value, CellValue::Number(d) if d.units == 0)
-    })
+    t.groups
+        .iter()
+        .flat_map(|g| g.cells.iter().flatten())
+        .any(|c| {
+            matches!(c.value, CellValue::Blank)
+                || matches!(c.value, CellValue::Number(d) if d.units == 0)
+        })
 }
 
 /// A figure with its column's name and unit, as said: 自然人52件, 本年增加12件, 本年收费金额126.35万元.
@@ -530,7 +545,9 @@ fn column_units(col_paths: &[Vec<&Header>]) -> Vec<ReadUnit> {
 fn row_units(row_paths: &[Vec<&Header>], rows: Range<usize>, columns: usize) -> Vec<ReadUnit> {
     let mut units = Vec::new();
     for r in rows {
-        let Some(path) = row_paths.get(r) else { continue };
+        let Some(path) = row_paths.get(r) else {
+            continue;
+        };
         let labels: Vec<&str> = path.iter().map(|h| h.label.as_str()).collect();
         let before: Vec<&str> = r
             .checked_sub(1)
@@ -674,7 +691,8 @@ mod tests {
                 Target::TableCaption { table: t }
                 | Target::TableGroup { table: t, .. }
                 | Target::TableRows { table: t, .. }
-                | Target::TableNotes { table: t } => t == table,
+                | Target::TableNotes { table: t }
+                | Target::TableFindings { table: t } => t == table,
                 _ => false,
             })
             .map(|u| u.shown.clone())
@@ -761,7 +779,10 @@ mod tests {
             "{t3:#?}"
         );
         // The row group is said once, before its first row; the rows by their own names.
-        let refused = t3.iter().position(|s| s == "不予公开：").expect("the group");
+        let refused = t3
+            .iter()
+            .position(|s| s == "不予公开：")
+            .expect("the group");
         assert_eq!(t3[refused + 1], "属于国家秘密：未提供。");
         assert_eq!(t3.iter().filter(|s| s.as_str() == "不予公开：").count(), 1);
         let t4 = said_for(&script, "table-4");
@@ -805,12 +826,16 @@ mod tests {
         );
         let t4 = said_for(&script, "table-4");
         assert!(
-            t4.contains(
-                &"行政复议：结果维持3件，结果纠正1件，尚未审结1件，共6件。".to_string()
-            ),
+            t4.contains(&"行政复议：结果维持3件，结果纠正1件，尚未审结1件，共6件。".to_string()),
             "{t4:#?}"
         );
         assert!(t4.iter().any(|s| s.starts_with("本表核对：")), "{t4:#?}");
+        // A finding is read with the highlight on the findings, not on the notes.
+        assert!(script.iter().any(|u| u.shown.starts_with("本表核对：")
+            && u.target
+                == Target::TableFindings {
+                    table: "table-4".into()
+                }));
         // The finding's difference is said as a difference.
         assert!(
             script.iter().any(|u| u.spoken.contains("多出1")),
@@ -840,10 +865,7 @@ mod tests {
             "{t2:#?}"
         );
         let t4 = said_for(&script, "t4");
-        assert!(
-            t4.iter().any(|s| s.contains("共4件（计算值）")),
-            "{t4:#?}"
-        );
+        assert!(t4.iter().any(|s| s.contains("共4件（计算值）")), "{t4:#?}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Check results in words: a summary at the top, and the findings beside each table.
 
 use super::labels;
+use super::reader::reading_where;
 use super::ReportCtx;
 use crate::export::markup;
 use crate::model::Finding;
+use crate::read_aloud::script::Target;
 use leptos::prelude::*;
 
 /// One finding as a list item: severity and rule in words, then the message (as
@@ -77,11 +79,16 @@ pub fn TableFindings(
     findings: Vec<Finding>,
     /// Element id, referenced by flagged cells.
     id: String,
+    /// The table's id (highlighted while 朗读 reads its findings).
+    table: String,
 ) -> impl IntoView {
     let problems = findings.iter().any(Finding::needs_attention);
+    let reading = reading_where(
+        move |t| matches!(t, Target::TableFindings { table: read } if *read == table),
+    );
     (!findings.is_empty()).then(|| {
         view! {
-            <div class="rv-findings" class:rv-findings--problems=problems id=id>
+            <div class="rv-findings" class:rv-findings--problems=problems class:rv-reading=reading id=id>
                 <p class="rv-findings__title">
                     <strong>{labels().table_check}</strong>
                 </p>

@@ -67,7 +67,7 @@ pub fn StatTableView(
             <div class="rv-table__legend" class:rv-reading=reading_part(&id, ReadPart::Notes)>
                 {legend}
             </div>
-            <TableFindings findings id=findings_id/>
+            <TableFindings findings id=findings_id table=id.clone()/>
         </div>
     }
     .into_any()
