@@ -104,6 +104,8 @@ pub struct Labels {
     pub failed: (&'static str, &'static str),
     /// One sentence skipped: before and after the engine's reason.
     pub skipped: (&'static str, &'static str),
+    /// The part being read was collapsed, so reading stopped: before and after its heading.
+    pub part_closed: (&'static str, &'static str),
     /// The watchdog's reason: the voice never started.
     pub not_started: &'static str,
     /// No speech synthesis in this browser.
@@ -179,6 +181,9 @@ impl Labels {
                 format!("{}{}{}", self.skipped.0, self.reason(why), self.skipped.1)
             }
             Announcement::Unavailable(v) => self.voices(*v).unwrap_or_default().into(),
+            Announcement::PartClosed(name) => {
+                format!("{}{name}{}", self.part_closed.0, self.part_closed.1)
+            }
         }
     }
 
@@ -287,6 +292,7 @@ pub const ZH: Labels = Labels {
     interrupted: "朗读被中断，可按继续",
     failed: ("朗读失败（", "）：浏览器的语音引擎没有朗读。请检查系统是否安装了中文语音，或换用其他浏览器。"),
     skipped: ("这一句未能朗读（", "），已跳过"),
+    part_closed: ("已收起“", "”，朗读停止"),
     not_started: "未开始",
     no_speech: "此浏览器不支持语音朗读。请换用新版的 Chrome、Edge、Firefox 或 Safari，或使用读屏软件阅读本页。",
     no_chinese_voice: "未检测到中文语音：浏览器没有可用的中文（普通话）语音，无法朗读。可在系统设置中安装中文语音（Windows：设置 › 时间和语言 › 语音；macOS：系统设置 › 辅助功能 › 朗读内容；Linux：安装 espeak-ng 和 speech-dispatcher），然后重新打开本页；也可使用读屏软件阅读本页。",
@@ -385,6 +391,7 @@ pub const EN: Labels = Labels {
     interrupted: "Reading was interrupted; press Play to go on",
     failed: ("Reading failed (", "): the browser's speech engine did not speak. Check that a Chinese voice is installed, or use another browser."),
     skipped: ("A sentence could not be read (", ") and was skipped"),
+    part_closed: ("Reading stopped: “", "” was collapsed"),
     not_started: "it never started",
     no_speech: "This browser cannot read aloud. Use a recent Chrome, Edge, Firefox or Safari, or a screen reader.",
     no_chinese_voice: "No Chinese voice found: the browser has no Chinese (Mandarin) voice, so the report cannot be read aloud. Install one in the system settings (Windows: Settings › Time & language › Speech; macOS: System Settings › Accessibility › Spoken Content; Linux: install espeak-ng and speech-dispatcher), then open this page again; or use a screen reader.",
@@ -431,6 +438,7 @@ mod tests {
             Announcement::Skipped(NOT_STARTED.into()),
             Announcement::Unavailable(Voices::NoChinese),
             Announcement::Unavailable(Voices::Unsupported),
+            Announcement::PartClosed("Part one".into()),
         ];
         for a in &all {
             let said = EN.announce(a);

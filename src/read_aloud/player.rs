@@ -60,6 +60,8 @@ pub enum Command {
     SetRate(u16),
     /// The voice to use (by the driver's name for it), or the default.
     SetVoice(Option<String>),
+    /// The reader collapsed this part.
+    PartClosed(String),
 }
 
 /// What the speech engine reports, each for the generation of the utterance it belongs to.
@@ -107,6 +109,8 @@ pub enum Announcement {
     Skipped(String),
     /// Reading cannot start: the browser offers no voice for the report.
     Unavailable(Voices),
+    /// The reader collapsed the part being read (its heading): reading stopped.
+    PartClosed(String),
 }
 
 /// What the browser offers for speaking, as the driver found it.
@@ -266,8 +270,10 @@ impl Player {
             || self.position == 0
             || self.part_of.get(self.position.wrapping_sub(1)) != self.part_of.get(self.position);
         if let Some(Some(part)) = self.part_of.get(self.position) {
-            out.push(Action::RevealPart(part.clone()));
+            // Opened when reading enters it, not at every sentence: a reader who collapses it
+            // is not overruled (PartClosed stops reading instead).
             if entering {
+                out.push(Action::RevealPart(part.clone()));
                 if let Some((_, _, name)) = self.parts.iter().find(|(id, _, _)| id == part) {
                     out.push(Action::Announce(Announcement::ReadingPart(name.clone())));
                 }
@@ -370,7 +376,25 @@ impl Player {
                 self.voice = voice;
                 self.respeak(now)
             }
+            Command::PartClosed(id) => self.part_closed(&id),
         }
+    }
+
+    /// The reader collapsed a part: reading there stops, and says why.
+    fn part_closed(&mut self, id: &str) -> Vec<Action> {
+        let here = self.part_of.get(self.position).and_then(Option::as_deref);
+        if self.phase == Phase::Idle || here != Some(id) {
+            return Vec::new();
+        }
+        let name = self
+            .parts
+            .iter()
+            .find(|(p, _, _)| p == id)
+            .map(|(_, _, name)| name.clone())
+            .unwrap_or_default();
+        let mut out = vec![Action::Cancel];
+        out.extend(self.finish(Announcement::PartClosed(name)));
+        out
     }
 
     fn play(&mut self, now: u64) -> Vec<Action> {
@@ -1063,5 +1087,36 @@ mod tests {
             [Announcement::PartEnded],
             "stops at part 1's end"
         );
+    }
+
+    /// A reader who collapses the part being read is not overruled: the part is opened when
+    /// reading enters it, not at every sentence, and collapsing it stops reading with a word why.
+    #[test]
+    fn collapsing_the_part_being_read_stops_reading() {
+        let mut p = Player::new(&script());
+        let a = p.command(Command::StartAt(1), 0);
+        assert!(a.contains(&Action::RevealPart("part-1".into())));
+        let g = p.generation();
+        let a = p.event(EngineEvent::Ended(g), 1);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(2));
+        assert!(
+            !a.iter().any(|x| matches!(x, Action::RevealPart(_))),
+            "the next sentence of the same part does not reopen it: {a:?}"
+        );
+        // Another part closed: nothing happens.
+        assert!(p
+            .command(Command::PartClosed("part-2".into()), 2)
+            .is_empty());
+        let a = p.command(Command::PartClosed("part-1".into()), 3);
+        assert_eq!(a[0], Action::Cancel);
+        assert!(a.contains(&Action::Highlight(None)));
+        assert_eq!(
+            announced(&a),
+            [Announcement::PartClosed("一、总体情况".into())]
+        );
+        assert_eq!(p.phase(), Phase::Idle);
+        assert!(p
+            .command(Command::PartClosed("part-1".into()), 4)
+            .is_empty());
     }
 }

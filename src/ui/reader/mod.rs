@@ -95,6 +95,7 @@ impl ReaderCtx {
             labels: labels(),
         };
         reader.relay_voices();
+        reader.relay_closed_parts();
         reader
     }
 
@@ -104,6 +105,21 @@ impl ReaderCtx {
         let me = *self;
         let status = driver().status.clone();
         Effect::new(move |_| me.event(EngineEvent::VoicesChanged(status.get())));
+    }
+
+    /// Tells the player which parts the reader collapses (the player stops reading one it is in).
+    fn relay_closed_parts(&self) {
+        let me = *self;
+        let open = self.open;
+        let before = StoredValue::new(open.get_untracked());
+        Effect::new(move |_| {
+            let now = open.get();
+            let closed: Vec<String> = before.with_value(|b| b.difference(&now).cloned().collect());
+            before.set_value(now);
+            for id in closed {
+                me.command(Command::PartClosed(id));
+            }
+        });
     }
 
     /// Runs a reader command. Call it straight from the click or key handler: the first
