@@ -143,6 +143,9 @@ describe('with a real voice', () => {
     await page.keyboard.press('Alt+Shift+KeyS');
     assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0);
     assert.deepEqual(await h.axe(page), [], 'bar open');
+    // Every button of the bar is named in words a reader sees (no glyphs that fonts lack).
+    const names = await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].map((b) => b.textContent.trim()));
+    assert.deepEqual(names, ['上一句', '播放', '停止', '下一句', '上一部分', '下一部分', '关闭朗读']);
     // The bar can be closed: reading stops, the bar goes, focus returns to 朗读.
     await inWidget(page, (root) => root.querySelector('.rv-reader__close').click());
     await page.waitForFunction((host) => {

@@ -47,8 +47,11 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
     let cmd = move |c: Command| move |_| reader.command(c.clone());
     view! {
         <div class="rv-reader__buttons">
-            <button type="button" class="rv-button" aria-label=l.previous_sentence title=l.previous_sentence on:click=cmd(Command::Previous)>
-                "⏮"
+            <button type="button" class="rv-button" on:click=cmd(Command::Previous)>
+                <svg class="rv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d="M3 2h2v12H3zM14 2v12L6 8z"></path>
+                </svg>
+                {l.previous_sentence}
             </button>
             <button type="button" class="rv-button rv-reader__play" aria-pressed=move || playing().to_string() on:click=cmd(Command::Toggle)>
                 {move || if playing() { l.pause } else { l.play }}
@@ -56,8 +59,11 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
             <button type="button" class="rv-button" on:click=cmd(Command::Stop)>
                 {l.stop}
             </button>
-            <button type="button" class="rv-button" aria-label=l.next_sentence title=l.next_sentence on:click=cmd(Command::Next)>
-                "⏭"
+            <button type="button" class="rv-button" on:click=cmd(Command::Next)>
+                {l.next_sentence}
+                <svg class="rv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+                    <path d="M11 2h2v12h-2zM2 2v12l8-6z"></path>
+                </svg>
             </button>
             <button type="button" class="rv-button" on:click=cmd(Command::PreviousPart)>
                 {l.previous_part}
