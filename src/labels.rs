@@ -75,6 +75,8 @@ pub struct Labels {
     pub next_part: &'static str,
     /// Closes the reading bar (and stops reading).
     pub close_bar: &'static str,
+    /// Over the reading bar's speed, voice and keys.
+    pub reader_settings: &'static str,
     pub speed: &'static str,
     pub voice: &'static str,
     pub default_voice: &'static str,
@@ -270,6 +272,7 @@ pub const ZH: Labels = Labels {
     previous_part: "上一部分",
     next_part: "下一部分",
     close_bar: "关闭朗读",
+    reader_settings: "语速、语音和快捷键",
     speed: "语速",
     voice: "语音",
     default_voice: "自动选择中文语音",
@@ -369,6 +372,7 @@ pub const EN: Labels = Labels {
     previous_part: "Previous part",
     next_part: "Next part",
     close_bar: "Close",
+    reader_settings: "Speed, voice and keys",
     speed: "Speed",
     voice: "Voice",
     default_voice: "Best Chinese voice",

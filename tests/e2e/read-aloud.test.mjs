@@ -129,6 +129,49 @@ describe('with a real voice', () => {
     await page.close();
   });
 
+  test('the reading bar stays at hand while reading, and the sentence read stays in the middle of the view', async () => {
+    const page = await h.open('/', { width: 1024, height: 700 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.addInitScript(recordSpeech);
+    await page.reload();
+    await h.settled(page);
+    await page.waitForFunction((host) => {
+      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
+      return [...voice.querySelectorAll('option')].length > 1;
+    }, HOST, { timeout: 15000 });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][4].click());
+    await page.waitForFunction(() => window.__speech[0]?.events.includes('start'), null, { timeout: 10000 });
+    // Far down the page, the bar is still in view.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction((host) => {
+      const r = document.querySelector(host).shadowRoot.querySelector('.rv-reader').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight && r.height > 0;
+    }, HOST, { timeout: 5000 });
+    // The next sentence is brought to the middle of the view, clear of the bar.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
+    await page.waitForFunction((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      const s = root.querySelector('.rv-reading');
+      if (!s) return false;
+      const r = s.getBoundingClientRect();
+      const bar = root.querySelector('.rv-reader').getBoundingClientRect();
+      const middle = (r.top + r.bottom) / 2;
+      return middle > innerHeight * 0.25 && middle < innerHeight * 0.75 && r.top >= bar.bottom;
+    }, HOST, { timeout: 5000 });
+    // After a text size change too.
+    await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+    await page.waitForFunction((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      const s = root.querySelector('.rv-reading');
+      if (!s || getComputedStyle(root.querySelector('.rv')).fontSize !== '34px') return false;
+      const r = s.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight;
+    }, HOST, { timeout: 5000 });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('keyboard shortcuts play, pause and stop; axe stays clean with the bar open, at 200 % and in high contrast', async () => {
     const page = await h.open('/');
     await page.addInitScript(recordSpeech);

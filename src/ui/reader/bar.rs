@@ -25,12 +25,17 @@ pub fn ReadingBar() -> impl IntoView {
         <div class="rv-reader" role="group" aria-labelledby="rv-reader-title" hidden=move || !bar_open.get()>
             <p class="rv-reader__title" id="rv-reader-title">{l.read_aloud}</p>
             <ReaderButtons reader/>
-            <div class="rv-reader__settings">
-                <SpeedPicker reader/>
-                <VoicePicker reader/>
-            </div>
             {move || notice().map(|n| view! { <p class="rv-reader__notice" role="alert">{n}</p> })}
-            <p class="rv-reader__keys">{l.shortcuts}</p>
+            // Speed, voice and keys one press away, so that the bar stays small while it stays at
+            // hand (sticky) during reading.
+            <details class="rv-reader__more">
+                <summary>{l.reader_settings}</summary>
+                <div class="rv-reader__settings">
+                    <SpeedPicker reader/>
+                    <VoicePicker reader/>
+                </div>
+                <p class="rv-reader__keys">{l.shortcuts}</p>
+            </details>
         </div>
         <p class="rv-sr" role="status" aria-live="polite">
             {move || message.get()}

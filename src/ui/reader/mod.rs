@@ -96,6 +96,7 @@ impl ReaderCtx {
         };
         reader.relay_voices();
         reader.relay_closed_parts();
+        reader.follow_text_size();
         reader
     }
 
@@ -118,6 +119,21 @@ impl ReaderCtx {
             before.set_value(now);
             for id in closed {
                 me.command(Command::PartClosed(id));
+            }
+        });
+    }
+
+    /// A text size change while reading brings the sentence being read back to the middle of the
+    /// view (it ended up thousands of pixels away).
+    fn follow_text_size(&self) {
+        let Some(prefs) = use_context::<crate::ui::prefs::PrefsCtx>() else {
+            return;
+        };
+        let (current, root) = (self.current, self.root);
+        Effect::new(move |_| {
+            prefs.size.track();
+            if current.get_untracked().is_some() {
+                request_animation_frame(move || keep_in_view(root));
             }
         });
     }
@@ -289,6 +305,7 @@ fn keep_in_view(root: NodeRef<leptos::html::Article>) {
         return;
     };
     if let Ok(Some(el)) = article.query_selector(".rv-reading") {
-        scroll_into_view(&el, web_sys::ScrollLogicalPosition::Nearest);
+        // In the middle of the view: never under the sticky reading bar, never at an edge.
+        scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
     }
 }
