@@ -77,6 +77,10 @@ pub struct Labels {
     pub close_bar: &'static str,
     /// Over the reading bar's speed, voice and keys.
     pub reader_settings: &'static str,
+    /// Shows the full grid of a table instead of its cards (on narrow screens).
+    pub full_table: &'static str,
+    /// Before the columns of a card whose figures are 0.
+    pub zeros: &'static str,
     pub speed: &'static str,
     pub voice: &'static str,
     pub default_voice: &'static str,
@@ -273,6 +277,8 @@ pub const ZH: Labels = Labels {
     next_part: "下一部分",
     close_bar: "关闭朗读",
     reader_settings: "语速、语音和快捷键",
+    full_table: "查看完整表格",
+    zeros: "为0的栏目：",
     speed: "语速",
     voice: "语音",
     default_voice: "自动选择中文语音",
@@ -373,6 +379,8 @@ pub const EN: Labels = Labels {
     next_part: "Next part",
     close_bar: "Close",
     reader_settings: "Speed, voice and keys",
+    full_table: "Full table",
+    zeros: "0 in: ",
     speed: "Speed",
     voice: "Voice",
     default_voice: "Best Chinese voice",

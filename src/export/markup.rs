@@ -249,6 +249,122 @@ impl<'a> TableMarkup<'a> {
     }
 }
 
+/// A row of a table as a card, for narrow screens: its name (the row headers, or for a table
+/// without row headers its column group), each figure with its column's name, and the columns
+/// that are 0 folded into one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    /// The block heading above it (表二), when it starts a block.
+    pub block: Option<String>,
+    /// The row's name: its headers joined with " · ".
+    pub title: String,
+    /// Each figure that is not 0: its column's name and its markup (classes, marks, words).
+    pub items: Vec<(String, CellMarkup)>,
+    /// The columns whose figure is 0 (or blank), folded.
+    pub zeros: Vec<String>,
+}
+
+impl TableMarkup<'_> {
+    /// The table as cards, one per data row (per column group for a table without row headers).
+    pub fn cards(&self) -> Vec<Card> {
+        let mut out = Vec::new();
+        for (g, group) in self.table.groups.iter().enumerate() {
+            let mut block = group.heading.clone();
+            let columns = crate::model::table::leaves(&group.columns);
+            let column_name = |c: usize| {
+                columns[c]
+                    .iter()
+                    .rev()
+                    .map(|h| h.label.as_str())
+                    .next()
+                    .unwrap_or("")
+                    .to_string()
+            };
+            for (title, cells) in card_units(group, &columns) {
+                let mut card = Card {
+                    block: block.take(),
+                    title,
+                    items: Vec::new(),
+                    zeros: Vec::new(),
+                };
+                for (row, column) in cells {
+                    let pos = CellPos {
+                        group: g,
+                        row,
+                        column,
+                    };
+                    let mut m = CellMarkup {
+                        tag: Tag::Td,
+                        class: String::new(),
+                        id: None,
+                        colspan: None,
+                        rowspan: None,
+                        scope: None,
+                        headers: None,
+                        described_by: None,
+                        key: None,
+                        content: Vec::new(),
+                    };
+                    self.data(Some(pos), &mut m);
+                    if self.is_zero(pos) {
+                        card.zeros.push(column_name(column));
+                    } else {
+                        card.items.push((column_name(column), m));
+                    }
+                }
+                out.push(card);
+            }
+        }
+        out
+    }
+
+    /// A figure 0, or a blank, that no finding flags.
+    fn is_zero(&self, pos: CellPos) -> bool {
+        if self.flagged.contains(&pos) || self.table.derived.contains_key(&pos) {
+            return false;
+        }
+        self.table.cell(pos).is_some_and(|c| {
+            matches!(c.value, CellValue::Blank)
+                || matches!(c.value, CellValue::Number(d) if d.units == 0)
+        })
+    }
+}
+
+/// The rows of a group as (name, cells): each data row named by its headers; a group without
+/// row headers (表四) by its column groups.
+fn card_units(
+    group: &crate::model::TableGroup,
+    columns: &[Vec<&crate::model::Header>],
+) -> Vec<(String, Vec<(usize, usize)>)> {
+    if group.rows.is_empty() {
+        let mut units: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        for (c, path) in columns.iter().enumerate() {
+            let name = path[..path.len().saturating_sub(1)]
+                .iter()
+                .map(|h| h.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            match units.last_mut() {
+                Some((n, cells)) if *n == name => cells.push((0, c)),
+                _ => units.push((name, vec![(0, c)])),
+            }
+        }
+        return units;
+    }
+    crate::model::table::leaves(&group.rows)
+        .iter()
+        .enumerate()
+        .map(|(r, path)| {
+            let name = path
+                .iter()
+                .map(|h| h.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            (name, (0..columns.len()).map(|c| (r, c)).collect())
+        })
+        .collect()
+}
+
 /// One finding's words: its class, its label ("错误（R3.2）："), the table it is about (in the
 /// summary) and its message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,6 +469,44 @@ mod tests {
         }
         let legend = m.legend();
         assert!(matches!(&legend[0].content[0], Piece::Text(t) if t.starts_with("“not given”")));
+    }
+
+    #[test]
+    fn cards_name_rows_by_their_headers_and_fold_zeros() {
+        let c = sample();
+        let m = TableMarkup::new(&c, &c.tables["table-3"], &ZH);
+        let cards = m.cards();
+        assert_eq!(cards.len(), 25, "a card per data row");
+        let refused = cards
+            .iter()
+            .find(|k| k.title.ends_with("1.属于国家秘密"))
+            .expect("a card");
+        assert_eq!(
+            refused.title,
+            "三、本年度办理结果 · （三）不予公开 · 1.属于国家秘密"
+        );
+        let items: Vec<&str> = refused.items.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(items, ["自然人", "总计"]);
+        assert_eq!(refused.zeros.len(), 5);
+        // Every figure of the table is on a card or among its zeros.
+        let shown: usize = cards.iter().map(|k| k.items.len() + k.zeros.len()).sum();
+        assert_eq!(shown, 25 * 7);
+        // 表四: a card per column group, the flagged total kept even if 0 were printed.
+        let m4 = TableMarkup::new(&c, &c.tables["table-4"], &ZH);
+        let titles: Vec<String> = m4.cards().into_iter().map(|k| k.title).collect();
+        assert_eq!(
+            titles,
+            [
+                "行政复议",
+                "行政诉讼 · 未经复议直接起诉",
+                "行政诉讼 · 复议后起诉"
+            ]
+        );
+        let review = &m4.cards()[0];
+        assert!(review
+            .items
+            .iter()
+            .any(|(n, m)| n == "总计" && m.class.contains("rv-flagged")));
     }
 
     #[test]

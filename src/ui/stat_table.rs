@@ -5,7 +5,7 @@ use super::findings::TableFindings;
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
-use crate::export::markup::{CellMarkup, Piece, TableMarkup, Tag};
+use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag};
 use crate::model::layout::{layout, CellKind, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
@@ -33,27 +33,22 @@ pub fn StatTableView(
     let (caption_id, findings_id, region_label) =
         (m.caption_id(), m.findings_id(), m.region_label());
     let (caption, unit) = (m.caption(), m.unit());
+    let rows: usize = table.groups.iter().map(|g| g.row_count().max(1)).sum();
+    let cards = (rows <= CARDS_UP_TO).then(|| m.cards());
     drop(m);
-    let shared = Arc::new(RowsCtx {
+    let grid = RwSignal::new(false);
+    let cards = cards.map(|cards| {
+        let (caption, unit) = (caption.clone(), unit.clone());
+        view! { <TableCards cards caption unit grid/> }
+    });
+    let body = table_body(Arc::new(RowsCtx {
         id: id.clone(),
         checked: checked.clone(),
         labels: labels(),
-    });
-    let body = layout(table)
-        .into_iter()
-        .enumerate()
-        .map(|(section_index, s)| {
-            let rows = Arc::new(s.rows);
-            if s.head {
-                let rows = render_rows(&shared, &rows, 0..rows.len(), section_index);
-                view! { <thead>{rows}</thead> }.into_any()
-            } else {
-                let rows = incremental_rows(shared.clone(), rows, section_index);
-                view! { <tbody>{rows}</tbody> }.into_any()
-            }
-        })
-        .collect_view();
+    }));
     view! {
+        <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
+        {cards}
         <div class="rv-table" id=id.clone()>
             <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
                 <table class="rv-table__table">
@@ -69,8 +64,96 @@ pub fn StatTableView(
             </div>
             <TableFindings findings id=findings_id table=id.clone()/>
         </div>
+        </div>
     }
     .into_any()
+}
+
+/// The table's `thead` and `tbody` sections: the head at once, bodies chunk by chunk.
+fn table_body(shared: Arc<RowsCtx>) -> impl IntoView {
+    let Some(table) = shared.checked.tables.get(&shared.id) else {
+        return ().into_any();
+    };
+    layout(table)
+        .into_iter()
+        .enumerate()
+        .map(|(section_index, s)| {
+            let rows = Arc::new(s.rows);
+            if s.head {
+                let rows = render_rows(&shared, &rows, 0..rows.len(), section_index);
+                view! { <thead>{rows}</thead> }.into_any()
+            } else {
+                let rows = incremental_rows(shared.clone(), rows, section_index);
+                view! { <tbody>{rows}</tbody> }.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// Tables up to this many data rows get cards for narrow screens (official tables have 25 at
+/// most); longer ones scroll in their region.
+const CARDS_UP_TO: usize = 300;
+
+/// The table as cards, shown instead of the grid on narrow screens (style/report-viewer.css): each
+/// row's name, its figures with their columns, its zeros in one line; and a button for the grid.
+#[component]
+fn TableCards(
+    cards: Vec<Card>,
+    caption: String,
+    unit: Option<String>,
+    /// The full grid is shown instead.
+    grid: RwSignal<bool>,
+) -> impl IntoView {
+    let l = labels();
+    let list = cards
+        .into_iter()
+        .map(|card| {
+            let block = card
+                .block
+                .map(|b| view! { <p class="rv-card__block">{b}</p> });
+            let items = card
+                .items
+                .into_iter()
+                .map(|(name, m)| {
+                    view! {
+                        <div class="rv-card__item">
+                            <dt>{name}</dt>
+                            <dd class=m.class aria-describedby=m.described_by>{pieces(m.content)}</dd>
+                        </div>
+                    }
+                })
+                .collect_view();
+            let zeros = (!card.zeros.is_empty()).then(|| {
+                view! { <p class="rv-card__zeros">{format!("{}{}", l.zeros, card.zeros.join("、"))}</p> }
+            });
+            view! {
+                <li class="rv-card">
+                    {block}
+                    <p class="rv-card__title">{card.title}</p>
+                    <dl class="rv-card__items">{items}</dl>
+                    {zeros}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="rv-cards">
+            <p class="rv-cards__caption">
+                {caption}
+                {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
+            </p>
+            <button
+                type="button"
+                class="rv-button rv-button--small rv-cards__toggle"
+                aria-pressed=move || grid.get().to_string()
+                on:click=move |_| grid.update(|g| *g = !*g)
+            >
+                {l.full_table}
+            </button>
+            <ul class="rv-cards__list">{list}</ul>
+        </div>
+    }
 }
 
 /// What rendering a table's rows needs, shared by the chunks rendered later.

@@ -243,18 +243,50 @@ test('a figure the text states differently from the table is warned beside the t
   await page.close();
 });
 
-test('at 320 px the page never scrolls sideways; wide tables scroll inside a focusable region', async () => {
-  const page = await h.open(`/?report=${SAMPLE}`, { width: 320, height: 640 });
-  await h.settled(page);
-  await page.click('text=展开全部');
-  const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
-  assert.ok(widths.page <= widths.view, `page is ${widths.page}px wide in a ${widths.view}px window`);
-  const region = await page.$eval('#table-3 .rv-table__scroll', (r) => ({
-    scrolls: r.scrollWidth > r.clientWidth, tabindex: r.getAttribute('tabindex'), role: r.getAttribute('role'), label: r.getAttribute('aria-labelledby'),
-  }));
-  assert.deepEqual(region, { scrolls: true, tabindex: '0', role: 'region', label: 'table-3-caption rv-title' });
-  await page.screenshot({ path: join(OUTPUT, 'sample-320px.png'), fullPage: true });
-  await page.close();
+test('on a phone (320, 390 and 844 px) every table is cards with every figure in view; the full grid is one press away and scrolls in its region', async () => {
+  const sample = JSON.parse(await readFile(join(ROOT, 'public', SAMPLE), 'utf8'));
+  const t3 = sample.sections.flatMap((s) => s.blocks).find((b) => b.id === 'table-3').values;
+  const figures = Object.values(t3).reduce((n, row) => n + Object.keys(row).length, 0);
+  for (const [width, height] of [[320, 640], [390, 844], [844, 390]]) {
+    const page = await h.open(`/?report=${SAMPLE}`, { width, height });
+    await h.settled(page);
+    await page.click('text=展开全部');
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('[data-report-viewer]').shadowRoot;
+      const view = root.querySelector('#table-3').closest('.rv-table-view');
+      const cards = [...view.querySelectorAll('.rv-card')];
+      const shown = (e) => e.getClientRects().length > 0;
+      return {
+        page: document.documentElement.scrollWidth,
+        gridShown: shown(view.querySelector('.rv-table__scroll')),
+        cards: cards.length,
+        allShown: cards.every(shown),
+        // Each figure is on a card, by its column's name, or named among the card's zeros.
+        figures: cards.reduce((n, c) => n + c.querySelectorAll('dd').length
+          + (c.querySelector('.rv-card__zeros')?.textContent.split('：')[1]?.split('、').length ?? 0), 0),
+        widest: Math.max(...cards.map((c) => c.getBoundingClientRect().right)),
+        flagged: [...root.querySelectorAll('#table-4')].length && !!root.querySelector('.rv-table-view .rv-card .rv-flagged'),
+      };
+    });
+    const label = `${width}×${height}`;
+    assert.ok(seen.page <= width, `${label}: the page is ${seen.page}px wide`);
+    assert.equal(seen.gridShown, false, `${label}: cards, not the grid`);
+    assert.equal(seen.cards, 25, `${label}: a card per row of 表三`);
+    assert.ok(seen.allShown && seen.widest <= width, `${label}: every card within the screen (${seen.widest})`);
+    assert.equal(seen.figures, 25 * 7, `${label}: every figure of 表三 on its card (the report gives ${figures})`);
+    assert.ok(seen.flagged, `${label}: the figure a finding names is marked on its card`);
+    assert.deepEqual(await h.axe(page), [], `${label}: axe`);
+    await page.screenshot({ path: join(OUTPUT, `phone-${width}x${height}.png`), fullPage: true });
+    // The full grid, one press away: it scrolls inside a focusable region, the page does not.
+    await page.evaluate(() => __rv('#table-3').closest('.rv-table-view').querySelector('.rv-cards__toggle').click());
+    const grid = await page.$eval('#table-3 .rv-table__scroll', (r) => ({
+      shown: r.getClientRects().length > 0, scrolls: r.scrollWidth > r.clientWidth, tabindex: r.getAttribute('tabindex'), role: r.getAttribute('role'),
+    }));
+    // (At 320 px the grid is wider than the screen; it scrolls sideways in its own region.)
+    assert.deepEqual(grid, { shown: true, scrolls: width === 320 ? true : grid.scrolls, tabindex: '0', role: 'region' }, label);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${label}: the page stays put`);
+    await page.close();
+  }
 });
 
 test('axe-core finds no violations, collapsed and expanded, in both reports and the error state', async () => {
