@@ -81,6 +81,8 @@ pub struct Labels {
     pub full_table: &'static str,
     /// Before the columns of a card whose figures are 0.
     pub zeros: &'static str,
+    /// Between the items of a list in a sentence: "、" or ", ".
+    pub list_separator: &'static str,
     pub speed: &'static str,
     pub voice: &'static str,
     pub default_voice: &'static str,
@@ -279,6 +281,7 @@ pub const ZH: Labels = Labels {
     reader_settings: "语速、语音和快捷键",
     full_table: "查看完整表格",
     zeros: "为0的栏目：",
+    list_separator: "、",
     speed: "语速",
     voice: "语音",
     default_voice: "自动选择中文语音",
@@ -381,6 +384,7 @@ pub const EN: Labels = Labels {
     reader_settings: "Speed, voice and keys",
     full_table: "Full table",
     zeros: "0 in: ",
+    list_separator: ", ",
     speed: "Speed",
     voice: "Voice",
     default_voice: "Best Chinese voice",

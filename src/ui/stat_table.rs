@@ -125,7 +125,7 @@ fn TableCards(
                 })
                 .collect_view();
             let zeros = (!card.zeros.is_empty()).then(|| {
-                view! { <p class="rv-card__zeros">{format!("{}{}", l.zeros, card.zeros.join("、"))}</p> }
+                view! { <p class="rv-card__zeros">{format!("{}{}", l.zeros, card.zeros.join(l.list_separator))}</p> }
             });
             view! {
                 <li class="rv-card">
