@@ -75,7 +75,7 @@ pub struct Labels {
     pub next_part: &'static str,
     /// Closes the reading bar (and stops reading).
     pub close_bar: &'static str,
-    /// Over the reading bar's speed, voice and keys.
+    /// Over the reading bar's part buttons, speed, voice and keys.
     pub reader_settings: &'static str,
     /// Shows the full grid of a table instead of its cards (on narrow screens).
     pub full_table: &'static str,
@@ -278,7 +278,7 @@ pub const ZH: Labels = Labels {
     previous_part: "上一部分",
     next_part: "下一部分",
     close_bar: "关闭朗读",
-    reader_settings: "语速、语音和快捷键",
+    reader_settings: "更多选项",
     full_table: "查看完整表格",
     zeros: "为0的栏目：",
     list_separator: "、",
@@ -381,7 +381,7 @@ pub const EN: Labels = Labels {
     previous_part: "Previous part",
     next_part: "Next part",
     close_bar: "Close",
-    reader_settings: "Speed, voice and keys",
+    reader_settings: "More options",
     full_table: "Full table",
     zeros: "0 in: ",
     list_separator: ", ",

@@ -84,10 +84,14 @@ export async function start({ speech = false } = {}) {
     await page.waitForSelector('.rv-report, .rv-error', { timeout: 15000 });
   }
 
-  /** axe-core violations on the page, as "rule: target" strings. */
-  async function axe(page) {
+  /** axe-core violations on the page, as "rule: target" strings; with `{ enhanced: true }` the
+   * AAA contrast rule (7:1) too, for the high-contrast theme. */
+  async function axe(page, { enhanced = false } = {}) {
     await page.evaluate(axeSource);
-    const result = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+    const result = await page.evaluate((enhanced) => axe.run(document, {
+      resultTypes: ['violations'],
+      ...(enhanced ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {}),
+    }), enhanced);
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
   }
 

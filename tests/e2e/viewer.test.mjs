@@ -305,3 +305,21 @@ test('axe-core finds no violations, collapsed and expanded, in both reports and 
     await page.close();
   }
 });
+
+test('at 200 % on a phone the reading bar fits: little more than half the screen, nothing cut off', async () => {
+  const page = await h.open('/', { width: 390, height: 844 });
+  await h.settled(page);
+  await page.evaluate(() => { const s = __rv('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+  await page.evaluate(() => __rv('.rv-button--read').click());
+  await page.waitForFunction(() => !__rv('.rv-reader').hidden && getComputedStyle(__rv('.rv')).fontSize === '34px');
+  const closed = await page.evaluate(() => __rv('.rv-reader').getBoundingClientRect().height);
+  assert.ok(closed <= 844 * 0.55, `the bar is ${closed}px tall on an 844px screen`);
+  await page.evaluate(() => { __rv('.rv-reader__more').open = true; });
+  const fits = await page.evaluate(() => [...__rv('.rv-reader').querySelectorAll('button, select, summary')]
+    .map((e) => e.getBoundingClientRect()).every((r) => r.left >= 0 && r.right <= innerWidth));
+  assert.ok(fits, 'every control of the bar within the screen');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no sideways scrolling');
+  assert.deepEqual(await h.axe(page), []);
+  await page.screenshot({ path: join(OUTPUT, 'phone-200-reading-bar.png') });
+  await page.close();
+});

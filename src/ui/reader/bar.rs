@@ -30,6 +30,7 @@ pub fn ReadingBar() -> impl IntoView {
             // hand (sticky) during reading.
             <details class="rv-reader__more">
                 <summary>{l.reader_settings}</summary>
+                <PartButtons reader/>
                 <div class="rv-reader__settings">
                     <SpeedPicker reader/>
                     <VoicePicker reader/>
@@ -70,14 +71,25 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
                     <path d="M11 2h2v12h-2zM2 2v12l8-6z"></path>
                 </svg>
             </button>
+            <button type="button" class="rv-button rv-reader__close" on:click=move |_| reader.close_bar()>
+                {l.close_bar}
+            </button>
+        </div>
+    }
+}
+
+/// Previous and next part (under the bar's disclosure, so that the bar stays small).
+#[component]
+fn PartButtons(reader: ReaderCtx) -> impl IntoView {
+    let l = labels();
+    let cmd = move |c: Command| move |_| reader.command(c.clone());
+    view! {
+        <div class="rv-reader__buttons">
             <button type="button" class="rv-button" on:click=cmd(Command::PreviousPart)>
                 {l.previous_part}
             </button>
             <button type="button" class="rv-button" on:click=cmd(Command::NextPart)>
                 {l.next_part}
-            </button>
-            <button type="button" class="rv-button rv-reader__close" on:click=move |_| reader.close_bar()>
-                {l.close_bar}
             </button>
         </div>
     }
