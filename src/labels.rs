@@ -75,6 +75,8 @@ pub struct Labels {
     pub next_part: &'static str,
     /// Closes the reading bar (and stops reading).
     pub close_bar: &'static str,
+    /// Skips the rest of the table being read.
+    pub skip_table: &'static str,
     /// Over the reading bar's part buttons, speed, voice and keys.
     pub reader_settings: &'static str,
     /// Shows the full grid of a table instead of its cards (on narrow screens).
@@ -278,6 +280,7 @@ pub const ZH: Labels = Labels {
     previous_part: "上一部分",
     next_part: "下一部分",
     close_bar: "关闭朗读",
+    skip_table: "跳过此表",
     reader_settings: "更多选项",
     full_table: "查看完整表格",
     zeros: "为0的栏目：",
@@ -381,6 +384,7 @@ pub const EN: Labels = Labels {
     previous_part: "Previous part",
     next_part: "Next part",
     close_bar: "Close",
+    skip_table: "Skip this table",
     reader_settings: "More options",
     full_table: "Full table",
     zeros: "0 in: ",

@@ -62,6 +62,8 @@ pub enum Command {
     SetVoice(Option<String>),
     /// The reader collapsed this part.
     PartClosed(String),
+    /// Skip the rest of the table being read.
+    SkipTable,
 }
 
 /// What the speech engine reports, each for the generation of the utterance it belongs to.
@@ -164,6 +166,8 @@ pub enum Action {
 pub struct Player {
     lengths: Vec<usize>,
     part_of: Vec<Option<String>>,
+    /// The table each utterance reads, if any.
+    table_of: Vec<Option<String>>,
     parts: Vec<(String, usize, String)>,
     phase: Phase,
     position: usize,
@@ -194,6 +198,10 @@ impl Player {
         Player {
             lengths: script.iter().map(|u| u.spoken.chars().count()).collect(),
             part_of: script.iter().map(|u| u.part.clone()).collect(),
+            table_of: script
+                .iter()
+                .map(|u| u.target.table().map(str::to_string))
+                .collect(),
             parts,
             phase: Phase::Idle,
             position: 0,
@@ -377,6 +385,35 @@ impl Player {
                 self.respeak(now)
             }
             Command::PartClosed(id) => self.part_closed(&id),
+            Command::SkipTable => self.skip_table(now),
+        }
+    }
+
+    /// Whether the current utterance reads a table.
+    pub fn in_table(&self) -> bool {
+        self.table_of
+            .get(self.position)
+            .is_some_and(Option::is_some)
+    }
+
+    /// Goes on after the table being read (or finishes when it ends the script or the part read).
+    fn skip_table(&mut self, now: u64) -> Vec<Action> {
+        let Some(Some(table)) = self.table_of.get(self.position).cloned() else {
+            return Vec::new();
+        };
+        let after = (self.position..self.len())
+            .find(|&i| self.table_of[i].as_deref() != Some(table.as_str()))
+            .unwrap_or(self.len());
+        let cancel = self.phase == Phase::Speaking;
+        // Continue from the last sentence of the table: advancing reads what follows, and
+        // honours the end of the part being read.
+        self.position = after.saturating_sub(1);
+        match self.phase {
+            Phase::Idle | Phase::Paused => {
+                self.position = after.min(self.len() - 1);
+                vec![Action::Highlight(Some(self.position))]
+            }
+            Phase::Speaking => self.advance(now, cancel),
         }
     }
 
@@ -1118,5 +1155,53 @@ mod tests {
         assert!(p
             .command(Command::PartClosed("part-1".into()), 4)
             .is_empty());
+    }
+
+    #[test]
+    fn skip_this_table_goes_on_after_it() {
+        let text = |i: usize, t: &str| Utterance {
+            index: i,
+            shown: t.into(),
+            spoken: t.into(),
+            target: Target::Text {
+                key: format!("k{i}"),
+                start: 0,
+                end: t.len(),
+            },
+            part: Some("part-3".into()),
+        };
+        let row = |i: usize| Utterance {
+            target: Target::TableRows {
+                table: "table-3".into(),
+                group: 0,
+                first: i,
+                last: i,
+            },
+            ..text(i, "行")
+        };
+        let script = vec![
+            text(0, "三、"),
+            row(1),
+            row(2),
+            row(3),
+            text(4, "其后一段。"),
+        ];
+        let mut p = Player::new(&script);
+        p.command(Command::StartAt(2), 0);
+        assert!(p.in_table());
+        let a = p.command(Command::SkipTable, 1);
+        assert_eq!(a[0], Action::Cancel);
+        assert_eq!(speaks(&a).map(|s| s.0), Some(4), "{a:?}");
+        assert!(!p.in_table());
+        assert!(
+            p.command(Command::SkipTable, 2).is_empty(),
+            "not in a table"
+        );
+        // A table at the end of the part read: skipping ends the part.
+        let mut p = Player::new(&script[..4]);
+        p.command(Command::PlayPart("part-3".into()), 0);
+        p.command(Command::StartAt(1), 1);
+        let a = p.command(Command::SkipTable, 2);
+        assert_eq!(announced(&a), [Announcement::PartEnded]);
     }
 }

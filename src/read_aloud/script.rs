@@ -60,6 +60,20 @@ pub enum Target {
     },
 }
 
+impl Target {
+    /// The table this reads, if it reads one.
+    pub fn table(&self) -> Option<&str> {
+        match self {
+            Target::TableCaption { table }
+            | Target::TableGroup { table, .. }
+            | Target::TableRows { table, .. }
+            | Target::TableNotes { table }
+            | Target::TableFindings { table } => Some(table),
+            _ => None,
+        }
+    }
+}
+
 /// One sentence to speak.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Utterance {

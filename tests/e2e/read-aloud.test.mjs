@@ -172,6 +172,32 @@ describe('with a real voice', () => {
     await page.close();
   });
 
+  test('skip this table: offered while a table is read, and reading goes on after it', async () => {
+    const page = await h.open('/');
+    await page.addInitScript(recordSpeech);
+    await page.reload();
+    await h.settled(page);
+    await page.waitForFunction((host) => {
+      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
+      return [...voice.querySelectorAll('option')].length > 1;
+    }, HOST, { timeout: 15000 });
+    // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
+    await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+    assert.ok(await inWidget(page, (root) => !!root.querySelector('.rv-reading')?.closest('.rv-table-view')), 'reading the table');
+    await inWidget(page, (root) => root.querySelector('.rv-reader__skip').click());
+    // Past the table: the part ends (表三 ends part 三) or reading goes on outside the table.
+    await page.waitForFunction((host) => {
+      const root = document.querySelector(host).shadowRoot;
+      const reading = root.querySelector('.rv-reading');
+      const ended = /本节朗读结束/.test(root.querySelector('[role=status][aria-live=polite]').textContent);
+      return !root.querySelector('.rv-reader__skip') && (ended || (reading && !reading.closest('.rv-table-view')));
+    }, HOST, { timeout: 15000 });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('keyboard shortcuts play, pause and stop; axe stays clean with the bar open, at 200 % and in high contrast', async () => {
     const page = await h.open('/');
     await page.addInitScript(recordSpeech);

@@ -51,6 +51,12 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
     let phase = reader.phase;
     let playing = move || phase.get() == Phase::Speaking;
     let cmd = move |c: Command| move |_| reader.command(c.clone());
+    let (current, script) = (reader.current, reader.script);
+    let in_table = move || {
+        current.get().is_some_and(|i| {
+            script.with_value(|s| s.get(i).is_some_and(|u| u.target.table().is_some()))
+        })
+    };
     view! {
         <div class="rv-reader__buttons">
             <button type="button" class="rv-button" on:click=cmd(Command::Previous)>
@@ -71,6 +77,16 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
                     <path d="M11 2h2v12h-2zM2 2v12l8-6z"></path>
                 </svg>
             </button>
+            {move || {
+                in_table()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="rv-button rv-reader__skip" on:click=cmd(Command::SkipTable)>
+                                {l.skip_table}
+                            </button>
+                        }
+                    })
+            }}
             <button type="button" class="rv-button rv-reader__close" on:click=move |_| reader.close_bar()>
                 {l.close_bar}
             </button>
