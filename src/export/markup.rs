@@ -68,6 +68,24 @@ pub struct CellMarkup {
     pub content: Vec<Piece>,
 }
 
+impl CellMarkup {
+    /// A cell of this element with nothing decided yet.
+    fn new(tag: Tag) -> CellMarkup {
+        CellMarkup {
+            tag,
+            class: String::new(),
+            id: None,
+            colspan: None,
+            rowspan: None,
+            scope: None,
+            headers: None,
+            described_by: None,
+            key: None,
+            content: Vec::new(),
+        }
+    }
+}
+
 /// A paragraph below the table: the legend of its marks, or one of its notes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LegendLine {
@@ -177,16 +195,12 @@ impl<'a> TableMarkup<'a> {
     pub fn cell(&self, c: &LaidCell) -> CellMarkup {
         let span = |n: usize| (n > 1).then(|| n.to_string());
         let mut m = CellMarkup {
-            tag: Tag::Th,
-            class: String::new(),
             id: c.id.clone(),
             colspan: span(c.colspan),
             rowspan: span(c.rowspan),
             scope: c.scope,
             headers: (!c.headers.is_empty()).then(|| c.headers.join(" ")),
-            described_by: None,
-            key: None,
-            content: Vec::new(),
+            ..CellMarkup::new(Tag::Th)
         };
         match c.kind {
             CellKind::Corner => {
@@ -293,18 +307,7 @@ impl TableMarkup<'_> {
                         row,
                         column,
                     };
-                    let mut m = CellMarkup {
-                        tag: Tag::Td,
-                        class: String::new(),
-                        id: None,
-                        colspan: None,
-                        rowspan: None,
-                        scope: None,
-                        headers: None,
-                        described_by: None,
-                        key: None,
-                        content: Vec::new(),
-                    };
+                    let mut m = CellMarkup::new(Tag::Td);
                     self.data(Some(pos), &mut m);
                     if self.is_zero(pos) {
                         card.zeros.push(column_name(column));
@@ -337,19 +340,15 @@ fn card_units(
     columns: &[Vec<&crate::model::Header>],
 ) -> Vec<(String, Vec<(usize, usize)>)> {
     if group.rows.is_empty() {
-        let mut units: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
-        for (c, path) in columns.iter().enumerate() {
-            let name = path[..path.len().saturating_sub(1)]
-                .iter()
-                .map(|h| h.label.as_str())
-                .collect::<Vec<_>>()
-                .join(" · ");
-            match units.last_mut() {
-                Some((n, cells)) if *n == name => cells.push((0, c)),
-                _ => units.push((name, vec![(0, c)])),
-            }
-        }
-        return units;
+        return crate::model::table::column_runs(columns)
+            .into_iter()
+            .map(|(above, cells)| {
+                (
+                    above.join(" · "),
+                    cells.into_iter().map(|c| (0, c)).collect(),
+                )
+            })
+            .collect();
     }
     crate::model::table::leaves(&group.rows)
         .iter()

@@ -121,6 +121,24 @@ pub fn leaves(forest: &[Header]) -> Vec<Vec<&Header>> {
     out
 }
 
+/// Leaf columns in runs that share the headers above them (表四: 行政复议's five, then
+/// 行政诉讼 › 未经复议直接起诉's five, …): each run's ancestor labels, outermost first, and its
+/// column indexes. Tables without row headers are read and shown a run at a time.
+pub fn column_runs<'a>(columns: &[Vec<&'a Header>]) -> Vec<(Vec<&'a str>, Vec<usize>)> {
+    let mut runs: Vec<(Vec<&'a str>, Vec<usize>)> = Vec::new();
+    for (c, path) in columns.iter().enumerate() {
+        let above: Vec<&str> = path[..path.len().saturating_sub(1)]
+            .iter()
+            .map(|h| h.label.as_str())
+            .collect();
+        match runs.last_mut() {
+            Some((labels, cells)) if *labels == above => cells.push(c),
+            _ => runs.push((above, vec![c])),
+        }
+    }
+    runs
+}
+
 /// Depth of a header forest (0 when empty).
 pub fn depth(forest: &[Header]) -> usize {
     forest.iter().map(Header::depth).max().unwrap_or(0)

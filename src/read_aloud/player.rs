@@ -282,7 +282,7 @@ impl Player {
             // is not overruled (PartClosed stops reading instead).
             if entering {
                 out.push(Action::RevealPart(part.clone()));
-                if let Some((_, _, name)) = self.parts.iter().find(|(id, _, _)| id == part) {
+                if let Some(name) = self.part_name(part) {
                     out.push(Action::Announce(Announcement::ReadingPart(name.clone())));
                 }
             }
@@ -389,13 +389,6 @@ impl Player {
         }
     }
 
-    /// Whether the current utterance reads a table.
-    pub fn in_table(&self) -> bool {
-        self.table_of
-            .get(self.position)
-            .is_some_and(Option::is_some)
-    }
-
     /// Goes on after the table being read (or finishes when it ends the script or the part read).
     fn skip_table(&mut self, now: u64) -> Vec<Action> {
         let Some(Some(table)) = self.table_of.get(self.position).cloned() else {
@@ -423,12 +416,7 @@ impl Player {
         if self.phase == Phase::Idle || here != Some(id) {
             return Vec::new();
         }
-        let name = self
-            .parts
-            .iter()
-            .find(|(p, _, _)| p == id)
-            .map(|(_, _, name)| name.clone())
-            .unwrap_or_default();
+        let name = self.part_name(id).cloned().unwrap_or_default();
         let mut out = vec![Action::Cancel];
         out.extend(self.finish(Announcement::PartClosed(name)));
         out
@@ -516,12 +504,23 @@ impl Player {
         if self.stop_after.is_none() {
             return;
         }
-        self.stop_after = self.part_index().map(|i| {
-            self.parts
-                .get(i + 1)
-                .map(|(_, at, _)| at - 1)
-                .unwrap_or(self.len() - 1)
-        });
+        self.stop_after = self.part_index().map(|i| self.part_end(i));
+    }
+
+    /// The last utterance of part `i`.
+    fn part_end(&self, i: usize) -> usize {
+        self.parts
+            .get(i + 1)
+            .map(|(_, at, _)| at - 1)
+            .unwrap_or(self.len() - 1)
+    }
+
+    /// A part's heading as shown.
+    fn part_name(&self, id: &str) -> Option<&String> {
+        self.parts
+            .iter()
+            .find(|(p, _, _)| p == id)
+            .map(|(_, _, name)| name)
     }
 
     /// Reads one part and stops at its end.
@@ -530,12 +529,7 @@ impl Player {
             return Vec::new();
         };
         let start = self.parts[i].1;
-        let end = self
-            .parts
-            .get(i + 1)
-            .map(|(_, at, _)| at - 1)
-            .unwrap_or(self.len() - 1);
-        self.stop_after = Some(end);
+        self.stop_after = Some(self.part_end(i));
         self.position = start;
         self.retried = false;
         let cancel = self.phase == Phase::Speaking;
@@ -1188,11 +1182,10 @@ mod tests {
         ];
         let mut p = Player::new(&script);
         p.command(Command::StartAt(2), 0);
-        assert!(p.in_table());
         let a = p.command(Command::SkipTable, 1);
         assert_eq!(a[0], Action::Cancel);
         assert_eq!(speaks(&a).map(|s| s.0), Some(4), "{a:?}");
-        assert!(!p.in_table());
+        assert_eq!(p.position(), 4);
         assert!(
             p.command(Command::SkipTable, 2).is_empty(),
             "not in a table"

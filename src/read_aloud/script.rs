@@ -3,7 +3,7 @@
 //! headers and units; rows of zeros are summarised; figures not given are said to be not given.
 
 use super::text::{sentences, spoken, LIMIT};
-use crate::model::table::{depth, leaves};
+use crate::model::table::{column_runs, depth, leaves};
 use crate::model::templates::ColumnKind;
 use crate::model::{Block, CellPos, CellValue, CheckedReport, Header, Section, StatTable};
 use std::borrow::Cow;
@@ -538,19 +538,13 @@ fn table_lines(
 
 /// The units of a table with no row headers (表四), read as rows: its column groups.
 fn column_units(col_paths: &[Vec<&Header>]) -> Vec<ReadUnit> {
-    let mut units: Vec<ReadUnit> = Vec::new();
-    for (c, path) in col_paths.iter().enumerate() {
-        let parent = if path.len() >= 2 {
-            path[path.len() - 2].label.clone()
-        } else {
-            String::new()
-        };
-        match units.last_mut() {
-            Some((name, _, cells)) if *name == parent => cells.push((0, c)),
-            _ => units.push((parent, 0, vec![(0, c)])),
-        }
-    }
-    units
+    column_runs(col_paths)
+        .into_iter()
+        .map(|(above, cells)| {
+            let name = above.last().copied().unwrap_or("").to_string();
+            (name, 0, cells.into_iter().map(|c| (0, c)).collect())
+        })
+        .collect()
 }
 
 /// The data rows `rows`, each a unit of all its cells (row paths walked once per table), named

@@ -29,6 +29,27 @@ function recordSpeech() {
 /** The engine speaks nothing and holds nothing queued. */
 const quiet = () => !speechSynthesis.speaking && !speechSynthesis.pending;
 
+/** The demo page with every utterance recorded; with `voices`, once the Mandarin voices (about
+ * 2.5 s) are listed first in the picker. */
+async function openRecording(h, { viewport, reducedMotion = false, voices = true } = {}) {
+  const page = await h.open('/', viewport);
+  if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.addInitScript(recordSpeech);
+  await page.reload();
+  await h.settled(page);
+  if (voices) {
+    await page.waitForFunction((host) => {
+      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
+      const opts = [...voice.querySelectorAll('option')];
+      return opts.length > 1 && /cmn|zh/i.test(opts[1].textContent);
+    }, HOST, { timeout: 15000 });
+  }
+  return page;
+}
+
+/** Presses 停止 in the reading bar. */
+const stopReading = (page) => inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+
 const inWidget = (page, fn, arg) => page.evaluate(({ fn, arg, host }) => {
   const root = document.querySelector(host).shadowRoot;
   return new Function('root', 'arg', `return (${fn})(root, arg)`)(root, arg);
@@ -40,16 +61,7 @@ describe('with a real voice', () => {
   after(async () => { await h?.close(); });
 
   test('reads a part in order with the highlight following; pause, resume, stop and click-to-jump work', async () => {
-    const page = await h.open('/');
-    await page.addInitScript(recordSpeech);
-    await page.reload();
-    await h.settled(page);
-    // Wait for the Mandarin voices (about 2.5 s) to be listed first in the picker.
-    await page.waitForFunction((host) => {
-      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
-      const opts = [...voice.querySelectorAll('option')];
-      return opts.length > 1 && /cmn|zh/i.test(opts[1].textContent);
-    }, HOST, { timeout: 15000 });
+    const page = await openRecording(h);
 
     // 朗读本节 on part 六: heading, then its one sentence; each starts and ends, in order.
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][5].click());
@@ -89,7 +101,7 @@ describe('with a real voice', () => {
     assert.equal(resumed, (await page.evaluate((n) => window.__speech[n - 1].text, paused)), 'resume speaks the same sentence again');
     assert.ok(pausedAt, 'the sentence stays highlighted while paused');
     await page.waitForFunction(() => window.__speech.length >= 4, null, { timeout: 20000 });
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    await stopReading(page);
     await page.waitForFunction(quiet, null, { timeout: 10000 });
     const stopped = await page.evaluate(() => window.__speech.length);
     assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reader__play').getAttribute('aria-pressed')), 'false', 'stopped');
@@ -124,21 +136,13 @@ describe('with a real voice', () => {
     const at = spoken.indexOf(jumped.text);
     assert.ok(at >= clickedAt && at <= clickedAt + 1, `the clicked sentence is spoken next (${spoken.join(' | ')})`);
     await page.screenshot({ path: join(OUTPUT, 'reading.png') });
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    await stopReading(page);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
 
   test('the reading bar stays at hand while reading, and the sentence read stays in the middle of the view', async () => {
-    const page = await h.open('/', { width: 1024, height: 700 });
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.addInitScript(recordSpeech);
-    await page.reload();
-    await h.settled(page);
-    await page.waitForFunction((host) => {
-      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
-      return [...voice.querySelectorAll('option')].length > 1;
-    }, HOST, { timeout: 15000 });
+    const page = await openRecording(h, { viewport: { width: 1024, height: 700 }, reducedMotion: true });
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][4].click());
     await page.waitForFunction(() => window.__speech[0]?.events.includes('start'), null, { timeout: 10000 });
     // Far down the page, the bar is still in view.
@@ -167,20 +171,13 @@ describe('with a real voice', () => {
       const r = s.getBoundingClientRect();
       return r.bottom > 0 && r.top < innerHeight;
     }, HOST, { timeout: 5000 });
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    await stopReading(page);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
 
   test('skip this table: offered while a table is read, and reading goes on after it', async () => {
-    const page = await h.open('/');
-    await page.addInitScript(recordSpeech);
-    await page.reload();
-    await h.settled(page);
-    await page.waitForFunction((host) => {
-      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
-      return [...voice.querySelectorAll('option')].length > 1;
-    }, HOST, { timeout: 15000 });
+    const page = await openRecording(h);
     // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
     await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
@@ -193,16 +190,13 @@ describe('with a real voice', () => {
       const ended = /本节朗读结束/.test(root.querySelector('[role=status][aria-live=polite]').textContent);
       return !root.querySelector('.rv-reader__skip') && (ended || (reading && !reading.closest('.rv-table-view')));
     }, HOST, { timeout: 15000 });
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
+    await stopReading(page);
     assert.deepEqual(page.errors, []);
     await page.close();
   });
 
   test('keyboard shortcuts play, pause and stop; axe stays clean with the bar open, at 200 % and in high contrast', async () => {
-    const page = await h.open('/');
-    await page.addInitScript(recordSpeech);
-    await page.reload();
-    await h.settled(page);
+    const page = await openRecording(h, { voices: false });
     await page.focus('#part-6-button');
     await page.keyboard.press('Alt+Shift+KeyP');
     await page.waitForFunction(() => window.__speech.length >= 1, null, { timeout: 10000 });

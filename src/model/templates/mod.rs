@@ -41,16 +41,35 @@ pub static REGISTRY: &[TemplateId] = &[
     test_table::V1,
 ];
 
+/// Which format of a table family a template is: its year, the name reports give, and what the
+/// JSON schema says of it.
+pub struct Format {
+    /// The format year: 2019 (trial) or 2021.
+    pub year: u16,
+    /// The name reports give in `"template"`, e.g. `table3-2021`.
+    pub name: &'static str,
+    /// What it is, for the JSON schema.
+    pub description: &'static str,
+}
+
 /// An official table in one format.
 pub trait Template: Sync {
+    /// Its format: year, name, description.
+    fn format(&self) -> &Format;
     /// The name reports give in `"template"`, e.g. `table3-2021`.
-    fn name(&self) -> &'static str;
+    fn name(&self) -> &'static str {
+        self.format().name
+    }
     /// What it is, for the JSON schema.
-    fn description(&self) -> &'static str;
+    fn description(&self) -> &'static str {
+        self.format().description
+    }
     /// The table's number in the report: 表三 is 3.
     fn number(&self) -> u8;
     /// The format year: 2019 (trial) or 2021.
-    fn format_year(&self) -> u16;
+    fn format_year(&self) -> u16 {
+        self.format().year
+    }
     /// Short label: 表三.
     fn label(&self) -> &'static str;
     /// The official caption.

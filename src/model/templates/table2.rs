@@ -1,42 +1,34 @@
 //! 表二 主动公开政府信息情况: five blocks in the 2019 trial format, four in 2021, each with its own
 //! columns. Its figures have no identities between them; N1 checks each.
 
-use super::{group, leaf, Template, TemplateId};
+use super::{group, leaf, Format, Template, TemplateId};
 use crate::model::cell::Decimal;
 use crate::model::checker::figure;
 use crate::model::finding::{Finding, Rule, Severity};
 use crate::model::table::{StatTable, TableGroup};
 
 /// 表二, 2019 trial format (five blocks, 22 cells).
-pub const V2019: TemplateId = TemplateId::new(&Table2 { year: 2019 });
+pub const V2019: TemplateId = TemplateId::new(&Table2(Format {
+    year: 2019,
+    name: "table2-2019",
+    description: "表二 主动公开政府信息情况, 2019 trial format (five blocks, 22 cells).",
+}));
 /// 表二, 2021 format (four blocks, 10 cells).
-pub const V2021: TemplateId = TemplateId::new(&Table2 { year: 2021 });
+pub const V2021: TemplateId = TemplateId::new(&Table2(Format {
+    year: 2021,
+    name: "table2-2021",
+    description: "表二 主动公开政府信息情况, 2021 format (four blocks, 10 cells).",
+}));
 
 /// 表二 in one format.
-pub struct Table2 {
-    year: u16,
-}
+pub struct Table2(Format);
 
 impl Template for Table2 {
-    fn name(&self) -> &'static str {
-        if self.year == 2019 {
-            "table2-2019"
-        } else {
-            "table2-2021"
-        }
-    }
-    fn description(&self) -> &'static str {
-        if self.year == 2019 {
-            "表二 主动公开政府信息情况, 2019 trial format (five blocks, 22 cells)."
-        } else {
-            "表二 主动公开政府信息情况, 2021 format (four blocks, 10 cells)."
-        }
+    fn format(&self) -> &Format {
+        &self.0
     }
     fn number(&self) -> u8 {
         2
-    }
-    fn format_year(&self) -> u16 {
-        self.year
     }
     fn label(&self) -> &'static str {
         "表二"
@@ -48,14 +40,14 @@ impl Template for Table2 {
         None
     }
     fn groups(&self) -> Vec<TableGroup> {
-        if self.year == 2019 {
+        if self.0.year == 2019 {
             table2_2019()
         } else {
             table2_2021()
         }
     }
     fn check_against_last_year(&self, now: &StatTable, before: &StatTable) -> Vec<Finding> {
-        if self.year == 2021 && before.template == Some(V2021) {
+        if self.0.year == 2021 && before.template == Some(V2021) {
             in_force(now, before)
         } else {
             Vec::new()

@@ -1,7 +1,7 @@
 //! 表三 收到和处理政府信息公开申请情况, in the 2019 trial format and the 2021 format: its rows
 //! and columns with their keys, and its identities R3.1, R3.2 and R3.3.
 
-use super::{leaf, leaves_of, ColumnKind, Template, TemplateId};
+use super::{leaf, leaves_of, ColumnKind, Format, Template, TemplateId};
 use crate::model::checker::figure;
 use crate::model::checker::{difference, Checker};
 use crate::model::finding::{Finding, Rule, Severity};
@@ -9,35 +9,38 @@ use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock, TableGroup};
 
 /// 表三, 2019 trial format (23 rows).
-pub const V2019: TemplateId = TemplateId::new(&Table3 { year: 2019 });
+pub const V2019: TemplateId = TemplateId::new(&Table3(Format {
+    year: 2019,
+    name: "table3-2019",
+    description: "表三 收到和处理政府信息公开申请情况, 2019 trial format (23 rows).",
+}));
 /// 表三, 2021 format (25 rows).
-pub const V2021: TemplateId = TemplateId::new(&Table3 { year: 2021 });
+pub const V2021: TemplateId = TemplateId::new(&Table3(Format {
+    year: 2021,
+    name: "table3-2021",
+    description: "表三 收到和处理政府信息公开申请情况, 2021 format (25 rows).",
+}));
 
 /// 表三 in one format.
-pub struct Table3 {
-    year: u16,
+pub struct Table3(Format);
+
+impl Table3 {
+    /// This format's id (its figures' rows differ between formats).
+    fn id(&self) -> TemplateId {
+        if self.0.year == 2019 {
+            V2019
+        } else {
+            V2021
+        }
+    }
 }
 
 impl Template for Table3 {
-    fn name(&self) -> &'static str {
-        if self.year == 2019 {
-            "table3-2019"
-        } else {
-            "table3-2021"
-        }
-    }
-    fn description(&self) -> &'static str {
-        if self.year == 2019 {
-            "表三 收到和处理政府信息公开申请情况, 2019 trial format (23 rows)."
-        } else {
-            "表三 收到和处理政府信息公开申请情况, 2021 format (25 rows)."
-        }
+    fn format(&self) -> &Format {
+        &self.0
     }
     fn number(&self) -> u8 {
         3
-    }
-    fn format_year(&self) -> u16 {
-        self.year
     }
     fn label(&self) -> &'static str {
         "表三"
@@ -46,13 +49,13 @@ impl Template for Table3 {
         "收到和处理政府信息公开申请情况"
     }
     fn groups(&self) -> Vec<TableGroup> {
-        vec![groups(if self.year == 2019 { V2019 } else { V2021 })]
+        vec![groups(self.id())]
     }
     fn column_kind(&self, _column_key: &str) -> ColumnKind {
         ColumnKind::Count
     }
     fn check(&self, c: &mut Checker) {
-        check(c, if self.year == 2019 { V2019 } else { V2021 });
+        check(c, self.id());
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[&["本年新收政府信息公开申请数量"], &["申请人情况", "自然人"]]
@@ -63,7 +66,7 @@ impl Template for Table3 {
     fn layout_for(&self, block: &TableBlock) -> Option<(TemplateId, Finding)> {
         // Several published 2021-format reports print （六）其他处理 as one row, as the 2019
         // format does: show and check it in that layout, and say so.
-        (self.year == 2021 && other_handling_as_one_row(block)).then(|| {
+        (self.0.year == 2021 && other_handling_as_one_row(block)).then(|| {
             let finding = Finding {
                 rule: Rule::Label,
                 severity: Severity::Info,

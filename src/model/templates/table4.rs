@@ -1,41 +1,33 @@
 //! 表四 政府信息公开行政复议、行政诉讼情况 (the same layout in 2019 and 2021): one data row of
 //! column groups, keyed by group, and its identity R4.1.
 
-use super::{leaf, Template, TemplateId};
+use super::{leaf, Format, Template, TemplateId};
 use crate::model::checker::Checker;
 use crate::model::finding::Rule;
 use crate::model::table::{CellPos, Header, TableGroup};
 
 /// 表四, 2019 trial format.
-pub const V2019: TemplateId = TemplateId::new(&Table4 { year: 2019 });
+pub const V2019: TemplateId = TemplateId::new(&Table4(Format {
+    year: 2019,
+    name: "table4-2019",
+    description: "表四 政府信息公开行政复议、行政诉讼情况, 2019 trial format.",
+}));
 /// 表四, 2021 format (same layout as 2019).
-pub const V2021: TemplateId = TemplateId::new(&Table4 { year: 2021 });
+pub const V2021: TemplateId = TemplateId::new(&Table4(Format {
+    year: 2021,
+    name: "table4-2021",
+    description: "表四 政府信息公开行政复议、行政诉讼情况, 2021 format (same layout as 2019).",
+}));
 
 /// 表四 in one format.
-pub struct Table4 {
-    year: u16,
-}
+pub struct Table4(Format);
 
 impl Template for Table4 {
-    fn name(&self) -> &'static str {
-        if self.year == 2019 {
-            "table4-2019"
-        } else {
-            "table4-2021"
-        }
-    }
-    fn description(&self) -> &'static str {
-        if self.year == 2019 {
-            "表四 政府信息公开行政复议、行政诉讼情况, 2019 trial format."
-        } else {
-            "表四 政府信息公开行政复议、行政诉讼情况, 2021 format (same layout as 2019)."
-        }
+    fn format(&self) -> &Format {
+        &self.0
     }
     fn number(&self) -> u8 {
         4
-    }
-    fn format_year(&self) -> u16 {
-        self.year
     }
     fn label(&self) -> &'static str {
         "表四"

@@ -2,29 +2,27 @@
 //! to prove that a new table family needs nothing else: 表九 试点统计, two rows of applications
 //! with a total column, and one identity (T9: 合计 = 线上 + 线下).
 
-use super::{leaf, Template, TemplateId};
+use super::{leaf, Format, Template, TemplateId};
 use crate::model::checker::Checker;
 use crate::model::finding::Rule;
 use crate::model::table::{Header, TableGroup};
 
 /// 表九, format 1.
-pub const V1: TemplateId = TemplateId::new(&Table9);
+pub const V1: TemplateId = TemplateId::new(&Table9(Format {
+    year: 2021,
+    name: "table9-test",
+    description: "表九 试点统计 (tests only).",
+}));
 
 /// 表九 试点统计.
-pub struct Table9;
+pub struct Table9(Format);
 
 impl Template for Table9 {
-    fn name(&self) -> &'static str {
-        "table9-test"
-    }
-    fn description(&self) -> &'static str {
-        "表九 试点统计 (tests only)."
+    fn format(&self) -> &Format {
+        &self.0
     }
     fn number(&self) -> u8 {
         9
-    }
-    fn format_year(&self) -> u16 {
-        2021
     }
     fn label(&self) -> &'static str {
         "表九"
