@@ -5,7 +5,7 @@
 use super::escape;
 use super::markup::{finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::labels::Labels;
-use crate::model::layout::layout;
+use crate::model::layout::{layout, LaidCell};
 use crate::model::{Block, CheckedReport, Section, StatTable};
 use std::fmt::Write;
 
@@ -219,37 +219,80 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], l: &'static
 /// marks, from the same decisions.
 pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l: &'static Labels) {
     let m = TableMarkup::new(checked, table, l);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<div class=\"rv-table\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">\n<table class=\"rv-table__table\">\n<caption id=\"{}\">{}",
+        "<div class=\"rv-table\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">",
         escape(&table.id),
         escape(&m.region_label()),
-        escape(&m.caption_id()),
-        escape(&m.caption())
     );
+    let mut caption = escape(&m.caption());
     if let Some(u) = m.unit() {
-        let _ = write!(h, "<span class=\"rv-table__unit\">{}</span>", escape(&u));
+        let _ = write!(
+            caption,
+            "<span class=\"rv-table__unit\">{}</span>",
+            escape(&u)
+        );
     }
-    h.push_str("</caption>\n");
-    for s in layout(table) {
-        let tag = if s.head { "thead" } else { "tbody" };
-        let _ = writeln!(h, "<{tag}>");
-        for row in &s.rows {
-            h.push_str("<tr>");
-            for c in row {
-                cell(h, &m.cell(c));
+    let id = escape(&m.caption_id());
+    if m.in_blocks() {
+        let _ = writeln!(
+            h,
+            "<p class=\"rv-table__caption\" id=\"{id}\">{caption}</p>"
+        );
+    } else {
+        let _ = writeln!(
+            h,
+            "<table class=\"rv-table__table\">\n<caption id=\"{id}\">{caption}</caption>"
+        );
+    }
+    for b in layout(table) {
+        if m.in_blocks() {
+            let heading = b.heading.as_ref().map(|(id, _)| id.as_str());
+            let _ = writeln!(
+                h,
+                "<table class=\"rv-table__table\" aria-labelledby=\"{}\">",
+                escape(&m.block_label(heading))
+            );
+            if let Some((id, text)) = &b.heading {
+                let _ = writeln!(
+                    h,
+                    "<caption id=\"{}\" class=\"rv-table__block\">{}</caption>",
+                    escape(id),
+                    escape(text)
+                );
             }
-            h.push_str("</tr>\n");
         }
-        let _ = writeln!(h, "</{tag}>");
+        if !b.head.is_empty() {
+            rows_section(h, &m, "thead", &b.head);
+        }
+        rows_section(h, &m, "tbody", &b.body);
+        if m.in_blocks() {
+            h.push_str("</table>\n");
+        }
     }
-    h.push_str("</table>\n</div>\n<div class=\"rv-table__legend\">");
+    if !m.in_blocks() {
+        h.push_str("</table>\n");
+    }
+    h.push_str("</div>\n<div class=\"rv-table__legend\">");
     for line in m.legend() {
         legend_line(h, &line);
     }
     h.push_str("</div>\n");
     table_findings(h, &m, l);
     h.push_str("</div>\n");
+}
+
+/// A `thead` or `tbody` and its rows.
+fn rows_section(h: &mut String, m: &TableMarkup, tag: &str, rows: &[Vec<LaidCell>]) {
+    let _ = writeln!(h, "<{tag}>");
+    for row in rows {
+        h.push_str("<tr>");
+        for c in row {
+            cell(h, &m.cell(c));
+        }
+        h.push_str("</tr>\n");
+    }
+    let _ = writeln!(h, "</{tag}>");
 }
 
 fn cell(h: &mut String, c: &CellMarkup) {
@@ -354,7 +397,9 @@ mod tests {
         }
         assert!(html.contains("https://example.gov.cn/report"));
         assert!(html.contains("2024-03-28 09:30"));
-        assert_eq!(html.matches("<table").count(), 3);
+        // 表三 and 表四 one <table> each, 表二 one per block (four in 2021).
+        assert_eq!(html.matches("<table").count(), 1 + 1 + 4);
+        assert_eq!(html.matches("<caption").count(), 2 + 4);
         assert!(html.contains("R4.1"));
     }
 

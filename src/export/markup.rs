@@ -145,6 +145,20 @@ impl<'a> TableMarkup<'a> {
         format!("{} rv-title", self.caption_id())
     }
 
+    /// Whether the table is shown as blocks, each a `<table>` of its own under one caption (表二:
+    /// see [`crate::model::layout::LaidBlock`]); otherwise it is one `<table>` with a `<caption>`.
+    pub fn in_blocks(&self) -> bool {
+        self.table.groups.len() > 1 || self.table.groups.iter().any(|g| g.heading.is_some())
+    }
+
+    /// What names a block's `<table>`: the table's caption, then the block's heading.
+    pub fn block_label(&self, heading_id: Option<&str>) -> String {
+        match heading_id {
+            Some(h) => format!("{} {h}", self.caption_id()),
+            None => self.caption_id(),
+        }
+    }
+
     /// The caption's text.
     pub fn caption(&self) -> String {
         self.table.full_caption()
@@ -208,7 +222,6 @@ impl<'a> TableMarkup<'a> {
                 m.class = "rv-corner".into();
                 m.content.push(Piece::Text(c.text.clone()));
             }
-            CellKind::GroupHeading => m.class = "rv-th rv-th--group".into(),
             CellKind::ColumnHeader => m.class = "rv-th rv-th--col".into(),
             CellKind::RowHeader => m.class = "rv-th rv-th--row".into(),
             CellKind::Data => {
@@ -414,7 +427,7 @@ mod tests {
     fn all_cells(m: &TableMarkup) -> Vec<CellMarkup> {
         layout(m.table)
             .iter()
-            .flat_map(|s| s.rows.iter().flatten())
+            .flat_map(|b| b.cells())
             .map(|c| m.cell(c))
             .collect()
     }

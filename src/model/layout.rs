@@ -8,8 +8,6 @@ use super::table::{depth, CellPos, Header, StatTable, TableGroup};
 /// What kind of cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellKind {
-    /// A heading row spanning the table (a block of 表二).
-    GroupHeading,
     /// The top-left corner above the row headers.
     Corner,
     /// A column header.
@@ -41,13 +39,28 @@ pub struct LaidCell {
     pub pos: Option<CellPos>,
 }
 
-/// A `thead` or `tbody` with its rows.
+/// A block of a table, laid out as a `<table>` of its own: a table of several blocks (表二, one
+/// block per 第二十条 item, each with its own columns) is several `<table>`s, because a browser
+/// ties a cell to every column header above it in the same `<table>`, whatever `headers` says
+/// (Chromium does): in one `<table>` a figure of 表二 would be announced with the headers of
+/// every block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LaidSection {
-    /// True for `thead`.
-    pub head: bool,
-    /// Rows of cells.
-    pub rows: Vec<Vec<LaidCell>>,
+pub struct LaidBlock {
+    /// Index of its group in the table.
+    pub group: usize,
+    /// Its heading (a block of 表二: "第二十条第（一）项") with the id of its `<caption>`.
+    pub heading: Option<(String, String)>,
+    /// The `thead` rows: one per level of column headers.
+    pub head: Vec<Vec<LaidCell>>,
+    /// The `tbody` rows.
+    pub body: Vec<Vec<LaidCell>>,
+}
+
+impl LaidBlock {
+    /// Every cell, head first.
+    pub fn cells(&self) -> impl Iterator<Item = &LaidCell> {
+        self.head.iter().chain(&self.body).flatten()
+    }
 }
 
 fn header_cell(kind: CellKind, text: &str, id: String, parents: &[String]) -> LaidCell {
@@ -63,34 +76,24 @@ fn header_cell(kind: CellKind, text: &str, id: String, parents: &[String]) -> La
     }
 }
 
-/// Lays out the table. Single-group tables get a `thead`; tables of several blocks (表二) get one
-/// `tbody` per block, each opening with its own heading and column headers.
-pub fn layout(table: &StatTable) -> Vec<LaidSection> {
-    let width = table.grid_width();
-    let multi = table.groups.len() > 1;
-    let mut out = Vec::new();
-    for g in 0..table.groups.len() {
-        let block = GroupLayout::new(table, g, width);
-        let (mut head_rows, group_ids, column_leaf_ids) = block.head();
-        let body_rows = block.body(&group_ids, &column_leaf_ids);
-        if multi {
-            head_rows.extend(body_rows);
-            out.push(LaidSection {
-                head: false,
-                rows: head_rows,
-            });
-        } else {
-            out.push(LaidSection {
-                head: true,
-                rows: head_rows,
-            });
-            out.push(LaidSection {
-                head: false,
-                rows: body_rows,
-            });
-        }
-    }
-    out
+/// Lays out the table, one block per group: a `thead` of column headers and a `tbody` of rows.
+pub fn layout(table: &StatTable) -> Vec<LaidBlock> {
+    (0..table.groups.len())
+        .map(|g| {
+            let block = GroupLayout::new(table, g);
+            let (head, column_leaf_ids) = block.head();
+            let body = block.body(&column_leaf_ids);
+            LaidBlock {
+                group: g,
+                heading: table.groups[g]
+                    .heading
+                    .clone()
+                    .map(|h| (format!("{}-h", block.prefix), h)),
+                head,
+                body,
+            }
+        })
+        .collect()
 }
 
 /// One group of a table as it is laid out.
@@ -98,46 +101,28 @@ struct GroupLayout<'a> {
     group: &'a TableGroup,
     g: usize,
     prefix: String,
-    width: usize,
     row_depth: usize,
     col_depth: usize,
-    /// Columns a narrower block stretches its last column by, to the table's width, as printed
-    /// forms do.
-    extra: usize,
 }
 
 impl<'a> GroupLayout<'a> {
-    fn new(table: &'a StatTable, g: usize, width: usize) -> Self {
+    fn new(table: &'a StatTable, g: usize) -> Self {
         let group = &table.groups[g];
-        let row_depth = depth(&group.rows);
         GroupLayout {
             group,
             g,
             prefix: format!("{}-g{g}", table.id),
-            width,
-            row_depth,
+            row_depth: depth(&group.rows),
             col_depth: depth(&group.columns),
-            extra: width.saturating_sub(row_depth + group.column_count()),
         }
     }
 
-    /// The heading row (a block of 表二) and one row per level of column headers, with the ids
-    /// that head every cell of the block and the ids above each data column.
-    fn head(&self) -> (Vec<Vec<LaidCell>>, Vec<String>, Vec<Vec<String>>) {
+    /// One row per level of column headers, and the ids above each data column.
+    fn head(&self) -> (Vec<Vec<LaidCell>>, Vec<Vec<String>>) {
         let group = self.group;
-        let mut head_rows: Vec<Vec<LaidCell>> = Vec::new();
-        let mut group_ids = Vec::new();
-        if let Some(heading) = &group.heading {
-            let id = format!("{}-h", self.prefix);
-            let mut cell = header_cell(CellKind::GroupHeading, heading, id.clone(), &[]);
-            cell.colspan = self.width.max(1);
-            cell.scope = Some("colgroup");
-            head_rows.push(vec![cell]);
-            group_ids.push(id);
-        }
         let mut column_leaf_ids: Vec<Vec<String>> = Vec::new();
         if self.col_depth == 0 {
-            return (head_rows, group_ids, column_leaf_ids);
+            return (Vec::new(), column_leaf_ids);
         }
         let mut levels: Vec<Vec<LaidCell>> = vec![Vec::new(); self.col_depth];
         if self.row_depth > 0 {
@@ -153,52 +138,43 @@ impl<'a> GroupLayout<'a> {
             });
         }
         let mut counter = 0;
-        let last = group.columns.len().saturating_sub(1);
-        for (i, h) in group.columns.iter().enumerate() {
+        for h in &group.columns {
             place_column(
                 h,
                 0,
                 self.col_depth,
-                if i == last { self.extra } else { 0 },
                 &self.prefix,
                 &mut counter,
-                &group_ids,
+                &[],
                 &mut levels,
                 &mut column_leaf_ids,
             );
         }
-        head_rows.extend(levels);
-        (head_rows, group_ids, column_leaf_ids)
+        (levels, column_leaf_ids)
     }
 
-    /// The data rows: row headers where they start, then a cell per data column headed by the
-    /// block's heading, its column headers and its row headers.
-    fn body(&self, group_ids: &[String], column_leaf_ids: &[Vec<String>]) -> Vec<Vec<LaidCell>> {
+    /// The data rows: row headers where they start, then a cell per data column headed by its
+    /// column headers and its row headers.
+    fn body(&self, column_leaf_ids: &[Vec<String>]) -> Vec<Vec<LaidCell>> {
         let data_cols = self.group.column_count();
         let row_paths = row_paths(&self.group.rows, &self.prefix, self.row_depth);
         (0..self.group.row_count())
             .map(|r| {
                 let mut cells = Vec::new();
-                let mut row_ids = group_ids.to_vec();
+                let mut row_ids = Vec::new();
                 for starter in row_paths.get(r).into_iter().flatten() {
                     cells.extend(starter.cell.clone());
                     row_ids.push(starter.id.clone());
                 }
                 for c in 0..data_cols {
-                    let mut headers = row_ids.clone();
-                    if let Some(ids) = column_leaf_ids.get(c) {
-                        headers.splice(group_ids.len()..group_ids.len(), ids.iter().cloned());
-                    }
+                    let mut headers = column_leaf_ids.get(c).cloned().unwrap_or_default();
+                    headers.extend(row_ids.iter().cloned());
                     cells.push(LaidCell {
                         kind: CellKind::Data,
                         text: String::new(),
                         id: None,
                         headers,
-                        colspan: if c + 1 == data_cols {
-                            1 + self.extra
-                        } else {
-                            1
-                        },
+                        colspan: 1,
                         rowspan: 1,
                         scope: None,
                         pos: Some(CellPos {
@@ -219,7 +195,6 @@ fn place_column(
     h: &Header,
     level: usize,
     col_depth: usize,
-    extra: usize,
     prefix: &str,
     counter: &mut usize,
     parents: &[String],
@@ -229,7 +204,7 @@ fn place_column(
     let id = format!("{prefix}-c{counter}");
     *counter += 1;
     let mut cell = header_cell(CellKind::ColumnHeader, &h.label, id.clone(), parents);
-    cell.colspan = h.leaf_count() + extra;
+    cell.colspan = h.leaf_count();
     let mut path = parents.to_vec();
     path.push(id);
     if h.children.is_empty() {
@@ -240,13 +215,11 @@ fn place_column(
     } else {
         cell.scope = Some("colgroup");
         levels[level].push(cell);
-        let last = h.children.len() - 1;
-        for (i, c) in h.children.iter().enumerate() {
+        for c in &h.children {
             place_column(
                 c,
                 level + 1,
                 col_depth,
-                if i == last { extra } else { 0 },
                 prefix,
                 counter,
                 &path,
@@ -320,7 +293,7 @@ mod tests {
     use crate::model::validate::resolve_table;
     use crate::model::TableBlock;
 
-    fn laid(template: &str) -> (StatTable, Vec<LaidSection>) {
+    fn laid(template: &str) -> (StatTable, Vec<LaidBlock>) {
         let block: TableBlock =
             serde_json::from_str(&format!(r#"{{"id":"t","template":"{template}"}}"#)).unwrap();
         let (t, _) = resolve_table(&block);
@@ -329,10 +302,11 @@ mod tests {
     }
 
     /// Every row must fill the grid exactly, counting cells spanning down from rows above.
-    fn assert_rectangular(sections: &[LaidSection], width: usize) {
-        for s in sections {
+    fn assert_rectangular(blocks: &[LaidBlock], width: impl Fn(usize) -> usize) {
+        for b in blocks {
+            let width = width(b.group);
             let mut carry: Vec<usize> = vec![0; width];
-            for (i, row) in s.rows.iter().enumerate() {
+            for (i, row) in b.head.iter().chain(&b.body).enumerate() {
                 let mut col = 0;
                 for cell in row {
                     while col < width && carry[col] > 0 {
@@ -359,21 +333,21 @@ mod tests {
     fn table3_grid_is_rectangular_with_three_header_levels() {
         let (t, l) = laid("table3-2021");
         assert_eq!(t.grid_width(), 3 + 7);
-        assert_eq!(l.len(), 2);
-        assert!(l[0].head);
-        assert_eq!(l[0].rows.len(), 3);
-        assert_eq!(l[1].rows.len(), 25);
-        assert_rectangular(&l, 10);
+        assert_eq!(l.len(), 1);
+        assert_eq!(l[0].heading, None);
+        assert_eq!(l[0].head.len(), 3);
+        assert_eq!(l[0].body.len(), 25);
+        assert_rectangular(&l, |_| 10);
         // Corner spans the row-header columns and the header rows.
-        let corner = &l[0].rows[0][0];
+        let corner = &l[0].head[0][0];
         assert_eq!(
             (corner.kind, corner.colspan, corner.rowspan),
             (CellKind::Corner, 3, 3)
         );
         // 自然人 spans down two rows; 法人或其他组织 spans five columns.
-        let natural = l[0].rows[1].iter().find(|c| c.text == "自然人").unwrap();
+        let natural = l[0].head[1].iter().find(|c| c.text == "自然人").unwrap();
         assert_eq!(natural.rowspan, 2);
-        let legal = l[0].rows[1]
+        let legal = l[0].head[1]
             .iter()
             .find(|c| c.text == "法人或其他组织")
             .unwrap();
@@ -385,14 +359,14 @@ mod tests {
         let (t, l) = laid("table3-2021");
         let id_text = |id: &str| -> String {
             l.iter()
-                .flat_map(|s| s.rows.iter().flatten())
+                .flat_map(|b| b.cells())
                 .find(|c| c.id.as_deref() == Some(id))
                 .map(|c| c.text.clone())
                 .unwrap()
         };
         let pos = t.keyed[&("refused_state_secret".to_string(), "commercial".to_string())];
-        let cell = l[1]
-            .rows
+        let cell = l[0]
+            .body
             .iter()
             .flatten()
             .find(|c| c.pos == Some(pos))
@@ -410,13 +384,13 @@ mod tests {
             ]
         );
         // Row headers: a leaf at the top level spans all three row-header columns.
-        let first = &l[1].rows[0][0];
+        let first = &l[0].body[0][0];
         assert_eq!(
             (first.text.as_str(), first.colspan, first.scope),
             ("一、本年新收政府信息公开申请数量", 3, Some("row"))
         );
         // 三、本年度办理结果 opens the third row and spans every result row.
-        let results = &l[1].rows[2][0];
+        let results = &l[0].body[2][0];
         assert_eq!(
             (results.text.as_str(), results.rowspan),
             ("三、本年度办理结果", 22)
@@ -424,32 +398,44 @@ mod tests {
     }
 
     #[test]
-    fn table2_blocks_each_get_a_body_with_their_own_headers() {
+    fn table2_blocks_are_tables_of_their_own_whose_cells_name_only_their_own_headers() {
         let (t, l) = laid("table2-2019");
-        assert_eq!(t.grid_width(), 4);
         assert_eq!(l.len(), 5);
-        assert!(l.iter().all(|s| !s.head));
-        assert_rectangular(&l, 4);
-        // Block 第二十条第（八）项 has two value columns: the last stretches over two grid columns.
+        assert_rectangular(&l, |g| {
+            depth(&t.groups[g].rows) + t.groups[g].column_count()
+        });
+        // Block 第二十条第（八）项: its heading is its caption, two columns of its own.
         let block = &l[3];
-        assert_eq!(block.rows[0][0].text, "第二十条第（八）项");
-        let change = block.rows[1]
+        assert_eq!(
+            block.heading,
+            Some(("t-g3-h".to_string(), "第二十条第（八）项".to_string()))
+        );
+        assert_eq!(block.head.len(), 1);
+        let change = block.head[0]
             .iter()
             .find(|c| c.text == "本年增/减")
             .unwrap();
-        assert_eq!(change.colspan, 2);
-        let data = block.rows[2].last().unwrap();
-        assert_eq!((data.kind, data.colspan), (CellKind::Data, 2));
-        assert_eq!(data.headers[0], block.rows[0][0].id.clone().unwrap());
+        assert_eq!(change.colspan, 1);
+        let data = block.body[0].last().unwrap();
+        assert_eq!((data.kind, data.colspan), (CellKind::Data, 1));
+        // Exactly its column and its row, each once.
+        let text = |id: &String| {
+            block
+                .cells()
+                .find(|c| c.id.as_ref() == Some(id))
+                .map(|c| c.text.as_str())
+        };
+        let names: Vec<_> = data.headers.iter().map(text).collect();
+        assert_eq!(names, [Some("本年增/减"), Some("行政事业性收费")]);
     }
 
     #[test]
     fn table4_has_one_unlabelled_row() {
         let (_, l) = laid("table4-2021");
-        assert_rectangular(&l, 15);
-        assert_eq!(l[1].rows.len(), 1);
-        assert_eq!(l[1].rows[0].len(), 15);
-        let review_upheld = l[0].rows[1].iter().find(|c| c.text == "结果维持").unwrap();
+        assert_rectangular(&l, |_| 15);
+        assert_eq!(l[0].body.len(), 1);
+        assert_eq!(l[0].body[0].len(), 15);
+        let review_upheld = l[0].head[1].iter().find(|c| c.text == "结果维持").unwrap();
         assert_eq!(review_upheld.rowspan, 2);
     }
 }

@@ -1,4 +1,4 @@
-//! A statistical table: caption, thead/tbody, header cells tied to data cells by id/headers,
+//! A statistical table: caption, thead/tbody (a `<table>` per block for 表二), header cells tied to data cells by id/headers,
 //! figures right-aligned, derived values and flagged cells marked in words, findings below.
 
 use super::findings::TableFindings;
@@ -6,7 +6,7 @@ use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
 use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag};
-use crate::model::layout::{layout, CellKind, LaidCell};
+use crate::model::layout::{layout, LaidBlock, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
@@ -35,29 +35,28 @@ pub fn StatTableView(
     let (caption, unit) = (m.caption(), m.unit());
     let rows: usize = table.groups.iter().map(|g| g.row_count().max(1)).sum();
     let cards = (rows <= CARDS_UP_TO).then(|| m.cards());
-    drop(m);
     let grid = RwSignal::new(false);
     let cards = cards.map(|cards| {
         let (caption, unit) = (caption.clone(), unit.clone());
         view! { <TableCards cards caption unit grid/> }
     });
-    let body = table_body(Arc::new(RowsCtx {
+    let caption = view! {
+        {caption}
+        {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
+    };
+    let shared = Arc::new(RowsCtx {
         id: id.clone(),
         checked: checked.clone(),
         labels: labels(),
-    }));
+    });
+    let tables = tables(&m, shared, caption_id, caption);
+    drop(m);
     view! {
         <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
         {cards}
         <div class="rv-table" id=id.clone()>
             <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
-                <table class="rv-table__table">
-                    <caption id=caption_id class:rv-reading=reading_part(&id, ReadPart::Caption)>
-                        {caption}
-                        {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
-                    </caption>
-                    {body}
-                </table>
+                {tables}
             </div>
             <div class="rv-table__legend" class:rv-reading=reading_part(&id, ReadPart::Notes)>
                 {legend}
@@ -69,26 +68,65 @@ pub fn StatTableView(
     .into_any()
 }
 
-/// The table's `thead` and `tbody` sections: the head at once, bodies chunk by chunk.
-fn table_body(shared: Arc<RowsCtx>) -> impl IntoView {
-    let Some(table) = shared.checked.tables.get(&shared.id) else {
-        return ().into_any();
-    };
-    layout(table)
-        .into_iter()
-        .enumerate()
-        .map(|(section_index, s)| {
-            let rows = Arc::new(s.rows);
-            if s.head {
-                let rows = render_rows(&shared, &rows, 0..rows.len(), section_index);
-                view! { <thead>{rows}</thead> }.into_any()
-            } else {
-                let rows = incremental_rows(shared.clone(), rows, section_index);
-                view! { <tbody>{rows}</tbody> }.into_any()
-            }
-        })
-        .collect_view()
+/// The table's `<table>` under its caption: one, or one per block (表二) under a caption of
+/// their own.
+fn tables(
+    m: &TableMarkup,
+    shared: Arc<RowsCtx>,
+    caption_id: String,
+    caption: impl IntoView + 'static,
+) -> AnyView {
+    let reading_caption = reading_part(&shared.id, ReadPart::Caption);
+    let blocks = layout(m.table).into_iter().map(|b| {
+        let label = m.block_label(b.heading.as_ref().map(|(id, _)| id.as_str()));
+        (b, label)
+    });
+    if m.in_blocks() {
+        let blocks = blocks
+            .map(|(b, label)| block_table(shared.clone(), b, label))
+            .collect_view();
+        view! {
+            <p class="rv-table__caption" id=caption_id class:rv-reading=reading_caption>{caption}</p>
+            {blocks}
+        }
         .into_any()
+    } else {
+        let sections = blocks
+            .map(|(b, _)| sections(shared.clone(), b))
+            .collect_view();
+        view! {
+            <table class="rv-table__table">
+                <caption id=caption_id class:rv-reading=reading_caption>{caption}</caption>
+                {sections}
+            </table>
+        }
+        .into_any()
+    }
+}
+
+/// A block of a table of several (表二) as a `<table>` of its own, named by the table's caption
+/// and its heading, which is its `<caption>`.
+fn block_table(shared: Arc<RowsCtx>, block: LaidBlock, label: String) -> impl IntoView {
+    let heading = block.heading.clone().map(|(id, text)| {
+        let reading = reading_heading(&shared.id, block.group);
+        view! { <caption id=id class="rv-table__block" class:rv-reading=reading>{text}</caption> }
+    });
+    view! {
+        <table class="rv-table__table" aria-labelledby=label>
+            {heading}
+            {sections(shared, block)}
+        </table>
+    }
+}
+
+/// A block's `thead` and `tbody`: the head at once, the body chunk by chunk.
+fn sections(shared: Arc<RowsCtx>, block: LaidBlock) -> impl IntoView {
+    let head = (!block.head.is_empty()).then(|| {
+        let rows = render_rows(&shared, &block.head, 0..block.head.len());
+        view! { <thead>{rows}</thead> }
+    });
+    let rows = incremental_rows(shared, Arc::new(block.body));
+    view! { {head}<tbody>{rows}</tbody> }
 }
 
 /// Tables up to this many data rows get cards for narrow screens (official tables have 25 at
@@ -172,7 +210,6 @@ fn render_rows(
     ctx: &RowsCtx,
     rows: &[Vec<LaidCell>],
     range: std::ops::Range<usize>,
-    section_index: usize,
 ) -> impl IntoView {
     let Some(table) = ctx.checked.tables.get(&ctx.id) else {
         return Vec::new();
@@ -183,12 +220,7 @@ fn render_rows(
         .map(|row| {
             // What this row shows, for the read-aloud highlight.
             let data = row.iter().find_map(|c| c.pos);
-            // Tables of several blocks lay out one tbody per block, in order.
-            let heading_of = row
-                .iter()
-                .any(|c| c.kind == CellKind::GroupHeading)
-                .then_some(section_index);
-            let reading = reading_row(&ctx.id, data, heading_of);
+            let reading = reading_row(&ctx.id, data);
             let cells = row.iter().map(|c| cell(m.cell(c))).collect_view();
             view! { <tr class:rv-reading=reading>{cells}</tr> }
         })
@@ -196,14 +228,10 @@ fn render_rows(
 }
 
 /// The first rows now, the rest chunk by chunk in later tasks.
-fn incremental_rows(
-    ctx: Arc<RowsCtx>,
-    rows: Arc<Vec<Vec<LaidCell>>>,
-    section_index: usize,
-) -> impl IntoView {
+fn incremental_rows(ctx: Arc<RowsCtx>, rows: Arc<Vec<Vec<LaidCell>>>) -> impl IntoView {
     let count = rows.len();
     super::chunks::in_chunks(count, ROWS_AT_ONCE, move |range| {
-        render_rows(&ctx, &rows, range, section_index)
+        render_rows(&ctx, &rows, range)
     })
 }
 
@@ -222,27 +250,29 @@ fn reading_part(id: &str, part: ReadPart) -> impl Fn() -> bool + Send + Sync + '
     })
 }
 
-/// Whether read-aloud is now reading this row (a data row, or a block's heading row).
-fn reading_row(
-    id: &str,
-    data: Option<CellPos>,
-    heading_of: Option<usize>,
-) -> impl Fn() -> bool + Send + Sync + 'static {
+/// Whether read-aloud is now reading this data row.
+fn reading_row(id: &str, data: Option<CellPos>) -> impl Fn() -> bool + Send + Sync + 'static {
     let id = id.to_string();
     reading_where(move |target| match target {
-        Target::TableGroup { table, group } => *table == id && heading_of == Some(*group),
         Target::TableRows {
             table,
             group,
             first,
             last,
         } => {
-            heading_of.is_none()
-                && *table == id
+            *table == id
                 && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
         }
         _ => false,
     })
+}
+
+/// Whether read-aloud is now reading this block's heading.
+fn reading_heading(id: &str, g: usize) -> impl Fn() -> bool + Send + Sync + 'static {
+    let id = id.to_string();
+    reading_where(
+        move |target| matches!(target, Target::TableGroup { table, group } if *table == id && *group == g),
+    )
 }
 
 /// One cell, as its markup says.

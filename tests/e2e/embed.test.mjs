@@ -384,7 +384,9 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   await reader.goto(`file://${html.path}`);
   const headings = await reader.$$eval('.rv-part__heading', (hs) => hs.map((x) => x.textContent));
   assert.deepEqual(headings, sample.sections.map((s) => s.number + s.title));
-  assert.equal(await reader.$$eval('table', (t) => t.length), 3);
+  // 表三 and 表四 a <table> each; 表二 one per block (four in the 2021 format).
+  assert.equal(await reader.$$eval('table', (t) => t.length), 6);
+  assert.equal(await reader.$$eval('#table-2 table', (t) => t.length), 4);
   assert.ok(await reader.isVisible('#table-3 caption'));
   assert.equal(await reader.evaluate(() => document.scripts.length), 0);
   assert.equal(await reader.$eval('.rv-title', (t) => getComputedStyle(t).textAlign), 'center', 'styles are inline');
@@ -446,7 +448,7 @@ test('axe-core finds no violations on the demo portal page', async () => {
  * headers and caption, and what findings quote (“…”) taken out. */
 function interfaceWords(root, own) {
   const report = new Set(own);
-  for (const e of root.querySelectorAll('th, .rv-corner, caption, .rv-title, .rv-p, .rv-note, .rv-list li, .rv-part__text, .rv-subsection__heading, .rv-contents a, dd, .rv-s')) {
+  for (const e of root.querySelectorAll('th, .rv-corner, caption, .rv-table__caption, .rv-title, .rv-p, .rv-note, .rv-list li, .rv-part__text, .rv-subsection__heading, .rv-contents a, dd, .rv-s')) {
     report.add(e.firstChild?.nodeType === Node.TEXT_NODE ? e.firstChild.data.trim() : e.textContent.trim());
   }
   const strings = [...report].filter((s) => s && /[\u3400-\u9fff]/.test(s)).sort((a, b) => b.length - a.length);

@@ -323,3 +323,83 @@ test('at 200 % on a phone the reading bar fits: little more than half the screen
   await page.screenshot({ path: join(OUTPUT, 'phone-200-reading-bar.png') });
   await page.close();
 });
+
+/**
+ * The headers Chromium's accessibility tree ties to each data cell of a table. CDP does not expose
+ * that relation itself, so this takes what the tree does expose, each cell's role (columnheader,
+ * rowheader, cell) and name from Accessibility.getFullAXTree, places the cells on the grid of their
+ * `<table>` (rows, rowspan, colspan from the DOM, matched by backend node id), and applies
+ * Chromium's rule (ui/accessibility/ax_table_info.cc): a cell's column headers are the
+ * columnheader cells over its column in the same table, whatever its `headers` attribute says;
+ * its row headers the rowheader cells over its row. Returns, per data cell (`data-cell`), those
+ * header names and the names its `headers` attribute lists.
+ */
+async function axTableHeaders(page, tableId) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const ax = new Map(nodes.filter((n) => !n.ignored && n.backendDOMNodeId)
+    .map((n) => [n.backendDOMNodeId, { role: n.role?.value, name: (n.name?.value ?? '').trim() }]));
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const attrs = (n) => Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+  const kids = (n) => [...(n.shadowRoots ?? []), ...(n.children ?? [])];
+  const find = (n, pred, out = []) => { if (pred(n)) out.push(n); for (const k of kids(n)) find(k, pred, out); return out; };
+  const [container] = find(root, (n) => n.nodeName === 'DIV' && attrs(n).id === tableId);
+  assert.ok(container, `${tableId} is in the page`);
+  const out = [];
+  for (const table of find(container, (n) => n.nodeName === 'TABLE')) {
+    const byId = new Map(find(table, (n) => n.nodeName === 'TH').map((th) => [attrs(th).id, ax.get(th.backendNodeId)?.name]));
+    const rows = find(table, (n) => n.nodeName === 'TR');
+    const grid = []; // grid[row][col] = cell node
+    const placed = [];
+    rows.forEach((tr, r) => {
+      grid[r] ??= [];
+      let c = 0;
+      for (const cell of kids(tr).filter((k) => k.nodeName === 'TH' || k.nodeName === 'TD')) {
+        while (grid[r][c]) c += 1;
+        const a = attrs(cell);
+        const rs = Number(a.rowspan ?? 1), cs = Number(a.colspan ?? 1);
+        for (let i = r; i < r + rs; i += 1) for (let j = c; j < c + cs; j += 1) (grid[i] ??= [])[j] = cell;
+        placed.push({ cell, r, c, rs, cs, a, ...ax.get(cell.backendNodeId) });
+        c += cs;
+      }
+    });
+    for (const d of placed.filter((p) => p.a['data-cell'] !== undefined)) {
+      assert.equal(d.role, 'cell', `${d.a['data-cell']} is a cell`);
+      const over = (p, pick) => placed.filter((h) => h.role === pick && (pick === 'columnheader'
+        ? h.c <= d.c && d.c < h.c + h.cs : h.r <= d.r && d.r < h.r + h.rs)).map((h) => h.name);
+      out.push({
+        key: d.a['data-cell'],
+        exposed: [...over(d, 'columnheader'), ...over(d, 'rowheader')],
+        listed: (d.a.headers ?? '').split(' ').filter(Boolean).map((id) => byId.get(id)),
+      });
+    }
+  }
+  return out;
+}
+
+test('screen readers: every figure of 表二, 表三 and 表四 has exactly its own row and column headers in Chromium\'s accessibility tree', async () => {
+  const expect = {
+    // 2019 format (the seed) and 2021 format (the sample): a figure of 表二 names its block's
+    // column and row, never another block's columns.
+    '/': { 'table-2': ['regulations.made', ['本年新制作数量', '规章']], 'table-3': ['refused_state_secret.commercial', ['申请人情况', '法人或其他组织', '商业企业', '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密']] },
+    [`/?report=${SAMPLE}`]: { 'table-2': ['regulations.in_force', ['现行有效件数', '规章']], 'table-4': ['direct_suit.upheld', ['行政诉讼', '未经复议直接起诉', '结果维持']] },
+  };
+  for (const [path, tables] of Object.entries(expect)) {
+    const page = await h.open(path);
+    await h.settled(page);
+    await page.click('text=展开全部');
+    for (const id of ['table-2', 'table-3', 'table-4']) {
+      const cells = await axTableHeaders(page, id);
+      assert.ok(cells.length >= 10, `${path} ${id}: ${cells.length} figures`);
+      for (const { key, exposed, listed } of cells) {
+        assert.ok(exposed.length >= 1 && exposed.every(Boolean), `${path} ${id} ${key}: ${JSON.stringify(exposed)}`);
+        assert.deepEqual(exposed, listed, `${path} ${id} ${key}: Chromium exposes ${JSON.stringify(exposed)}, its headers say ${JSON.stringify(listed)}`);
+      }
+      const [key, names] = tables[id] ?? [];
+      if (key && names) assert.deepEqual(cells.find((c) => c.key === key)?.exposed, names, `${path} ${id} ${key}`);
+    }
+    await page.close();
+  }
+});

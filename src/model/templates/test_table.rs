@@ -94,7 +94,7 @@ mod tests {
         let laid = layout(table);
         assert!(laid
             .iter()
-            .flat_map(|s| s.rows.iter().flatten())
+            .flat_map(|b| b.cells())
             .any(|c| c.text == "线下"));
         assert!(checked
             .findings_for("t9")
