@@ -221,7 +221,8 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
     let m = TableMarkup::new(checked, table, l);
     let _ = writeln!(
         h,
-        "<div class=\"rv-table\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">",
+        "<div class=\"{}\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">",
+        m.class(),
         escape(&table.id),
         escape(&m.region_label()),
     );

@@ -7,6 +7,7 @@
 
 use crate::labels::Labels;
 use crate::model::layout::{CellKind, LaidCell};
+use crate::model::table::depth;
 use crate::model::{CellPos, CellValue, CheckedReport, Finding, Rule, Severity, StatTable};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -137,6 +138,32 @@ impl<'a> TableMarkup<'a> {
     /// The findings list's id (flagged cells point at it).
     pub fn findings_id(&self) -> String {
         format!("{}-findings", self.table.id)
+    }
+
+    /// Whether the table is short enough to be shown as cards on narrow screens (official tables
+    /// have 25 rows at most). A longer one stays a grid that scrolls in a region of its own, its
+    /// column headers (and a single column of row headers) held in view: see [`Self::class`].
+    pub fn has_cards(&self) -> bool {
+        self.rows() <= CARDS_UP_TO
+    }
+
+    /// Data rows, counting a group without rows (表四) as one.
+    fn rows(&self) -> usize {
+        self.table.groups.iter().map(|g| g.row_count().max(1)).sum()
+    }
+
+    /// The classes of the table's element: `rv-table`, and for a table too long for cards
+    /// `rv-table--long` (its region is at most most of the screen high, its header row stays at
+    /// the top) and `rv-table--row-headers` when every block has one column of row headers (it
+    /// stays at the left).
+    pub fn class(&self) -> &'static str {
+        if self.has_cards() {
+            "rv-table"
+        } else if self.table.groups.iter().all(|g| depth(&g.rows) == 1) {
+            "rv-table rv-table--long rv-table--row-headers"
+        } else {
+            "rv-table rv-table--long"
+        }
     }
 
     /// What labels the scrolling region: the caption and the report's title (two reports on one
@@ -275,6 +302,9 @@ impl<'a> TableMarkup<'a> {
         m.key = self.keys.get(&pos).cloned();
     }
 }
+
+/// Tables up to this many data rows get cards on narrow screens.
+pub const CARDS_UP_TO: usize = 300;
 
 /// A row of a table as a card, for narrow screens: its name (the row headers, or for a table
 /// without row headers its column group), each figure with its column's name, and the columns
@@ -481,6 +511,37 @@ mod tests {
         }
         let legend = m.legend();
         assert!(matches!(&legend[0].content[0], Piece::Text(t) if t.starts_with("“not given”")));
+    }
+
+    #[test]
+    fn a_table_too_long_for_cards_is_marked_long_and_keeps_its_row_headers_in_view() {
+        let table = |rows: usize, nested: bool| {
+            let names: Vec<String> = (0..rows).map(|i| format!("\"r{i}\"")).collect();
+            let rows_json = if nested {
+                format!(r#"[{{"label":"g","children":[{}]}}]"#, names.join(","))
+            } else {
+                format!("[{}]", names.join(","))
+            };
+            let cells = vec!["[1,2]"; rows].join(",");
+            let json = format!(
+                r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},
+                "sections":[{{"id":"p","title":"三","blocks":[{{"type":"table","id":"t","caption":"c",
+                "columns":["a","b"],"rows":{rows_json},"cells":[{cells}]}}]}}]}}"#
+            );
+            check_report(parse_report(&json).unwrap())
+        };
+        let short = table(CARDS_UP_TO, false);
+        let m = TableMarkup::new(&short, &short.tables["t"], &ZH);
+        assert!(m.has_cards());
+        assert_eq!(m.class(), "rv-table");
+        let long = table(CARDS_UP_TO + 1, false);
+        let m = TableMarkup::new(&long, &long.tables["t"], &ZH);
+        assert!(!m.has_cards());
+        assert_eq!(m.class(), "rv-table rv-table--long rv-table--row-headers");
+        // Two levels of row headers: only the column headers are held in view.
+        let nested = table(CARDS_UP_TO + 1, true);
+        let m = TableMarkup::new(&nested, &nested.tables["t"], &ZH);
+        assert_eq!(m.class(), "rv-table rv-table--long");
     }
 
     #[test]

@@ -33,8 +33,8 @@ pub fn StatTableView(
     let (caption_id, findings_id, region_label) =
         (m.caption_id(), m.findings_id(), m.region_label());
     let (caption, unit) = (m.caption(), m.unit());
-    let rows: usize = table.groups.iter().map(|g| g.row_count().max(1)).sum();
-    let cards = (rows <= CARDS_UP_TO).then(|| m.cards());
+    let cards = m.has_cards().then(|| m.cards());
+    let class = m.class();
     let grid = RwSignal::new(false);
     let cards = cards.map(|cards| {
         let (caption, unit) = (caption.clone(), unit.clone());
@@ -54,7 +54,7 @@ pub fn StatTableView(
     view! {
         <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
         {cards}
-        <div class="rv-table" id=id.clone()>
+        <div class=class id=id.clone()>
             <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
                 {tables}
             </div>
@@ -128,10 +128,6 @@ fn sections(shared: Arc<RowsCtx>, block: LaidBlock) -> impl IntoView {
     let rows = incremental_rows(shared, Arc::new(block.body));
     view! { {head}<tbody>{rows}</tbody> }
 }
-
-/// Tables up to this many data rows get cards for narrow screens (official tables have 25 at
-/// most); longer ones scroll in their region.
-const CARDS_UP_TO: usize = 300;
 
 /// The table as cards, shown instead of the grid on narrow screens (style/report-viewer.css): each
 /// row's name, its figures with their columns, its zeros in one line; and a button for the grid.

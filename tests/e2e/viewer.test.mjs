@@ -403,3 +403,61 @@ test('screen readers: every figure of 表二, 表三 and 表四 has exactly its 
     await page.close();
   }
 });
+
+test('on a phone a table too long for cards (1,000 rows) scrolls in its region with its column and row headers always in view', async () => {
+  const report = JSON.parse(await readFile(join(ROOT, 'public', SAMPLE), 'utf8'));
+  const columns = ['受理', '办结', '公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他'];
+  const rows = Array.from({ length: 1000 }, (_, i) => `第${i + 1}号街道办事处`);
+  report.sections[0].blocks.push({ type: 'table', id: 'long', caption: '各街道办理情况', columns, rows, cells: rows.map((_, i) => columns.map((_, j) => i + j)) });
+  const [width, height] = [390, 844];
+  const page = await h.browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route((u) => u.pathname === '/long.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) }));
+  await page.goto(`${h.url}/?report=/long.json`);
+  await page.waitForSelector('.rv-report');
+  await page.click('text=展开全部');
+  // Every row is drawn (in chunks, one task each).
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('#long tbody tr').length === 1000);
+  const look = () => page.evaluate(() => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const view = root.querySelector('#long').closest('.rv-table-view');
+    const region = view.querySelector('.rv-table__scroll').getBoundingClientRect();
+    // The last row wholly in the region, and what shows of it.
+    const rows = [...view.querySelectorAll('tbody tr')].filter((r) => r.getBoundingClientRect().bottom <= region.bottom);
+    const last = rows[rows.length - 1];
+    const header = view.querySelector('thead th:last-child').getBoundingClientRect();
+    const rowHeader = last.querySelector('th').getBoundingClientRect();
+    return {
+      cards: view.querySelectorAll('.rv-card').length,
+      page: document.documentElement.scrollWidth,
+      regionHeight: region.height,
+      // The column headers at the region's top, the row's header at its left, over the figures.
+      headerTop: header.top - region.top,
+      rowHeaderLeft: rowHeader.left - region.left,
+      rowName: last.querySelector('th').textContent,
+      topmost: root.elementFromPoint(rowHeader.left + 2, rowHeader.top + 2)?.textContent,
+    };
+  });
+  const scroll = (x, y) => page.evaluate(([x, y]) => {
+    const r = document.querySelector('[data-report-viewer]').shadowRoot.querySelector('#long .rv-table__scroll');
+    r.scrollIntoView({ block: 'start' });
+    r.scrollTo(x === 'end' ? r.scrollWidth : x, y === 'end' ? r.scrollHeight : y);
+    return new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  }, [x, y]);
+  await scroll(0, 0);
+  const top = await look();
+  assert.equal(top.cards, 0, 'no cards for 1,000 rows');
+  assert.ok(top.page <= width, `the page is ${top.page}px wide`);
+  assert.ok(top.regionHeight > height / 2 && top.regionHeight <= height * 0.8 + 2, `the region is shown, ${top.regionHeight}px high`);
+  await scroll('end', 'end');
+  const bottom = await look();
+  assert.ok(Math.abs(bottom.headerTop) <= 2, `at the bottom right the column headers are at the top of the region (${bottom.headerTop})`);
+  assert.ok(Math.abs(bottom.rowHeaderLeft) <= 2, `and the row header at its left (${bottom.rowHeaderLeft})`);
+  assert.match(bottom.rowName, /^第(99\d|1000)号街道办事处$/);
+  assert.equal(bottom.topmost, bottom.rowName, 'the row header is drawn over the figures scrolled under it');
+  await page.screenshot({ path: join(OUTPUT, 'phone-long-table-390x844.png') });
+  assert.deepEqual(await h.axe(page), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
