@@ -226,6 +226,19 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
         escape(&table.id),
         escape(&m.region_label()),
     );
+    tables(h, &m);
+    h.push_str("</div>\n<div class=\"rv-table__legend\">");
+    for line in m.legend() {
+        legend_line(h, &line);
+    }
+    h.push_str("</div>\n");
+    table_findings(h, &m, l);
+    h.push_str("</div>\n");
+}
+
+/// The table's `<table>` under its caption: one, or one per block (表二) under a caption of
+/// their own.
+fn tables(h: &mut String, m: &TableMarkup) {
     let mut caption = escape(&m.caption());
     if let Some(u) = m.unit() {
         let _ = write!(
@@ -246,7 +259,7 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
             "<table class=\"rv-table__table\">\n<caption id=\"{id}\">{caption}</caption>"
         );
     }
-    for b in layout(table) {
+    for b in layout(m.table) {
         if m.in_blocks() {
             let heading = b.heading.as_ref().map(|(id, _)| id.as_str());
             let _ = writeln!(
@@ -264,9 +277,9 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
             }
         }
         if !b.head.is_empty() {
-            rows_section(h, &m, "thead", &b.head);
+            rows_section(h, m, "thead", &b.head);
         }
-        rows_section(h, &m, "tbody", &b.body);
+        rows_section(h, m, "tbody", &b.body.rows(0..b.body.len()));
         if m.in_blocks() {
             h.push_str("</table>\n");
         }
@@ -274,13 +287,6 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
     if !m.in_blocks() {
         h.push_str("</table>\n");
     }
-    h.push_str("</div>\n<div class=\"rv-table__legend\">");
-    for line in m.legend() {
-        legend_line(h, &line);
-    }
-    h.push_str("</div>\n");
-    table_findings(h, &m, l);
-    h.push_str("</div>\n");
 }
 
 /// A `thead` or `tbody` and its rows.

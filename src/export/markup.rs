@@ -458,7 +458,7 @@ mod tests {
         layout(m.table)
             .iter()
             .flat_map(|b| b.cells())
-            .map(|c| m.cell(c))
+            .map(|c| m.cell(&c))
             .collect()
     }
 

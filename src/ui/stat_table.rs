@@ -6,7 +6,7 @@ use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
 use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag};
-use crate::model::layout::{layout, LaidBlock, LaidCell};
+use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
@@ -122,7 +122,7 @@ fn block_table(shared: Arc<RowsCtx>, block: LaidBlock, label: String) -> impl In
 /// A block's `thead` and `tbody`: the head at once, the body chunk by chunk.
 fn sections(shared: Arc<RowsCtx>, block: LaidBlock) -> impl IntoView {
     let head = (!block.head.is_empty()).then(|| {
-        let rows = render_rows(&shared, &block.head, 0..block.head.len());
+        let rows = render_rows(&shared, &block.head);
         view! { <thead>{rows}</thead> }
     });
     let rows = incremental_rows(shared, Arc::new(block.body));
@@ -202,17 +202,12 @@ struct RowsCtx {
 /// so a 20,000-row table never blocks the page for long.
 const ROWS_AT_ONCE: usize = 150;
 
-fn render_rows(
-    ctx: &RowsCtx,
-    rows: &[Vec<LaidCell>],
-    range: std::ops::Range<usize>,
-) -> impl IntoView {
+fn render_rows(ctx: &RowsCtx, rows: &[Vec<LaidCell>]) -> impl IntoView {
     let Some(table) = ctx.checked.tables.get(&ctx.id) else {
         return Vec::new();
     };
     let m = TableMarkup::new(&ctx.checked, table, ctx.labels);
-    rows[range]
-        .iter()
+    rows.iter()
         .map(|row| {
             // What this row shows, for the read-aloud highlight.
             let data = row.iter().find_map(|c| c.pos);
@@ -224,10 +219,9 @@ fn render_rows(
 }
 
 /// The first rows now, the rest chunk by chunk in later tasks.
-fn incremental_rows(ctx: Arc<RowsCtx>, rows: Arc<Vec<Vec<LaidCell>>>) -> impl IntoView {
-    let count = rows.len();
-    super::chunks::in_chunks(count, ROWS_AT_ONCE, move |range| {
-        render_rows(&ctx, &rows, range)
+fn incremental_rows(ctx: Arc<RowsCtx>, body: Arc<LaidBody>) -> impl IntoView {
+    super::chunks::in_chunks(body.len(), ROWS_AT_ONCE, move |range| {
+        render_rows(&ctx, &body.rows(range))
     })
 }
 
