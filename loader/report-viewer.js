@@ -30,12 +30,14 @@
     (document.head || document.documentElement).appendChild(link);
   }
 
-  // Why a file failed: asked again without integrity, so a 404 is named a 404 and only a file
-  // that arrived changed is named an integrity failure.
+  // The mode and credentials of <link rel="preload" as="fetch" crossorigin>, so that a page's
+  // preload of the wasm is used, not downloaded again (docs/embedding.md).
   function fetchInit() {
-    return { credentials: sameOrigin ? 'same-origin' : 'omit', mode: sameOrigin ? 'same-origin' : 'cors' };
+    return { credentials: 'same-origin', mode: 'cors' };
   }
 
+  // Why a file failed: asked again without integrity, so a 404 is named a 404 and only a file
+  // that arrived changed is named an integrity failure.
   function diagnose(url, error) {
     var name = url.split('/').pop();
     var init = fetchInit();
@@ -71,13 +73,17 @@
       return ready;
     }
     preload();
+    // The wasm download starts now, beside the core script's, not after it has run.
+    var init = fetchInit();
+    if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
+    var wasm = fetch(wasmUrl, init).then(function (r) {
+      if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status));
+      return r;
+    }, function (e) { return diagnose(wasmUrl, e); });
+    // Observed below through the core's init; if the core script itself fails, its failure is
+    // the one reported.
+    wasm.catch(function () {});
     ready = import(coreUrl).catch(function (e) { return diagnose(coreUrl, e); }).then(function (core) {
-      var init = fetchInit();
-      if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
-      var wasm = fetch(wasmUrl, init).then(function (r) {
-        if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status));
-        return r;
-      }, function (e) { return diagnose(wasmUrl, e); });
       return core.default({ module_or_path: wasm });
     }).then(function (wasm) {
       memory = wasm && wasm.memory;

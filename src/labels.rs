@@ -8,6 +8,17 @@
 
 use crate::read_aloud::player::{Announcement, Voices, NOT_STARTED};
 
+/// A speaking rate given in hundredths, as the speed menu shows it: 75 → "0.75×", 150 → "1.5×",
+/// 100 → "1×". Integer arithmetic only: formatting a float costs the browser build 7 KB.
+pub fn rate(hundredths: u16) -> String {
+    let (whole, part) = (hundredths / 100, hundredths % 100);
+    match (part, part % 10) {
+        (0, _) => format!("{whole}×"),
+        (_, 0) => format!("{whole}.{}×", part / 10),
+        _ => format!("{whole}.{part:02}×"),
+    }
+}
+
 /// The texts for a language tag: English for `en…`, Chinese otherwise.
 pub fn for_language(tag: &str) -> &'static Labels {
     if tag.to_ascii_lowercase().starts_with("en") {
@@ -435,6 +446,15 @@ pub const EN: Labels = Labels {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rates_read_as_decimals_without_trailing_zeros() {
+        let shown: Vec<String> = [50, 75, 100, 105, 125, 150, 200].map(rate).into();
+        assert_eq!(
+            shown,
+            ["0.5×", "0.75×", "1×", "1.05×", "1.25×", "1.5×", "2×"]
+        );
+    }
 
     fn cjk(text: &str) -> bool {
         text.chars().any(|c| {

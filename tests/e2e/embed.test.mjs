@@ -524,3 +524,30 @@ test('in English (data-lang="en") every word the viewer shows, announces, prints
   }
   await context.close();
 });
+
+test('the wasm download starts beside the core script\'s, and a page\'s preloads of it and of the report are used, not downloaded again', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const files = await readdir(join(ROOT, 'dist'));
+  const wasm = files.find((f) => /^report-viewer-core-.*_bg\.wasm$/.test(f));
+  const core = files.find((f) => /^report-viewer-core-.*\.js$/.test(f));
+  for (const preload of [false, true]) {
+    const page = await h.browser.newPage();
+    const served = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) served.push(r.url()); });
+    const head = preload ? `<link rel="modulepreload" href="/${core}"><link rel="preload" href="/${wasm}" as="fetch" crossorigin><link rel="preload" href="/reports/sample-2021.json" as="fetch" crossorigin>` : '';
+    await page.route((u) => u.pathname === '/preload.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>${head}<script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/sample-2021.json"></div></main></body></html>` }));
+    await page.goto(`${h.url}/preload.html`);
+    await page.waitForFunction(() => document.querySelector('[data-report-viewer]')?.shadowRoot?.querySelector('.rv-report'));
+    const timing = await page.evaluate(() => {
+      const entries = performance.getEntriesByType('resource');
+      const one = (re) => entries.find((e) => re.test(e.name));
+      return { wasm: entries.filter((e) => /\.wasm$/.test(e.name)).length, json: entries.filter((e) => /sample-2021\.json$/.test(e.name)).length, wasmStart: one(/\.wasm$/).startTime, coreEnd: one(/report-viewer-core-.*\.js$/).responseEnd };
+    });
+    assert.equal(timing.wasm, 1, `${preload ? 'with' : 'without'} a preload: the wasm is fetched once (${JSON.stringify(served)})`);
+    assert.equal(timing.json, 1, `${preload ? 'with' : 'without'} a preload: the report is fetched once`);
+    // Without a preload, the loader asks for the wasm before the core script has arrived.
+    if (!preload) assert.ok(timing.wasmStart < timing.coreEnd, `wasm asked at ${timing.wasmStart} ms, core script in at ${timing.coreEnd} ms`);
+    await page.close();
+  }
+});

@@ -118,7 +118,7 @@ fn SpeedPicker(reader: ReaderCtx) -> impl IntoView {
     let options = RATES
         .into_iter()
         .map(|v| {
-            let text = format!("{}×", v as f32 / 100.0);
+            let text = crate::labels::rate(v);
             view! {
                 <option value=v.to_string() selected=move || rate.get() == v>
                     {text}
