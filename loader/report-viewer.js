@@ -30,6 +30,33 @@
     (document.head || document.documentElement).appendChild(link);
   }
 
+  // Each container's report is asked for now, while the viewer downloads: a preload in the mode
+  // the viewer fetches in, which the viewer's own request then uses. Not for a demo page whose
+  // address chooses the report (data-src-param), nor twice for one address.
+  function preloadReports() {
+    var hosts = document.querySelectorAll('[data-report-viewer], report-viewer');
+    for (var i = 0; i < hosts.length; i++) {
+      var el = hosts[i];
+      var param = el.getAttribute('data-src-param');
+      if (param && new URLSearchParams(location.search).has(param)) continue;
+      var src = el.getAttribute('data-src') || (el.tagName.toLowerCase() === 'report-viewer' && el.getAttribute('src'));
+      if (!src) continue;
+      var url;
+      try { url = new URL(src, document.baseURI); } catch (e) { continue; }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') continue;
+      var links = document.querySelectorAll('link[rel=preload]');
+      var known = false;
+      for (var j = 0; j < links.length; j++) known = known || links[j].href === url.href;
+      if (known) continue;
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'fetch';
+      link.crossOrigin = 'anonymous';
+      link.href = url.href;
+      (document.head || document.documentElement).appendChild(link);
+    }
+  }
+
   // The mode and credentials of <link rel="preload" as="fetch" crossorigin>, so that a page's
   // preload of the wasm is used, not downloaded again (docs/embedding.md).
   function fetchInit() {
@@ -73,6 +100,7 @@
       return ready;
     }
     preload();
+    preloadReports();
     // The wasm download starts now, beside the core script's, not after it has run.
     var init = fetchInit();
     if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
