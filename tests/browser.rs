@@ -22,6 +22,15 @@ async fn mount_sample() -> HtmlElement {
     let checked = Arc::new(check_report(parse_report(SAMPLE).unwrap()));
     leptos::mount::mount_to(host.clone(), move || view! { <ReportView checked/> }).forget();
     leptos::task::tick().await;
+    // Collapsed parts are filled in the first task after the first frame.
+    let next_frame_then_task = js_sys::Promise::new(&mut |resolve, _| {
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window().request_animation_frame(later.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(next_frame_then_task).await;
+    leptos::task::tick().await;
     host
 }
 

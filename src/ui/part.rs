@@ -10,6 +10,7 @@ use crate::read_aloud::player::Command;
 use crate::read_aloud::script::{heading_key, item_key, text_key, Target};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+use std::time::Duration;
 
 /// A top-level part: a heading holding a button (aria-expanded, aria-controls) and a panel that
 /// is `hidden="until-found"` while collapsed, so the browser's find-in-page can open it.
@@ -27,6 +28,7 @@ pub fn Part(
         let id = id.clone();
         Memo::new(move |_| open.with(|o| o.contains(&id)))
     };
+    let filled = filled_after_first_frame(is_open);
     let set_open = opener(open, id.clone());
     let toggle = {
         let set_open = set_open.clone();
@@ -38,6 +40,7 @@ pub fn Part(
         reading_where(move |t| matches!(t, Target::Text { key, .. } if *key == heading));
     let read_part =
         use_context::<ReaderCtx>().map(|r| view! { <ReadPart reader=r part=id.clone()/> });
+    let content = panel_content(section.clone(), filled);
     view! {
         <section class="rv-part" id=id.clone() class:rv-part--open=move || is_open.get()>
             <h2 class="rv-part__heading" class:rv-reading=reading_heading>
@@ -60,16 +63,39 @@ pub fn Part(
                 hidden=move || (!is_open.get()).then_some("until-found")
                 on:beforematch=found
             >
-                <Blocks blocks=section.blocks.clone() section=Some(id.clone())/>
+                {content}
+            </div>
+        </section>
+    }
+}
+
+/// The part's blocks and subsections, once `filled`.
+fn panel_content(section: Section, filled: Memo<bool>) -> impl Fn() -> Option<AnyView> {
+    move || {
+        filled.get().then(|| {
+            view! {
+                <Blocks blocks=section.blocks.clone() section=Some(section.id.clone())/>
                 {section
                     .sections
                     .iter()
                     .cloned()
                     .map(|s| view! { <Subsection section=s/> })
                     .collect_view()}
-            </div>
-        </section>
+            }
+            .into_any()
+        })
     }
+}
+
+/// Whether the part's panel has its content: at once for an open part (and the moment a part
+/// opens), in the first task after the first frame for a collapsed one, so the report is on
+/// screen sooner and find-in-page still finds text in collapsed parts. Once filled, filled.
+fn filled_after_first_frame(is_open: Memo<bool>) -> Memo<bool> {
+    let later = RwSignal::new(false);
+    request_animation_frame(move || set_timeout(move || later.set(true), Duration::ZERO));
+    Memo::new(move |before: Option<&bool>| {
+        before.copied().unwrap_or(false) || is_open.get() || later.get()
+    })
 }
 
 /// Opens or closes a part, keeping the address fragment on the open part.

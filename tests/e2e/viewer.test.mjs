@@ -461,3 +461,19 @@ test('on a phone a table too long for cards (1,000 rows) scrolls in its region w
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('collapsed parts are filled right after the first frame, hidden until found, so find-in-page reaches every paragraph', async () => {
+  const { paragraphs } = await paragraphsOf(SEED);
+  const page = await h.open('/');
+  await h.settled(page);
+  // The first task after the first frame fills them: a state to wait for, not a time.
+  await page.waitForFunction(() => [...__rv('.rv-report').querySelectorAll('.rv-part__panel')].every((p) => p.childElementCount > 0));
+  const panels = await page.evaluate(() => [...__rv('.rv-report').querySelectorAll('.rv-part__panel')]
+    .map((p) => ({ hidden: p.getAttribute('hidden'), text: p.textContent })));
+  assert.ok(panels.length === 6 && panels.every((p) => p.hidden === 'until-found'), JSON.stringify(panels.map((p) => p.hidden)));
+  const text = panels.map((p) => p.text).join('');
+  const intro = await page.evaluate(() => __rv('.rv-intro').textContent);
+  for (const p of paragraphs) assert.equal(count(text + intro, p), 1, `in the collapsed parts once: ${p.slice(0, 30)}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
