@@ -143,7 +143,13 @@ fn mount_in(el: web_sys::HtmlElement) {
         return;
     }
     let _ = el.set_attribute("data-rv-mounted", "");
-    let options = read_options(&el);
+    let mut options = read_options(&el);
+    // A static copy of the report in the container (`report-tool html --fragment`) shows every
+    // part open: so does the viewer that takes over from it.
+    let fragment = el.query_selector("[data-rv-static]").ok().flatten();
+    if fragment.is_some() {
+        options.open = crate::config::OpenParts::All;
+    }
     mark_current_links(&options.src);
     if let Some(color) = &options.theme_color {
         let _ = web_sys::HtmlElement::style(&el).set_property("--report-viewer-accent", color);
@@ -170,9 +176,15 @@ fn mount_in(el: web_sys::HtmlElement) {
         let _ = shadow.append_child(slot);
     }
     let _ = shadow.append_child(&container);
+    let view = container.clone();
     let on_shown = Callback::new(move |_: ()| {
+        // The reader's place in the static copy, kept in the viewer: one frame, no jump.
+        let place = fragment.as_ref().and_then(reading_place);
         if let Some(slot) = &slot {
             slot.remove();
+        }
+        if let Some(place) = place {
+            keep_place(&view, place);
         }
     });
     let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
@@ -183,6 +195,57 @@ fn mount_in(el: web_sys::HtmlElement) {
         view! { <ReportViewer src=src options on_shown/> }
     })
     .forget();
+}
+
+/// What both the static copy and the viewer show, in the same order: a place in one is found in
+/// the other by its kind and its rank.
+const PLACES: &str = ".rv-title, .rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li, .rv-table";
+
+/// Where the reader is: the first of `PLACES` whose top is in the window (else the first not
+/// wholly above it): its rank among them and its distance from the top; and how many there are.
+struct Place {
+    rank: usize,
+    count: usize,
+    top: f64,
+}
+
+fn reading_place(root: &web_sys::Element) -> Option<Place> {
+    let all = root.query_selector_all(PLACES).ok()?;
+    let place = |rank: u32, r: web_sys::DomRect| Place {
+        rank: rank as usize,
+        count: all.length() as usize,
+        top: r.top(),
+    };
+    let rects: Vec<web_sys::DomRect> = (0..all.length())
+        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.get_bounding_client_rect())
+        .collect();
+    let first = |visible: &dyn Fn(&web_sys::DomRect) -> bool| {
+        rects.iter().position(visible).map(|i| i as u32)
+    };
+    let rank = first(&|r| r.top() >= 0.0).or_else(|| first(&|r| r.bottom() > 0.0))?;
+    Some(place(rank, rects[rank as usize].clone()))
+}
+
+/// Scrolls the page so that the same place in the viewer is where it was in the static copy
+/// (when both show the same places; otherwise the page stays as it is).
+fn keep_place(view: &web_sys::Element, place: Place) {
+    let Ok(all) = view.query_selector_all(PLACES) else {
+        return;
+    };
+    if all.length() as usize != place.count {
+        return;
+    }
+    let Some(el) = all
+        .item(place.rank as u32)
+        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let moved = el.get_bounding_client_rect().top() - place.top;
+    if moved.abs() >= 1.0 {
+        window().scroll_by_with_x_and_y(0.0, moved);
+    }
 }
 
 /// A shadow root for the viewer: on the container itself, or, where the container cannot hold

@@ -72,6 +72,10 @@ enum Command {
         /// The language of the page's own words (zh-CN or en); the report's text stays as it is.
         #[arg(long, default_value = "zh-CN")]
         lang: String,
+        /// Write only the report's markup (with its styles), to paste inside the viewer's
+        /// container: the page shows it at once, the viewer takes over from it.
+        #[arg(long)]
+        fragment: bool,
     },
 }
 
@@ -114,7 +118,8 @@ fn main() -> ExitCode {
             report,
             output,
             lang,
-        } => run_html(&report, output.as_deref(), &lang),
+            fragment,
+        } => run_html(&report, output.as_deref(), &lang, fragment),
         Command::Schema => {
             let schema = schemars::schema_for!(Report);
             println!(
@@ -126,8 +131,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// `html`: the standalone page of one report, to a file or standard output.
-fn run_html(report: &Path, output: Option<&Path>, lang: &str) -> ExitCode {
+/// `html`: the standalone page of one report (or, with `--fragment`, its markup for the viewer's
+/// container), to a file or standard output.
+fn run_html(report: &Path, output: Option<&Path>, lang: &str, fragment: bool) -> ExitCode {
     let checked = match load(report) {
         Ok(c) => c,
         Err(e) => {
@@ -139,7 +145,11 @@ fn run_html(report: &Path, output: Option<&Path>, lang: &str) -> ExitCode {
         labels: report_viewer::labels::for_language(lang),
         ..tool_page()
     };
-    let html = report_viewer::export::standalone_html(&checked, &page);
+    let html = if fragment {
+        report_viewer::export::fragment_html(&checked, &page)
+    } else {
+        report_viewer::export::standalone_html(&checked, &page)
+    };
     let written = match output {
         Some(path) => {
             std::fs::write(path, &html).map_err(|e| format!("无法写入 {}：{e}", path.display()))

@@ -26,36 +26,63 @@ pub struct Page<'a> {
 
 /// The whole report as one HTML document.
 pub fn standalone_html(checked: &CheckedReport, page: &Page) -> String {
-    let report = &checked.report;
-    let meta = &report.meta;
+    let meta = &checked.report.meta;
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{style}</head>\n<body>\n<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\">\n<article class=\"rv-report\">\n",
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n{style}</head>\n<body>\n",
         lang = escape(&meta.language),
         title = escape(&meta.title),
-        style = if page.css.is_empty() {
-            String::new()
-        } else {
-            format!("<style>\n{}\n</style>\n", page.css)
-        },
+        style = style(page),
+    );
+    report(&mut h, checked, page, "");
+    h.push_str("</body>\n</html>\n");
+    h
+}
+
+/// The report as an HTML fragment to paste inside the viewer's container
+/// (`report-tool html --fragment`): shown as it is, at the speed of a static page, readable without
+/// scripts and by search engines; the viewer takes over from it (`data-rv-static`), keeping the
+/// reader's place. Its styles come first, every rule scoped to `.rv`.
+pub fn fragment_html(checked: &CheckedReport, page: &Page) -> String {
+    let mut h = style(page);
+    report(&mut h, checked, page, " data-rv-static");
+    h
+}
+
+/// The stylesheet as a `<style>` element, or nothing.
+fn style(page: &Page) -> String {
+    if page.css.is_empty() {
+        String::new()
+    } else {
+        format!("<style>\n{}\n</style>\n", page.css)
+    }
+}
+
+/// The report's root element and everything in it: header, check results, contents, every part
+/// open.
+fn report(h: &mut String, checked: &CheckedReport, page: &Page, attributes: &str) {
+    let report = &checked.report;
+    let _ = writeln!(
+        h,
+        "<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\"{attributes}>\n<article class=\"rv-report\">",
+        lang = escape(&report.meta.language),
         classes = escape(page.classes),
     );
-    header(&mut h, checked, page);
-    check_summary(&mut h, checked, page.labels);
+    header(h, checked, page);
+    check_summary(h, checked, page.labels);
     let _ = writeln!(
         h,
         "<nav class=\"rv-contents\" aria-label=\"{c}\"><h2 class=\"rv-contents__title\">{c}</h2>",
         c = escape(page.labels.contents)
     );
-    contents(&mut h, &report.sections);
+    contents(h, &report.sections);
     h.push_str("</nav>\n");
-    blocks(&mut h, checked, &report.introduction, page.labels);
+    blocks(h, checked, &report.introduction, page.labels);
     for part in &report.sections {
-        section(&mut h, checked, part, 2, page.labels);
+        section(h, checked, part, 2, page.labels);
     }
-    h.push_str("</article>\n</div>\n</body>\n</html>\n");
-    h
+    h.push_str("</article>\n</div>\n");
 }
 
 /// Title, sample notice and metadata.
@@ -388,6 +415,24 @@ mod tests {
             classes: "",
             labels,
         }
+    }
+
+    #[test]
+    fn the_fragment_is_the_standalone_report_without_its_document() {
+        let c = sample();
+        let page = page(&ZH);
+        let fragment = fragment_html(&c, &page);
+        let whole = standalone_html(&c, &page);
+        assert!(fragment.starts_with("<style>\n.rv{color:#111}"));
+        for absent in ["<html", "<head>", "<body", "<title", "<script"] {
+            assert!(!fragment.contains(absent), "{absent}");
+        }
+        // The same report, marked for the viewer to take over from.
+        let report = fragment.split_once("</style>\n").unwrap().1;
+        assert!(
+            report.starts_with("<div class=\"rv rv--standalone\" lang=\"zh-CN\" data-rv-static>")
+        );
+        assert!(whole.contains(&report.replace(" data-rv-static", "")));
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod markup;
 pub mod review;
 
 pub use csv::table_csv;
-pub use html::{standalone_html, Page};
+pub use html::{fragment_html, standalone_html, Page};
 
 use crate::model::Meta;
 

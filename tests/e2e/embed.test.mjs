@@ -556,3 +556,70 @@ test('the wasm and the report downloads start beside the core script\'s, and a p
     await page.close();
   }
 });
+
+test('a static copy in the container (report-tool html --fragment) is on screen at once, readable without scripts, and the viewer takes over at the reader\'s place without a jump', async () => {
+  const fragment = execFileSync('cargo', ['run', '--quiet', '--features', 'tool', '--bin', 'report-tool', '--', 'html', '--fragment', join(ROOT, 'public/reports/sample-2021.json')], { cwd: ROOT }).toString('utf8');
+  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/sample-2021.json">${fragment}</div></main></body></html>`;
+  const serveStatic = (target) => target.route((u) => u.pathname === '/static.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
+
+  // Without JavaScript the static copy is the report: every part, every table.
+  const off = await h.browser.newContext({ javaScriptEnabled: false });
+  await serveStatic(off);
+  const plain = await off.newPage();
+  await plain.goto(`${h.url}/static.html`);
+  assert.equal(await plain.locator('[data-rv-static] .rv-part').count(), 6);
+  assert.equal(await plain.locator('[data-rv-static] .rv-table__table').count(), 6);
+  assert.ok(await plain.isVisible('text=收到和处理政府信息公开申请情况'));
+  await off.close();
+  // If the viewer cannot load, the static copy stays, and it passes axe.
+  const failed = await h.browser.newPage();
+  await failed.route((u) => u.pathname === '/report-viewer.js', (route) => route.abort());
+  await serveStatic(failed);
+  await failed.goto(`${h.url}/static.html`);
+  assert.ok(await failed.isVisible('[data-rv-static] >> text=收到和处理政府信息公开申请情况'));
+  assert.deepEqual(await h.axe(failed), []);
+  await failed.close();
+
+  // With it: the wasm is held until the reader has scrolled in the static copy.
+  const page = await h.browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route((u) => u.pathname.endsWith('.wasm'), async (route) => { await held; await route.continue(); });
+  await serveStatic(page);
+  // (Not until `load`: the page's load waits for the held wasm.)
+  await page.goto(`${h.url}/static.html`, { waitUntil: 'domcontentloaded' });
+  // What both show in the same order; the reader's place is the first of them at the top of the window.
+  const PLACES = '.rv-title, .rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li, .rv-table';
+  const before = await page.evaluate((places) => {
+    const ps = [...document.querySelectorAll('[data-rv-static] .rv-p')];
+    ps[Math.floor(ps.length / 2)].scrollIntoView({ block: 'center' });
+    const all = [...document.querySelectorAll('[data-rv-static]')[0].querySelectorAll(places)];
+    const rank = all.findIndex((e) => e.getBoundingClientRect().top >= 0);
+    return { rank, count: all.length, text: all[rank].textContent.trim(), top: all[rank].getBoundingClientRect().top, scrollY };
+  }, PLACES);
+  assert.ok(before.scrollY > 500, `the reader is down the page (${before.scrollY})`);
+  release();
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    return root?.querySelector('.rv-report') && !root.querySelector('slot');
+  });
+  const after = await page.evaluate(([places, rank]) => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const all = root.querySelectorAll(places);
+    return {
+      count: all.length, text: all[rank].textContent.trim(), top: all[rank].getBoundingClientRect().top,
+      open: [...root.querySelectorAll('.rv-part__button')].map((b) => b.getAttribute('aria-expanded')),
+      toolbar: !!root.querySelector('.rv-toolbar'),
+    };
+  }, [PLACES, before.rank]);
+  assert.equal(after.count, before.count, 'the viewer shows what the static copy shows');
+  assert.equal(after.text, before.text, 'the same place');
+  assert.ok(Math.abs(after.top - before.top) <= 2, `it stays where the reader saw it (${before.top} → ${after.top})`);
+  assert.deepEqual(after.open, Array(6).fill('true'), 'every part open, as in the static copy');
+  assert.ok(after.toolbar);
+  assert.deepEqual(await h.axe(page), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
