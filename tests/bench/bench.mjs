@@ -123,6 +123,30 @@ for (let i = 0; i < loads; i++) {
   seedViewer.push((await viewerLoad('/reports/erlianhaote-2020.json')).shown);
   seedStatic.push(await staticLoad('/bench/seed.html'));
 }
+// Static first: the seed with its fragment in the container (report-tool html --fragment).
+// First contentful paint of that page and of the static page; and when the viewer has taken over.
+const fragment = execFileSync(tool, ['html', '--fragment', join(root, 'public/reports/erlianhaote-2020.json')]).toString('utf8');
+await writeFile(join(benchDir, 'fragment.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/erlianhaote-2020.json">${fragment}</div></main></body></html>`);
+async function paintLoad(path, { viewer = false } = {}) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 120000 });
+  if (viewer) await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+  const r = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+    shown: performance.getEntriesByName('report-viewer:shown')[0]?.startTime ?? NaN,
+  }));
+  await context.close();
+  return r;
+}
+const fragmentLoads = [];
+const staticPaints = [];
+for (let i = 0; i < loads; i++) {
+  fragmentLoads.push(await paintLoad('/bench/fragment.html', { viewer: true }));
+  staticPaints.push((await paintLoad('/bench/seed.html')).paint);
+}
+
 // The same on a slow link (full run only).
 const slowViewer = [];
 const slowStatic = [];
@@ -289,6 +313,16 @@ if (loadRows.length > 1) {
   }
   say();
 }
+say('## Static first (the seed with its `report-tool html --fragment` copy in the container)');
+say();
+say('First contentful paint: the report text on screen. Taken over: the `report-viewer:shown` mark of the viewer that replaces the copy.');
+say();
+say('| page | first report text ms | / static | viewer taken over ms | / static |');
+say('| --- | ---: | ---: | ---: | ---: |');
+say(`| static HTML (report-tool html) | ${ms(median(staticPaints))} | 1.00 | – | – |`);
+say(`| viewer, JSON only | – | – | ${ms(median(seedViewer))} | ${(median(seedViewer) / median(seedStatic)).toFixed(2)} |`);
+say(`| viewer with the static copy | ${ms(median(fragmentLoads.map((f) => f.paint)))} | ${(median(fragmentLoads.map((f) => f.paint)) / median(staticPaints)).toFixed(2)} | ${ms(median(fragmentLoads.map((f) => f.shown)))} | ${(median(fragmentLoads.map((f) => f.shown)) / median(seedStatic)).toFixed(2)} |`);
+say();
 say('## Interaction');
 say();
 say(`| what | median ms |`);
