@@ -209,8 +209,12 @@ struct Place {
     top: f64,
 }
 
-fn reading_place(root: &web_sys::Element) -> Option<Place> {
-    let all = root.query_selector_all(PLACES).ok()?;
+fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
+    // The copy's report is in its declarative shadow root (or, pasted by hand, in the element).
+    let all = match fragment.shadow_root() {
+        Some(root) => root.query_selector_all(PLACES).ok()?,
+        None => fragment.query_selector_all(PLACES).ok()?,
+    };
     let place = |rank: u32, r: web_sys::DomRect| Place {
         rank: rank as usize,
         count: all.length() as usize,

@@ -35,18 +35,21 @@ pub fn standalone_html(checked: &CheckedReport, page: &Page) -> String {
         title = escape(&meta.title),
         style = style(page),
     );
-    report(&mut h, checked, page, "");
+    report(&mut h, checked, page);
     h.push_str("</body>\n</html>\n");
     h
 }
 
 /// The report as an HTML fragment to paste inside the viewer's container
 /// (`report-tool html --fragment`): shown as it is, at the speed of a static page, readable without
-/// scripts and by search engines; the viewer takes over from it (`data-rv-static`), keeping the
-/// reader's place. Its styles come first, every rule scoped to `.rv`.
+/// scripts; the viewer takes over from it (`data-rv-static`), keeping the reader's place. The report
+/// and its styles are in a declarative shadow root (`<template shadowrootmode="open">`), so the host
+/// page's CSS cannot reach the copy any more than the viewer, with no script.
 pub fn fragment_html(checked: &CheckedReport, page: &Page) -> String {
-    let mut h = style(page);
-    report(&mut h, checked, page, " data-rv-static");
+    let mut h = String::from("<div data-rv-static>\n<template shadowrootmode=\"open\">\n");
+    h.push_str(&style(page));
+    report(&mut h, checked, page);
+    h.push_str("</template>\n</div>\n");
     h
 }
 
@@ -61,11 +64,11 @@ fn style(page: &Page) -> String {
 
 /// The report's root element and everything in it: header, check results, contents, every part
 /// open.
-fn report(h: &mut String, checked: &CheckedReport, page: &Page, attributes: &str) {
+fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
     let report = &checked.report;
     let _ = writeln!(
         h,
-        "<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\"{attributes}>\n<article class=\"rv-report\">",
+        "<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\">\n<article class=\"rv-report\">",
         lang = escape(&report.meta.language),
         classes = escape(page.classes),
     );
@@ -418,21 +421,23 @@ mod tests {
     }
 
     #[test]
-    fn the_fragment_is_the_standalone_report_without_its_document() {
+    fn the_fragment_is_the_standalone_report_in_a_declarative_shadow_root() {
         let c = sample();
         let page = page(&ZH);
         let fragment = fragment_html(&c, &page);
         let whole = standalone_html(&c, &page);
-        assert!(fragment.starts_with("<style>\n.rv{color:#111}"));
+        assert!(fragment.starts_with(
+            "<div data-rv-static>\n<template shadowrootmode=\"open\">\n<style>\n.rv{color:#111}"
+        ));
+        assert!(fragment.ends_with("</template>\n</div>\n"));
         for absent in ["<html", "<head>", "<body", "<title", "<script"] {
             assert!(!fragment.contains(absent), "{absent}");
         }
-        // The same report, marked for the viewer to take over from.
+        // The same report as the standalone page.
         let report = fragment.split_once("</style>\n").unwrap().1;
-        assert!(
-            report.starts_with("<div class=\"rv rv--standalone\" lang=\"zh-CN\" data-rv-static>")
-        );
-        assert!(whole.contains(&report.replace(" data-rv-static", "")));
+        let report = report.strip_suffix("</template>\n</div>\n").unwrap();
+        assert!(report.starts_with("<div class=\"rv rv--standalone\" lang=\"zh-CN\">"));
+        assert!(whole.contains(report));
     }
 
     #[test]

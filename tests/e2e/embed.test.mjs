@@ -559,7 +559,10 @@ test('the wasm and the report downloads start beside the core script\'s, and a p
 
 test('a static copy in the container (report-tool html --fragment) is on screen at once, readable without scripts, and the viewer takes over at the reader\'s place without a jump', async () => {
   const fragment = execFileSync('cargo', ['run', '--quiet', '--features', 'tool', '--bin', 'report-tool', '--', 'html', '--fragment', join(ROOT, 'public/reports/sample-2021.json')], { cwd: ROOT }).toString('utf8');
-  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/sample-2021.json">${fragment}</div></main></body></html>`;
+  // A portal's CSS of the kind that reaches any element: it must not reach the copy.
+  const hostCss = 'header { background: #a00; color: #fff; } p { color: #f00; margin: 0; } table { border: 0; }';
+  const body = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title><style>${hostCss}</style><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/sample-2021.json">${fragment}</div></main></body></html>`;
+  const copy = (sel) => `[data-rv-static] >> ${sel}`;
   const serveStatic = (target) => target.route((u) => u.pathname === '/static.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
 
   // Without JavaScript the static copy is the report: every part, every table.
@@ -567,8 +570,11 @@ test('a static copy in the container (report-tool html --fragment) is on screen 
   await serveStatic(off);
   const plain = await off.newPage();
   await plain.goto(`${h.url}/static.html`);
-  assert.equal(await plain.locator('[data-rv-static] .rv-part').count(), 6);
-  assert.equal(await plain.locator('[data-rv-static] .rv-table__table').count(), 6);
+  // (In a declarative shadow root: no script needed, and the portal's CSS stays out.)
+  assert.equal(await plain.locator(copy('.rv-part')).count(), 6);
+  assert.equal(await plain.locator(copy('.rv-table__table')).count(), 6);
+  assert.equal(await plain.locator(copy('.rv-p')).first().evaluate((p) => getComputedStyle(p).color), 'rgb(26, 26, 26)', 'the portal\'s p rule does not reach the copy');
+  assert.notEqual(await plain.locator(copy('.rv-header')).evaluate((e) => getComputedStyle(e).backgroundColor), 'rgb(170, 0, 0)');
   assert.ok(await plain.isVisible('text=收到和处理政府信息公开申请情况'));
   await off.close();
   // If the viewer cannot load, the static copy stays, and it passes axe.
@@ -576,7 +582,7 @@ test('a static copy in the container (report-tool html --fragment) is on screen 
   await failed.route((u) => u.pathname === '/report-viewer.js', (route) => route.abort());
   await serveStatic(failed);
   await failed.goto(`${h.url}/static.html`);
-  assert.ok(await failed.isVisible('[data-rv-static] >> text=收到和处理政府信息公开申请情况'));
+  assert.ok(await failed.isVisible(copy('text=收到和处理政府信息公开申请情况')));
   assert.deepEqual(await h.axe(failed), []);
   await failed.close();
 
@@ -593,9 +599,10 @@ test('a static copy in the container (report-tool html --fragment) is on screen 
   // What both show in the same order; the reader's place is the first of them at the top of the window.
   const PLACES = '.rv-title, .rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li, .rv-table';
   const before = await page.evaluate((places) => {
-    const ps = [...document.querySelectorAll('[data-rv-static] .rv-p')];
+    const copy = document.querySelector('[data-rv-static]').shadowRoot;
+    const ps = [...copy.querySelectorAll('.rv-p')];
     ps[Math.floor(ps.length / 2)].scrollIntoView({ block: 'center' });
-    const all = [...document.querySelectorAll('[data-rv-static]')[0].querySelectorAll(places)];
+    const all = [...copy.querySelectorAll(places)];
     const rank = all.findIndex((e) => e.getBoundingClientRect().top >= 0);
     return { rank, count: all.length, text: all[rank].textContent.trim(), top: all[rank].getBoundingClientRect().top, scrollY };
   }, PLACES);
