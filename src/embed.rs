@@ -215,20 +215,19 @@ fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
         Some(root) => root.query_selector_all(PLACES).ok()?,
         None => fragment.query_selector_all(PLACES).ok()?,
     };
-    let place = |rank: u32, r: web_sys::DomRect| Place {
-        rank: rank as usize,
-        count: all.length() as usize,
-        top: r.top(),
-    };
     let rects: Vec<web_sys::DomRect> = (0..all.length())
         .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
         .map(|el| el.get_bounding_client_rect())
         .collect();
-    let first = |visible: &dyn Fn(&web_sys::DomRect) -> bool| {
-        rects.iter().position(visible).map(|i| i as u32)
-    };
-    let rank = first(&|r| r.top() >= 0.0).or_else(|| first(&|r| r.bottom() > 0.0))?;
-    Some(place(rank, rects[rank as usize].clone()))
+    let rank = rects
+        .iter()
+        .position(|r| r.top() >= 0.0)
+        .or_else(|| rects.iter().position(|r| r.bottom() > 0.0))?;
+    Some(Place {
+        rank,
+        count: rects.len(),
+        top: rects[rank].top(),
+    })
 }
 
 /// Scrolls the page so that the same place in the viewer is where it was in the static copy

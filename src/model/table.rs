@@ -181,6 +181,11 @@ impl TableGroup {
         leaves(&self.columns).len()
     }
 
+    /// Its width as a `<table>`, in grid columns: row-header levels plus data columns.
+    pub fn grid_width(&self) -> usize {
+        depth(&self.rows) + self.column_count()
+    }
+
     /// The cell at a data row and column (not-provided when the JSON gave too few).
     pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
         self.cells.get(row)?.get(column)
@@ -280,15 +285,6 @@ impl StatTable {
             Some(l) => format!("{l}　{}", self.caption),
             None => self.caption.clone(),
         }
-    }
-
-    /// Widest group, in grid columns (row-header levels plus data columns).
-    pub fn grid_width(&self) -> usize {
-        self.groups
-            .iter()
-            .map(|g| depth(&g.rows) + g.column_count())
-            .max()
-            .unwrap_or(0)
     }
 
     /// Labels of a data row: the path of row headers (empty when the group has none).

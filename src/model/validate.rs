@@ -670,7 +670,7 @@ mod tests {
         .unwrap();
         let (t, findings) = resolve_table(&block);
         assert!(findings.is_empty(), "{findings:?}");
-        assert_eq!(t.grid_width(), 2);
+        assert_eq!(t.groups[0].grid_width(), 2);
     }
 
     #[test]

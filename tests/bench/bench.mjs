@@ -49,7 +49,9 @@ for (const g of generated) {
   g.jsonBytes = (await stat(g.file)).size;
   g.htmlBytes = (await stat(g.file.replace(/\.json$/, '.html'))).size;
 }
-await writeFile(join(benchDir, 'viewer.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/erlianhaote-2020.json" data-src-param="src"></div></main></body></html>');
+// A portal page with one viewer: the container's attributes and what is inside it.
+const portal = (attributes, inside = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer ${attributes}>${inside}</div></main></body></html>`;
+await writeFile(join(benchDir, 'viewer.html'), portal('data-src="/reports/erlianhaote-2020.json" data-src-param="src"'));
 
 const { server, url } = await serve({ roots: { '/': dist } });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
@@ -61,7 +63,7 @@ const viewerPages = new Map();
 async function viewerPage(src) {
   if (!viewerPages.has(src)) {
     const name = `viewer-${viewerPages.size}.html`;
-    await writeFile(join(benchDir, name), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="${src}"></div></main></body></html>`);
+    await writeFile(join(benchDir, name), portal(`data-src="${src}"`));
     viewerPages.set(src, `/bench/${name}`);
   }
   return viewerPages.get(src);
@@ -126,7 +128,7 @@ for (let i = 0; i < loads; i++) {
 // Static first: the seed with its fragment in the container (report-tool html --fragment).
 // First contentful paint of that page and of the static page; and when the viewer has taken over.
 const fragment = execFileSync(tool, ['html', '--fragment', join(root, 'public/reports/erlianhaote-2020.json')]).toString('utf8');
-await writeFile(join(benchDir, 'fragment.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>bench</title><script src="/report-viewer.js" defer></script></head><body><main><div data-report-viewer data-src="/reports/erlianhaote-2020.json">${fragment}</div></main></body></html>`);
+await writeFile(join(benchDir, 'fragment.html'), portal('data-src="/reports/erlianhaote-2020.json"', fragment));
 async function paintLoad(path, { viewer = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
