@@ -98,7 +98,12 @@ impl Grid {
         let mut clipped = Vec::new();
         let mut raw = String::new();
         for row in trs {
-            let mut cells = Vec::new();
+            // Sized to the row: 20,000 rows of 3 cells grown to 4 each cost a megabyte.
+            let mut cells = Vec::with_capacity(
+                doc.children(row)
+                    .filter(|&c| matches!(doc.element(c), Some("td" | "th")))
+                    .count(),
+            );
             for cell in doc.children(row) {
                 if !matches!(doc.element(cell), Some("td" | "th")) {
                     continue;
@@ -146,6 +151,10 @@ impl Grid {
             if grid.len() <= r {
                 grid.resize(r + 1, Vec::new());
             }
+            // Sized to the row, not grown by doubling: a megabyte on 20,000 rows of 3 cells.
+            let width: usize = cells.iter().map(|c| c.2.clamp(1, MAX_COLSPAN)).sum();
+            let have = grid[r].len();
+            grid[r].reserve_exact(width.saturating_sub(have));
             let mut c = 0;
             for (k, (text, rowspan, colspan)) in cells.into_iter().enumerate() {
                 while grid[r].get(c).is_some_and(Option::is_some) {

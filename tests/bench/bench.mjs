@@ -3,7 +3,7 @@
 // load, written nowhere (CI keeps the bench working; figures never decide pass or fail).
 import { chromium } from 'playwright-core';
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ const dist = join(root, 'dist');
 const smoke = process.argv.includes('--smoke');
 const sizes = smoke ? [1] : [1, 4, 16, 64];
 const loads = smoke ? 1 : 7;
-const tool = join(root, 'target/release/report-tool');
+const tool = join(root, 'target/tool/report-tool');
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const kb = (n) => (n / 1024).toFixed(1);
@@ -259,6 +259,14 @@ const hostile = smoke
       ['one table, 500,000 rows', 0, () => tablePage(500000)],
     ];
 const hasTime = existsSync('/usr/bin/time');
+const peakRss = (args) => {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', tool, ...args], { encoding: 'utf8' });
+  return Number((r.stderr.trim().split('\n').pop() || '').trim()) * 1024;
+};
+// The process's own footprint (its code and libraries), measured on a page with no report.
+const tinyPage = join(benchDir, 'tiny.html');
+await writeFile(tinyPage, '<html><body><p>x</p></body></html>');
+const ownPeak = hasTime ? peakRss(['import', tinyPage]) : null;
 const importRows = [];
 for (const [what, , make] of hostile) {
   const file = join(benchDir, `hostile-${importRows.length}.html`);
@@ -266,10 +274,7 @@ for (const [what, , make] of hostile) {
   const bytes = (await stat(file)).size;
   const runMs = timeRuns(['import', file, '-o', join(benchDir, 'hostile.json')]);
   let peak = null;
-  if (hasTime) {
-    const r = (await import('node:child_process')).spawnSync('/usr/bin/time', ['-f', '%M', tool, 'import', file, '-o', join(benchDir, 'hostile.json')], { encoding: 'utf8' });
-    peak = Number((r.stderr.trim().split('\n').pop() || '').trim()) * 1024;
-  }
+  if (hasTime) peak = peakRss(['import', file, '-o', join(benchDir, 'hostile.json')]);
   importRows.push({ what, bytes, ms: runMs, peak });
 }
 
@@ -352,13 +357,14 @@ if (hostileViewer.length) {
 say();
 say('## report-tool import on large pages');
 say();
-say('Generated pages; time is the median of 3 runs with process start; peak memory from /usr/bin/time.');
+say(`Generated pages; report-tool built with \`--profile tool\` (opt-level 3); time is the median of 3 runs with process start; peak memory (resident) from /usr/bin/time. The process itself, on a page with no report, peaks at ${ownPeak ? (ownPeak / 1048576).toFixed(1) : '–'} MB: "import memory" is the peak above that, what the page costs.`);
 say();
-say('| page | MB | import ms | MB/s | peak memory MB | memory / input |');
-say('| --- | ---: | ---: | ---: | ---: | ---: |');
+say('| page | MB | import ms | MB/s | peak memory MB | peak / input | import memory / input |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of importRows) {
   const mb = r.bytes / 1048576;
-  say(`| ${r.what} | ${mb.toFixed(1)} | ${ms(r.ms)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${r.peak ? (r.peak / 1048576).toFixed(1) : '–'} | ${r.peak ? (r.peak / r.bytes).toFixed(1) : '–'} |`);
+  const net = r.peak && ownPeak ? ((r.peak - ownPeak) / r.bytes).toFixed(1) : '–';
+  say(`| ${r.what} | ${mb.toFixed(1)} | ${ms(r.ms)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${r.peak ? (r.peak / 1048576).toFixed(1) : '–'} | ${r.peak ? (r.peak / r.bytes).toFixed(1) : '–'} | ${net} |`);
 }
 
 if (!smoke) await writeFile(join(root, 'BENCHMARKS.md'), out.join('\n') + '\n');
