@@ -8,6 +8,7 @@ pub mod dom;
 pub mod grid;
 pub mod html;
 pub mod item;
+pub mod scan;
 pub mod tables;
 pub mod text;
 
@@ -17,9 +18,7 @@ use crate::model::{
 };
 use item::heading_like;
 pub use item::Item;
-use regex::Regex;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::LazyLock;
 
 /// What the caller may say about the page.
 #[derive(Debug, Clone, Default)]
@@ -57,41 +56,8 @@ pub enum ImportError {
     NotAReport,
 }
 
-static NUM1: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([一二三四五六七八九十]+)[、.．]\s*(.+)$").expect("regex"));
-static NUM2: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([（(]([一二三四五六七八九十]+)[）)])\s*(.+)$").expect("regex"));
-static NUM3: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^((\d+)[.．、]|[（(](\d+)[）)])\s*(.+)$").expect("regex"));
-/// Page chrome: whole short lines only (a report paragraph that mentions 电子邮箱 or 打印 is text).
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"^(?:字体[:：]?\s*【?\s*大\s*】?\s*【?\s*中.*|.*(?:打印本页|关闭窗口|扫一扫|在手机打开).*|分享到.*|",
-        r"【?\s*(?:打印|关闭|收藏|返回顶部|无障碍|关怀版|长者版|适老版|附件下载|相关链接[:：]?|文件下载)\s*】?|",
-        r".*(?:Command|Ctrl)\s*\+\s*S.*|.*网站标识码.*|.*ICP备.*|.*公网安备.*|版权所有.*|Copyright.*|",
-        r"(?:上一篇|下一篇)[:：].*|当前位置[:：].*|首页\s*[>＞].*|",
-        r"(?:联系电话|电话|邮箱|电子邮箱|传真|邮编|联系地址|地址)[:：][^。]{0,40}|[=\-*#\s]*正文[=\-*#\s]*|",
-        r"(?:微信|微博|QQ空间|全真版|文字版|-->|<!--)(?:\s+(?:微信|微博|QQ空间|全真版|文字版|-->|<!--))*)$"
-    ))
-    .expect("regex")
-});
 /// Chrome lines are short: a longer line is report text whatever it contains.
 const CHROME_MAX_CHARS: usize = 60;
-static CHROME_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(朗读|【?\s*朗读\s*】?|播放|语音播报)").expect("regex"));
-static META_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(主办单位|承办单位|主办|承办|信息来源|来源|发布机构|发布日期|发布时间|公开日期|成文日期|时间|点击量|浏览次数|访问量|阅读量|点击数)\s*[:：]\s*")
-        .expect("regex")
-});
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::\d{2})?)?")
-        .expect("regex")
-});
-static TITLE_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})\s*年").expect("regex"));
-static STATED_REQUESTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"收到(?:依申请公开信息|政府信息公开申请|信息公开申请|依申请公开申请)[^，。,；;]{0,6}?(\d+)\s*(?:条|件|个)")
-        .expect("regex")
-});
 
 /// Imports a page from its bytes.
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
@@ -120,7 +86,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     }
     note_flat_tables(&items, &mut notes);
     if !items.iter().any(|i| match i {
-        Item::Line(l) => NUM1.is_match(l),
+        Item::Line(l) => scan::part_number(l).is_some(),
         Item::Table(g) => g.official().is_some(),
         Item::Flat(_) => true,
     }) {
@@ -224,10 +190,7 @@ fn page_meta(
         notes.push("未找到报告标题：请用 --title 给出".into());
     }
     let meta = read_meta(all_lines, fields);
-    let year = TITLE_YEAR
-        .captures(&title)
-        .and_then(|c| c[1].parse::<u16>().ok())
-        .unwrap_or(0);
+    let year = scan::year_in(&title).unwrap_or(0);
     let agency = meta
         .get("发布机构")
         .or(meta.get("主办"))
@@ -276,7 +239,7 @@ fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -> Vec<Strin
     let mut dropped = Vec::new();
     let first_part = items
         .iter()
-        .position(|i| matches!(i, Item::Line(l) if NUM1.is_match(l)))
+        .position(|i| matches!(i, Item::Line(l) if scan::part_number(l).is_some()))
         .unwrap_or(items.len());
     if let Some(Item::Line(line)) = items[..first_part].first_mut() {
         let head_end = line
@@ -309,7 +272,7 @@ fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -> Vec<Strin
     for item in items.iter_mut() {
         let Item::Line(line) = item else { continue };
         while let Some((rest, last)) = line.rsplit_once(' ') {
-            if last.chars().count() <= 12 && CHROME.is_match(last) {
+            if last.chars().count() <= 12 && scan::is_chrome_line(last) {
                 notes.push(dropped_note("行末的页面装饰", last));
                 dropped.push(last.to_string());
                 *line = rest.trim_end().to_string();
@@ -327,21 +290,16 @@ fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
     if line.chars().count() > 120 {
         return None;
     }
-    let matches: Vec<_> = META_FIELD.captures_iter(line).collect();
-    let first = matches.first()?.get(0)?;
-    if !line[..first.start()].trim().is_empty() {
+    let matches = scan::meta_labels(line);
+    let first = matches.first()?;
+    if !line[..first.start].trim().is_empty() {
         return None;
     }
     let mut out = Vec::new();
     for (i, m) in matches.iter().enumerate() {
-        let whole = m.get(0)?;
-        let end = matches
-            .get(i + 1)
-            .and_then(|n| n.get(0))
-            .map(|n| n.start())
-            .unwrap_or(line.len());
-        let value = line[whole.end()..end].trim();
-        let field: &'static str = match &m[1] {
+        let end = matches.get(i + 1).map(|n| n.start).unwrap_or(line.len());
+        let value = line[m.value_at..end].trim();
+        let field: &'static str = match m.label {
             "主办" | "主办单位" => "主办",
             "承办" | "承办单位" => "承办",
             "来源" | "信息来源" => "来源",
@@ -371,12 +329,7 @@ fn meta_fields(line: &str) -> Option<Vec<(&'static str, String)>> {
 }
 
 fn date_of(value: &str) -> Option<String> {
-    let d = DATE.captures(value.trim())?;
-    let mut s = format!("{}-{:0>2}-{:0>2}", &d[1], &d[2], &d[3]);
-    if let (Some(h), Some(mi)) = (d.get(4), d.get(5)) {
-        s.push_str(&format!("T{:0>2}:{}", h.as_str(), mi.as_str()));
-    }
-    Some(s)
+    scan::date_at_start(value.trim())
 }
 
 /// Metadata: the page head's and header's fields first, then chrome lines; first value wins.
@@ -426,7 +379,7 @@ fn is_meta_line(line: &str) -> bool {
 }
 
 fn is_chrome(line: &str) -> bool {
-    line.chars().count() <= CHROME_MAX_CHARS && CHROME.is_match(line)
+    line.chars().count() <= CHROME_MAX_CHARS && scan::is_chrome_line(line)
 }
 
 /// Drops chrome and metadata lines (whole lines only, each listed in the notes), strips chrome
@@ -461,7 +414,7 @@ fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
 /// One line without chrome glued to its start; None for a chrome or metadata line. Each drop is
 /// noted.
 fn clean_line(l: &str, notes: &mut Vec<String>) -> Option<String> {
-    let stripped = CHROME_PREFIX.replace(l, "").trim().to_string();
+    let stripped = l[scan::read_aloud_prefix(l)..].trim().to_string();
     if stripped.len() < l.trim().len() && !stripped.is_empty() {
         notes.push(dropped_note(
             "行首的页面装饰",
@@ -682,32 +635,32 @@ fn heading(line: &str, parts: &mut Vec<Section>) -> bool {
         blocks: Vec::new(),
         sections: Vec::new(),
     };
-    if let Some(c) = NUM1.captures(line) {
-        if numeral(&c[1]) == parts.len() + 1 && heading_like(&c[2], 40) {
-            let number = line[..c.get(2).expect("group").start()].trim_end();
-            parts.push(section(format!("part-{}", parts.len() + 1), number, &c[2]));
+    if let Some(n) = scan::part_number(line) {
+        if numeral(n.digits) == parts.len() + 1 && heading_like(n.title, 40) {
+            let number = line[..n.title_at].trim_end();
+            parts.push(section(
+                format!("part-{}", parts.len() + 1),
+                number,
+                n.title,
+            ));
             return true;
         }
     }
-    if let (Some(c), Some(part)) = (NUM2.captures(line), parts.last_mut()) {
-        if numeral(&c[2]) == part.sections.len() + 1 && heading_like(&c[3], 30) {
+    if let (Some(n), Some(part)) = (scan::subsection_number(line), parts.last_mut()) {
+        if numeral(n.digits) == part.sections.len() + 1 && heading_like(n.title, 30) {
             let id = format!("{}-{}", part.id, part.sections.len() + 1);
-            part.sections.push(section(id, &c[1], &c[3]));
+            part.sections.push(section(id, n.number, n.title));
             return true;
         }
     }
-    if let (Some(c), Some(sub)) = (
-        NUM3.captures(line),
+    if let (Some(n), Some(sub)) = (
+        scan::item_number(line),
         parts.last_mut().and_then(|p| p.sections.last_mut()),
     ) {
-        let n: usize = c
-            .get(2)
-            .or(c.get(3))
-            .and_then(|m| m.as_str().parse().ok())
-            .unwrap_or(0);
-        if n == sub.sections.len() + 1 && heading_like(&c[4], 20) {
-            let id = format!("{}-{}", sub.id, n);
-            sub.sections.push(section(id, &c[1], &c[4]));
+        let k: usize = n.digits.parse().unwrap_or(0);
+        if k == sub.sections.len() + 1 && heading_like(n.title, 20) {
+            let id = format!("{}-{}", sub.id, k);
+            sub.sections.push(section(id, n.number, n.title));
             return true;
         }
     }
@@ -845,16 +798,14 @@ fn stated_requests(report: &Report) -> Option<(i64, String, String)> {
             let Block::Paragraph { text } = b else {
                 continue;
             };
-            let Some(m) = STATED_REQUESTS.captures(text) else {
+            let Some((from, end, count)) = scan::stated_requests(text) else {
                 continue;
             };
-            let whole = m.get(0)?;
-            let start = text[..whole.start()]
+            let start = text[..from]
                 .rfind(['，', '。', '；', ','])
                 .map(|i| i + text[i..].chars().next().map(char::len_utf8).unwrap_or(1))
                 .unwrap_or(0);
-            let count = m[1].parse().ok()?;
-            return Some((count, s.heading(), text[start..whole.end()].to_string()));
+            return Some((count, s.heading(), text[start..end].to_string()));
         }
     }
     None
