@@ -10,7 +10,7 @@ pub mod labels;
 pub mod model;
 pub mod read_aloud;
 
-#[cfg(feature = "tool")]
+#[cfg(feature = "import")]
 pub mod import;
 
 #[cfg(target_arch = "wasm32")]

@@ -112,29 +112,35 @@ pub fn looks_like_html(text: &str) -> bool {
 }
 
 /// Reads the page.
+#[cfg(feature = "tool")]
 pub fn read_page(text: &str) -> Page {
-    let doc = Dom::parse(text);
+    read_dom(&Dom::parse(text), None)
+}
+
+/// Reads a page's tree: the article is `article`, or the first of the portals' article
+/// containers with text in it, or the whole page.
+pub fn read_dom(doc: &Dom, article: Option<NodeId>) -> Page {
     let root = doc.root();
     let title = doc
         .first_matching(&["h1", ".title", "title"], |e| {
             !collapse(&doc.text_content(e)).is_empty()
         })
         .map(|e| collapse(&doc.text_content(e)));
-    let meta = head_fields(&doc);
+    let meta = head_fields(doc);
     let lengths = doc.text_lengths();
-    let body_root = doc
-        .first_matching(BODY_SELECTORS, |e| lengths[e as usize] > 100)
+    let body_root = article
+        .or_else(|| doc.first_matching(BODY_SELECTORS, |e| lengths[e as usize] > 100))
         .unwrap_or(root);
     drop(lengths);
     // Lines of the whole page (for metadata in the chrome): tables are not read here.
-    let all_lines = items(&doc, root, false)
+    let all_lines = items(doc, root, false)
         .into_iter()
         .filter_map(|i| match i {
             Item::Line(l) => Some(l),
             Item::Table(_) | Item::Flat(_) => None,
         })
         .collect();
-    let body = items(&doc, body_root, true);
+    let body = items(doc, body_root, true);
     Page {
         body,
         all_lines,

@@ -3,11 +3,14 @@
 //! tree from the numbering, and maps the official tables to their templates. Never guesses
 //! silently: everything it could not place is reported and kept as plain paragraphs.
 
+#[cfg(feature = "tool")]
 pub mod decode;
 pub mod dom;
 pub mod grid;
 pub mod html;
 pub mod item;
+#[cfg(feature = "tool")]
+mod parse;
 pub mod scan;
 pub mod tables;
 pub mod text;
@@ -60,6 +63,7 @@ pub enum ImportError {
 const CHROME_MAX_CHARS: usize = 60;
 
 /// Imports a page from its bytes.
+#[cfg(feature = "tool")]
 pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
@@ -68,6 +72,33 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let is_html = html::looks_like_html(&text);
     let mut notes: Vec<String> = encoding_note(&text, encoding).into_iter().collect();
     let page = read_body(&text, is_html, &mut notes);
+    from_page(page, (is_html, encoding), notes, options)
+}
+
+/// Imports a page already in a tree — in the browser, the page's own DOM (enhance mode) — with
+/// the article at `article` (or found as report-tool finds it when `None`).
+pub fn import_dom(
+    dom: &dom::Dom,
+    article: Option<dom::NodeId>,
+    options: &Options,
+) -> Result<Imported, ImportError> {
+    let page = html::read_dom(dom, article);
+    let page = Page {
+        body: page.body,
+        all_lines: page.all_lines,
+        title: page.title,
+        fields: page.meta,
+    };
+    from_page(page, (true, "UTF-8"), Vec::new(), options)
+}
+
+/// The report from a page's lines and tables.
+fn from_page(
+    page: Page,
+    (is_html, encoding): (bool, &'static str),
+    mut notes: Vec<String>,
+    options: &Options,
+) -> Result<Imported, ImportError> {
     let (fields, mut all_lines) = (page.fields, page.all_lines);
     let items = clean(page.body, &mut notes);
     let (mut items, splits) = text::split_inline(items);
@@ -118,6 +149,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
 }
 
 /// Says where bytes were not valid in the page's encoding, if anywhere.
+#[cfg(feature = "tool")]
 fn encoding_note(text: &str, encoding: &str) -> Option<String> {
     let (count, at) = decode::replaced(text)?;
     let places: Vec<String> = at
@@ -140,6 +172,7 @@ struct Page {
     fields: Vec<(String, String)>,
 }
 
+#[cfg(feature = "tool")]
 fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
     if is_html {
         let page = html::read_page(text);
