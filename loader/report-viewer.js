@@ -9,13 +9,21 @@
   var existing = window.ReportViewer;
   if (existing && existing.version) return; // included twice: the first copy serves the page
   var VERSION = '__VERSION__';
-  var CORE_SRI = '__CORE_SRI__';
-  var WASM_SRI = '__WASM_SRI__';
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
-  var coreUrl = new URL('report-viewer-core-' + VERSION + '.js', base).href;
-  var wasmUrl = new URL('report-viewer-core-' + VERSION + '_bg.wasm', base).href;
-  var sameOrigin = new URL(coreUrl).origin === location.origin;
+  var CORE_SRI, WASM_SRI, coreUrl, wasmUrl;
+  // Enhance mode (a container with data-enhance reads the portal's own article) has a build of
+  // its own with the import rules; every other page loads the smaller JSON-mode build. Chosen
+  // when loading starts, once the page's containers are parsed.
+  function choose() {
+    var enhance = !!document.querySelector('[data-report-viewer][data-enhance]');
+    var build = enhance ? 'report-viewer-enhance-' : 'report-viewer-core-';
+    CORE_SRI = enhance ? '__ENHANCE_CORE_SRI__' : '__CORE_SRI__';
+    WASM_SRI = enhance ? '__ENHANCE_WASM_SRI__' : '__WASM_SRI__';
+    coreUrl = new URL(build + VERSION + '.js', base).href;
+    wasmUrl = new URL(build + VERSION + '_bg.wasm', base).href;
+  }
+  var sameOrigin = base.origin === location.origin;
 
   // Options for every widget; data- attributes on a container override them.
   var config = (existing && typeof existing === 'object' && existing.config) || {};
@@ -95,6 +103,7 @@
   var memory;
   function load() {
     if (ready) return ready;
+    choose();
     if (typeof WebAssembly !== 'object') {
       ready = fail(new Error('此浏览器不支持 WebAssembly，请使用页面中的“查看报告全文”链接'));
       return ready;

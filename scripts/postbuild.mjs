@@ -15,7 +15,10 @@ const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('ba
 
 const core = `report-viewer-core-${version}.js`;
 const wasm = `report-viewer-core-${version}_bg.wasm`;
-for (const [from, to] of [['report-viewer-core.js', core], ['report-viewer-core_bg.wasm', wasm]]) {
+const enhanceCore = `report-viewer-enhance-${version}.js`;
+const enhanceWasm = `report-viewer-enhance-${version}_bg.wasm`;
+for (const [from, to] of [['report-viewer-core.js', core], ['report-viewer-core_bg.wasm', wasm],
+  ['report-viewer-enhance.js', enhanceCore], ['report-viewer-enhance_bg.wasm', enhanceWasm]]) {
   if (existsSync(join(dist, from))) {
     await rm(join(dist, to), { force: true });
     await rename(join(dist, from), join(dist, to));
@@ -23,15 +26,19 @@ for (const [from, to] of [['report-viewer-core.js', core], ['report-viewer-core_
 }
 const coreBytes = await readFile(join(dist, core));
 const wasmBytes = await readFile(join(dist, wasm));
+const enhanceCoreBytes = await readFile(join(dist, enhanceCore));
+const enhanceWasmBytes = await readFile(join(dist, enhanceWasm));
 const loader = (await readFile(join(root, 'loader/report-viewer.js'), 'utf8'))
   .replaceAll('__VERSION__', version)
   .replace('__CORE_SRI__', sri(coreBytes))
-  .replace('__WASM_SRI__', sri(wasmBytes));
+  .replace('__WASM_SRI__', sri(wasmBytes))
+  .replace('__ENHANCE_CORE_SRI__', sri(enhanceCoreBytes))
+  .replace('__ENHANCE_WASM_SRI__', sri(enhanceWasmBytes));
 const loaderName = `report-viewer-${version}.js`;
 await writeFile(join(dist, loaderName), loader);
 await writeFile(join(dist, 'report-viewer.js'), loader);
 
-const hashes = { version, [loaderName]: sri(Buffer.from(loader)), [core]: sri(coreBytes), [wasm]: sri(wasmBytes) };
+const hashes = { version, [loaderName]: sri(Buffer.from(loader)), [core]: sri(coreBytes), [wasm]: sri(wasmBytes), [enhanceCore]: sri(enhanceCoreBytes), [enhanceWasm]: sri(enhanceWasmBytes) };
 await writeFile(join(dist, 'sri.json'), JSON.stringify(hashes, null, 2) + '\n');
 const snippet = `<script src="https://YOUR-HOST/report-viewer/${loaderName}" integrity="${hashes[loaderName]}" crossorigin="anonymous" defer></script>`;
 const text = [`report-viewer ${version}: Subresource Integrity`, '', ...Object.entries(hashes).filter(([k]) => k !== 'version').map(([k, v]) => `${k}  ${v}`), '', 'Paste into the page:', snippet, ''].join('\n');

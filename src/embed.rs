@@ -6,7 +6,7 @@
 use crate::browser::fetch::http_url;
 use crate::config::Options;
 use crate::export::STYLESHEET as CSS;
-use crate::ui::ReportViewer;
+use crate::ui::{ArticleReport, ReportViewer};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -143,6 +143,16 @@ fn mount_in(el: web_sys::HtmlElement) {
         return;
     }
     let _ = el.set_attribute("data-rv-mounted", "");
+    let (article, hide) = match article_report(&el) {
+        Ok(Some((report, hide))) => (Some(report), hide),
+        Ok(None) => (None, None),
+        Err(why) => {
+            // The article stays as the portal published it; the webmaster is told why.
+            leptos::logging::warn!("[report-viewer] {why}");
+            let _ = el.set_attribute("data-rv-error", &why);
+            return;
+        }
+    };
     let mut options = read_options(&el);
     // A static copy of the report in the container (`report-tool html --fragment`) shows every
     // part open: so does the viewer that takes over from it.
@@ -154,34 +164,18 @@ fn mount_in(el: web_sys::HtmlElement) {
     if let Some(color) = &options.theme_color {
         let _ = web_sys::HtmlElement::style(&el).set_property("--report-viewer-accent", color);
     }
-    let doc = document();
-    let Ok(container) = doc.create_element("div") else {
+    let Some((container, slot)) = viewer_root(&el) else {
         return;
     };
-    let _ = container.set_attribute("class", "rv-host");
-    let slot = doc.create_element("slot").ok();
-    let Some(shadow) = isolated_root(&el) else {
-        // Never mount unisolated into the host's CSS: say so in the page instead.
-        let _ = el.set_attribute(
-            "data-rv-error",
-            "this element cannot hold the viewer (no shadow root): use a <div>",
-        );
-        return;
-    };
-    if let Some(sheet) = shared_sheet() {
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    }
-    // The slot shows the host's fallback content until the report is on screen.
-    if let Some(slot) = &slot {
-        let _ = shadow.append_child(slot);
-    }
-    let _ = shadow.append_child(&container);
     let view = container.clone();
     let on_shown = Callback::new(move |_: ()| {
         // The reader's place in the static copy, kept in the viewer: one frame, no jump.
         let place = fragment.as_ref().and_then(reading_place);
         if let Some(slot) = &slot {
             slot.remove();
+        }
+        if let Some(article) = &hide {
+            let _ = article.set_attribute("hidden", "");
         }
         if let Some(place) = place {
             keep_place(&view, place);
@@ -192,9 +186,82 @@ fn mount_in(el: web_sys::HtmlElement) {
     };
     let src = options.src.clone();
     leptos::mount::mount_to(container, move || {
-        view! { <ReportViewer src=src options on_shown/> }
+        view! { <ReportViewer src=src options on_shown article/> }
     })
     .forget();
+}
+
+/// The element the viewer mounts in, inside the container's own shadow root with the shared
+/// stylesheet, and the slot that shows the container's own content until the report is on
+/// screen. `None` (and a message on the container) where no shadow root can be attached.
+fn viewer_root(el: &web_sys::HtmlElement) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
+    let doc = document();
+    let container = doc.create_element("div").ok()?;
+    let _ = container.set_attribute("class", "rv-host");
+    let slot = doc.create_element("slot").ok();
+    let Some(shadow) = isolated_root(el) else {
+        // Never mount unisolated into the host's CSS: say so in the page instead.
+        let _ = el.set_attribute(
+            "data-rv-error",
+            "this element cannot hold the viewer (no shadow root): use a <div>",
+        );
+        return None;
+    };
+    if let Some(sheet) = shared_sheet() {
+        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
+    }
+    // The slot shows the host's fallback content until the report is on screen.
+    if let Some(slot) = &slot {
+        let _ = shadow.append_child(slot);
+    }
+    let _ = shadow.append_child(&container);
+    Some((container, slot))
+}
+
+/// Enhance mode (`data-enhance`, or `data-enhance="#zoom"` naming the article): the report read
+/// from the article already on the page, and the article to hide once the viewer shows it (when
+/// it is not the container itself). `Err` says why the article stays as it is.
+#[cfg(feature = "enhance")]
+fn article_report(
+    el: &web_sys::HtmlElement,
+) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
+    let Some(selector) = el.get_attribute("data-enhance") else {
+        return Ok(None);
+    };
+    let article: web_sys::Element = if selector.trim().is_empty() {
+        el.clone().into()
+    } else {
+        document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .ok_or_else(|| format!("data-enhance：页面中没有与“{selector}”匹配的元素"))?
+    };
+    let root = document()
+        .document_element()
+        .ok_or_else(|| "页面没有根元素".to_string())?;
+    let (dom, at) = crate::browser::article::read_page(&root, &article);
+    let imported = crate::import::import_dom(&dom, at, &Default::default())
+        .map_err(|e| format!("data-enhance：{e}"))?;
+    let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
+    Ok(Some((
+        ArticleReport {
+            report: imported.report,
+            notes: imported.notes,
+        },
+        separate,
+    )))
+}
+
+/// Without enhance mode in this build: a `data-enhance` container is left as it is, and says why.
+#[cfg(not(feature = "enhance"))]
+fn article_report(
+    el: &web_sys::HtmlElement,
+) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
+    if el.has_attribute("data-enhance") {
+        return Err("data-enhance 需要 report-viewer 的 enhance 版本（加载器在页面载入时发现 data-enhance 即会选用）".into());
+    }
+    Ok(None)
 }
 
 /// What both the static copy and the viewer show, in the same order: a place in one is found in

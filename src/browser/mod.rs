@@ -2,6 +2,8 @@
 //! speech, storage, the address and its history, scrolling, downloads, the print frame, fetching
 //! and the clock. Nothing here decides anything about a report; `ui` calls these.
 
+#[cfg(feature = "enhance")]
+pub mod article;
 pub mod clock;
 pub mod download;
 pub mod fetch;

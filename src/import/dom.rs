@@ -13,7 +13,7 @@ pub type NodeId = u32;
 const NONE: NodeId = NodeId::MAX;
 
 /// Attributes the importer reads; every other attribute is dropped while parsing.
-const KEPT_ATTRIBUTES: &[&str] = &["id", "class", "name", "content", "rowspan", "colspan"];
+pub const KEPT_ATTRIBUTES: &[&str] = &["id", "class", "name", "content", "rowspan", "colspan"];
 
 #[derive(Clone, Copy)]
 struct Links {

@@ -230,7 +230,7 @@ impl Grid {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "tool"))]
 mod tests {
     use super::*;
 

@@ -87,6 +87,8 @@ pub enum Rule {
     /// The text states a figure that the table gives differently, or a part the report must
     /// have is empty (正文一致性).
     T1,
+    /// What the importer decided or could not place, reading a page's article (enhance mode).
+    Import,
 }
 
 /// Written as the reference writes it ("R3.1"), in `check --json` and everywhere else.
@@ -114,6 +116,7 @@ impl Rule {
             Rule::Structure => "structure",
             Rule::Meta => "meta",
             Rule::T1 => "T1",
+            Rule::Import => "import",
         }
     }
 }
@@ -207,6 +210,16 @@ impl Finding {
                 format!("{what_en} is not an official part of this table, so its figures are not shown ({figures_en}). Check the name or key.")
             },
         }
+    }
+
+    /// What the importer noted reading a page's article ("页面未写明发布日期"), for the record.
+    pub fn import_note(note: &str) -> Finding {
+        Finding::about(
+            Rule::Import,
+            Severity::Info,
+            "导入",
+            (note.to_string(), note.to_string()),
+        )
     }
 
     /// True for errors and warnings: what a webmaster must look at.

@@ -3,7 +3,9 @@
 use super::contents::Contents;
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
-use super::load::{load_report, LoadFailure};
+#[cfg(feature = "enhance")]
+use super::load::load_article;
+use super::load::{load_report, ArticleReport, LoadFailure};
 use super::part::{Blocks, Part};
 use super::prefs::PrefsCtx;
 use super::reader::{ReaderCtx, ReadingBar};
@@ -32,6 +34,9 @@ pub fn ReportViewer(
     /// Called once the report is on screen (the embedder removes its fallback link then).
     #[prop(optional)]
     on_shown: Option<Callback<()>>,
+    /// The report read from the page's own article (enhance mode), instead of `src`.
+    #[prop(default = None)]
+    article: Option<ArticleReport>,
 ) -> impl IntoView {
     let lang = for_language(&options.lang);
     provide_context(Lang(lang));
@@ -43,7 +48,17 @@ pub fn ReportViewer(
     let read_aloud = options.read_aloud;
     let report = LocalResource::new(move || {
         attempt.track();
-        load_report(src.get(), timeout, read_aloud)
+        let (article, url) = (article.clone(), src.get());
+        async move {
+            // Only enhance mode's build reads articles: the JSON-mode build stays as small.
+            #[cfg(feature = "enhance")]
+            if let Some(article) = article {
+                return Ok(load_article(article, read_aloud).await);
+            }
+            #[cfg(not(feature = "enhance"))]
+            let _ = article;
+            load_report(url, timeout, read_aloud).await
+        }
     });
     view! {
         <div class=classes lang=lang.lang_tag>

@@ -48,6 +48,29 @@ pub fn CheckSummary() -> impl IntoView {
         .cloned()
         .collect();
     let ok = attention.is_empty();
+    let imported: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == crate::model::Rule::Import)
+        .cloned()
+        .collect();
+    // What the importer decided reading the page's article (enhance mode): on the page, not
+    // only on the console.
+    let import_notes = (!imported.is_empty()).then(|| {
+        view! {
+            <details class="rv-import">
+                <summary>
+                    {format!("{}（{}）", labels().import_notes, imported.len())}
+                </summary>
+                <ul class="rv-findings__list">
+                    {imported
+                        .into_iter()
+                        .map(|finding| view! { <FindingItem finding/> })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    });
     view! {
         <div class="rv-check" class:rv-check--problems=!ok>
             <h2 class="rv-check__title" id="rv-check-title">
@@ -67,6 +90,7 @@ pub fn CheckSummary() -> impl IntoView {
                 }
                     .into_any()
             }}
+            {import_notes}
         </div>
     }
     .into_any()

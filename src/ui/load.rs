@@ -45,6 +45,42 @@ async fn prepare_reading(checked: &CheckedReport) -> Reading {
     }
 }
 
+/// A report read from the page's own article (enhance mode), and what the importer noted.
+#[derive(Clone)]
+pub struct ArticleReport {
+    /// The imported report.
+    pub report: crate::model::Report,
+    /// What the importer decided or could not place, in words.
+    pub notes: Vec<String>,
+}
+
+#[cfg(feature = "enhance")]
+/// Checks a report read from the page's article, with the importer's notes among its findings
+/// (and on the console), and builds its reading script when `read_aloud`.
+pub async fn load_article(article: ArticleReport, read_aloud: bool) -> Loaded {
+    next_task().await;
+    let source = serde_json::to_string_pretty(&article.report).unwrap_or_default();
+    let mut checked = check_report(article.report);
+    for note in &article.notes {
+        leptos::logging::log!("[report-viewer] 读取页面文章：{note}");
+        checked
+            .findings
+            .push(crate::model::Finding::import_note(note));
+    }
+    let checked = Arc::new(checked);
+    let reading = if read_aloud {
+        Some(prepare_reading(&checked).await)
+    } else {
+        None
+    };
+    next_task().await;
+    Loaded {
+        checked,
+        source: Arc::from(source),
+        reading: Rc::new(Cell::new(reading)),
+    }
+}
+
 /// Fetches, parses and checks a report (and builds its reading script when `read_aloud`), giving
 /// up on the network after `timeout_secs`. Each step runs in a task of its own, so a huge report
 /// never holds the page in one long task.

@@ -19,3 +19,4 @@ pub mod toolbar;
 
 pub use app::{ReportView, ReportViewer};
 pub use context::{labels, Lang, ReportCtx};
+pub use load::ArticleReport;

@@ -1,0 +1,182 @@
+// End to end: enhance mode on real published pages. Every page of ../shared/corpus/ (one
+// portal's reports, 2015–2024) served as the portal serves it — its own markup, scripts and
+// chrome — with the one change a portal's article template needs: data-report-viewer
+// data-enhance on the article element, and the loader's script tag. The viewer reads the article
+// from the page itself, with the same import rules as report-tool.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir, mkdtemp } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { start, ROOT, OUTPUT } from './harness.mjs';
+
+let h;
+before(async () => { h = await start(); });
+after(async () => { await h?.close(); });
+
+const CORPUS = join(ROOT, '../shared/corpus/pingtan');
+const TRUTH = join(ROOT, 'tests/corpus/truth');
+const squeeze = (s) => s.replace(/[\s\u00a0\u3000]/g, '');
+
+/** report-tool, built as the native tests build it. */
+function reportTool() {
+  const bin = join(ROOT, 'target/debug/report-tool');
+  if (!existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--features', 'tool', '--bin', 'report-tool'], { cwd: ROOT, stdio: 'inherit' });
+  return bin;
+}
+
+/** The page as the portal serves it, with its article template's one change. */
+export function enhanced(html, { script = '/report-viewer.js' } = {}) {
+  const marked = html.replace(/<div class="article_content\b/, '<div data-report-viewer data-enhance class="article_content');
+  assert.notEqual(marked, html, 'the article element is found');
+  return marked.replace(/<\/body>/i, `<script src="${script}" defer></script></body>`);
+}
+
+/** A page with the corpus page at /corpus/NAME; requests to other sites fail at once (no network). */
+async function corpusPage(name, html, { width = 1200, height = 900, context } = {}) {
+  const ctx = context ?? await h.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
+  const page = await ctx.newPage();
+  page.errors = [];
+  page.logs = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => page.logs.push(m.text()));
+  await page.route((u) => !u.href.startsWith(h.url), (r) => r.abort());
+  await page.route(`${h.url}/corpus/${name}`, (r) => r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+  await page.goto(`${h.url}/corpus/${name}`, { waitUntil: 'domcontentloaded' });
+  return page;
+}
+
+/** Waits until the container shows a report or an error, or says why it stays as it was. */
+async function viewerSettled(page) {
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-report-viewer]');
+    return host && (host.hasAttribute('data-rv-error') || host.shadowRoot?.querySelector('.rv-report, .rv-error'));
+  }, null, { timeout: 20000 });
+}
+
+const years = (await readdir(CORPUS)).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+
+/** axe-core violations inside the viewer (the portal's own markup is not ours to judge). */
+async function axeViewer(page) {
+  await page.evaluate(await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() => axe.run({ include: [['[data-report-viewer]']] }, { resultTypes: ['violations'] }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
+}
+
+/** The saved JSON (保存 → 原始数据): the report as the viewer read it from the article. */
+async function savedJson(page) {
+  await page.click('[data-report-viewer] >> .rv-save > button');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-report-viewer] >> .rv-menu__item:has-text("原始数据")')]);
+  const path = join(await mkdtemp(join(tmpdir(), 'rv-enhance-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+const tableBlocks = (report) => {
+  let n = 0;
+  const walk = (s) => { for (const b of s.blocks ?? []) if (b.type === 'table') n++; for (const c of s.sections ?? []) walk(c); };
+  for (const b of report.introduction ?? []) if (b.type === 'table') n++;
+  for (const s of report.sections) walk(s);
+  return n;
+};
+
+for (const year of years) {
+  test(`enhance mode on the ${year} page as published: the report read from the article as report-tool reads it, every table shown and checked, every paragraph once, nothing lost, axe clean`, async () => {
+    const file = join(CORPUS, `${year}.html`);
+    const source = await readFile(file, 'utf8');
+    const truth = JSON.parse(await readFile(join(TRUTH, `${year}.json`), 'utf8'));
+    const page = await corpusPage(`${year}.html`, enhanced(source));
+    await viewerSettled(page);
+    assert.equal(await page.getAttribute('[data-report-viewer]', 'data-rv-error'), null);
+    assert.ok(await page.$('[data-report-viewer] >> .rv-report'), 'the report is shown');
+
+    // One importer, two DOMs: the report the viewer built from the browser's DOM is the one
+    // report-tool builds from the page's text (which tests/corpus.rs holds to the ground truth).
+    const fromTool = JSON.parse(execFileSync(reportTool(), ['import', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    const fromPage = await savedJson(page);
+    assert.deepEqual(fromPage, fromTool);
+
+    await page.click('[data-report-viewer] >> .rv-toolbar .rv-button:has-text("展开全部")');
+    const tables = tableBlocks(fromPage);
+    await page.waitForFunction((n) => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-table').length === n, tables);
+    const shown = await page.evaluate(() => {
+      const host = document.querySelector('[data-report-viewer]');
+      const root = host.shadowRoot;
+      const texts = [];
+      const walker = document.createTreeWalker(host, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.parentElement.closest('script, style')) texts.push(n.nodeValue);
+      }
+      return {
+        title: root.querySelector('.rv-title')?.textContent.trim(),
+        parts: [...root.querySelectorAll('.rv-part__heading')].map((e) => e.textContent.trim()),
+        paragraphs: [...root.querySelectorAll('.rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li')].map((e) => e.textContent),
+        text: root.textContent,
+        articleTexts: texts,
+        errors: root.querySelectorAll('.rv-finding--error').length,
+        checked: root.querySelector('.rv-check')?.textContent ?? '',
+        hidden: getComputedStyle(host).display,
+      };
+    });
+    assert.equal(shown.title, truth.title);
+    assert.deepEqual(shown.parts.map(squeeze), truth.parts.map(squeeze));
+    // Every paragraph of the report exactly once.
+    const body = squeeze(shown.paragraphs.join('\n'));
+    for (const p of truth.paragraphs) {
+      const count = body.split(squeeze(p)).length - 1;
+      assert.equal(count, 1, `${year}: paragraph shown ${count} times: ${p.slice(0, 60)}`);
+    }
+    // Every table of the article is shown and checked: no identity fails on these pages
+    // (tests/corpus/truth), so the check says they hold together.
+    assert.equal(shown.errors, (truth.failures ?? []).length);
+    if (tables > 0 && truth.table3) assert.match(shown.checked, /未发现前后不一致/);
+    // Nothing of the article lost: every piece of its text is in the viewer — in the report, or
+    // in the notes on what the importer dropped as page chrome.
+    const all = squeeze(shown.text);
+    const lost = shown.articleTexts.map(squeeze).filter((t) => t && !all.includes(t));
+    assert.deepEqual(lost, [], `${year}: article text not in the viewer`);
+    assert.deepEqual(await axeViewer(page), []);
+    if (year === years.at(-1)) await page.screenshot({ path: join(OUTPUT, `enhance-${year}.png`), fullPage: false });
+    await page.context().close();
+  });
+}
+
+test('enhance mode: an article that is no report, or a data-enhance naming nothing, stays as published and says why', async () => {
+  const page = await corpusPage('none.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知</title></head><body>
+    <div id="a" data-report-viewer data-enhance><p>关于春节放假的通知</p><p>各单位：春节放假七天。</p></div>
+    <div id="b" data-report-viewer data-enhance="#missing"></div>
+    <script src="/report-viewer.js" defer></script></body></html>`);
+  await page.waitForFunction(() => ['#a', '#b'].every((s) => document.querySelector(s).hasAttribute('data-rv-error')));
+  const state = await page.evaluate(() => ['#a', '#b'].map((s) => {
+    const el = document.querySelector(s);
+    return { error: el.getAttribute('data-rv-error'), shadow: !!el.shadowRoot, text: el.innerText };
+  }));
+  assert.match(state[0].error, /未找到报告正文/);
+  assert.equal(state[0].shadow, false, 'the article is left as it was');
+  assert.match(state[0].text, /各单位：春节放假七天。/);
+  assert.match(state[1].error, /#missing/);
+  assert.ok(page.logs.some((l) => l.includes('[report-viewer]') && l.includes('#missing')), 'said on the console too');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the loader picks the enhance build only for pages with data-enhance; JSON pages load the smaller one', async () => {
+  const loaded = async (path, html) => {
+    const page = html ? await corpusPage(path, html) : await h.open(path);
+    const wasm = [];
+    page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop()); });
+    if (html) await viewerSettled(page); else await h.settled(page);
+    const seen = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()).filter((n) => n.endsWith('.wasm')));
+    await page.context().close();
+    return seen;
+  };
+  const json = await loaded('/');
+  assert.equal(json.length, 1);
+  assert.match(json[0], /^report-viewer-core-/);
+  const source = await readFile(join(CORPUS, `${years[0]}.html`), 'utf8');
+  const enhance = await loaded(`${years[0]}.html`, enhanced(source));
+  assert.equal(enhance.length, 1);
+  assert.match(enhance[0], /^report-viewer-enhance-/);
+});
