@@ -142,6 +142,27 @@ fn header_cell(kind: CellKind, text: &str, id: String, parents: &[String]) -> La
     }
 }
 
+/// Consecutive runs of items whose sizes add up to about `budget` (each run at least one item,
+/// never more than it takes to reach the budget): what opening every part does in one frame each,
+/// so a huge report opens a screenful at once and the rest in the frames that follow.
+pub fn batches(sizes: &[usize], budget: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut sum = 0;
+    for (i, size) in sizes.iter().enumerate() {
+        sum += size;
+        if sum >= budget {
+            out.push(start..i + 1);
+            start = i + 1;
+            sum = 0;
+        }
+    }
+    if start < sizes.len() {
+        out.push(start..sizes.len());
+    }
+    out
+}
+
 /// Lays out the table, one block per group: a `thead` of column headers and a `tbody` of rows.
 pub fn layout(table: &StatTable) -> Vec<LaidBlock> {
     (0..table.groups.len())
@@ -324,6 +345,23 @@ fn row_paths(rows: &[Header], prefix: &str, row_depth: usize) -> Vec<Vec<PathEnt
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn batches_reach_the_budget_and_cover_every_item_once() {
+        use super::batches;
+        assert_eq!(batches(&[5, 5, 5, 5, 5], 10), vec![0..2, 2..4, 4..5]);
+        assert_eq!(
+            batches(&[30, 1, 1], 10),
+            vec![0..1, 1..3],
+            "an item over the budget alone"
+        );
+        assert_eq!(
+            batches(&[1, 2, 3], 100),
+            vec![0..3],
+            "a normal report: all at once"
+        );
+        assert!(batches(&[], 10).is_empty());
+    }
+
     use super::*;
     use crate::model::validate::resolve_table;
     use crate::model::TableBlock;

@@ -160,6 +160,18 @@ impl Section {
         format!("{}{}", self.number, self.title)
     }
 
+    /// About how much the section puts on screen, in characters (a table cell counts as 8),
+    /// with its subsections: what opening it costs the browser to lay out.
+    pub fn size_on_screen(&self) -> usize {
+        self.walk()
+            .iter()
+            .map(|s| {
+                let (cells, chars) = blocks_size(&s.blocks);
+                chars + 8 * cells + s.title.chars().count()
+            })
+            .sum()
+    }
+
     /// This section and every subsection, depth first.
     pub fn walk(&self) -> Vec<&Section> {
         let mut out = vec![self];
@@ -255,38 +267,41 @@ impl ViewerLimits {
 
 /// A report's size as the viewer limits count it: table cells, and characters of text.
 fn size_of(report: &Report) -> (usize, usize) {
+    let (mut cells, mut chars) = blocks_size(&report.introduction);
+    for s in report.all_sections() {
+        let (c, t) = blocks_size(&s.blocks);
+        cells += c;
+        chars += t + s.title.chars().count();
+    }
+    (cells, chars)
+}
+
+/// Table cells, and characters of text, in some blocks.
+fn blocks_size(blocks: &[Block]) -> (usize, usize) {
     let mut cells = 0usize;
     let mut chars = 0usize;
-    let mut count = |blocks: &[Block]| {
-        for b in blocks {
-            match b {
-                Block::Paragraph { text } | Block::Note { text } => chars += text.chars().count(),
-                Block::List { items, .. } => {
-                    chars += items.iter().map(|i| i.chars().count()).sum::<usize>()
-                }
-                Block::Table(t) => {
-                    let values: usize = t.values.values().map(|r| r.len()).sum();
-                    let generic: usize = std::iter::once(&t.body)
-                        .chain(&t.groups)
-                        .map(|g| g.cells.iter().map(Vec::len).sum::<usize>())
-                        .sum();
-                    cells += values + generic;
-                    chars += std::iter::once(&t.body)
-                        .chain(&t.groups)
-                        .flat_map(|g| g.cells.iter().flatten())
-                        .map(|c| c.text.chars().count())
-                        .sum::<usize>();
-                }
+    for b in blocks {
+        match b {
+            Block::Paragraph { text } | Block::Note { text } => chars += text.chars().count(),
+            Block::List { items, .. } => {
+                chars += items.iter().map(|i| i.chars().count()).sum::<usize>()
+            }
+            Block::Table(t) => {
+                let values: usize = t.values.values().map(|r| r.len()).sum();
+                let generic: usize = std::iter::once(&t.body)
+                    .chain(&t.groups)
+                    .map(|g| g.cells.iter().map(Vec::len).sum::<usize>())
+                    .sum();
+                cells += values + generic;
+                chars += std::iter::once(&t.body)
+                    .chain(&t.groups)
+                    .flat_map(|g| g.cells.iter().flatten())
+                    .map(|c| c.text.chars().count())
+                    .sum::<usize>();
             }
         }
-    };
-    count(&report.introduction);
-    let mut titles = 0;
-    for s in report.all_sections() {
-        titles += s.title.chars().count();
-        count(&s.blocks);
     }
-    (cells, chars + titles)
+    (cells, chars)
 }
 
 /// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).

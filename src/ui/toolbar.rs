@@ -7,8 +7,11 @@ use super::save_menu::SaveMenu;
 use super::{labels, ReportCtx};
 use crate::browser::location::replace_hash;
 use crate::browser::storage::remember;
+use crate::model::layout::batches;
 use crate::read_aloud::player::Command;
 use leptos::prelude::*;
+use std::collections::{BTreeSet, VecDeque};
+use std::time::Duration;
 
 /// 展开全部, 收起全部, 打印 and the 保存 menu.
 #[component]
@@ -48,22 +51,77 @@ pub fn Toolbar() -> impl IntoView {
     }
 }
 
+/// Characters of report a frame lays out when 展开全部 opens a huge report: every part of a real
+/// report (about 30,000 characters in all) opens in the first frame; a 1 MB report opens a
+/// screenful and more at once and the rest in the frames that follow, never freezing the page.
+const OPEN_PER_FRAME: usize = 30_000;
+
+/// Opens every closed part, in document order, a batch per frame (see [`OPEN_PER_FRAME`]).
+fn open_all(
+    open: RwSignal<BTreeSet<String>>,
+    parts: &[(String, usize)],
+    generation: StoredValue<u32>,
+) {
+    generation.update_value(|g| *g += 1);
+    let this = generation.get_value();
+    let closed: Vec<&(String, usize)> =
+        open.with_untracked(|o| parts.iter().filter(|(id, _)| !o.contains(id)).collect());
+    let sizes: Vec<usize> = closed.iter().map(|(_, size)| *size).collect();
+    let batches: VecDeque<Vec<String>> = batches(&sizes, OPEN_PER_FRAME)
+        .into_iter()
+        .map(|run| closed[run].iter().map(|(id, _)| id.clone()).collect())
+        .collect();
+    open_batches(open, batches, generation, this);
+}
+
+fn open_batches(
+    open: RwSignal<BTreeSet<String>>,
+    mut rest: VecDeque<Vec<String>>,
+    generation: StoredValue<u32>,
+    this: u32,
+) {
+    if generation.get_value() != this {
+        return;
+    }
+    let Some(batch) = rest.pop_front() else {
+        return;
+    };
+    open.update(|o| o.extend(batch));
+    if !rest.is_empty() {
+        // After the frame that lays this batch out, the next.
+        request_animation_frame(move || {
+            set_timeout(
+                move || open_batches(open, rest, generation, this),
+                Duration::ZERO,
+            )
+        });
+    }
+}
+
 /// 展开全部 and 收起全部 (each disabled when there is nothing left to do).
 #[component]
 fn OpenAll() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
     let l = labels();
-    let all = ctx.part_ids();
+    let parts: Vec<(String, usize)> = ctx
+        .checked
+        .report
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.size_on_screen()))
+        .collect();
     let open = ctx.open;
-    let count = all.len();
+    let count = parts.len();
     let all_open = move || open.with(|o| o.len() == count);
     let none_open = move || open.with(|o| o.is_empty());
+    // Bumped by every 展开全部 and 收起全部: a later click stops an earlier opening.
+    let generation = StoredValue::new(0u32);
     view! {
         <button
             type="button"
             class="rv-button"
             aria-disabled=move || all_open().to_string()
-            on:click=move |_| open.set(all.iter().cloned().collect())
+            on:click=move |_| open_all(open, &parts, generation)
         >
             {l.expand_all}
         </button>
@@ -72,6 +130,7 @@ fn OpenAll() -> impl IntoView {
             class="rv-button"
             aria-disabled=move || none_open().to_string()
             on:click=move |_| {
+                generation.update_value(|g| *g += 1);
                 open.set(Default::default());
                 replace_hash(None);
             }

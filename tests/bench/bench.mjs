@@ -172,11 +172,20 @@ for (let i = 0; i < Math.min(loads, 5); i++) {
   });
   await page.goto(`${url}/bench/viewer.html?src=/bench/${largest}`);
   await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+  // Click to the next frame (the parts in view open in it), and to the frame after the last
+  // part opened (a huge report opens a batch of parts per frame).
   expandTimes.push(await page.evaluate(() => new Promise((ok) => {
     const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const button = root.querySelector('.rv-toolbar button');
     const t0 = performance.now();
-    root.querySelector('.rv-toolbar button').click();
-    requestAnimationFrame(() => setTimeout(() => ok(performance.now() - t0), 0));
+    button.click();
+    requestAnimationFrame(() => setTimeout(() => {
+      const first = performance.now() - t0;
+      const done = () => (button.getAttribute('aria-disabled') === 'true'
+        ? requestAnimationFrame(() => setTimeout(() => ok({ first, all: performance.now() - t0 }), 0))
+        : requestAnimationFrame(() => setTimeout(done, 0)));
+      done();
+    }, 0));
   })));
   speakTimes.push(await page.evaluate(() => {
     const root = document.querySelector('[data-report-viewer]').shadowRoot;
@@ -334,7 +343,8 @@ say('## Interaction');
 say();
 say(`| what | median ms |`);
 say('| --- | ---: |');
-say(`| 展开全部 on the ${big.n}× report (${generated[generated.length - 1].n * 6} parts), click to the next frame | ${ms(median(expandTimes))} |`);
+say(`| 展开全部 on the ${big.n}× report (${generated[generated.length - 1].n * 6} parts), click to the next frame | ${ms(median(expandTimes.map((t) => t.first)))} |`);
+say(`| 展开全部 on the ${big.n}× report, click to every part open (a batch of parts a frame) | ${ms(median(expandTimes.map((t) => t.all)))} |`);
 say(`| 朗读 click to the first \`speak()\` call (${big.n}×) | ${ms(median(speakTimes))} |`);
 say();
 say('## Native (release build)');

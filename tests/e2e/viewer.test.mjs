@@ -477,3 +477,46 @@ test('collapsed parts are filled right after the first frame, hidden until found
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('展开全部 on a huge report opens the parts in view at once and the rest a batch a frame; 收起全部 stops it', async () => {
+  // 120 parts of 3,000 characters: twelve frames' worth (a real report opens in one).
+  const numerals = (n) => `第${n}部分`;
+  const report = {
+    version: 1,
+    meta: { title: '某县2021年度政府信息公开工作年度报告', agency: '某县人民政府办公室', year: 2021, published: '2022-01-20' },
+    introduction: [],
+    sections: Array.from({ length: 120 }, (_, i) => ({
+      id: `part-${i + 1}`, number: `${i + 1}.`, title: numerals(i + 1),
+      blocks: [{ type: 'paragraph', text: `第${i + 1}部分正文。`.padEnd(3000, '本年度政府信息公开工作稳步推进。') }],
+    })),
+  };
+  const page = await h.browser.newPage({ viewport: { width: 1024, height: 800 } });
+  await page.route((u) => u.pathname === '/huge.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) }));
+  await page.goto(`${h.url}/?report=/huge.json`);
+  await page.waitForSelector('.rv-report');
+  const openCount = () => page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-part--open').length);
+  // The first frame after the click shows the first parts open, not all 120.
+  const first = await page.evaluate(() => new Promise((ok) => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    root.querySelector('.rv-toolbar button').click();
+    requestAnimationFrame(() => ok(root.querySelectorAll('.rv-part--open').length));
+  }));
+  assert.ok(first >= 1 && first < 120, `first frame: ${first} parts open`);
+  const firstPanel = await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('.rv-part__panel').hidden);
+  assert.equal(firstPanel, false, 'the first part is open in that frame');
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-part--open').length === 120);
+  assert.equal(await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('.rv-toolbar button').getAttribute('aria-disabled')), 'true');
+  // 收起全部 right after 展开全部: the parts still to open stay closed.
+  await page.evaluate(() => new Promise((ok) => {
+    const buttons = document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-toolbar button');
+    buttons[1].click();
+    requestAnimationFrame(() => setTimeout(() => {
+      buttons[0].click();
+      requestAnimationFrame(() => setTimeout(() => { buttons[1].click(); ok(); }, 0));
+    }, 0));
+  }));
+  // Some frames later nothing has reopened.
+  await page.evaluate(() => new Promise((ok) => { let n = 0; const f = () => (++n < 20 ? requestAnimationFrame(f) : ok()); requestAnimationFrame(f); }));
+  assert.equal(await openCount(), 0);
+  await page.close();
+});
