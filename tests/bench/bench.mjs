@@ -3,6 +3,7 @@
 // load, written nowhere (CI keeps the bench working; figures never decide pass or fail).
 import { chromium } from 'playwright-core';
 import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { cpus } from 'node:os';
@@ -125,13 +126,13 @@ for (let i = 0; i < loads; i++) {
   seedViewer.push((await viewerLoad('/reports/erlianhaote-2020.json')).shown);
   seedStatic.push(await staticLoad('/bench/seed.html'));
 }
-// Static first: the seed with its fragment in the container (report-tool html --fragment).
-// First contentful paint of that page and of the static page; and when the viewer has taken over.
-const fragment = execFileSync(tool, ['html', '--fragment', join(root, 'public/reports/erlianhaote-2020.json')]).toString('utf8');
-await writeFile(join(benchDir, 'fragment.html'), portal('data-src="/reports/erlianhaote-2020.json"', fragment));
-async function paintLoad(path, { viewer = false } = {}) {
+// First contentful paint of a page; with `viewer`, also when the viewer has taken over.
+async function paintLoad(path, { viewer = false, slow = false, local = false } = {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  if (slow) await throttle(context, page);
+  // A real portal page names its site's scripts and styles: they fail at once, as offline.
+  if (local) await page.route((u) => !u.href.startsWith(url), (r) => r.abort());
   await page.goto(`${url}${path}`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 120000 });
   if (viewer) await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
@@ -142,11 +143,58 @@ async function paintLoad(path, { viewer = false } = {}) {
   await context.close();
   return r;
 }
-const fragmentLoads = [];
-const staticPaints = [];
-for (let i = 0; i < loads; i++) {
-  fragmentLoads.push(await paintLoad('/bench/fragment.html', { viewer: true }));
-  staticPaints.push((await paintLoad('/bench/seed.html')).paint);
+
+// Three ways to embed, per size: JSON only; JSON with the static copy in the container
+// (report-tool html --fragment); enhance (the report already on the page as an article, read by
+// the viewer). First report text: first contentful paint (JSON only: the viewer's shown mark, as
+// its container holds nothing to paint before); interactive: the shown mark. Each against the
+// static page's first contentful paint in the same run. The enhance pages use the standalone
+// export as the article (its contents list removed), plus one real page of the corpus.
+const modeLoads = smoke ? 1 : 5;
+const modeSizes = [{ label: 'seed', json: '/reports/erlianhaote-2020.json', file: join(root, 'public/reports/erlianhaote-2020.json'), static: '/bench/seed.html' },
+  ...generated.map((g) => ({ label: `${g.n}×`, json: `/bench/${g.file.split('/').pop()}`, file: g.file, static: `/bench/${g.file.split('/').pop().replace(/\.json$/, '.html')}` }))];
+const enhancePage = (html) => html
+  .replace(/<nav class="rv-contents"[\s\S]*?<\/nav>/, '')
+  .replace('<div class="rv rv--standalone"', '<div data-report-viewer data-enhance class="rv rv--standalone"')
+  .replace('</head>', '<script src="/report-viewer.js" defer></script></head>');
+const corpusPage = join(root, '../shared/corpus/pingtan/2021.html');
+if (existsSync(corpusPage)) {
+  const page = await readFile(corpusPage, 'utf8');
+  await writeFile(join(benchDir, 'corpus-static.html'), page);
+  await writeFile(join(benchDir, 'corpus-enhance.html'), page.replace(/<div class="article_content\b/, '<div data-report-viewer data-enhance class="article_content').replace(/<\/body>/i, '<script src="/report-viewer.js" defer></script></body>'));
+}
+const modeRows = [];
+for (const m of smoke ? modeSizes.slice(0, 1) : modeSizes) {
+  const tag = m.label.replace('×', 'x');
+  const fragmentHtml = execFileSync(tool, ['html', '--fragment', m.file], { maxBuffer: 1 << 28 }).toString('utf8');
+  await writeFile(join(benchDir, `mode-fragment-${tag}.html`), portal(`data-src="${m.json}"`, fragmentHtml));
+  await writeFile(join(benchDir, `mode-enhance-${tag}.html`), enhancePage(await readFile(join(dist, m.static.slice(1)), 'utf8')));
+  const row = { label: m.label, static: [], json: [], fragment: [], enhance: [] };
+  for (let i = 0; i < modeLoads; i++) {
+    row.static.push((await paintLoad(m.static)).paint);
+    row.json.push((await paintLoad(await viewerPage(m.json), { viewer: true })).shown);
+    row.fragment.push(await paintLoad(`/bench/mode-fragment-${tag}.html`, { viewer: true }));
+    row.enhance.push(await paintLoad(`/bench/mode-enhance-${tag}.html`, { viewer: true }));
+  }
+  modeRows.push(row);
+}
+if (existsSync(corpusPage) && !smoke) {
+  const row = { label: 'real page (平潭 2021, as published)', static: [], json: [], fragment: [], enhance: [] };
+  for (let i = 0; i < modeLoads; i++) {
+    row.static.push((await paintLoad('/bench/corpus-static.html', { local: true })).paint);
+    row.enhance.push(await paintLoad('/bench/corpus-enhance.html', { viewer: true, local: true }));
+  }
+  modeRows.push(row);
+}
+// The seed's three modes on the slow link.
+const slowModes = { static: [], json: [], fragment: [], enhance: [] };
+if (!smoke) {
+  for (let i = 0; i < modeLoads; i++) {
+    slowModes.static.push((await paintLoad('/bench/seed.html', { slow: true })).paint);
+    slowModes.json.push((await paintLoad(await viewerPage('/reports/erlianhaote-2020.json'), { viewer: true, slow: true })).shown);
+    slowModes.fragment.push(await paintLoad('/bench/mode-fragment-seed.html', { viewer: true, slow: true }));
+    slowModes.enhance.push(await paintLoad('/bench/mode-enhance-seed.html', { viewer: true, slow: true }));
+  }
 }
 
 // The same on a slow link (full run only).
@@ -239,7 +287,6 @@ const checkMs = timeRuns(['check', big.file]);
 
 // 7. report-tool on hostile sizes: pages of distinct paragraphs and a page with one big table,
 // generated here; time (median of 3, process start included) and peak memory.
-const { existsSync } = await import('node:fs');
 const paragraphPage = (bytes) => {
   const parts = ['<html><head><title>某县2021年度政府信息公开工作年度报告</title></head><body><div class="TRS_Editor"><p>一、总体情况</p>'];
   let size = 0;
@@ -329,15 +376,30 @@ if (loadRows.length > 1) {
   }
   say();
 }
-say('## Static first (the seed with its `report-tool html --fragment` copy in the container)');
+say('## Three ways to embed');
 say();
-say('First contentful paint: the report text on screen. Taken over: the `report-viewer:shown` mark of the viewer that replaces the copy.');
+say('Per mode and size: first report text on screen (first contentful paint; JSON only: the `report-viewer:shown` mark) and viewer interactive (the shown mark), in ms and as a ratio to the static page\'s first contentful paint in the same run (median of ' + modeLoads + ' cold loads). Static copy: `report-tool html --fragment` in the container. Enhance: the report already on the page as the article (`data-enhance`; the generated sizes use the standalone export without its contents list as the article; the real page is the corpus page as the portal published it, with the article template\'s one change).');
 say();
-say('| page | first report text ms | / static | viewer taken over ms | / static |');
-say('| --- | ---: | ---: | ---: | ---: |');
-say(`| static HTML (report-tool html) | ${ms(median(staticPaints))} | 1.00 | – | – |`);
-say(`| viewer, JSON only | – | – | ${ms(median(seedViewer))} | ${(median(seedViewer) / median(seedStatic)).toFixed(2)} |`);
-say(`| viewer with the static copy | ${ms(median(fragmentLoads.map((f) => f.paint)))} | ${(median(fragmentLoads.map((f) => f.paint)) / median(staticPaints)).toFixed(2)} | ${ms(median(fragmentLoads.map((f) => f.shown)))} | ${(median(fragmentLoads.map((f) => f.shown)) / median(seedStatic)).toFixed(2)} |`);
+say('| size | static ms | JSON only: text = interactive | static copy: text | static copy: interactive | enhance: text | enhance: interactive |');
+say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+const cell = (xs, base) => (xs.length ? `${ms(median(xs))} (${(median(xs) / base).toFixed(2)}×)` : '–');
+const modeLine = (label, r) => {
+  const base = median(r.static);
+  say(`| ${label} | ${ms(base)} | ${cell(r.json, base)} | ${cell(r.fragment.map((f) => f.paint), base)} | ${cell(r.fragment.map((f) => f.shown), base)} | ${cell(r.enhance.map((f) => f.paint), base)} | ${cell(r.enhance.map((f) => f.shown), base)} |`);
+};
+for (const r of modeRows) modeLine(r.label, r);
+if (slowModes.static.length) modeLine('seed, 40 ms round trips and 10 Mbit/s (CDP)', slowModes);
+say();
+say('Bundle per mode (brotli, quality 11): JSON only and static copy load the same files; enhance loads its own build.');
+say();
+say('| mode | wasm KB | JS KB (bindings + loader) | total KB |');
+say('| --- | ---: | ---: | ---: |');
+for (const [mode, w, j] of [['JSON only / static copy', 'report-viewer-core', 'report-viewer-core'], ['enhance', 'report-viewer-enhance', 'report-viewer-enhance']]) {
+  const br = async (name) => brotliCompressSync(await readFile(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const wasmKb = await br(`${w}-${version}_bg.wasm`);
+  const jsKb = (await br(`${j}-${version}.js`)) + (await br(`report-viewer-${version}.js`));
+  say(`| ${mode} | ${kb(wasmKb)} | ${kb(jsKb)} | ${kb(wasmKb + jsKb)} |`);
+}
 say();
 say('## Interaction');
 say();
