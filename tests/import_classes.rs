@@ -337,3 +337,24 @@ fn check_quotes_a_huge_figure_short() {
         .iter()
         .any(|f| f.message.contains("（共 2000001 字）")));
 }
+
+#[test]
+fn full_width_digits_in_dates_titles_and_numbering_are_read() {
+    // Text pasted from Word often has full-width digits: the date, the title's year and item
+    // numbers (（１）) read as their ASCII forms would.
+    let page = format!(
+        "<html><head><title>某县２０２１年度政府信息公开工作年度报告</title></head><body>\
+         <div>发布日期：２０２２年２月８日</div><div class=\"TRS_Editor\">{}</div></body></html>",
+        PARTS.replace(
+            "<p>今年公开信息100条。</p>",
+            "<p>（一）主动公开</p><p>（１）公开文件</p><p>今年公开信息100条。</p>"
+        )
+    );
+    let imported = run(&page);
+    let meta = &imported.report.meta;
+    assert_eq!(meta.year, 2021);
+    assert_eq!(meta.published, "2022-02-08");
+    let part = &imported.report.sections[0];
+    assert_eq!(part.sections[0].sections[0].number, "（１）");
+    assert_eq!(part.sections[0].sections[0].title, "公开文件");
+}

@@ -690,7 +690,7 @@ fn heading(line: &str, parts: &mut Vec<Section>) -> bool {
         scan::item_number(line),
         parts.last_mut().and_then(|p| p.sections.last_mut()),
     ) {
-        let k: usize = n.digits.parse().unwrap_or(0);
+        let k: usize = scan::ascii_digits(n.digits).parse().unwrap_or(0);
         if k == sub.sections.len() + 1 && heading_like(n.title, 20) {
             let id = format!("{}-{}", sub.id, k);
             sub.sections.push(section(id, n.number, n.title));

@@ -4,6 +4,21 @@
 
 const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 
+/// A digit as pages write them: ASCII or full-width (text pasted from Word often has ２０２１).
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Digits in ASCII: "２０２１" → "2021".
+pub fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            other => other,
+        })
+        .collect()
+}
+
 fn is_chinese_numeral(c: char) -> bool {
     CHINESE_NUMERALS.contains(c)
 }
@@ -61,8 +76,8 @@ pub fn subsection_number(line: &str) -> Option<Numbered<'_>> {
 
 /// "1." or "（1）": an item's numbering.
 pub fn item_number(line: &str) -> Option<Numbered<'_>> {
-    numbered(line, &[], |c| c.is_ascii_digit(), &['.', '．', '、'])
-        .or_else(|| numbered(line, &['（', '('], |c| c.is_ascii_digit(), &['）', ')']))
+    numbered(line, &[], is_digit, &['.', '．', '、'])
+        .or_else(|| numbered(line, &['（', '('], is_digit, &['）', ')']))
 }
 
 fn trim_chars<'a>(s: &'a str, chars: &[char]) -> &'a str {
@@ -232,14 +247,16 @@ pub fn meta_labels(line: &str) -> Vec<MetaLabel> {
     out
 }
 
-/// A run of ASCII digits at the start, at most `max` long.
-fn digits(s: &str, max: usize) -> Option<(&str, &str)> {
-    let n = s
+/// A run of digits (ASCII or full-width) at the start, at most `max` long: the digits in ASCII,
+/// and the rest.
+fn digits(s: &str, max: usize) -> Option<(String, &str)> {
+    let end = s
         .char_indices()
         .take(max)
-        .take_while(|(_, c)| c.is_ascii_digit())
-        .count();
-    (n > 0).then(|| s.split_at(n))
+        .take_while(|(_, c)| is_digit(*c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    Some((ascii_digits(&s[..end]), &s[end..]))
 }
 
 /// A date at the start of a value ("2021-01-15", "2021年1月15日 09:30", "2021/1/5"): ISO
@@ -413,6 +430,20 @@ mod tests {
         assert_eq!(year_in("某市12021年报告"), Some(2021));
         assert_eq!(year_in("2020 年度"), Some(2020));
         assert_eq!(year_in("无年份"), None);
+        // Full-width digits, as text pasted from Word has them.
+        assert_eq!(
+            date_at_start("２０２２年２月８日").as_deref(),
+            Some("2022-02-08")
+        );
+        assert_eq!(year_in("某市２０２１年度报告"), Some(2021));
+        assert_eq!(
+            item_number("（１）说明")
+                .map(|n| ascii_digits(n.digits))
+                .as_deref(),
+            Some("1")
+        );
+        let text = "收到政府信息公开申请１４１件。";
+        assert_eq!(stated_requests(text).map(|(_, _, n)| n), Some(141));
         let text = "全年，收到政府信息公开申请共141件，同比增长。";
         let (start, end, n) = stated_requests(text).unwrap();
         assert_eq!((&text[start..end], n), ("收到政府信息公开申请共141件", 141));

@@ -48,29 +48,7 @@ pub fn CheckSummary() -> impl IntoView {
         .cloned()
         .collect();
     let ok = attention.is_empty();
-    let imported: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.rule == crate::model::Rule::Import)
-        .cloned()
-        .collect();
-    // What the importer decided reading the page's article (enhance mode): on the page, not
-    // only on the console.
-    let import_notes = (!imported.is_empty()).then(|| {
-        view! {
-            <details class="rv-import">
-                <summary>
-                    {format!("{}（{}）", labels().import_notes, imported.len())}
-                </summary>
-                <ul class="rv-findings__list">
-                    {imported
-                        .into_iter()
-                        .map(|finding| view! { <FindingItem finding/> })
-                        .collect_view()}
-                </ul>
-            </details>
-        }
-    });
+    let import_notes = import_notes(checked);
     view! {
         <div class="rv-check" class:rv-check--problems=!ok>
             <h2 class="rv-check__title" id="rv-check-title">
@@ -94,6 +72,38 @@ pub fn CheckSummary() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// What the importer decided reading the page's article (enhance mode): in the page, not only
+/// on the console. Only enhance mode's build reads articles.
+#[cfg(feature = "enhance")]
+fn import_notes(checked: &crate::model::CheckedReport) -> Option<impl IntoView> {
+    let imported: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == crate::model::Rule::Import)
+        .cloned()
+        .collect();
+    (!imported.is_empty()).then(|| {
+        view! {
+            <details class="rv-import">
+                <summary>
+                    {format!("{}（{}）", labels().import_notes, imported.len())}
+                </summary>
+                <ul class="rv-findings__list">
+                    {imported
+                        .into_iter()
+                        .map(|finding| view! { <FindingItem finding/> })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+#[cfg(not(feature = "enhance"))]
+fn import_notes(_: &crate::model::CheckedReport) -> Option<()> {
+    None
 }
 
 /// The findings of one table, shown below it.
