@@ -27,6 +27,8 @@ pub struct Options {
     pub print: bool,
     /// The 保存 menu (`data-save="off"`).
     pub save: bool,
+    /// 图解 above the official tables (`data-charts="off"` leaves the tables alone).
+    pub charts: bool,
     /// Interface language: zh-CN (default) or en (`data-lang`).
     pub lang: String,
     /// Accent colour (`data-theme-color="#8a1c1c"`), applied as a CSS custom property.
@@ -98,6 +100,7 @@ impl Options {
             read_aloud: flag(get("read-aloud"), true),
             print: flag(get("print"), true),
             save: flag(get("save"), true),
+            charts: flag(get("charts"), true),
             lang,
             theme_color: get("theme-color").and_then(|c| safe_color(&c)),
             timeout_secs: get("timeout")
@@ -143,6 +146,10 @@ mod tests {
         assert_eq!(read(&[("timeout", "0")], &[]).timeout_secs, 1);
         assert_eq!(read(&[("timeout", "99999")], &[]).timeout_secs, 600);
         assert_eq!(read(&[("timeout", "soon")], &[]).timeout_secs, 30);
+        assert!(read(&[], &[]).charts, "图解 are on unless turned off");
+        assert!(!read(&[("charts", "off")], &[]).charts);
+        assert!(!read(&[], &[("charts", "false")]).charts);
+        assert!(read(&[("charts", "on")], &[("charts", "off")]).charts);
     }
 
     #[test]

@@ -86,6 +86,7 @@ fn tool_page() -> Page<'static> {
         address: None,
         classes: "",
         labels: &report_viewer::labels::ZH,
+        charts: true,
     }
 }
 

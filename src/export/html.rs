@@ -2,9 +2,11 @@
 //! part open, every table in the viewer's markup (decided by [`super::markup`]), the check
 //! results, metadata at the top, styles inline, no scripts.
 
+use super::chart::ChartMarkup;
 use super::escape;
 use super::markup::{finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::labels::Labels;
+use crate::model::chart::charts_for;
 use crate::model::layout::{layout, LaidCell};
 use crate::model::{Block, CheckedReport, Section, StatTable};
 use std::fmt::Write;
@@ -22,6 +24,8 @@ pub struct Page<'a> {
     pub classes: &'a str,
     /// The interface's words.
     pub labels: &'static Labels,
+    /// 图解 above the official tables (the webmaster's `data-charts`).
+    pub charts: bool,
 }
 
 /// The whole report as one HTML document.
@@ -81,9 +85,9 @@ fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
     );
     contents(h, &report.sections);
     h.push_str("</nav>\n");
-    blocks(h, checked, &report.introduction, page.labels);
+    blocks(h, checked, &report.introduction, page);
     for part in &report.sections {
-        section(h, checked, part, 2, page.labels);
+        section(h, checked, part, 2, page);
     }
     h.push_str("</article>\n</div>\n");
 }
@@ -199,7 +203,7 @@ fn contents(h: &mut String, sections: &[Section]) {
     h.push_str("</ol>\n");
 }
 
-fn section(h: &mut String, checked: &CheckedReport, s: &Section, level: usize, l: &'static Labels) {
+fn section(h: &mut String, checked: &CheckedReport, s: &Section, level: usize, page: &Page) {
     let level = level.min(6);
     let class = if level == 2 {
         "rv-part"
@@ -212,14 +216,14 @@ fn section(h: &mut String, checked: &CheckedReport, s: &Section, level: usize, l
         escape(&s.id),
         escape(&s.heading())
     );
-    blocks(h, checked, &s.blocks, l);
+    blocks(h, checked, &s.blocks, page);
     for sub in &s.sections {
-        section(h, checked, sub, level + 1, l);
+        section(h, checked, sub, level + 1, page);
     }
     h.push_str("</section>\n");
 }
 
-fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], l: &'static Labels) {
+fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page) {
     for b in blocks {
         match b {
             Block::Paragraph { text } => {
@@ -238,7 +242,12 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], l: &'static
             }
             Block::Table(t) => {
                 if let Some(table) = checked.tables.get(&t.id) {
-                    stat_table(h, checked, table, l);
+                    if page.charts {
+                        for chart in charts_for(checked, table) {
+                            h.push_str(&ChartMarkup::new(&chart, page.labels).html());
+                        }
+                    }
+                    stat_table(h, checked, table, page.labels);
                 }
             }
         }
@@ -417,6 +426,7 @@ mod tests {
             address: Some("https://example.gov.cn/report"),
             classes: "",
             labels,
+            charts: true,
         }
     }
 

@@ -3,6 +3,7 @@
 //! and the markup decisions for tables that the viewer's components follow too. Pure, tested
 //! natively.
 
+pub mod chart;
 pub mod csv;
 pub mod html;
 pub mod markup;

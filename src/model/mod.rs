@@ -4,6 +4,7 @@
 
 mod block_de;
 pub mod cell;
+pub mod chart;
 pub mod checker;
 pub mod consistency;
 pub mod finding;

@@ -25,6 +25,13 @@ pub enum Target {
         /// End of the piece (bytes).
         end: usize,
     },
+    /// The key-message sentence of a table's 图解.
+    TableChart {
+        /// The table's id.
+        table: String,
+        /// The chart's id.
+        chart: String,
+    },
     /// A table's caption.
     TableCaption {
         /// The table's id.
@@ -65,6 +72,7 @@ impl Target {
     pub fn table(&self) -> Option<&str> {
         match self {
             Target::TableCaption { table }
+            | Target::TableChart { table, .. }
             | Target::TableGroup { table, .. }
             | Target::TableRows { table, .. }
             | Target::TableNotes { table }
@@ -134,15 +142,23 @@ enum Source<'a> {
 pub struct Script<'a> {
     queue: VecDeque<(Option<Arc<str>>, Source<'a>)>,
     out: Vec<Utterance>,
+    /// Read each official table's 图解 sentence before the table.
+    charts: bool,
 }
 
 impl<'a> Script<'a> {
     /// Lists what there is to read, in order: title, introduction, then every part (cheap: no
     /// text is split or said yet).
     pub fn plan(checked: &'a CheckedReport) -> Script<'a> {
+        Script::plan_with(checked, true)
+    }
+
+    /// As [`Script::plan`]; `charts` says whether the 图解 are shown (and so read).
+    pub fn plan_with(checked: &'a CheckedReport, charts: bool) -> Script<'a> {
         let mut s = Script {
             queue: VecDeque::new(),
             out: Vec::new(),
+            charts,
         };
         let report = &checked.report;
         s.text(None, "title".into(), Cow::Borrowed(&report.meta.title));
@@ -203,6 +219,15 @@ impl<'a> Script<'a> {
 
     fn table(&mut self, checked: &CheckedReport, part: Option<&Arc<str>>, t: &'a StatTable) {
         let id = t.id.clone();
+        if self.charts {
+            for chart in crate::model::chart::charts_for(checked, t) {
+                let target = Target::TableChart {
+                    table: id.clone(),
+                    chart: chart.id,
+                };
+                self.made(part, target, format!("图解：{}", chart.sentence.0));
+            }
+        }
         let mut caption = match &t.label {
             Some(l) => format!("{l}，{}。", t.caption),
             None => format!("{}。", t.caption),
@@ -705,6 +730,30 @@ mod tests {
             })
             .map(|u| u.shown.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_tables_chart_sentence_is_read_before_the_table_unless_charts_are_off() {
+        let c = load("sample-2021.json");
+        let script = build(&c);
+        let first = |pred: &dyn Fn(&Target) -> bool| script.iter().position(|u| pred(&u.target));
+        let chart = first(&|t| matches!(t, Target::TableChart { table, .. } if table == "table-3"))
+            .expect("the 表三 chart is read");
+        let caption =
+            first(&|t| matches!(t, Target::TableCaption { table } if table == "table-3")).unwrap();
+        assert!(
+            chart < caption,
+            "the chart's sentence comes before the table"
+        );
+        assert!(
+            script[chart].shown.starts_with("图解：本年新收申请141件"),
+            "{}",
+            script[chart].shown
+        );
+        let off = Script::plan_with(&c, false).finish();
+        assert!(!off
+            .iter()
+            .any(|u| matches!(u.target, Target::TableChart { .. })));
     }
 
     #[test]

@@ -9,13 +9,14 @@ use crate::labels::Labels;
 use crate::model::CheckedReport;
 
 /// Saves the standalone HTML file.
-pub fn save_html(checked: &CheckedReport, labels: &'static Labels) {
+pub fn save_html(checked: &CheckedReport, labels: &'static Labels, charts: bool) {
     let address = page_address();
     let page = Page {
         css: STYLESHEET,
         address: Some(&address),
         classes: "",
         labels,
+        charts,
     };
     let html = standalone_html(checked, &page);
     download(
@@ -53,13 +54,14 @@ pub fn save_csv(checked: &CheckedReport, table_id: &str, labels: &Labels) {
 
 /// Prints the whole report, not the page around it: the standalone view (with the reader's text
 /// size and contrast) in a hidden frame. No `<style>` in it: the frame adopts the stylesheet.
-pub fn print_report(checked: &CheckedReport, classes: &str, labels: &'static Labels) {
+pub fn print_report(checked: &CheckedReport, classes: &str, labels: &'static Labels, charts: bool) {
     let address = page_address();
     let page = Page {
         css: "",
         address: Some(&address),
         classes,
         labels,
+        charts,
     };
     let html = standalone_html(checked, &page);
     print_document(&html, &checked.report.meta.title, STYLESHEET);

@@ -45,7 +45,7 @@ pub fn ReportViewer(
     let classes = viewer_classes(prefs);
     let attempt = RwSignal::new(0u32);
     let timeout = options.timeout_secs;
-    let read_aloud = options.read_aloud;
+    let (read_aloud, charts) = (options.read_aloud, options.charts);
     let report = LocalResource::new(move || {
         attempt.track();
         let (article, url) = (article.clone(), src.get());
@@ -53,11 +53,11 @@ pub fn ReportViewer(
             // Only enhance mode's build reads articles: the JSON-mode build stays as small.
             #[cfg(feature = "enhance")]
             if let Some(article) = article {
-                return Ok(load_article(article, read_aloud).await);
+                return Ok(load_article(article, read_aloud, charts).await);
             }
             #[cfg(not(feature = "enhance"))]
             let _ = article;
-            load_report(url, timeout, read_aloud).await
+            load_report(url, timeout, (read_aloud, charts)).await
         }
     });
     view! {

@@ -27,9 +27,9 @@ pub struct Loaded {
 const SLICE_MS: f64 = 40.0;
 
 /// Makes what 朗读 needs a slice at a time, letting the page run between slices.
-async fn prepare_reading(checked: &CheckedReport) -> Reading {
+async fn prepare_reading(checked: &CheckedReport, charts: bool) -> Reading {
     next_task().await;
-    let mut script = Script::plan(checked);
+    let mut script = Script::plan_with(checked, charts);
     loop {
         next_task().await;
         let start = now_ms();
@@ -57,7 +57,7 @@ pub struct ArticleReport {
 #[cfg(feature = "enhance")]
 /// Checks a report read from the page's article, with the importer's notes among its findings
 /// (and on the console), and builds its reading script when `read_aloud`.
-pub async fn load_article(article: ArticleReport, read_aloud: bool) -> Loaded {
+pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool) -> Loaded {
     next_task().await;
     let source = serde_json::to_string_pretty(&article.report).unwrap_or_default();
     let mut checked = check_report(article.report);
@@ -69,7 +69,7 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool) -> Loaded {
     }
     let checked = Arc::new(checked);
     let reading = if read_aloud {
-        Some(prepare_reading(&checked).await)
+        Some(prepare_reading(&checked, charts).await)
     } else {
         None
     };
@@ -87,7 +87,7 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool) -> Loaded {
 pub async fn load_report(
     url: String,
     timeout_secs: u32,
-    read_aloud: bool,
+    (read_aloud, charts): (bool, bool),
 ) -> Result<Loaded, LoadFailure> {
     let bytes = fetch_report(&url, timeout_secs).await?;
     let data = |error| LoadFailure::Data {
@@ -107,7 +107,7 @@ pub async fn load_report(
     next_task().await;
     let checked = Arc::new(check_report(report));
     let reading = if read_aloud {
-        Some(prepare_reading(&checked).await)
+        Some(prepare_reading(&checked, charts).await)
     } else {
         None
     };

@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod app;
+pub mod chart;
 pub mod chunks;
 pub mod contents;
 pub mod context;

@@ -83,8 +83,9 @@ fn close_when_left(menu: NodeRef<leptos::html::Div>, expanded: RwSignal<bool>) {
 fn menu_items(ctx: &ReportCtx, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let l = labels();
     let checked = ctx.checked.clone();
+    let charts = ctx.options.charts;
     let html = move |_| {
-        save_html(&checked, l);
+        save_html(&checked, l, charts);
         close();
     };
     let checked = ctx.checked.clone();

@@ -1,11 +1,13 @@
 //! A statistical table: caption, thead/tbody (a `<table>` per block for 表二), header cells tied to data cells by id/headers,
 //! figures right-aligned, derived values and flagged cells marked in words, findings below.
 
+use super::chart::ChartFigure;
 use super::findings::TableFindings;
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
 use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag};
+use crate::model::chart::charts_for;
 use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
@@ -51,7 +53,9 @@ pub fn StatTableView(
     });
     let tables = tables(&m, shared, caption_id, caption);
     drop(m);
+    let charts = ctx.options.charts.then(|| table_charts(&checked, table));
     view! {
+        {charts}
         <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
         {cards}
         <div class=class id=id.clone()>
@@ -66,6 +70,14 @@ pub fn StatTableView(
         </div>
     }
     .into_any()
+}
+
+/// 图解 above the table (the webmaster may turn them off): the table stays the data's source.
+fn table_charts(checked: &CheckedReport, table: &crate::model::StatTable) -> impl IntoView {
+    charts_for(checked, table)
+        .into_iter()
+        .map(|chart| view! { <ChartFigure chart/> })
+        .collect_view()
 }
 
 /// The table's `<table>` under its caption: one, or one per block (表二) under a caption of

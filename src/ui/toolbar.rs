@@ -143,7 +143,8 @@ fn OpenAll() -> impl IntoView {
 /// 打印: the print view keeps the reader's text size and contrast.
 #[component]
 fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
-    let checked = expect_context::<ReportCtx>().checked;
+    let ctx = expect_context::<ReportCtx>();
+    let (checked, charts) = (ctx.checked, ctx.options.charts);
     let l = labels();
     let classes = move || {
         let mut c = match prefs.size.get_untracked() {
@@ -156,7 +157,7 @@ fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
         c
     };
     view! {
-        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), l)>
+        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), l, charts)>
             {l.print}
         </button>
     }

@@ -1,0 +1,557 @@
+//! 图解: the official tables drawn as bar charts, each with one sentence that says what its figures
+//! say ("本年新收申请141件，其中自然人118件，占83.7%…"), computed from the figures. Pure: the
+//! screen (`ui::chart`) and the saved and printed copies (`export::html`) draw the same bars.
+//!
+//! Figures not provided are never drawn (the bar says 未提供, never 0); a table whose identities
+//! fail says so in its sentence. The table stays the accessible source of the data.
+
+use super::checker::figure;
+use super::templates::{table2, table3, table4};
+use super::{CheckedReport, Decimal, Severity, StatTable};
+
+/// One bar: what it counts, and the figure (`None`: not provided, drawn as no bar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bar {
+    /// What the bar counts, in Chinese and in English ("自然人", "Natural persons").
+    pub label: (String, String),
+    /// The figure.
+    pub value: Option<Decimal>,
+}
+
+/// A chart of one table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chart {
+    /// Element id (the table's id and what the chart shows).
+    pub id: String,
+    /// The table's id.
+    pub table: String,
+    /// What the chart shows, in Chinese and English ("申请人", "Applicants"); the table's name
+    /// goes before it.
+    pub title: (&'static str, &'static str),
+    /// The table's number (3 for 表三).
+    pub number: u8,
+    /// The bars, in the table's order.
+    pub bars: Vec<Bar>,
+    /// The key message in words, from the figures, in Chinese and English.
+    pub sentence: (String, String),
+}
+
+impl Chart {
+    /// Each bar's length as a share of the longest, in thousandths (0 for a zero figure, `None`
+    /// where the figure is not provided). Integer arithmetic: no float formatting in the browser
+    /// build.
+    pub fn lengths(&self) -> Vec<Option<u32>> {
+        let max = self
+            .bars
+            .iter()
+            .filter_map(|b| b.value.and_then(|v| v.as_whole()))
+            .max()
+            .unwrap_or(0)
+            .max(0);
+        self.bars
+            .iter()
+            .map(|b| {
+                let v = b.value?.as_whole()?.max(0);
+                Some(if max == 0 { 0 } else { (v * 1000 / max) as u32 })
+            })
+            .collect()
+    }
+}
+
+/// "83.7%": `part` of `whole` in percent, one decimal, rounded half up (integers only).
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "0%".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
+fn whole(t: &StatTable, row: &str, column: &str) -> Option<i64> {
+    figure(t, row, column).and_then(|d| d.as_whole())
+}
+
+/// The sum of figures, when every one is provided.
+fn sum(t: &StatTable, rows: &[&str], column: &str) -> Option<Decimal> {
+    rows.iter()
+        .map(|r| figure(t, r, column))
+        .try_fold(Decimal::whole(0), |acc, v| acc.checked_add(v?))
+}
+
+fn bar(label: (&str, &str), value: Option<Decimal>) -> Bar {
+    Bar {
+        label: (label.0.to_string(), label.1.to_string()),
+        value,
+    }
+}
+
+fn chart(t: &StatTable, what: &str, number: u8, title: (&'static str, &'static str)) -> Chart {
+    Chart {
+        id: format!("{}-chart-{what}", t.id),
+        table: t.id.clone(),
+        title,
+        number,
+        bars: Vec::new(),
+        sentence: (String::new(), String::new()),
+    }
+}
+
+/// The charts of every official table of the report, in report order.
+pub fn charts(checked: &CheckedReport) -> Vec<Chart> {
+    checked
+        .tables
+        .values()
+        .flat_map(|t| charts_for(checked, t))
+        .collect()
+}
+
+/// The charts of one table (none for a table that is not an official one).
+pub fn charts_for(checked: &CheckedReport, t: &StatTable) -> Vec<Chart> {
+    let Some(template) = t.template else {
+        return Vec::new();
+    };
+    let mut out = if template == table3::V2019 || template == table3::V2021 {
+        vec![applicants(t), results(t, template == table3::V2021)]
+    } else if template == table4::V2019 || template == table4::V2021 {
+        vec![reviews_and_suits(t)]
+    } else if template == table2::V2021 {
+        vec![rules(t), decisions(t)]
+    } else {
+        Vec::new()
+    };
+    let failing = checked
+        .findings_for(&t.id)
+        .iter()
+        .any(|f| f.severity == Severity::Error);
+    for c in &mut out {
+        if failing {
+            c.sentence
+                .0
+                .push_str("本表有数字前后不一致（见表下的核对结果），图中按表中所印数字画出。");
+            c.sentence.1.push_str(" Figures of this table contradict each other (see the check below it); the chart draws them as printed.");
+        }
+    }
+    out
+}
+
+const APPLICANTS: &[(&str, (&str, &str))] = &[
+    ("natural_person", ("自然人", "Natural persons")),
+    ("commercial", ("商业企业", "Commercial enterprises")),
+    ("research", ("科研机构", "Research institutions")),
+    (
+        "public_interest",
+        ("社会公益组织", "Public-interest organisations"),
+    ),
+    (
+        "legal_services",
+        ("法律服务机构", "Legal service organisations"),
+    ),
+    ("other_org", ("其他", "Other organisations")),
+];
+
+/// 表三: who applied (一、本年新收, by applicant).
+fn applicants(t: &StatTable) -> Chart {
+    let mut c = chart(t, "applicants", 3, ("申请人", "Applicants"));
+    c.bars = APPLICANTS
+        .iter()
+        .map(|(k, l)| bar(*l, figure(t, "new_requests", k)))
+        .collect();
+    let total = whole(t, "new_requests", "total");
+    let people = whole(t, "new_requests", "natural_person");
+    let orgs: Option<i64> = APPLICANTS[1..]
+        .iter()
+        .map(|(k, _)| whole(t, "new_requests", k))
+        .sum();
+    c.sentence = match (total, people) {
+        (None, _) => (
+            "本年新收申请的总数未提供。".into(),
+            "The number of new requests is not given.".into(),
+        ),
+        (Some(0), _) => (
+            "本年未收到政府信息公开申请。".into(),
+            "No requests were received this year.".into(),
+        ),
+        (Some(n), Some(p)) => {
+            let mut zh = format!("本年新收申请{n}件，其中自然人{p}件，占{}", percent(p, n));
+            let mut en = format!(
+                "{n} new requests this year, {p} of them ({}) from natural persons",
+                percent(p, n)
+            );
+            if let Some(o) = orgs {
+                zh.push_str(&format!("；法人或其他组织{o}件，占{}", percent(o, n)));
+                en.push_str(&format!(
+                    " and {o} ({}) from legal persons and other organisations",
+                    percent(o, n)
+                ));
+            }
+            (zh + "。", en + ".")
+        }
+        (Some(n), None) => (
+            format!("本年新收申请{n}件，申请人的分类数字未提供。"),
+            format!("{n} new requests this year; who made them is not given."),
+        ),
+    };
+    c
+}
+
+/// 表三: how requests were handled (三、本年度办理结果, the 总计 column), a bar for each of
+/// （一）to（六）; the sub-rows of （三）to（六）added up (a group with a figure not provided is not
+/// drawn).
+fn results(t: &StatTable, v2021: bool) -> Chart {
+    let keys = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
+        list.iter().map(|(k, _)| *k).collect()
+    };
+    let other = if v2021 && t.keyed_cell("other_handling", "total").is_none() {
+        sum(t, &keys(table3::OTHER_2021), "total")
+    } else {
+        figure(t, "other_handling", "total")
+    };
+    let mut c = chart(t, "results", 3, ("办理结果", "Outcomes"));
+    c.bars = vec![
+        bar(("（一）予以公开", "Granted"), figure(t, "granted", "total")),
+        bar(
+            ("（二）部分公开", "Partly granted"),
+            figure(t, "partly_granted", "total"),
+        ),
+        bar(
+            ("（三）不予公开", "Refused"),
+            sum(t, &keys(table3::REFUSED), "total"),
+        ),
+        bar(
+            ("（四）无法提供", "Unavailable"),
+            sum(t, &keys(table3::UNAVAILABLE), "total"),
+        ),
+        bar(
+            ("（五）不予处理", "Not processed"),
+            sum(t, &keys(table3::NOT_PROCESSED), "total"),
+        ),
+        bar(("（六）其他处理", "Other handling"), other),
+    ];
+    let total = whole(t, "results_total", "total");
+    let granted = whole(t, "granted", "total");
+    let partly = whole(t, "partly_granted", "total");
+    c.sentence = match total {
+        None => (
+            "办理结果的总计未提供。".into(),
+            "The total of outcomes is not given.".into(),
+        ),
+        Some(0) => (
+            "本年没有办结的申请。".into(),
+            "No request was concluded this year.".into(),
+        ),
+        Some(n) => {
+            let mut zh = format!("办理结果共{n}件");
+            let mut en = format!("{n} requests concluded");
+            if let Some(g) = granted {
+                zh.push_str(&format!("，其中予以公开{g}件，占{}", percent(g, n)));
+                en.push_str(&format!(": {g} ({}) granted", percent(g, n)));
+            }
+            if let Some(p) = partly {
+                zh.push_str(&format!("，部分公开{p}件，占{}", percent(p, n)));
+                en.push_str(&format!(", {p} ({}) partly granted", percent(p, n)));
+            }
+            (zh + "。", en + ".")
+        }
+    };
+    c
+}
+
+/// 表四: the outcomes of 行政复议, 未经复议直接起诉 and 复议后起诉.
+fn reviews_and_suits(t: &StatTable) -> Chart {
+    const GROUPS: [(&str, (&str, &str)); 3] = [
+        ("review", ("行政复议", "Administrative review")),
+        ("direct_suit", ("未经复议直接起诉", "Suit without review")),
+        ("suit_after_review", ("复议后起诉", "Suit after review")),
+    ];
+    const OUTCOMES: [(&str, (&str, &str)); 4] = [
+        ("upheld", ("结果维持", "upheld")),
+        ("corrected", ("结果纠正", "corrected")),
+        ("other", ("其他结果", "other outcome")),
+        ("pending", ("尚未审结", "pending")),
+    ];
+    let mut c = chart(t, "outcomes", 4, ("复议和诉讼结果", "Reviews and suits"));
+    c.bars = GROUPS
+        .iter()
+        .flat_map(|(g, gl)| {
+            OUTCOMES.iter().map(move |(k, l)| {
+                let label = (format!("{} · {}", gl.0, l.0), format!("{} · {}", gl.1, l.1));
+                bar((&label.0, &label.1), figure(t, g, k))
+            })
+        })
+        .collect();
+    let totals: Vec<Option<i64>> = GROUPS.iter().map(|(g, _)| whole(t, g, "total")).collect();
+    c.sentence = match (totals[0], totals[1], totals[2]) {
+        (Some(0), Some(0), Some(0)) => (
+            "本年没有因政府信息公开引起的行政复议和行政诉讼。".into(),
+            "No administrative review or suit about disclosure this year.".into(),
+        ),
+        (Some(r), Some(d), Some(a)) => {
+            let mut zh = format!("行政复议{r}件");
+            let mut en = format!("{r} administrative reviews");
+            if let (Some(k), true) = (whole(t, "review", "corrected"), r > 0) {
+                zh.push_str(&format!("，其中结果纠正{k}件"));
+                en.push_str(&format!(", {k} corrected"));
+            }
+            zh.push_str(&format!(
+                "；行政诉讼{}件（未经复议直接起诉{d}件，复议后起诉{a}件）。",
+                d + a
+            ));
+            en.push_str(&format!(
+                "; {} suits ({d} without review, {a} after review).",
+                d + a
+            ));
+            (zh, en)
+        }
+        _ => (
+            "行政复议、行政诉讼的总计有未提供的数字。".into(),
+            "Some totals of reviews and suits are not given.".into(),
+        ),
+    };
+    c
+}
+
+/// 表二 (2021 format): rules issued, repealed and in force.
+fn rules(t: &StatTable) -> Chart {
+    let mut c = chart(
+        t,
+        "rules",
+        2,
+        (
+            "规章和行政规范性文件",
+            "Regulations and normative documents",
+        ),
+    );
+    for (row, what) in [
+        ("regulations", ("规章", "Regulations")),
+        (
+            "normative_documents",
+            ("行政规范性文件", "Normative documents"),
+        ),
+    ] {
+        for (col, l) in [
+            ("issued", ("本年制发", "issued")),
+            ("repealed", ("本年废止", "repealed")),
+            ("in_force", ("现行有效", "in force")),
+        ] {
+            let label = (
+                format!("{} · {}", what.0, l.0),
+                format!("{} · {}", what.1, l.1),
+            );
+            c.bars.push(bar((&label.0, &label.1), figure(t, row, col)));
+        }
+    }
+    let f = |row: &str, col: &str| whole(t, row, col);
+    let zh = |v: Option<i64>| v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"));
+    let en = |v: Option<i64>| v.map_or_else(|| "not given".to_string(), |n| n.to_string());
+    let (ri, ni, rr, nr, rf, nf) = (
+        f("regulations", "issued"),
+        f("normative_documents", "issued"),
+        f("regulations", "repealed"),
+        f("normative_documents", "repealed"),
+        f("regulations", "in_force"),
+        f("normative_documents", "in_force"),
+    );
+    c.sentence = (
+        format!(
+            "本年制发规章{}、行政规范性文件{}，废止规章{}、行政规范性文件{}，现行有效规章{}、行政规范性文件{}。",
+            zh(ri), zh(ni), zh(rr), zh(nr), zh(rf), zh(nf)
+        ),
+        format!(
+            "This year {} regulations and {} normative documents were issued, {} and {} repealed; {} and {} are in force.",
+            en(ri), en(ni), en(rr), en(nr), en(rf), en(nf)
+        ),
+    );
+    c
+}
+
+/// 表二 (2021 format): decisions on licensing, penalties and coercive measures.
+fn decisions(t: &StatTable) -> Chart {
+    let mut c = chart(t, "decisions", 2, ("处理决定", "Decisions"));
+    let rows = [
+        ("licensing", ("行政许可", "Licensing")),
+        ("penalty", ("行政处罚", "Penalties")),
+        ("coercion", ("行政强制", "Coercive measures")),
+    ];
+    for (row, what) in rows {
+        c.bars.push(bar(what, figure(t, row, "decisions")));
+    }
+    let f: Vec<Option<i64>> = rows.iter().map(|(r, _)| whole(t, r, "decisions")).collect();
+    let zh = |v: Option<i64>| v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"));
+    let en = |v: Option<i64>| v.map_or_else(|| "not given".to_string(), |n| n.to_string());
+    c.sentence = (
+        format!(
+            "本年作出行政许可决定{}，行政处罚决定{}，行政强制决定{}。",
+            zh(f[0]),
+            zh(f[1]),
+            zh(f[2])
+        ),
+        format!(
+            "Decisions this year: {} on licensing, {} penalties, {} coercive measures.",
+            en(f[0]),
+            en(f[1]),
+            en(f[2])
+        ),
+    );
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{check_report, read_report};
+
+    fn sample() -> CheckedReport {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/reports/sample-2021.json"
+        ))
+        .unwrap();
+        check_report(read_report(&bytes).unwrap())
+    }
+
+    #[test]
+    fn percentages_round_half_up_with_one_decimal() {
+        assert_eq!(percent(118, 141), "83.7%");
+        assert_eq!(percent(1, 2), "50%");
+        assert_eq!(percent(1, 3), "33.3%");
+        assert_eq!(percent(2, 3), "66.7%");
+        assert_eq!(percent(0, 0), "0%");
+    }
+
+    #[test]
+    fn bar_lengths_are_proportional_and_not_provided_is_no_bar() {
+        let chart = Chart {
+            id: "c".into(),
+            table: "t".into(),
+            title: ("t", "t"),
+            number: 3,
+            bars: vec![
+                bar(("a", "a"), Some(Decimal::whole(40))),
+                bar(("b", "b"), Some(Decimal::whole(10))),
+                bar(("c", "c"), None),
+                bar(("d", "d"), Some(Decimal::whole(0))),
+            ],
+            sentence: (String::new(), String::new()),
+        };
+        assert_eq!(chart.lengths(), vec![Some(1000), Some(250), None, Some(0)]);
+        let zeros = Chart {
+            bars: vec![bar(("a", "a"), Some(Decimal::whole(0)))],
+            ..chart
+        };
+        assert_eq!(
+            zeros.lengths(),
+            vec![Some(0)],
+            "all zero: no division by zero"
+        );
+    }
+
+    #[test]
+    fn the_sample_report_charts_say_what_its_figures_say() {
+        let checked = sample();
+        let all = charts(&checked);
+        assert_eq!(all.len(), 5);
+        let said = |what: &str| {
+            let c = all.iter().find(|c| c.id.ends_with(what)).expect(what);
+            (c, &checked.tables[&c.table])
+        };
+        let (c, t) = said("applicants");
+        // The sentence follows the figures as printed in the sample's 表三.
+        let (n, p) = (
+            whole(t, "new_requests", "total").unwrap(),
+            whole(t, "new_requests", "natural_person").unwrap(),
+        );
+        assert_eq!((n, p), (141, 118));
+        assert_eq!(
+            c.sentence.0,
+            "本年新收申请141件，其中自然人118件，占83.7%；法人或其他组织23件，占16.3%。"
+        );
+        assert!(c
+            .sentence
+            .1
+            .starts_with("141 new requests this year, 118 of them (83.7%)"));
+        assert_eq!(c.bars[0].value, figure(t, "new_requests", "natural_person"));
+        let (c, _) = said("results");
+        assert_eq!(
+            c.sentence.0,
+            "办理结果共142件，其中予以公开65件，占45.8%，部分公开18件，占12.7%。"
+        );
+        // The sample's planted violation is in 表四: its chart says so.
+        let (c, _) = said("outcomes");
+        assert!(
+            c.sentence.0.ends_with("图中按表中所印数字画出。"),
+            "{}",
+            c.sentence.0
+        );
+        assert!(c.sentence.1.contains("contradict"));
+        let (c, _) = said("rules");
+        assert!(c
+            .sentence
+            .0
+            .starts_with("本年制发规章2件、行政规范性文件12件"));
+    }
+
+    #[test]
+    fn not_provided_zero_totals_and_failing_identities_are_said() {
+        // The seed report: its tables were lost from the page copy, only one figure is known.
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/public/reports/erlianhaote-2020.json"
+        ))
+        .unwrap();
+        let checked = check_report(read_report(&bytes).unwrap());
+        for c in charts(&checked) {
+            if c.id.ends_with("results") {
+                assert_eq!(c.sentence.0, "办理结果的总计未提供。");
+                assert!(
+                    c.lengths().iter().all(Option::is_none),
+                    "nothing drawn as zero"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn zero_totals_are_said_as_none_and_drawn_as_no_length() {
+        let mut v: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/public/reports/sample-2021.json"
+            ))
+            .unwrap(),
+        )
+        .unwrap();
+        fn zero(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    if m.get("type").and_then(|t| t.as_str()) == Some("table")
+                        && m.get("template").and_then(|t| t.as_str()) == Some("table4-2021")
+                    {
+                        for row in m["values"].as_object_mut().unwrap().values_mut() {
+                            for cell in row.as_object_mut().unwrap().values_mut() {
+                                *cell = 0.into();
+                            }
+                        }
+                    }
+                    m.values_mut().for_each(zero);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(zero),
+                _ => {}
+            }
+        }
+        zero(&mut v);
+        let checked = check_report(read_report(v.to_string().as_bytes()).unwrap());
+        let c = charts(&checked)
+            .into_iter()
+            .find(|c| c.id.ends_with("outcomes"))
+            .unwrap();
+        assert_eq!(
+            c.sentence.0,
+            "本年没有因政府信息公开引起的行政复议和行政诉讼。"
+        );
+        assert!(c.lengths().iter().all(|l| *l == Some(0)));
+    }
+}
