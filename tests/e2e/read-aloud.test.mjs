@@ -181,14 +181,15 @@ describe('with a real voice', () => {
     // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
     await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
-    assert.ok(await inWidget(page, (root) => !!root.querySelector('.rv-reading')?.closest('.rv-table-view')), 'reading the table');
+    // The table's 图解 sentence is read first, as part of the table.
+    assert.ok(await inWidget(page, (root) => !!root.querySelector('.rv-reading')?.closest('.rv-table-view, .rv-chart')), 'reading the table');
     await inWidget(page, (root) => root.querySelector('.rv-reader__skip').click());
     // Past the table: the part ends (表三 ends part 三) or reading goes on outside the table.
     await page.waitForFunction((host) => {
       const root = document.querySelector(host).shadowRoot;
       const reading = root.querySelector('.rv-reading');
       const ended = /本节朗读结束/.test(root.querySelector('[role=status][aria-live=polite]').textContent);
-      return !root.querySelector('.rv-reader__skip') && (ended || (reading && !reading.closest('.rv-table-view')));
+      return !root.querySelector('.rv-reader__skip') && (ended || (reading && !reading.closest('.rv-table-view, .rv-chart')));
     }, HOST, { timeout: 15000 });
     await stopReading(page);
     assert.deepEqual(page.errors, []);
