@@ -11,7 +11,7 @@
   var VERSION = '__VERSION__';
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
-  var CORE_SRI, WASM_SRI, coreUrl, wasmUrl;
+  var CORE_SRI, WASM_SRI, coreUrl, wasmUrl, showsReport;
   // Enhance mode (a container with data-enhance reads the portal's own article) has a build of
   // its own with the import rules; every other page loads the smaller JSON-mode build. Chosen
   // when loading starts, once the page's containers are parsed.
@@ -22,6 +22,16 @@
     WASM_SRI = enhance ? '__ENHANCE_WASM_SRI__' : '__WASM_SRI__';
     coreUrl = new URL(build + VERSION + '.js', base).href;
     wasmUrl = new URL(build + VERSION + '_bg.wasm', base).href;
+    // The page shows the report already (a static copy, or the article to enhance).
+    showsReport = enhance || !!document.querySelector('[data-report-viewer] [data-rv-static]');
+  }
+
+  // After the browser has painted a frame: a page that shows the report already paints it at
+  // static speed, and the viewer starts then (its files are downloaded meanwhile).
+  function afterPaint() {
+    return new Promise(function (ok) {
+      requestAnimationFrame(function () { setTimeout(ok, 0); });
+    });
   }
   var sameOrigin = base.origin === location.origin;
 
@@ -121,7 +131,9 @@
     // the one reported.
     wasm.catch(function () {});
     ready = import(coreUrl).catch(function (e) { return diagnose(coreUrl, e); }).then(function (core) {
-      return core.default({ module_or_path: wasm });
+      return (showsReport ? afterPaint() : Promise.resolve()).then(function () {
+        return core.default({ module_or_path: wasm });
+      });
     }).then(function (wasm) {
       memory = wasm && wasm.memory;
       return wasm;

@@ -57,6 +57,13 @@ fn mount_all() {
             .item(i)
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         {
+            if el.has_attribute("data-enhance") && !el.has_attribute("data-rv-mounted") {
+                // The article on the page paints first; reading it waits for the next frame.
+                request_animation_frame(move || {
+                    set_timeout(move || mount_in(el), std::time::Duration::ZERO)
+                });
+                continue;
+            }
             mount_in(el);
         }
     }
