@@ -60,11 +60,7 @@ impl ChartMarkup {
     /// The markup of `chart` in these words.
     pub fn new(chart: &Chart, l: &Labels) -> ChartMarkup {
         let en = l.english();
-        let numeral = "〇一二三四"
-            .chars()
-            .nth(chart.number as usize)
-            .unwrap_or('〇');
-        let table = l.table_name(Some(chart.number), &format!("表{numeral}"));
+        let table = l.table_name(Some(chart.number), &chart.label);
         let title = if en {
             format!("{table} chart: {}", chart.title.1)
         } else {
@@ -172,6 +168,7 @@ mod tests {
             table: "t3".into(),
             title: ("申请人", "Applicants"),
             number: 3,
+            label: "表三".into(),
             bars: vec![
                 bar("自然人", Some(118)),
                 bar("商业企业", Some(59)),

@@ -132,18 +132,6 @@ impl Dom {
         (p != NONE).then_some(p)
     }
 
-    /// The last child of a node, if any.
-    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
-        let l = self.links(id).last;
-        (l != NONE).then_some(l)
-    }
-
-    /// The previous sibling of a node, if any.
-    pub fn previous_sibling(&self, id: NodeId) -> Option<NodeId> {
-        let p = self.links(id).prev;
-        (p != NONE).then_some(p)
-    }
-
     /// Appends text as the parent's last child (joined to the last child when that is text).
     pub fn append_text(&mut self, parent: NodeId, text: &str) {
         let last = self.links(parent).last;

@@ -82,13 +82,7 @@ pub fn import_dom(
     article: Option<dom::NodeId>,
     options: &Options,
 ) -> Result<Imported, ImportError> {
-    let page = html::read_dom(dom, article);
-    let page = Page {
-        body: page.body,
-        all_lines: page.all_lines,
-        title: page.title,
-        fields: page.meta,
-    };
+    let page = html::read_dom(dom, article).into();
     from_page(page, (true, "UTF-8"), Vec::new(), options)
 }
 
@@ -172,16 +166,21 @@ struct Page {
     fields: Vec<(String, String)>,
 }
 
-#[cfg(feature = "tool")]
-fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
-    if is_html {
-        let page = html::read_page(text);
-        return Page {
+impl From<html::Page> for Page {
+    fn from(page: html::Page) -> Page {
+        Page {
             body: page.body,
             all_lines: page.all_lines,
             title: page.title,
             fields: page.meta,
-        };
+        }
+    }
+}
+
+#[cfg(feature = "tool")]
+fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
+    if is_html {
+        return html::read_page(text).into();
     }
     let lines: Vec<String> = text
         .lines()

@@ -2,21 +2,13 @@
 //! fields, dates — as plain string scanning. The importer also runs in the browser (enhance
 //! mode), where a regular-expression engine would cost hundreds of kilobytes.
 
-const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
+use crate::model::cell::{ascii_digit, is_digit};
 
-/// A digit as pages write them: ASCII or full-width (text pasted from Word often has ２０２１).
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
+const CHINESE_NUMERALS: &str = "一二三四五六七八九十";
 
 /// Digits in ASCII: "２０２１" → "2021".
 pub fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            other => other,
-        })
-        .collect()
+    s.chars().map(ascii_digit).collect()
 }
 
 fn is_chinese_numeral(c: char) -> bool {

@@ -207,6 +207,19 @@ impl Cell {
     }
 }
 
+/// A digit as pages write them: ASCII or full-width (text pasted from Word often has ２０２１).
+pub fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// A full-width digit as its ASCII digit; any other character as it is.
+pub fn ascii_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        other => other,
+    }
+}
+
 fn parse_value(text: &str) -> CellValue {
     if text.is_empty() {
         return CellValue::Blank;
@@ -216,8 +229,7 @@ fn parse_value(text: &str) -> CellValue {
     }
     // Text with a character no figure has is text (most text cells stop at the first character).
     let may_be_figure = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
+        is_digit(c)
             || ",，.．+＋-－−\u{a0}".contains(c)
             || c.is_whitespace()
             || UNIT_SUFFIXES.iter().any(|u| u.contains(c))
@@ -228,8 +240,8 @@ fn parse_value(text: &str) -> CellValue {
     let ascii: String = text
         .chars()
         .filter(|c| *c != ',' && *c != '，' && !c.is_whitespace() && *c != '\u{a0}')
+        .map(ascii_digit)
         .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '＋' => '+',
             '－' | '−' => '-',
             '．' => '.',

@@ -30,6 +30,8 @@ pub struct Chart {
     pub title: (&'static str, &'static str),
     /// The table's number (3 for 表三).
     pub number: u8,
+    /// The table's label as printed (表三).
+    pub label: String,
     /// The bars, in the table's order.
     pub bars: Vec<Bar>,
     /// The key message in words, from the figures, in Chinese and English.
@@ -95,6 +97,7 @@ fn chart(t: &StatTable, what: &str, number: u8, title: (&'static str, &'static s
         table: t.id.clone(),
         title,
         number,
+        label: t.label.clone().unwrap_or_default(),
         bars: Vec::new(),
         sentence: (String::new(), String::new()),
     }
@@ -314,6 +317,16 @@ fn reviews_and_suits(t: &StatTable) -> Chart {
     c
 }
 
+/// A count in a sentence: "12件", or 未提供.
+fn zh(v: Option<i64>) -> String {
+    v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"))
+}
+
+/// A count in an English sentence: "12", or "not given".
+fn en(v: Option<i64>) -> String {
+    v.map_or_else(|| "not given".to_string(), |n| n.to_string())
+}
+
 /// 表二 (2021 format): rules issued, repealed and in force.
 fn rules(t: &StatTable) -> Chart {
     let mut c = chart(
@@ -345,8 +358,6 @@ fn rules(t: &StatTable) -> Chart {
         }
     }
     let f = |row: &str, col: &str| whole(t, row, col);
-    let zh = |v: Option<i64>| v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"));
-    let en = |v: Option<i64>| v.map_or_else(|| "not given".to_string(), |n| n.to_string());
     let (ri, ni, rr, nr, rf, nf) = (
         f("regulations", "issued"),
         f("normative_documents", "issued"),
@@ -380,8 +391,6 @@ fn decisions(t: &StatTable) -> Chart {
         c.bars.push(bar(what, figure(t, row, "decisions")));
     }
     let f: Vec<Option<i64>> = rows.iter().map(|(r, _)| whole(t, r, "decisions")).collect();
-    let zh = |v: Option<i64>| v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"));
-    let en = |v: Option<i64>| v.map_or_else(|| "not given".to_string(), |n| n.to_string());
     c.sentence = (
         format!(
             "本年作出行政许可决定{}，行政处罚决定{}，行政强制决定{}。",
@@ -429,6 +438,7 @@ mod tests {
             table: "t".into(),
             title: ("t", "t"),
             number: 3,
+            label: "表三".into(),
             bars: vec![
                 bar(("a", "a"), Some(Decimal::whole(40))),
                 bar(("b", "b"), Some(Decimal::whole(10))),

@@ -245,10 +245,7 @@ fn counts_in(clause: &str) -> Vec<i64> {
     let mut out = Vec::new();
     let mut digits = String::new();
     for c in clause.chars() {
-        let c = match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            other => other,
-        };
+        let c = super::cell::ascii_digit(c);
         if c.is_ascii_digit() {
             digits.push(c);
             continue;

@@ -15,11 +15,7 @@ pub fn normalize_label(label: &str) -> String {
         // Footnote marks such as [1].
         if c == '[' {
             let rest: String = chars.clone().take_while(|x| *x != ']').collect();
-            if !rest.is_empty()
-                && rest
-                    .chars()
-                    .all(|x| x.is_ascii_digit() || ('０'..='９').contains(&x))
-            {
+            if !rest.is_empty() && rest.chars().all(super::cell::is_digit) {
                 for _ in 0..=rest.chars().count() {
                     chars.next();
                 }

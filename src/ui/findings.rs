@@ -33,6 +33,25 @@ fn FindingItem(
     }
 }
 
+/// Findings as a list, each a [`FindingItem`].
+#[component]
+fn FindingList(
+    /// The findings.
+    findings: Vec<Finding>,
+    /// Name each one's table too (in the summary).
+    #[prop(optional)]
+    with_table: bool,
+) -> impl IntoView {
+    view! {
+        <ul class="rv-findings__list">
+            {findings
+                .into_iter()
+                .map(|finding| view! { <FindingItem finding with_table/> })
+                .collect_view()}
+        </ul>
+    }
+}
+
 /// The summary at the top: whether the tables hold together, and what does not.
 #[component]
 pub fn CheckSummary() -> impl IntoView {
@@ -59,12 +78,7 @@ pub fn CheckSummary() -> impl IntoView {
             } else {
                 view! {
                     <p>{labels().check_problems} {format!("{}{}{}", labels().count.0, attention.len(), labels().count.1)}</p>
-                    <ul class="rv-findings__list">
-                        {attention
-                            .into_iter()
-                            .map(|finding| view! { <FindingItem finding with_table=true/> })
-                            .collect_view()}
-                    </ul>
+                    <FindingList findings=attention with_table=true/>
                 }
                     .into_any()
             }}
@@ -90,12 +104,7 @@ fn import_notes(checked: &crate::model::CheckedReport) -> Option<impl IntoView> 
                 <summary>
                     {format!("{}（{}）", labels().import_notes, imported.len())}
                 </summary>
-                <ul class="rv-findings__list">
-                    {imported
-                        .into_iter()
-                        .map(|finding| view! { <FindingItem finding/> })
-                        .collect_view()}
-                </ul>
+                <FindingList findings=imported/>
             </details>
         }
     })
@@ -126,12 +135,7 @@ pub fn TableFindings(
                 <p class="rv-findings__title">
                     <strong>{labels().table_check}</strong>
                 </p>
-                <ul class="rv-findings__list">
-                    {findings
-                        .into_iter()
-                        .map(|finding| view! { <FindingItem finding/> })
-                        .collect_view()}
-                </ul>
+                <FindingList findings/>
             </div>
         }
     })

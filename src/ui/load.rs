@@ -59,7 +59,8 @@ pub struct ArticleReport {
 /// (and on the console), and builds its reading script when `read_aloud`.
 pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool) -> Loaded {
     next_task().await;
-    let source = serde_json::to_string_pretty(&article.report).unwrap_or_default();
+    // Saved as report-tool writes an imported report.
+    let source = crate::import::to_json(&article.report);
     let mut checked = check_report(article.report);
     for note in &article.notes {
         leptos::logging::log!("[report-viewer] 读取页面文章：{note}");
@@ -67,6 +68,11 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool
             .findings
             .push(crate::model::Finding::import_note(note));
     }
+    loaded(checked, source, read_aloud, charts).await
+}
+
+/// A checked report on its way to the screen, with its reading script when `read_aloud`.
+async fn loaded(checked: CheckedReport, source: String, read_aloud: bool, charts: bool) -> Loaded {
     let checked = Arc::new(checked);
     let reading = if read_aloud {
         Some(prepare_reading(&checked, charts).await)
@@ -105,16 +111,5 @@ pub async fn load_report(
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
     next_task().await;
-    let checked = Arc::new(check_report(report));
-    let reading = if read_aloud {
-        Some(prepare_reading(&checked, charts).await)
-    } else {
-        None
-    };
-    next_task().await;
-    Ok(Loaded {
-        checked,
-        source: Arc::from(text),
-        reading: Rc::new(Cell::new(reading)),
-    })
+    Ok(loaded(check_report(report), text, read_aloud, charts).await)
 }

@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../e2e/server.mjs';
-import { CHROMIUM_ARGS } from '../e2e/harness.mjs';
+import { CHROMIUM_ARGS, enhancedCorpusPage } from '../e2e/harness.mjs';
 import { generate } from './generate.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -161,7 +161,7 @@ const corpusPage = join(root, '../shared/corpus/pingtan/2021.html');
 if (existsSync(corpusPage)) {
   const page = await readFile(corpusPage, 'utf8');
   await writeFile(join(benchDir, 'corpus-static.html'), page);
-  await writeFile(join(benchDir, 'corpus-enhance.html'), page.replace(/<div class="article_content\b/, '<div data-report-viewer data-enhance class="article_content').replace(/<\/body>/i, '<script src="/report-viewer.js" defer></script></body>'));
+  await writeFile(join(benchDir, 'corpus-enhance.html'), enhancedCorpusPage(page));
 }
 const modeRows = [];
 for (const m of smoke ? modeSizes.slice(0, 1) : modeSizes) {

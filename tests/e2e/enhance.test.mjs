@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ROOT, OUTPUT } from './harness.mjs';
+import { start, enhancedCorpusPage, ROOT, OUTPUT } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -25,13 +25,6 @@ function reportTool() {
   const bin = join(ROOT, 'target/debug/report-tool');
   if (!existsSync(bin)) execFileSync('cargo', ['build', '--quiet', '--features', 'tool', '--bin', 'report-tool'], { cwd: ROOT, stdio: 'inherit' });
   return bin;
-}
-
-/** The page as the portal serves it, with its article template's one change. */
-export function enhanced(html, { script = '/report-viewer.js' } = {}) {
-  const marked = html.replace(/<div class="article_content\b/, '<div data-report-viewer data-enhance class="article_content');
-  assert.notEqual(marked, html, 'the article element is found');
-  return marked.replace(/<\/body>/i, `<script src="${script}" defer></script></body>`);
 }
 
 /** A page with the corpus page at /corpus/NAME; requests to other sites fail at once (no network). */
@@ -58,13 +51,6 @@ async function viewerSettled(page) {
 
 const years = (await readdir(CORPUS)).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
 
-/** axe-core violations inside the viewer (the portal's own markup is not ours to judge). */
-async function axeViewer(page) {
-  await page.evaluate(await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => axe.run({ include: [['[data-report-viewer]']] }, { resultTypes: ['violations'] }));
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
-}
-
 /** The saved JSON (保存 → 原始数据): the report as the viewer read it from the article. */
 async function savedJson(page) {
   await page.click('[data-report-viewer] >> .rv-save > button');
@@ -87,7 +73,7 @@ for (const year of years) {
     const file = join(CORPUS, `${year}.html`);
     const source = await readFile(file, 'utf8');
     const truth = JSON.parse(await readFile(join(TRUTH, `${year}.json`), 'utf8'));
-    const page = await corpusPage(`${year}.html`, enhanced(source));
+    const page = await corpusPage(`${year}.html`, enhancedCorpusPage(source));
     await viewerSettled(page);
     assert.equal(await page.getAttribute('[data-report-viewer]', 'data-rv-error'), null);
     assert.ok(await page.$('[data-report-viewer] >> .rv-report'), 'the report is shown');
@@ -137,7 +123,7 @@ for (const year of years) {
     const all = squeeze(shown.text);
     const lost = shown.articleTexts.map(squeeze).filter((t) => t && !all.includes(t));
     assert.deepEqual(lost, [], `${year}: article text not in the viewer`);
-    assert.deepEqual(await axeViewer(page), []);
+    assert.deepEqual(await h.axe(page, { include: '[data-report-viewer]' }), []);
     if (year === years.at(-1)) await page.screenshot({ path: join(OUTPUT, `enhance-${year}.png`), fullPage: false });
     await page.context().close();
   });
@@ -176,7 +162,7 @@ test('the loader picks the enhance build only for pages with data-enhance; JSON 
   assert.equal(json.length, 1);
   assert.match(json[0], /^report-viewer-core-/);
   const source = await readFile(join(CORPUS, `${years[0]}.html`), 'utf8');
-  const enhance = await loaded(`${years[0]}.html`, enhanced(source));
+  const enhance = await loaded(`${years[0]}.html`, enhancedCorpusPage(source));
   assert.equal(enhance.length, 1);
   assert.match(enhance[0], /^report-viewer-enhance-/);
 });

@@ -49,6 +49,14 @@ async function stopSpeechDispatcher(speech) {
 
 /** Starts the server and the browser; returns helpers and a close function. With
  * `{ speech: true }` Chromium gets a real voice through speech-dispatcher and espeak-ng. */
+/** A corpus page as the portal serves it, with its article template's one change: the article
+ * element marked data-report-viewer data-enhance, and the loader's script tag. */
+export function enhancedCorpusPage(html, script = '/report-viewer.js') {
+  const marked = html.replace(/<div class="article_content\b/, '<div data-report-viewer data-enhance class="article_content');
+  if (marked === html) throw new Error('the article element (div.article_content) is not on the page');
+  return marked.replace(/<\/body>/i, `<script src="${script}" defer></script></body>`);
+}
+
 export async function start({ speech = false } = {}) {
   const { server, url } = await serve({
     roots: { '/fixtures/': join(ROOT, 'tests/e2e/fixtures'), '/': join(ROOT, 'dist') },
@@ -85,13 +93,14 @@ export async function start({ speech = false } = {}) {
   }
 
   /** axe-core violations on the page, as "rule: target" strings; with `{ enhanced: true }` the
-   * AAA contrast rule (7:1) too, for the high-contrast theme. */
-  async function axe(page, { enhanced = false } = {}) {
+   * AAA contrast rule (7:1) too, for the high-contrast theme; with `{ include: selector }` only
+   * inside those elements (a real portal's own markup is not ours to judge). */
+  async function axe(page, { enhanced = false, include = null } = {}) {
     await page.evaluate(axeSource);
-    const result = await page.evaluate((enhanced) => axe.run(document, {
+    const result = await page.evaluate(({ enhanced, include }) => axe.run(include ? { include: [[include]] } : document, {
       resultTypes: ['violations'],
       ...(enhanced ? { rules: { 'color-contrast-enhanced': { enabled: true } } } : {}),
-    }), enhanced);
+    }), { enhanced, include });
     return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`));
   }
 
