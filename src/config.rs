@@ -29,6 +29,11 @@ pub struct Options {
     pub save: bool,
     /// 图解 above the official tables (`data-charts="off"` leaves the tables alone).
     pub charts: bool,
+    /// Last year's report JSON (`data-previous`, relative to the page), instead of the report's
+    /// own `meta.previous`; `data-previous="off"` loads none.
+    pub previous: Option<String>,
+    /// 对比上年 on from the start, once last year's report is loaded (`data-compare="on"`).
+    pub compare: bool,
     /// Interface language: zh-CN (default) or en (`data-lang`).
     pub lang: String,
     /// Accent colour (`data-theme-color="#8a1c1c"`), applied as a CSS custom property.
@@ -101,6 +106,10 @@ impl Options {
             print: flag(get("print"), true),
             save: flag(get("save"), true),
             charts: flag(get("charts"), true),
+            previous: get("previous")
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+            compare: flag(get("compare"), false),
             lang,
             theme_color: get("theme-color").and_then(|c| safe_color(&c)),
             timeout_secs: get("timeout")
@@ -150,6 +159,17 @@ mod tests {
         assert!(!read(&[("charts", "off")], &[]).charts);
         assert!(!read(&[], &[("charts", "false")]).charts);
         assert!(read(&[("charts", "on")], &[("charts", "off")]).charts);
+    }
+
+    #[test]
+    fn last_year_is_named_by_the_container_or_the_report_and_compared_on_request() {
+        let o = read(&[], &[]);
+        assert_eq!(o.previous, None, "the report's meta.previous then");
+        assert!(!o.compare, "对比上年 starts off");
+        let o = read(&[("previous", " r/2022.json "), ("compare", "on")], &[]);
+        assert_eq!(o.previous.as_deref(), Some("r/2022.json"));
+        assert!(o.compare);
+        assert_eq!(read(&[("previous", "")], &[]).previous, None);
     }
 
     #[test]

@@ -60,6 +60,12 @@ pub struct Labels {
     pub not_provided: &'static str,
     /// Under each 图解: where its figures come from.
     pub chart_source: &'static str,
+    /// Before last year's figure on a compared chart ("上年 ").
+    pub chart_last_year: &'static str,
+    /// How to tell this year's bars from last year's.
+    pub chart_compared: &'static str,
+    /// The disclosure of a chart's breakdown.
+    pub chart_parts: &'static str,
     pub blank: &'static str,
     pub derived: &'static str,
     pub derived_legend: &'static str,
@@ -71,6 +77,26 @@ pub struct Labels {
     pub warning: &'static str,
     pub info: &'static str,
     pub table_check: &'static str,
+    /// The toggle that sets a table beside last year's.
+    pub compare_toggle: &'static str,
+    /// Last year's report is loaded: {year}, and what the cross-year checks found ({checks}).
+    pub last_year_loaded: &'static str,
+    /// The cross-year checks found nothing.
+    pub last_year_checks_ok: &'static str,
+    /// The cross-year checks found {count} things.
+    pub last_year_checks_found: &'static str,
+    /// Last year's report is of {year}, not the year before this one's ({this}).
+    pub last_year_other_year: &'static str,
+    /// Last year's report could not be loaded: {why}.
+    pub last_year_failed: &'static str,
+    /// Above a table beside last year's: {table} of {year}.
+    pub compare_heading: &'static str,
+    /// Last year's table is in the {format} format: only rows that mean the same are compared.
+    pub compare_other_format: &'static str,
+    /// Rows with nothing to compare last year: {rows}.
+    pub compare_not_compared: &'static str,
+    /// The cross-year checks beside a table.
+    pub cross_year_title: &'static str,
     pub scroll_hint: &'static str,
     pub print: &'static str,
     pub save: &'static str,
@@ -268,6 +294,9 @@ pub const ZH: Labels = Labels {
     check_problems: "统计表中发现需要核实的数字：",
     not_provided: "未提供",
     chart_source: "（图中数字取自下表，表格载有全部数据。）",
+    chart_last_year: "上年 ",
+    chart_compared: "实心条为本年数字，虚线空心条为上年数字。",
+    chart_parts: "（三）至（六）各项的分项",
     blank: "空白",
     derived: "计算值",
     derived_legend: "计算值：原表未提供，由本表其他数字相加得出。",
@@ -279,6 +308,16 @@ pub const ZH: Labels = Labels {
     warning: "警告",
     info: "说明",
     table_check: "本表核对",
+    compare_toggle: "对比上年",
+    last_year_loaded: "已载入上年（{year}年）报告：各统计表上方的“对比上年”可把上年数字列在本年旁边。{checks}",
+    last_year_checks_ok: "跨年度核对未发现问题。",
+    last_year_checks_found: "跨年度核对有{count}项提示，见有关统计表下方。",
+    last_year_other_year: "注意：载入的上年报告是{year}年的，本报告是{this}年的。",
+    last_year_failed: "未能载入上年报告，不能对比上年：{why}本报告的内容和核对不受影响。",
+    compare_heading: "本年与上年（{year}年）对比：每栏列出本年、上年数字和增减。",
+    compare_other_format: "上年{table}采用{format}年格式，只对比含义相同的行和栏。",
+    compare_not_compared: "上年没有可比数字的项：{rows}。",
+    cross_year_title: "与上年报告核对",
     scroll_hint: "表格较宽，可左右滚动查看。",
     print: "打印",
     save: "保存",
@@ -374,6 +413,9 @@ pub const EN: Labels = Labels {
     check_problems: "Figures in the tables that need checking:",
     not_provided: "not given",
     chart_source: "(Figures from the table below, which holds all the data.)",
+    chart_last_year: "last year ",
+    chart_compared: "Solid bars: this year's figures; dashed hollow bars: last year's.",
+    chart_parts: "Breakdown by reason",
     blank: "blank",
     derived: "computed",
     derived_legend: "Computed: not given in the source, the sum of other figures of this table.",
@@ -385,6 +427,16 @@ pub const EN: Labels = Labels {
     warning: "Warning",
     info: "Note",
     table_check: "Checks of this table",
+    compare_toggle: "Compare with last year",
+    last_year_loaded: "Last year's report ({year}) is loaded: “Compare with last year” above each table sets last year's figures beside this year's. {checks}",
+    last_year_checks_ok: "The checks against last year's report found nothing.",
+    last_year_checks_found: "The checks against last year's report found {count} things: see below the tables concerned.",
+    last_year_other_year: "Note: the previous report loaded is of {year}; this report is of {this}.",
+    last_year_failed: "Last year's report could not be loaded, so there is no comparison: {why} This report and its checks are not affected.",
+    compare_heading: "This year beside last year ({year}): each column gives this year's figure, last year's and the change.",
+    compare_other_format: "Last year's {table} is in the {format} format: only rows and columns that mean the same are compared.",
+    compare_not_compared: "Nothing to compare with last year for: {rows}.",
+    cross_year_title: "Checked against last year's report",
     scroll_hint: "The table is wide: scroll sideways to see it all.",
     print: "Print",
     save: "Save",

@@ -7,20 +7,29 @@
 
 use super::escape;
 use crate::labels::Labels;
-use crate::model::chart::Chart;
+use crate::model::chart::{Bar, Chart};
 use std::fmt::Write;
 
-/// One row of the chart: the label, the bar (none when the figure is not provided) and the figure.
+/// One bar and its figure.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChartRow {
-    /// What the bar counts.
-    pub label: String,
+pub struct BarMark {
     /// The bar's width ("70.0%"); none for a figure not provided.
-    pub bar: Option<String>,
+    pub width: Option<String>,
     /// The figure as written beside the bar (未提供 when not provided).
     pub value: String,
     /// Where the figure starts (the bar's end).
     pub value_x: String,
+}
+
+/// One row of the chart: the label, this year's bar and, on a compared chart, last year's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChartRow {
+    /// What the bar counts.
+    pub label: String,
+    /// This year's bar.
+    pub bar: BarMark,
+    /// Last year's bar, drawn hollow below it.
+    pub last_year: Option<BarMark>,
 }
 
 /// A chart as every renderer draws it.
@@ -34,8 +43,14 @@ pub struct ChartMarkup {
     pub sentence: String,
     /// Where the figures come from ("图中数字取自下表…").
     pub source: &'static str,
+    /// How to tell this year's bars from last year's, on a compared chart.
+    pub legend: Option<&'static str>,
     /// The rows.
     pub rows: Vec<ChartRow>,
+    /// The rows some bars add up, shown on demand: the bar's label and its parts.
+    pub parts: Vec<(String, Vec<ChartRow>)>,
+    /// What the disclosure of the parts says.
+    pub parts_summary: &'static str,
 }
 
 /// The longest bar, in tenths of a percent of the chart's width (room for the figure after it,
@@ -49,12 +64,94 @@ fn pct(tenths: u32) -> String {
 
 /// The bar's SVG: its height and the rectangle's and figure's vertical places, in em.
 pub const BAR_SVG_HEIGHT: &str = "1.6em";
+/// The SVG's height with last year's bar below this year's.
+pub const COMPARED_SVG_HEIGHT: &str = "2.8em";
 /// Top of the bar.
 pub const BAR_Y: &str = "0.2em";
 /// Height of the bar.
 pub const BAR_HEIGHT: &str = "1.2em";
 /// Baseline of the figure.
 pub const VALUE_Y: &str = "1.2em";
+/// Top of last year's bar.
+pub const LAST_YEAR_Y: &str = "1.6em";
+/// Height of last year's bar.
+pub const LAST_YEAR_HEIGHT: &str = "0.9em";
+/// Baseline of last year's figure.
+pub const LAST_YEAR_VALUE_Y: &str = "2.4em";
+
+impl BarMark {
+    fn new(chart: &Chart, value: Option<crate::model::Decimal>, l: &Labels) -> Self {
+        let width = chart.length(value).map(|len| len * LONGEST / 1000);
+        BarMark {
+            width: width.map(pct),
+            value: value.map_or_else(|| l.not_provided.to_string(), |v| v.to_string()),
+            value_x: pct(width.unwrap_or(0)),
+        }
+    }
+}
+
+impl ChartRow {
+    fn new(chart: &Chart, bar: &Bar, l: &Labels) -> Self {
+        ChartRow {
+            label: if l.english() {
+                bar.label.1.clone()
+            } else {
+                bar.label.0.clone()
+            },
+            bar: BarMark::new(chart, bar.value, l),
+            // Only the figure after last year's bar: its hollow shape and the legend say whose
+            // it is, and four digits fit a phone at 200 % however long the bar.
+            last_year: chart
+                .compared
+                .then(|| BarMark::new(chart, bar.last_year, l)),
+        }
+    }
+
+    /// The SVG's height: taller with last year's bar.
+    pub fn svg_height(&self) -> &'static str {
+        if self.last_year.is_some() {
+            COMPARED_SVG_HEIGHT
+        } else {
+            BAR_SVG_HEIGHT
+        }
+    }
+
+    /// The row as HTML.
+    fn html(&self, h: &mut String) {
+        let _ = write!(
+            h,
+            "<div class=\"rv-chart__row\"><span class=\"rv-chart__label\">{}</span><svg class=\"rv-chart__bar-svg\" width=\"100%\" height=\"{}\" aria-hidden=\"true\" focusable=\"false\">",
+            escape(&self.label),
+            self.svg_height()
+        );
+        bar_html(h, &self.bar, "rv-chart__bar", (BAR_Y, BAR_HEIGHT, VALUE_Y));
+        if let Some(last) = &self.last_year {
+            bar_html(
+                h,
+                last,
+                "rv-chart__bar rv-chart__bar--last-year",
+                (LAST_YEAR_Y, LAST_YEAR_HEIGHT, LAST_YEAR_VALUE_Y),
+            );
+        }
+        h.push_str("</svg></div>");
+    }
+}
+
+/// One bar and its figure in SVG: its class, and its top, height and figure's baseline.
+fn bar_html(h: &mut String, b: &BarMark, class: &str, (y, height, value_y): (&str, &str, &str)) {
+    if let Some(w) = &b.width {
+        let _ = write!(
+            h,
+            "<rect class=\"{class}\" x=\"0\" y=\"{y}\" width=\"{w}\" height=\"{height}\"></rect>"
+        );
+    }
+    let _ = write!(
+        h,
+        "<text class=\"rv-chart__value\" x=\"{}\" dx=\"0.4em\" y=\"{value_y}\">{}</text>",
+        b.value_x,
+        escape(&b.value)
+    );
+}
 
 impl ChartMarkup {
     /// The markup of `chart` in these words.
@@ -66,26 +163,7 @@ impl ChartMarkup {
         } else {
             format!("{table}图解：{}", chart.title.0)
         };
-        let rows = chart
-            .bars
-            .iter()
-            .zip(chart.lengths())
-            .map(|(bar, length)| {
-                let width = length.map(|len| len * LONGEST / 1000);
-                ChartRow {
-                    label: if en {
-                        bar.label.1.clone()
-                    } else {
-                        bar.label.0.clone()
-                    },
-                    bar: width.map(pct),
-                    value: bar
-                        .value
-                        .map_or_else(|| l.not_provided.to_string(), |v| v.to_string()),
-                    value_x: pct(width.unwrap_or(0)),
-                }
-            })
-            .collect();
+        let row = |b: &Bar| ChartRow::new(chart, b, l);
         ChartMarkup {
             id: chart.id.clone(),
             title,
@@ -95,7 +173,15 @@ impl ChartMarkup {
                 chart.sentence.0.clone()
             },
             source: l.chart_source,
-            rows,
+            legend: chart.compared.then_some(l.chart_compared),
+            rows: chart.bars.iter().map(row).collect(),
+            parts: chart
+                .bars
+                .iter()
+                .filter(|b| !b.parts.is_empty())
+                .map(|b| (row(b).label, b.parts.iter().map(row).collect()))
+                .collect(),
+            parts_summary: l.chart_parts,
         }
     }
 
@@ -109,7 +195,13 @@ impl ChartMarkup {
         format!("{}-desc", self.id)
     }
 
-    /// The figure as HTML, for the saved page and the print view.
+    /// Id of the plot of a bar's parts (named by its label).
+    pub fn parts_id(&self, i: usize) -> String {
+        format!("{}-parts-{i}", self.id)
+    }
+
+    /// The figure as HTML, for the saved page and the print view (the breakdown closed, as on
+    /// screen; paper leaves it out: the table holds those rows).
     pub fn html(&self) -> String {
         let mut h = String::new();
         let _ = write!(
@@ -120,27 +212,39 @@ impl ChartMarkup {
             escape(&self.desc_id()),
         );
         for r in &self.rows {
+            r.html(&mut h);
+        }
+        h.push_str("</div>");
+        if !self.parts.is_empty() {
             let _ = write!(
                 h,
-                "<div class=\"rv-chart__row\"><span class=\"rv-chart__label\">{}</span><svg class=\"rv-chart__bar-svg\" width=\"100%\" height=\"{BAR_SVG_HEIGHT}\" aria-hidden=\"true\" focusable=\"false\">",
-                escape(&r.label)
+                "<details class=\"rv-chart__parts\"><summary>{}</summary>",
+                escape(self.parts_summary)
             );
-            if let Some(w) = &r.bar {
+            for (i, (label, rows)) in self.parts.iter().enumerate() {
+                let id = self.parts_id(i);
                 let _ = write!(
                     h,
-                    "<rect class=\"rv-chart__bar\" x=\"0\" y=\"{BAR_Y}\" width=\"{w}\" height=\"{BAR_HEIGHT}\"></rect>"
+                    "<p class=\"rv-chart__parts-label\" id=\"{}\">{}</p><div class=\"rv-chart__plot\" role=\"img\" aria-labelledby=\"{} {}\">",
+                    escape(&id),
+                    escape(label),
+                    escape(&self.title_id()),
+                    escape(&id),
                 );
+                for r in rows {
+                    r.html(&mut h);
+                }
+                h.push_str("</div>");
             }
-            let _ = write!(
-                h,
-                "<text class=\"rv-chart__value\" x=\"{}\" dx=\"0.4em\" y=\"{VALUE_Y}\">{}</text></svg></div>",
-                r.value_x,
-                escape(&r.value)
-            );
+            h.push_str("</details>");
         }
+        let legend = self
+            .legend
+            .map(|l| format!(" <span class=\"rv-chart__legend\">{}</span>", escape(l)))
+            .unwrap_or_default();
         let _ = writeln!(
             h,
-            "</div><figcaption class=\"rv-chart__caption\"><strong id=\"{}\">{}</strong> <span id=\"{}\">{}</span> <span class=\"rv-chart__source\">{}</span></figcaption></figure>",
+            "<figcaption class=\"rv-chart__caption\"><strong id=\"{}\">{}</strong> <span id=\"{}\">{}</span>{legend} <span class=\"rv-chart__source\">{}</span></figcaption></figure>",
             escape(&self.title_id()),
             escape(&self.title),
             escape(&self.desc_id()),
@@ -162,6 +266,8 @@ mod tests {
         let bar = |l: &str, v: Option<i64>| Bar {
             label: (l.to_string(), format!("{l}-en")),
             value: v.map(Decimal::whole),
+            last_year: None,
+            parts: Vec::new(),
         };
         Chart {
             id: "t3-chart-applicants".into(),
@@ -175,6 +281,7 @@ mod tests {
                 bar("其他", None),
             ],
             sentence: ("本年新收申请…".into(), "New requests…".into()),
+            compared: false,
         }
     }
 
@@ -182,11 +289,11 @@ mod tests {
     fn bars_are_proportional_and_a_figure_not_provided_has_no_bar() {
         let m = ChartMarkup::new(&chart(), &ZH);
         assert_eq!(m.title, "表三图解：申请人");
-        assert_eq!(m.rows[0].bar.as_deref(), Some("70.0%"));
-        assert_eq!(m.rows[1].bar.as_deref(), Some("35.0%"));
-        assert_eq!(m.rows[1].value_x, "35.0%");
-        assert_eq!(m.rows[2].bar, None);
-        assert_eq!(m.rows[2].value, "未提供");
+        assert_eq!(m.rows[0].bar.width.as_deref(), Some("70.0%"));
+        assert_eq!(m.rows[1].bar.width.as_deref(), Some("35.0%"));
+        assert_eq!(m.rows[1].bar.value_x, "35.0%");
+        assert_eq!(m.rows[2].bar.width, None);
+        assert_eq!(m.rows[2].bar.value, "未提供");
         let html = m.html();
         assert!(html.contains("role=\"img\""));
         assert_eq!(html.matches("<rect").count(), 2);
@@ -199,6 +306,62 @@ mod tests {
         assert_eq!(m.title, "Table 3 chart: Applicants");
         assert_eq!(m.rows[0].label, "自然人-en");
         assert_eq!(m.sentence, "New requests…");
-        assert_eq!(m.rows[2].value, EN.not_provided);
+        assert_eq!(m.rows[2].bar.value, EN.not_provided);
+    }
+
+    #[test]
+    fn a_compared_chart_draws_last_years_bar_hollow_on_one_scale() {
+        let mut c = chart();
+        c.compared = true;
+        c.bars[0].last_year = Some(Decimal::whole(236));
+        c.bars[1].last_year = None;
+        let m = ChartMarkup::new(&c, &ZH);
+        // Last year's 236 is now the longest bar; this year's 118 half of it.
+        let last = m.rows[0].last_year.as_ref().unwrap();
+        assert_eq!(last.width.as_deref(), Some("70.0%"));
+        assert_eq!(last.value, "236");
+        assert_eq!(m.rows[0].bar.width.as_deref(), Some("35.0%"));
+        let missing = m.rows[1].last_year.as_ref().unwrap();
+        assert_eq!(
+            (missing.width.as_deref(), missing.value.as_str()),
+            (None, "未提供")
+        );
+        assert_eq!(m.legend, Some(ZH.chart_compared));
+        let html = m.html();
+        assert_eq!(
+            html.matches("rv-chart__bar--last-year").count(),
+            1,
+            "no bar for a figure not given"
+        );
+        assert_eq!(html.matches("<text").count(), 6, "a figure after each bar");
+        assert!(html.contains(&format!("height=\"{COMPARED_SVG_HEIGHT}\"")));
+    }
+
+    #[test]
+    fn parts_are_drawn_on_demand_on_the_same_scale() {
+        let mut c = chart();
+        c.bars[1].parts = vec![
+            Bar {
+                label: ("1.属于国家秘密".into(), "State secret".into()),
+                value: Some(Decimal::whole(59)),
+                last_year: None,
+                parts: Vec::new(),
+            },
+            Bar {
+                label: ("2.其他".into(), "Other".into()),
+                value: None,
+                last_year: None,
+                parts: Vec::new(),
+            },
+        ];
+        let m = ChartMarkup::new(&c, &EN);
+        assert_eq!(m.parts.len(), 1);
+        assert_eq!(m.parts[0].0, "商业企业-en");
+        assert_eq!(m.parts[0].1[0].bar.width.as_deref(), Some("35.0%"));
+        assert_eq!(m.parts[0].1[1].bar.width, None);
+        let html = m.html();
+        assert!(html
+            .contains("<details class=\"rv-chart__parts\"><summary>Breakdown by reason</summary>"));
+        assert_eq!(html.matches("role=\"img\"").count(), 2);
     }
 }

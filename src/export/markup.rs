@@ -6,6 +6,7 @@
 //! screen, the print view, the saved file and the tool's output together.
 
 use crate::labels::Labels;
+use crate::model::compare::Comparison;
 use crate::model::layout::{CellKind, LaidCell};
 use crate::model::table::depth;
 use crate::model::{CellPos, CellValue, CheckedReport, Finding, Rule, Severity, StatTable};
@@ -105,6 +106,8 @@ pub struct TableMarkup<'a> {
     keys: BTreeMap<CellPos, String>,
     /// The table's findings.
     pub findings: Vec<&'a Finding>,
+    /// The table beside last year's (`table` is then the comparison's).
+    compared: Option<&'a Comparison>,
 }
 
 impl<'a> TableMarkup<'a> {
@@ -127,7 +130,25 @@ impl<'a> TableMarkup<'a> {
             flagged,
             keys,
             findings,
+            compared: None,
         }
+    }
+
+    /// The markup decisions for a table beside last year's: each column's figure, last year's
+    /// and the change, under the column's header; this year's flagged cells stay flagged.
+    pub fn compared(
+        checked: &'a CheckedReport,
+        comparison: &'a Comparison,
+        labels: &'static Labels,
+    ) -> Self {
+        let mut m = TableMarkup::new(checked, &comparison.table, labels);
+        m.flagged = m
+            .flagged
+            .iter()
+            .filter_map(|pos| comparison.places.get(pos).copied())
+            .collect();
+        m.compared = Some(comparison);
+        m
     }
 
     /// The caption's id.
@@ -303,6 +324,9 @@ impl<'a> TableMarkup<'a> {
     }
 }
 
+/// The class of last year's figure and the change on a card (a line of its own on screen).
+pub const LAST_YEAR_CLASS: &str = "rv-card__last-year";
+
 /// Tables up to this many data rows get cards on narrow screens.
 pub const CARDS_UP_TO: usize = 300;
 
@@ -328,40 +352,89 @@ impl TableMarkup<'_> {
         for (g, group) in self.table.groups.iter().enumerate() {
             let mut block = group.heading.clone();
             let columns = crate::model::table::leaves(&group.columns);
-            let column_name = |c: usize| {
-                columns[c]
-                    .iter()
-                    .rev()
-                    .map(|h| h.label.as_str())
-                    .next()
-                    .unwrap_or("")
-                    .to_string()
-            };
-            for (title, cells) in card_units(group, &columns) {
+            // Beside last year's, a card holds a column's three cells: cards are cut by the
+            // columns' own headers, not by 本年/上年/增减.
+            let own: Vec<Vec<&crate::model::Header>> = columns
+                .iter()
+                .map(|p| p[..p.len() - usize::from(self.compared.is_some())].to_vec())
+                .collect();
+            for (title, cells) in card_units(group, &own) {
                 let mut card = Card {
                     block: block.take(),
                     title,
                     items: Vec::new(),
                     zeros: Vec::new(),
                 };
-                for (row, column) in cells {
-                    let pos = CellPos {
-                        group: g,
-                        row,
-                        column,
-                    };
-                    let mut m = CellMarkup::new(Tag::Td);
-                    self.data(Some(pos), &mut m);
-                    if self.is_zero(pos) {
-                        card.zeros.push(column_name(column));
+                // Beside last year's: a column's three cells are one item.
+                let step = if self.compared.is_some() { 3 } else { 1 };
+                for unit in cells.chunks(step) {
+                    let unit: Vec<CellPos> = unit
+                        .iter()
+                        .map(|&(row, column)| CellPos {
+                            group: g,
+                            row,
+                            column,
+                        })
+                        .collect();
+                    let (name, m, zero) = self.card_item(&unit, &columns[unit[0].column]);
+                    if zero {
+                        card.zeros.push(name);
                     } else {
-                        card.items.push((column_name(column), m));
+                        card.items.push((name, m));
                     }
                 }
                 out.push(card);
             }
         }
         out
+    }
+
+    /// One figure on a card (beside last year's: with last year's and the change), named by its
+    /// column (`column`: the headers above it), and whether it folds among the zeros.
+    fn card_item(
+        &self,
+        unit: &[CellPos],
+        column: &[&crate::model::Header],
+    ) -> (String, CellMarkup, bool) {
+        let here = unit[0];
+        let mut m = CellMarkup::new(Tag::Td);
+        self.data(Some(here), &mut m);
+        let mut zero = self.is_zero(here);
+        // The leaf's label; beside last year's the one above 本年.
+        let level = usize::from(unit.len() == 3);
+        let name = column
+            .iter()
+            .rev()
+            .nth(level)
+            .map(|h| h.label.clone())
+            .unwrap_or_default();
+        if let [_, last, change] = unit {
+            zero &= self.is_zero(*last);
+            m.content.push(self.beside_last_year(*last, *change));
+        }
+        (name, m, zero)
+    }
+
+    /// On a card beside last year's: "（上年 100，增18（18%））".
+    fn beside_last_year(&self, last: CellPos, change: CellPos) -> Piece {
+        let l = self.labels;
+        let text = |pos: CellPos| match (self.table.derived.get(&pos), self.table.cell(pos)) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(c)) if c.value == CellValue::NotProvided => l.not_provided.to_string(),
+            (None, Some(c)) if c.value == CellValue::Blank => l.blank.to_string(),
+            (None, Some(c)) => c.text.clone(),
+            (None, None) => l.not_provided.to_string(),
+        };
+        Piece::Styled(
+            LAST_YEAR_CLASS,
+            l.paren(&format!(
+                "{}{}{}{}",
+                l.chart_last_year,
+                text(last),
+                if l.english() { ", " } else { "，" },
+                text(change)
+            )),
+        )
     }
 
     /// A figure 0, or a blank, that no finding flags.
@@ -599,5 +672,58 @@ mod tests {
         let en = finding(f, &EN, false);
         assert!(en.label.ends_with(" (R4.1): "), "{}", en.label);
         assert!(en.table.is_none());
+    }
+
+    #[test]
+    fn beside_last_year_headers_name_the_column_and_the_year_and_cards_keep_one_item_per_column() {
+        use crate::model::compare::{compare, last_years_table, ZH as WORDS};
+        let c = sample();
+        // Last year's report: the same figures but one, and an error this year stays flagged.
+        let json = crate::export::tests::SAMPLE.replace("\"total\": 141", "\"total\": 120");
+        let before = check_report(parse_report(&json).unwrap());
+        let now = &c.tables["table-3"];
+        let cmp = compare(now, last_years_table(&before, now).unwrap(), &WORDS).unwrap();
+        let m = TableMarkup::compared(&c, &cmp, &ZH);
+        let laid = layout(m.table);
+        let cells: Vec<_> = laid.iter().flat_map(|b| b.cells()).collect();
+        let ths: BTreeMap<String, String> = cells
+            .iter()
+            .filter_map(|c| Some((c.id.clone()?, c.text.clone())))
+            .collect();
+        let headers_of = |key: &str| -> Vec<String> {
+            let pos = m.table.keyed[&("new_requests".to_string(), key.to_string())];
+            let cell = cells.iter().find(|c| c.pos == Some(pos)).unwrap();
+            cell.headers.iter().map(|h| ths[h].clone()).collect()
+        };
+        for (key, year) in [
+            ("total", "本年"),
+            ("total@last_year", "上年"),
+            ("total@change", "增减"),
+        ] {
+            let names = headers_of(key);
+            assert!(names.contains(&"总计".to_string()), "{key}: {names:?}");
+            assert!(names.contains(&year.to_string()), "{key}: {names:?}");
+            assert!(
+                names.iter().any(|n| n.starts_with("一、本年新收")),
+                "{key}: {names:?}"
+            );
+        }
+        let cards = m.cards();
+        let first = &cards[0];
+        let (name, item) = first.items.iter().find(|(n, _)| n == "总计").unwrap();
+        assert_eq!(name, "总计");
+        assert!(item.content.contains(&Piece::Styled(
+            "rv-card__last-year",
+            "（上年 120，增21（17.5%））".into()
+        )));
+        // Seven columns, seven items or zeros, not twenty-one.
+        assert_eq!(first.items.len() + first.zeros.len(), 7);
+        // 表四 (no row headers): a card per column group still, each figure one item.
+        let now4 = &c.tables["table-4"];
+        let cmp4 = compare(now4, last_years_table(&before, now4).unwrap(), &WORDS).unwrap();
+        let cards4 = TableMarkup::compared(&c, &cmp4, &ZH).cards();
+        assert_eq!(cards4.len(), 3);
+        assert_eq!(cards4[0].title, "行政复议");
+        assert_eq!(cards4[0].items.len() + cards4[0].zeros.len(), 5);
     }
 }

@@ -60,10 +60,12 @@ pub(crate) mod tests {
     use super::*;
     use crate::model::{check_report, parse_report, CheckedReport};
 
+    /// The 2021-format demo report's JSON.
+    pub(crate) const SAMPLE: &str = include_str!("../../public/reports/sample-2021.json");
+
     /// The 2021-format demo report, checked (for the export's tests).
     pub(crate) fn sample() -> CheckedReport {
-        let text = include_str!("../../public/reports/sample-2021.json");
-        check_report(parse_report(text).unwrap())
+        check_report(parse_report(SAMPLE).unwrap())
     }
 
     #[test]

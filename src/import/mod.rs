@@ -239,6 +239,7 @@ fn page_meta(
         language: "zh-CN".into(),
         sample: false,
         url: field(fields, "原文链接").filter(|u| u.starts_with("http")),
+        previous: None,
     };
     meta
 }

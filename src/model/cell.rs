@@ -59,6 +59,21 @@ impl Decimal {
         Some(Decimal { units, scale })
     }
 
+    /// Exact difference `self − other`, or `None` on overflow.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let negated = Decimal {
+            units: other.units.checked_neg()?,
+            scale: other.scale,
+        };
+        self.checked_add(negated)
+    }
+
+    /// Both as whole units of one scale (`1.5` and `2` become 15 and 20), for ratios.
+    pub fn common_units(self, other: Decimal) -> Option<(i64, i64)> {
+        let scale = self.scale.max(other.scale);
+        Some((self.rescaled(scale)?, other.rescaled(scale)?))
+    }
+
     /// The decimal a JSON number denotes, with up to 9 decimal places. Done without float
     /// formatting, which would cost the browser build about 10 KB.
     pub fn from_f64(v: f64) -> Option<Decimal> {

@@ -16,6 +16,10 @@ pub struct Bar {
     pub label: (String, String),
     /// The figure.
     pub value: Option<Decimal>,
+    /// Last year's figure, when the chart is compared with last year's (`None`: not provided).
+    pub last_year: Option<Decimal>,
+    /// The rows the figure adds up (（三）不予公开's eight reasons), shown on demand.
+    pub parts: Vec<Bar>,
 }
 
 /// A chart of one table.
@@ -36,6 +40,8 @@ pub struct Chart {
     pub bars: Vec<Bar>,
     /// The key message in words, from the figures, in Chinese and English.
     pub sentence: (String, String),
+    /// Last year's figures are drawn beside this year's.
+    pub compared: bool,
 }
 
 impl Chart {
@@ -43,21 +49,48 @@ impl Chart {
     /// where the figure is not provided). Integer arithmetic: no float formatting in the browser
     /// build.
     pub fn lengths(&self) -> Vec<Option<u32>> {
+        self.bars.iter().map(|b| self.length(b.value)).collect()
+    }
+
+    /// A figure's length on this chart's scale (the longest bar, this year's or last year's, is
+    /// 1000), in thousandths; `None` for a figure not provided.
+    pub fn length(&self, value: Option<Decimal>) -> Option<u32> {
         let max = self
             .bars
             .iter()
-            .filter_map(|b| b.value.and_then(|v| v.as_whole()))
+            .flat_map(|b| [b.value, b.last_year.filter(|_| self.compared)])
+            .filter_map(|v| v.and_then(|v| v.as_whole()))
             .max()
             .unwrap_or(0)
             .max(0);
-        self.bars
-            .iter()
-            .map(|b| {
-                let v = b.value?.as_whole()?.max(0);
-                Some(if max == 0 { 0 } else { (v * 1000 / max) as u32 })
-            })
-            .collect()
+        let v = value?.as_whole()?.max(0);
+        Some(if max == 0 {
+            0
+        } else {
+            (v.min(max) * 1000 / max) as u32
+        })
     }
+}
+
+/// This year's charts with last year's figures beside them, bar by bar (a bar last year's chart
+/// does not have stays without one).
+pub fn with_last_year(now: Vec<Chart>, before: &[Chart]) -> Vec<Chart> {
+    fn pair(bars: &mut [Bar], before: &[Bar]) {
+        for bar in bars {
+            let last = before.iter().find(|b| b.label.0 == bar.label.0);
+            bar.last_year = last.and_then(|b| b.value);
+            pair(&mut bar.parts, last.map_or(&[][..], |b| &b.parts));
+        }
+    }
+    now.into_iter()
+        .map(|mut chart| {
+            if let Some(last) = before.iter().find(|b| b.title == chart.title) {
+                pair(&mut chart.bars, &last.bars);
+                chart.compared = true;
+            }
+            chart
+        })
+        .collect()
 }
 
 /// "83.7%": `part` of `whole` in percent, one decimal, rounded half up (integers only).
@@ -88,6 +121,8 @@ fn bar(label: (&str, &str), value: Option<Decimal>) -> Bar {
     Bar {
         label: (label.0.to_string(), label.1.to_string()),
         value,
+        last_year: None,
+        parts: Vec::new(),
     }
 }
 
@@ -100,6 +135,7 @@ fn chart(t: &StatTable, what: &str, number: u8, title: (&'static str, &'static s
         label: t.label.clone().unwrap_or_default(),
         bars: Vec::new(),
         sentence: (String::new(), String::new()),
+        compared: false,
     }
 }
 
@@ -201,10 +237,8 @@ fn applicants(t: &StatTable) -> Chart {
     c
 }
 
-/// 表三: how requests were handled (三、本年度办理结果, the 总计 column), a bar for each of
-/// （一）to（六）; the sub-rows of （三）to（六）added up (a group with a figure not provided is not
-/// drawn).
-fn results(t: &StatTable, v2021: bool) -> Chart {
+/// The bars of 表三's results: （一）to（六）, the sub-rows of （三）to（六）as their parts.
+fn result_bars(t: &StatTable, v2021: bool) -> Vec<Bar> {
     let keys = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
         list.iter().map(|(k, _)| *k).collect()
     };
@@ -213,27 +247,54 @@ fn results(t: &StatTable, v2021: bool) -> Chart {
     } else {
         figure(t, "other_handling", "total")
     };
-    let mut c = chart(t, "results", 3, ("办理结果", "Outcomes"));
-    c.bars = vec![
+    vec![
         bar(("（一）予以公开", "Granted"), figure(t, "granted", "total")),
         bar(
             ("（二）部分公开", "Partly granted"),
             figure(t, "partly_granted", "total"),
         ),
-        bar(
-            ("（三）不予公开", "Refused"),
-            sum(t, &keys(table3::REFUSED), "total"),
+        with_parts(
+            bar(
+                ("（三）不予公开", "Refused"),
+                sum(t, &keys(table3::REFUSED), "total"),
+            ),
+            t,
+            table3::REFUSED,
         ),
-        bar(
-            ("（四）无法提供", "Unavailable"),
-            sum(t, &keys(table3::UNAVAILABLE), "total"),
+        with_parts(
+            bar(
+                ("（四）无法提供", "Unavailable"),
+                sum(t, &keys(table3::UNAVAILABLE), "total"),
+            ),
+            t,
+            table3::UNAVAILABLE,
         ),
-        bar(
-            ("（五）不予处理", "Not processed"),
-            sum(t, &keys(table3::NOT_PROCESSED), "total"),
+        with_parts(
+            bar(
+                ("（五）不予处理", "Not processed"),
+                sum(t, &keys(table3::NOT_PROCESSED), "total"),
+            ),
+            t,
+            table3::NOT_PROCESSED,
         ),
-        bar(("（六）其他处理", "Other handling"), other),
-    ];
+        if v2021 && t.keyed_cell("other_handling", "total").is_none() {
+            with_parts(
+                bar(("（六）其他处理", "Other handling"), other),
+                t,
+                table3::OTHER_2021,
+            )
+        } else {
+            bar(("（六）其他处理", "Other handling"), other)
+        },
+    ]
+}
+
+/// 表三: how requests were handled (三、本年度办理结果, the 总计 column), a bar for each of
+/// （一）to（六）; the sub-rows of （三）to（六）added up (a group with a figure not provided is not
+/// drawn).
+fn results(t: &StatTable, v2021: bool) -> Chart {
+    let mut c = chart(t, "results", 3, ("办理结果", "Outcomes"));
+    c.bars = result_bars(t, v2021);
     let total = whole(t, "results_total", "total");
     let granted = whole(t, "granted", "total");
     let partly = whole(t, "partly_granted", "total");
@@ -261,6 +322,44 @@ fn results(t: &StatTable, v2021: bool) -> Chart {
         }
     };
     c
+}
+
+/// The sub-rows of 表三's results, in English.
+const PARTS_EN: &[(&str, &str)] = &[
+    ("refused_state_secret", "State secret"),
+    ("refused_prohibited_by_law", "Prohibited by other laws"),
+    ("refused_three_safeties", "Endangers security or stability"),
+    ("refused_third_party", "Protects a third party"),
+    ("refused_internal_affairs", "Internal affairs"),
+    ("refused_process_info", "Process information"),
+    ("refused_enforcement_files", "Enforcement files"),
+    ("refused_inquiry", "Administrative inquiry"),
+    ("unavailable_not_held", "Not held by this agency"),
+    ("unavailable_needs_creation", "Would need to be created"),
+    ("unavailable_unclear", "Still unclear after correction"),
+    ("not_processed_petition", "Petitions and complaints"),
+    ("not_processed_repeated", "Repeated requests"),
+    ("not_processed_publication", "Publications"),
+    ("not_processed_excessive", "Excessive requests"),
+    ("not_processed_confirmation", "Confirming information held"),
+    ("other_overdue_correction", "No correction in time"),
+    ("other_unpaid_fee", "Fee not paid in time"),
+    ("other_other", "Other"),
+];
+
+/// A bar of 表三's results with its sub-rows (drawn on demand).
+fn with_parts(mut b: Bar, t: &StatTable, rows: &[(&str, &str)]) -> Bar {
+    b.parts = rows
+        .iter()
+        .map(|(key, label)| {
+            let en = PARTS_EN
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(*label, |(_, en)| *en);
+            bar((label, en), figure(t, key, "total"))
+        })
+        .collect();
+    b
 }
 
 /// 表四: the outcomes of 行政复议, 未经复议直接起诉 and 复议后起诉.
@@ -446,6 +545,7 @@ mod tests {
                 bar(("d", "d"), Some(Decimal::whole(0))),
             ],
             sentence: (String::new(), String::new()),
+            compared: false,
         };
         assert_eq!(chart.lengths(), vec![Some(1000), Some(250), None, Some(0)]);
         let zeros = Chart {
@@ -456,6 +556,54 @@ mod tests {
             zeros.lengths(),
             vec![Some(0)],
             "all zero: no division by zero"
+        );
+    }
+
+    #[test]
+    fn last_years_figures_are_paired_bar_by_bar_and_share_the_scale() {
+        let checked = sample();
+        let now = charts(&checked);
+        let mut before = now.clone();
+        // Last year: everything doubled, and the （三） breakdown's first reason not given.
+        for c in &mut before {
+            for b in &mut c.bars {
+                b.value = b.value.map(|v| Decimal::whole(v.as_whole().unwrap() * 2));
+                if let Some(p) = b.parts.first_mut() {
+                    p.value = None;
+                }
+            }
+        }
+        before.retain(|c| c.title.0 != "申请人");
+        let paired = with_last_year(now.clone(), &before);
+        let applicants = paired.iter().find(|c| c.title.0 == "申请人").unwrap();
+        assert!(!applicants.compared, "no chart of that name last year");
+        assert!(applicants.bars.iter().all(|b| b.last_year.is_none()));
+        let results = paired.iter().find(|c| c.title.0 == "办理结果").unwrap();
+        assert!(results.compared);
+        for b in &results.bars {
+            let twice = b.value.map(|v| Decimal::whole(v.as_whole().unwrap() * 2));
+            assert_eq!(b.last_year, twice, "{}", b.label.0);
+        }
+        // The longest bar is last year's: this year's are half as long.
+        let longest = results
+            .bars
+            .iter()
+            .filter_map(|b| b.last_year)
+            .max()
+            .unwrap();
+        assert_eq!(results.length(Some(longest)), Some(1000));
+        assert_eq!(
+            results.length(Some(Decimal::whole(longest.as_whole().unwrap() / 2))),
+            Some(500)
+        );
+        let refused = &results.bars[2];
+        assert_eq!(refused.parts.len(), 8, "（三）不予公开 has eight reasons");
+        assert_eq!(refused.parts[0].last_year, None);
+        assert_eq!(
+            refused.parts[1].last_year,
+            refused.parts[1]
+                .value
+                .map(|v| Decimal::whole(v.as_whole().unwrap() * 2))
         );
     }
 

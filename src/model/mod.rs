@@ -6,6 +6,7 @@ mod block_de;
 pub mod cell;
 pub mod chart;
 pub mod checker;
+pub mod compare;
 pub mod consistency;
 pub mod finding;
 pub mod layout;
@@ -80,6 +81,10 @@ pub struct Meta {
     /// The address of the report's original page, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The previous year's report JSON, relative to this report's address: the viewer sets
+    /// each official table beside last year's (对比上年) and checks the figures carried over.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
 }
 
 fn default_language() -> String {

@@ -319,11 +319,7 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
     let mut out = Vec::new();
     for now in current.tables.values() {
         let Some(id) = now.template else { continue };
-        let before = previous.tables.values().find(|t| {
-            t.template
-                .is_some_and(|b| b.table_number() == id.table_number())
-        });
-        if let Some(before) = before {
+        if let Some(before) = super::compare::last_years_table(previous, now) {
             out.extend(id.template().check_against_last_year(now, before));
         }
     }

@@ -3,6 +3,7 @@
 use super::contents::Contents;
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
+use super::last_year::{load_last_year, LastYear, LastYearNote};
 #[cfg(feature = "enhance")]
 use super::load::load_article;
 use super::load::{load_report, ArticleReport, LoadFailure};
@@ -180,8 +181,10 @@ pub fn ReportView(
         source,
         options: Arc::new(options),
         root: article,
+        last_year: RwSignal::new(LastYear::None),
     };
     provide_context(ctx.clone());
+    load_last_year(&ctx);
     let reader = provide_reader(&ctx, reading);
     follow_deep_links(&ctx, on_shown);
     open_all_for_printing(&ctx);
@@ -200,6 +203,7 @@ pub fn ReportView(
         >
             <ReportHeader meta=report.meta.clone()/>
             <CheckSummary/>
+            <LastYearNote/>
             <Toolbar/>
             {bar}
             <Contents/>

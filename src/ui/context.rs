@@ -20,6 +20,8 @@ pub struct ReportCtx {
     pub options: Arc<crate::config::Options>,
     /// The report's root element, to find elements by id in its own tree.
     pub root: NodeRef<leptos::html::Article>,
+    /// Last year's report, for 对比上年 and the cross-year checks.
+    pub last_year: RwSignal<super::last_year::LastYear>,
 }
 
 impl ReportCtx {

@@ -140,3 +140,21 @@ pub fn TableFindings(
         }
     })
 }
+
+/// The checks of one table against last year's report (X1, X2), below it once that report is
+/// loaded.
+#[component]
+pub fn LastYearFindings(
+    /// The findings about this table.
+    findings: Vec<Finding>,
+) -> impl IntoView {
+    let problems = findings.iter().any(Finding::needs_attention);
+    view! {
+        <div class="rv-findings rv-findings--last-year" class:rv-findings--problems=problems>
+            <p class="rv-findings__title">
+                <strong>{labels().cross_year_title}</strong>
+            </p>
+            <FindingList findings/>
+        </div>
+    }
+}

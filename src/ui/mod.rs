@@ -10,6 +10,7 @@ pub mod contents;
 pub mod context;
 pub mod findings;
 pub mod header;
+pub mod last_year;
 pub mod load;
 pub mod part;
 pub mod prefs;

@@ -2,19 +2,24 @@
 //! figures right-aligned, derived values and flagged cells marked in words, findings below.
 
 use super::chart::ChartFigure;
-use super::findings::TableFindings;
+use super::findings::{LastYearFindings, TableFindings};
 use super::labels;
+use super::last_year::LastYear;
 use super::reader::reading_where;
 use super::ReportCtx;
-use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag};
-use crate::model::chart::charts_for;
+use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag, LAST_YEAR_CLASS};
+use crate::labels::Labels;
+use crate::model::chart::{charts_for, with_last_year};
+use crate::model::compare::{self, last_years_table, Comparison};
 use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// The table with this id, from the loaded report, in the markup `export::markup` decides.
+/// The table with this id, from the loaded report, in the markup `export::markup` decides; its
+/// 图解 above it; and, once last year's report is loaded, a 对比上年 toggle and the checks
+/// against last year's table below it.
 #[component]
 pub fn StatTableView(
     /// The table's id.
@@ -25,7 +30,159 @@ pub fn StatTableView(
     let Some(table) = checked.tables.get(&id) else {
         return ().into_any();
     };
-    let m = TableMarkup::new(&checked, table, labels());
+    let grid = RwSignal::new(false);
+    let charts_on = ctx.options.charts;
+    let last_year = ctx.last_year;
+    if table.template.is_none() || matches!(last_year.get_untracked(), LastYear::None) {
+        let charts = charts_on.then(|| table_charts(&checked, table, None));
+        return view! { {charts} {table_view(&checked, &id, None, grid)} }.into_any();
+    }
+    let loaded = move || match last_year.get() {
+        LastYear::Loaded(p) => Some(p),
+        _ => None,
+    };
+    let comparing = RwSignal::new(ctx.options.compare);
+    // Last year's bars beside this year's while 对比上年 is on.
+    let charts = {
+        let (checked, id) = (checked.clone(), id.clone());
+        move || {
+            let p = comparing.get().then(loaded).flatten();
+            let last = p.as_ref().map(|p| &*p.checked);
+            charts_on.then(|| table_charts(&checked, &checked.tables[&id], last))
+        }
+    };
+    let toggle = compare_toggle(&checked, &id, last_year, comparing);
+    let body = {
+        let (checked, id) = (checked.clone(), id.clone());
+        move || {
+            // Last year's report is tracked only while comparing (data-compare="on" compares as
+            // soon as it comes); off, the table is never drawn again.
+            let comparison = comparing
+                .get()
+                .then(|| comparison(&checked, &id, &last_year.get()))
+                .flatten();
+            let note = comparison
+                .as_ref()
+                .map(|(c, year)| compare_note(c, *year, &checked.tables[&id]));
+            view! { {note} {table_view(&checked, &id, comparison.map(|(c, _)| c), grid)} }
+        }
+    };
+    let cross_year = cross_year_findings(id, last_year);
+    view! { {toggle} {charts} {body} {cross_year} }.into_any()
+}
+
+/// The 对比上年 toggle, once last year's report is loaded and has a table of this number.
+fn compare_toggle(
+    checked: &Arc<CheckedReport>,
+    id: &str,
+    last_year: RwSignal<LastYear>,
+    comparing: RwSignal<bool>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    let (checked, id, l) = (checked.clone(), id.to_string(), labels());
+    move || {
+        let LastYear::Loaded(p) = last_year.get() else {
+            return None;
+        };
+        last_years_table(&p.checked, checked.tables.get(&id)?)?;
+        Some(
+            view! {
+                <button
+                    type="button"
+                    class="rv-button rv-button--small rv-compare__toggle"
+                    aria-pressed=move || comparing.get().to_string()
+                    on:click=move |_| comparing.update(|c| *c = !*c)
+                >
+                    {l.compare_toggle}
+                </button>
+            }
+            .into_any(),
+        )
+    }
+}
+
+/// The checks of this table against last year's report, below it once that report is loaded.
+fn cross_year_findings(
+    id: String,
+    last_year: RwSignal<LastYear>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    move || {
+        let LastYear::Loaded(p) = last_year.get() else {
+            return None;
+        };
+        let findings: Vec<Finding> = p
+            .findings
+            .iter()
+            .filter(|f| f.table_id.as_deref() == Some(id.as_str()))
+            .cloned()
+            .collect();
+        (!findings.is_empty()).then(|| view! { <LastYearFindings findings/> }.into_any())
+    }
+}
+
+/// The table beside last year's, and last year's year; none before last year's report is loaded
+/// or when it has no table of this number.
+fn comparison(
+    checked: &CheckedReport,
+    id: &str,
+    last_year: &LastYear,
+) -> Option<(Arc<Comparison>, u16)> {
+    let LastYear::Loaded(p) = last_year else {
+        return None;
+    };
+    let now = checked.tables.get(id)?;
+    let words = if labels().english() {
+        &compare::EN
+    } else {
+        &compare::ZH
+    };
+    let c = compare::compare(now, last_years_table(&p.checked, now)?, words)?;
+    Some((Arc::new(c), p.checked.report.meta.year))
+}
+
+/// Above a table beside last year's: what the columns are, and what could not be compared.
+fn compare_note(c: &Comparison, year: u16, table: &crate::model::StatTable) -> impl IntoView {
+    let l = labels();
+    let name = l.table_name(
+        table.template.map(|t| t.table_number()),
+        table.label.as_deref().unwrap_or_default(),
+    );
+    let mut lines = vec![Labels::fill(
+        l.compare_heading,
+        &[("year", &year.to_string())],
+    )];
+    if c.formats_differ {
+        let format = c.last_years_format.to_string();
+        lines.push(Labels::fill(
+            l.compare_other_format,
+            &[("table", &name), ("format", &format)],
+        ));
+    }
+    if !c.not_compared.is_empty() {
+        let rows = c.not_compared.join(l.list_separator);
+        lines.push(Labels::fill(l.compare_not_compared, &[("rows", &rows)]));
+    }
+    view! {
+        <div class="rv-compare__note">
+            {lines.into_iter().map(|t| view! { <p>{t}</p> }).collect_view()}
+        </div>
+    }
+}
+
+/// The table's grid (and, on narrow screens, its cards), its legend and its findings: this year's
+/// figures, or beside last year's.
+fn table_view(
+    checked: &Arc<CheckedReport>,
+    id: &str,
+    comparison: Option<Arc<Comparison>>,
+    grid: RwSignal<bool>,
+) -> AnyView {
+    let Some(table) = checked.tables.get(id) else {
+        return ().into_any();
+    };
+    let m = match &comparison {
+        Some(c) => TableMarkup::compared(checked, c, labels()),
+        None => TableMarkup::new(checked, table, labels()),
+    };
     let findings: Vec<Finding> = m.findings.iter().map(|f| (*f).clone()).collect();
     let legend = m
         .legend()
@@ -37,7 +194,6 @@ pub fn StatTableView(
     let (caption, unit) = (m.caption(), m.unit());
     let cards = m.has_cards().then(|| m.cards());
     let class = m.class();
-    let grid = RwSignal::new(false);
     let cards = cards.map(|cards| {
         let (caption, unit) = (caption.clone(), unit.clone());
         view! { <TableCards cards caption unit grid/> }
@@ -47,15 +203,15 @@ pub fn StatTableView(
         {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
     };
     let shared = Arc::new(RowsCtx {
-        id: id.clone(),
+        id: id.to_string(),
         checked: checked.clone(),
         labels: labels(),
+        comparison: comparison.clone(),
     });
     let tables = tables(&m, shared, caption_id, caption);
     drop(m);
-    let charts = ctx.options.charts.then(|| table_charts(&checked, table));
+    let id = id.to_string();
     view! {
-        {charts}
         <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
         {cards}
         <div class=class id=id.clone()>
@@ -73,8 +229,19 @@ pub fn StatTableView(
 }
 
 /// 图解 above the table (the webmaster may turn them off): the table stays the data's source.
-fn table_charts(checked: &CheckedReport, table: &crate::model::StatTable) -> impl IntoView {
-    charts_for(checked, table)
+/// With last year's report, last year's bars beside this year's.
+fn table_charts(
+    checked: &CheckedReport,
+    table: &crate::model::StatTable,
+    last_year: Option<&CheckedReport>,
+) -> impl IntoView {
+    let mut charts = charts_for(checked, table);
+    if let Some(previous) = last_year {
+        if let Some(before) = last_years_table(previous, table) {
+            charts = with_last_year(charts, &charts_for(previous, before));
+        }
+    }
+    charts
         .into_iter()
         .map(|chart| view! { <ChartFigure chart/> })
         .collect_view()
@@ -161,14 +328,7 @@ fn TableCards(
             let items = card
                 .items
                 .into_iter()
-                .map(|(name, m)| {
-                    view! {
-                        <div class="rv-card__item">
-                            <dt>{name}</dt>
-                            <dd class=m.class aria-describedby=m.described_by>{pieces(m.content)}</dd>
-                        </div>
-                    }
-                })
+                .map(|(name, m)| card_item(name, m))
                 .collect_view();
             let zeros = (!card.zeros.is_empty()).then(|| {
                 view! { <p class="rv-card__zeros">{format!("{}{}", l.zeros, card.zeros.join(l.list_separator))}</p> }
@@ -202,12 +362,32 @@ fn TableCards(
     }
 }
 
+/// One figure on a card: its column's name and the figure; beside last year's, last year's figure
+/// and the change in a line of their own.
+fn card_item(name: String, m: CellMarkup) -> impl IntoView {
+    let (last_year, figure): (Vec<Piece>, Vec<Piece>) = m
+        .content
+        .into_iter()
+        .partition(|p| matches!(p, Piece::Styled(LAST_YEAR_CLASS, _)));
+    let compared = !last_year.is_empty();
+    let last_year = compared.then(|| view! { <dd class=LAST_YEAR_CLASS>{pieces(last_year)}</dd> });
+    view! {
+        <div class="rv-card__item" class:rv-card__item--compared=compared>
+            <dt>{name}</dt>
+            <dd class=m.class aria-describedby=m.described_by>{pieces(figure)}</dd>
+            {last_year}
+        </div>
+    }
+}
+
 /// What rendering a table's rows needs, shared by the chunks rendered later.
 struct RowsCtx {
     id: String,
     checked: Arc<CheckedReport>,
     /// The viewer's words, kept: later chunks render outside the component's context.
     labels: &'static crate::labels::Labels,
+    /// The table beside last year's, when 对比上年 is on.
+    comparison: Option<Arc<Comparison>>,
 }
 
 /// Rows rendered at once; a longer body renders the rest in chunks of this many, one task each,
@@ -218,7 +398,10 @@ fn render_rows(ctx: &RowsCtx, rows: &[Vec<LaidCell>]) -> impl IntoView {
     let Some(table) = ctx.checked.tables.get(&ctx.id) else {
         return Vec::new();
     };
-    let m = TableMarkup::new(&ctx.checked, table, ctx.labels);
+    let m = match &ctx.comparison {
+        Some(c) => TableMarkup::compared(&ctx.checked, c, ctx.labels),
+        None => TableMarkup::new(&ctx.checked, table, ctx.labels),
+    };
     rows.iter()
         .map(|row| {
             // What this row shows, for the read-aloud highlight.

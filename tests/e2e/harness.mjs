@@ -1,6 +1,7 @@
 // Shared setup for the end-to-end tests: a static server for dist/ (and fixtures/), and Debian's
 // Chromium driven by playwright-core. Never downloads a browser.
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -111,4 +112,59 @@ export async function start({ speech = false } = {}) {
     await new Promise((ok) => server.close(ok));
   }
   return { url, browser, open, settled, axe, close };
+}
+
+/**
+ * The headers Chromium's accessibility tree ties to each data cell of a table. CDP does not expose
+ * that relation itself, so this takes what the tree does expose, each cell's role (columnheader,
+ * rowheader, cell) and name from Accessibility.getFullAXTree, places the cells on the grid of their
+ * `<table>` (rows, rowspan, colspan from the DOM, matched by backend node id), and applies
+ * Chromium's rule (ui/accessibility/ax_table_info.cc): a cell's column headers are the
+ * columnheader cells over its column in the same table, whatever its `headers` attribute says;
+ * its row headers the rowheader cells over its row. Returns, per data cell (`data-cell`), those
+ * header names and the names its `headers` attribute lists.
+ */
+export async function axTableHeaders(page, tableId) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const ax = new Map(nodes.filter((n) => !n.ignored && n.backendDOMNodeId)
+    .map((n) => [n.backendDOMNodeId, { role: n.role?.value, name: (n.name?.value ?? '').trim() }]));
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  await cdp.detach();
+  const attrs = (n) => Object.fromEntries((n.attributes ?? []).reduce((a, v, i, all) => (i % 2 ? a : [...a, [v, all[i + 1]]]), []));
+  const kids = (n) => [...(n.shadowRoots ?? []), ...(n.children ?? [])];
+  const find = (n, pred, out = []) => { if (pred(n)) out.push(n); for (const k of kids(n)) find(k, pred, out); return out; };
+  const [container] = find(root, (n) => n.nodeName === 'DIV' && attrs(n).id === tableId);
+  assert.ok(container, `${tableId} is in the page`);
+  const out = [];
+  for (const table of find(container, (n) => n.nodeName === 'TABLE')) {
+    const byId = new Map(find(table, (n) => n.nodeName === 'TH').map((th) => [attrs(th).id, ax.get(th.backendNodeId)?.name]));
+    const rows = find(table, (n) => n.nodeName === 'TR');
+    const grid = []; // grid[row][col] = cell node
+    const placed = [];
+    rows.forEach((tr, r) => {
+      grid[r] ??= [];
+      let c = 0;
+      for (const cell of kids(tr).filter((k) => k.nodeName === 'TH' || k.nodeName === 'TD')) {
+        while (grid[r][c]) c += 1;
+        const a = attrs(cell);
+        const rs = Number(a.rowspan ?? 1), cs = Number(a.colspan ?? 1);
+        for (let i = r; i < r + rs; i += 1) for (let j = c; j < c + cs; j += 1) (grid[i] ??= [])[j] = cell;
+        placed.push({ cell, r, c, rs, cs, a, ...ax.get(cell.backendNodeId) });
+        c += cs;
+      }
+    });
+    for (const d of placed.filter((p) => p.a['data-cell'] !== undefined)) {
+      assert.equal(d.role, 'cell', `${d.a['data-cell']} is a cell`);
+      const over = (p, pick) => placed.filter((h) => h.role === pick && (pick === 'columnheader'
+        ? h.c <= d.c && d.c < h.c + h.cs : h.r <= d.r && d.r < h.r + h.rs)).map((h) => h.name);
+      out.push({
+        key: d.a['data-cell'],
+        exposed: [...over(d, 'columnheader'), ...over(d, 'rowheader')],
+        listed: (d.a.headers ?? '').split(' ').filter(Boolean).map((id) => byId.get(id)),
+      });
+    }
+  }
+  return out;
 }

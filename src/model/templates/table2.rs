@@ -2,7 +2,6 @@
 //! columns. Its figures have no identities between them; N1 checks each.
 
 use super::{group, leaf, Format, Template, TemplateId};
-use crate::model::cell::Decimal;
 use crate::model::checker::figure;
 use crate::model::finding::{Finding, Rule, Severity};
 use crate::model::table::{StatTable, TableGroup};
@@ -166,13 +165,9 @@ fn in_force(now: &StatTable, before: &StatTable) -> Vec<Finding> {
         ) else {
             continue;
         };
-        let negated = Decimal {
-            units: -repealed.units,
-            scale: repealed.scale,
-        };
         let Some(expected) = last
             .checked_add(issued)
-            .and_then(|d| d.checked_add(negated))
+            .and_then(|d| d.checked_sub(repealed))
         else {
             continue;
         };

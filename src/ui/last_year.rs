@@ -1,0 +1,143 @@
+//! 对比上年: last year's report, named by the report (`meta.previous`) or the webmaster
+//! (`data-previous`), loaded once this one is on screen. It never stands in this report's way: a
+//! failure to load it is a quiet note, and this report's findings stay its own. Loaded, it gives
+//! the cross-year checks (`model::validate::check_cross_year`, as `report-tool check --previous`)
+//! and each official table a 对比上年 toggle (`ui::stat_table`).
+
+use super::labels;
+use super::load::load_report;
+use super::ReportCtx;
+use crate::browser::location::resolve;
+use crate::labels::Labels;
+use crate::model::validate::check_cross_year;
+use crate::model::{CheckedReport, Finding};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Where last year's report is.
+#[derive(Clone)]
+pub enum LastYear {
+    /// No previous report is named.
+    None,
+    /// Being loaded.
+    Loading,
+    /// Loaded and checked, with the cross-year findings.
+    Loaded(Arc<Previous>),
+    /// Could not be loaded: why, in words.
+    Failed(String),
+}
+
+/// Last year's report and what checking this year's against it found.
+pub struct Previous {
+    /// Last year's report, checked.
+    pub checked: Arc<CheckedReport>,
+    /// The cross-year findings (X1, X2) about this year's tables.
+    pub findings: Vec<Finding>,
+}
+
+/// The address of last year's report: `data-previous` (relative to the page; "off" names none),
+/// else the report's `meta.previous` (relative to the report). `Err` when it is no address.
+fn address(ctx: &ReportCtx) -> Option<Result<String, String>> {
+    let (named, base) = match ctx.options.previous.as_deref() {
+        Some(off) if off.eq_ignore_ascii_case("off") => return None,
+        Some(named) => (named.to_string(), String::new()),
+        None => (
+            ctx.checked.report.meta.previous.clone()?,
+            ctx.options.src.clone(),
+        ),
+    };
+    Some(resolve(&named, &base).ok_or(named))
+}
+
+/// Starts loading last year's report, if one is named; the outcome lands in `ctx.last_year`, and
+/// a failure on the console too.
+pub fn load_last_year(ctx: &ReportCtx) {
+    let Some(url) = address(ctx) else { return };
+    let l = labels();
+    let (signal, timeout) = (ctx.last_year, ctx.options.timeout_secs);
+    let this = ctx.checked.clone();
+    signal.set(LastYear::Loading);
+    leptos::task::spawn_local(async move {
+        let outcome = match url {
+            Err(named) => Err(Labels::fill(l.bad_address, &[("url", &named)])),
+            Ok(url) => load_report(url, timeout, (false, false))
+                .await
+                .map_err(|f| f.describe(l)),
+        };
+        signal.set(match outcome {
+            Ok(loaded) => {
+                let findings = check_cross_year(&this, &loaded.checked);
+                for f in &findings {
+                    leptos::logging::log!("[report-viewer] 与上年报告核对：{}", f.message);
+                }
+                LastYear::Loaded(Arc::new(Previous {
+                    checked: loaded.checked,
+                    findings,
+                }))
+            }
+            Err(why) => {
+                leptos::logging::warn!("[report-viewer] 未能载入上年报告：{why}");
+                LastYear::Failed(why)
+            }
+        });
+    });
+}
+
+/// Under the check summary: whether last year's report came, and what checking against it found
+/// (a polite status; never an error of this report).
+#[component]
+pub fn LastYearNote() -> impl IntoView {
+    let ctx = expect_context::<ReportCtx>();
+    let l = labels();
+    let this_year = ctx.checked.report.meta.year;
+    let signal = ctx.last_year;
+    let text = move || match signal.get() {
+        LastYear::None | LastYear::Loading => None,
+        LastYear::Loaded(p) => {
+            let year = p.checked.report.meta.year;
+            let checks = if p.findings.is_empty() {
+                l.last_year_checks_ok.to_string()
+            } else {
+                let count = p.findings.len().to_string();
+                Labels::fill(l.last_year_checks_found, &[("count", &count)])
+            };
+            let mut text = Labels::fill(
+                l.last_year_loaded,
+                &[("year", &year.to_string()), ("checks", &checks)],
+            );
+            if year + 1 != this_year {
+                text.push_str(&Labels::fill(
+                    l.last_year_other_year,
+                    &[
+                        ("year", &year.to_string()),
+                        ("this", &this_year.to_string()),
+                    ],
+                ));
+            }
+            Some((text, false))
+        }
+        LastYear::Failed(mut why) => {
+            if !why.ends_with(['。', '.']) {
+                why.push_str(if l.english() { "." } else { "。" });
+            }
+            Some((Labels::fill(l.last_year_failed, &[("why", &why)]), true))
+        }
+    };
+    let named = !matches!(signal.get_untracked(), LastYear::None);
+    named.then(|| {
+        view! {
+            <div class="rv-last-year" role="status">
+                {move || {
+                    text()
+                        .map(|(text, failed)| {
+                            view! {
+                                <p class="rv-last-year__note" class:rv-last-year__note--failed=failed>
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+        }
+    })
+}
