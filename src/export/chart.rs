@@ -282,6 +282,7 @@ mod tests {
             ],
             sentence: ("本年新收申请…".into(), "New requests…".into()),
             compared: false,
+            headline: None,
         }
     }
 

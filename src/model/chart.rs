@@ -6,6 +6,8 @@
 //! fail says so in its sentence. The table stays the accessible source of the data.
 
 use super::checker::figure;
+pub use super::compare::percent;
+use super::compare::{change, EN, ZH};
 use super::templates::{table2, table3, table4};
 use super::{CheckedReport, Decimal, Severity, StatTable};
 
@@ -42,6 +44,9 @@ pub struct Chart {
     pub sentence: (String, String),
     /// Last year's figures are drawn beside this year's.
     pub compared: bool,
+    /// The figure the sentence leads with (表三: new requests, outcomes in total; 表四: reviews),
+    /// what it counts in Chinese and English, for the sentence's comparison with last year's.
+    pub headline: Option<((&'static str, &'static str), Option<Decimal>)>,
 }
 
 impl Chart {
@@ -87,23 +92,30 @@ pub fn with_last_year(now: Vec<Chart>, before: &[Chart]) -> Vec<Chart> {
             if let Some(last) = before.iter().find(|b| b.title == chart.title) {
                 pair(&mut chart.bars, &last.bars);
                 chart.compared = true;
+                say_change(&mut chart, last);
             }
             chart
         })
         .collect()
 }
 
-/// "83.7%": `part` of `whole` in percent, one decimal, rounded half up (integers only).
-pub fn percent(part: i64, whole: i64) -> String {
-    if whole <= 0 {
-        return "0%".into();
-    }
-    let tenths = (part * 1000 + whole / 2) / whole;
-    if tenths % 10 == 0 {
-        format!("{}%", tenths / 10)
-    } else {
-        format!("{}.{}%", tenths / 10, tenths % 10)
-    }
+/// The sentence ends with the change of its leading figure: "与上年（118件）相比，新收申请增23
+/// （19.5%）。"
+fn say_change(chart: &mut Chart, last: &Chart) {
+    let (Some((what, Some(now))), Some((_, Some(before)))) = (chart.headline, last.headline) else {
+        return;
+    };
+    let c = change(Some(now), Some(before));
+    chart.sentence.0.push_str(&format!(
+        "与上年（{before}件）相比，{}{}。",
+        what.0,
+        c.text(&ZH)
+    ));
+    chart.sentence.1.push_str(&format!(
+        " Against last year's {before}, {}: {}.",
+        what.1,
+        c.text(&EN)
+    ));
 }
 
 fn whole(t: &StatTable, row: &str, column: &str) -> Option<i64> {
@@ -136,6 +148,7 @@ fn chart(t: &StatTable, what: &str, number: u8, title: (&'static str, &'static s
         bars: Vec::new(),
         sentence: (String::new(), String::new()),
         compared: false,
+        headline: None,
     }
 }
 
@@ -199,6 +212,10 @@ fn applicants(t: &StatTable) -> Chart {
         .iter()
         .map(|(k, l)| bar(*l, figure(t, "new_requests", k)))
         .collect();
+    c.headline = Some((
+        ("新收申请", "new requests"),
+        figure(t, "new_requests", "total"),
+    ));
     let total = whole(t, "new_requests", "total");
     let people = whole(t, "new_requests", "natural_person");
     let orgs: Option<i64> = APPLICANTS[1..]
@@ -295,6 +312,10 @@ fn result_bars(t: &StatTable, v2021: bool) -> Vec<Bar> {
 fn results(t: &StatTable, v2021: bool) -> Chart {
     let mut c = chart(t, "results", 3, ("办理结果", "Outcomes"));
     c.bars = result_bars(t, v2021);
+    c.headline = Some((
+        ("办理结果总计", "outcomes in total"),
+        figure(t, "results_total", "total"),
+    ));
     let total = whole(t, "results_total", "total");
     let granted = whole(t, "granted", "total");
     let partly = whole(t, "partly_granted", "total");
@@ -376,6 +397,10 @@ fn reviews_and_suits(t: &StatTable) -> Chart {
         ("pending", ("尚未审结", "pending")),
     ];
     let mut c = chart(t, "outcomes", 4, ("复议和诉讼结果", "Reviews and suits"));
+    c.headline = Some((
+        ("行政复议", "administrative reviews"),
+        figure(t, "review", "total"),
+    ));
     c.bars = GROUPS
         .iter()
         .flat_map(|(g, gl)| {
@@ -546,6 +571,7 @@ mod tests {
             ],
             sentence: (String::new(), String::new()),
             compared: false,
+            headline: None,
         };
         assert_eq!(chart.lengths(), vec![Some(1000), Some(250), None, Some(0)]);
         let zeros = Chart {
@@ -566,6 +592,9 @@ mod tests {
         let mut before = now.clone();
         // Last year: everything doubled, and the （三） breakdown's first reason not given.
         for c in &mut before {
+            c.headline = c
+                .headline
+                .map(|(w, v)| (w, v.map(|v| Decimal::whole(v.as_whole().unwrap() * 2))));
             for b in &mut c.bars {
                 b.value = b.value.map(|v| Decimal::whole(v.as_whole().unwrap() * 2));
                 if let Some(p) = b.parts.first_mut() {
@@ -596,6 +625,20 @@ mod tests {
             results.length(Some(Decimal::whole(longest.as_whole().unwrap() / 2))),
             Some(500)
         );
+        // Its sentence ends with the change of its leading figure, in words.
+        assert!(
+            results
+                .sentence
+                .0
+                .ends_with("与上年（284件）相比，办理结果总计减142（50%）。"),
+            "{}",
+            results.sentence.0
+        );
+        assert!(results
+            .sentence
+            .1
+            .ends_with(" Against last year's 284, outcomes in total: −142 (−50%)."));
+        assert!(!applicants.sentence.0.contains("与上年"));
         let refused = &results.bars[2];
         assert_eq!(refused.parts.len(), 8, "（三）不予公开 has eight reasons");
         assert_eq!(refused.parts[0].last_year, None);

@@ -80,6 +80,19 @@ pub fn last_years_table<'a>(previous: &'a CheckedReport, now: &StatTable) -> Opt
         .find(|t| t.template.is_some_and(|b| b.table_number() == number))
 }
 
+/// "83.7%": `part` of `whole` in percent, one decimal, rounded half up (integers only).
+pub fn percent(part: i64, whole: i64) -> String {
+    if whole <= 0 {
+        return "0%".into();
+    }
+    let tenths = (part * 1000 + whole / 2) / whole;
+    if tenths % 10 == 0 {
+        format!("{}%", tenths / 10)
+    } else {
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
+}
+
 /// A figure's change from last year.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
@@ -104,7 +117,7 @@ pub fn change(now: Option<Decimal>, before: Option<Decimal>) -> Change {
     let share = diff
         .common_units(before)
         .filter(|(_, b)| *b > 0)
-        .map(|(d, b)| super::chart::percent(d.abs(), b));
+        .map(|(d, b)| percent(d.abs(), b));
     match diff.units {
         0 => Change::Same,
         u if u > 0 => Change::Up(diff, share),

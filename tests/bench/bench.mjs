@@ -349,6 +349,22 @@ say(`| **total** | **${kb(total[0])}** | **${kb(total[1])}** | **${kb(total[2])}
 say(`| CSS (compiled into the wasm, counted above) | ${kb(css.length)} | ${kb(gzipSync(css).length)} | – |`);
 say(`| the seed report JSON, for comparison | ${kb((await stat(join(root, 'public/reports/erlianhaote-2020.json'))).size)} | ${kb(gzipSync(await readFile(join(root, 'public/reports/erlianhaote-2020.json'))).length)} | – |`);
 say();
+// What features cost: the JSON-mode wasm (brotli) as recorded by the bench on the commits that
+// added them, and this run's.
+const BUNDLE_HISTORY = [
+  ['before 图解 (issue 13)', '9a19d35', 247.7],
+  ['图解: charts above the official tables', '1cc37d0 … e244d07', 255.5],
+];
+say('What features cost, JSON-mode wasm, brotli KB:');
+say();
+say('| build | commit | wasm KB | change KB |');
+say('| --- | --- | ---: | ---: |');
+let previousKb = null;
+for (const [what, commit, kbs] of [...BUNDLE_HISTORY, ['this run: 图解 with last year\'s bars and the breakdown, 对比上年', 'this run', Number(kb(sizeRows[0][3]))]]) {
+  say(`| ${what} | ${commit} | ${kbs.toFixed(1)} | ${previousKb === null ? '–' : `${kbs - previousKb >= 0 ? '+' : ''}${(kbs - previousKb).toFixed(1)}`} |`);
+  previousKb = kbs;
+}
+say();
 say('## Time to report on screen, against the static-HTML limit');
 say();
 say('Viewer: navigation start to the `report-viewer:shown` mark. Static: the same report as the standalone HTML export (`report-tool html`), navigation start to the first frame after `load`.');

@@ -92,6 +92,10 @@ test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cr
   const ratio = bars[0].w / bars[1].w;
   const expected = now.table3.new_requests.natural_person / last.table3.new_requests.natural_person;
   assert.ok(Math.abs(ratio - expected) < 0.03, `自然人: bars ${ratio.toFixed(3)}, figures ${expected.toFixed(3)}`);
+  // The sentence says the change of its leading figure, computed here from the two files.
+  const sentence = await inWidget(page, (root) => root.querySelector('#part-3 figure.rv-chart figcaption span').textContent);
+  const [n, l] = [now.table3.new_requests.total, last.table3.new_requests.total];
+  assert.ok(sentence.endsWith(`与上年（${l}件）相比，新收申请${change(n, l)}。`), sentence);
   assert.deepEqual(await h.axe(page), [], 'compared, desktop');
   await page.screenshot({ path: join(OUTPUT, 'last-year-1024.png') });
 
