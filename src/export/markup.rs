@@ -178,7 +178,10 @@ impl<'a> TableMarkup<'a> {
     /// the top) and `rv-table--row-headers` when every block has one column of row headers (it
     /// stays at the left).
     pub fn class(&self) -> &'static str {
-        if self.has_cards() {
+        if self.compared.is_some() {
+            // Three times as wide: its row headers are held at the left on wide screens.
+            "rv-table rv-table--compared"
+        } else if self.has_cards() {
             "rv-table"
         } else if self.table.groups.iter().all(|g| depth(&g.rows) == 1) {
             "rv-table rv-table--long rv-table--row-headers"
@@ -271,7 +274,7 @@ impl<'a> TableMarkup<'a> {
                 m.content.push(Piece::Text(c.text.clone()));
             }
             CellKind::ColumnHeader => m.class = "rv-th rv-th--col".into(),
-            CellKind::RowHeader => m.class = "rv-th rv-th--row".into(),
+            CellKind::RowHeader => m.class = format!("rv-th rv-th--row rv-th--level-{}", c.level),
             CellKind::Data => {
                 m.tag = Tag::Td;
                 self.data(c.pos, &mut m);
@@ -708,6 +711,14 @@ mod tests {
                 "{key}: {names:?}"
             );
         }
+        // Its row headers carry their level, to be held at the left on wide screens.
+        assert_eq!(m.class(), "rv-table rv-table--compared");
+        let secret = cells
+            .iter()
+            .find(|c| c.text == "1.属于国家秘密")
+            .map(|c| m.cell(c))
+            .unwrap();
+        assert_eq!(secret.class, "rv-th rv-th--row rv-th--level-2");
         let cards = m.cards();
         let first = &cards[0];
         let (name, item) = first.items.iter().find(|(n, _)| n == "总计").unwrap();

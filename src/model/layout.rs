@@ -37,6 +37,8 @@ pub struct LaidCell {
     pub scope: Option<&'static str>,
     /// Position of a data cell.
     pub pos: Option<CellPos>,
+    /// A row header's level (0 outermost), for holding the row headers in view.
+    pub level: usize,
 }
 
 /// A block of a table, laid out as a `<table>` of its own: a table of several blocks (表二, one
@@ -121,6 +123,7 @@ impl LaidBody {
                             row: r,
                             column: c,
                         }),
+                        level: 0,
                     });
                 }
                 cells
@@ -139,6 +142,7 @@ fn header_cell(kind: CellKind, text: &str, id: String, parents: &[String]) -> La
         rowspan: 1,
         scope: None,
         pos: None,
+        level: 0,
     }
 }
 
@@ -226,6 +230,7 @@ impl<'a> GroupLayout<'a> {
                 rowspan: self.col_depth,
                 scope: None,
                 pos: None,
+                level: 0,
             });
         }
         let mut counter = 0;
@@ -306,6 +311,7 @@ fn row_paths(rows: &[Header], prefix: &str, row_depth: usize) -> Vec<Vec<PathEnt
         *counter += 1;
         let mut cell = header_cell(CellKind::RowHeader, &h.label, id.clone(), parents);
         cell.rowspan = h.leaf_count();
+        cell.level = level;
         let first_row = out.len();
         let mut path = parents.to_vec();
         path.push(id.clone());

@@ -84,6 +84,23 @@ test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cr
   const byKey = Object.fromEntries(ax.map((c) => [c.key, c.exposed]));
   assert.deepEqual(byKey['new_requests.total@last_year'], ['申请人情况', '总计', '上年', '一、本年新收政府信息公开申请数量']);
   assert.deepEqual(byKey['refused_state_secret.commercial@change'], ['申请人情况', '法人或其他组织', '商业企业', '增减', '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密']);
+  // Three times as wide, it scrolls sideways in its region with its row headers held at the left.
+  const held = await inWidget(page, (root) => {
+    const region = root.querySelector('#table-3 .rv-table__scroll');
+    region.scrollLeft = region.scrollWidth;
+    const r = region.getBoundingClientRect();
+    return ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密'].map((name) => {
+      const th = [...root.querySelectorAll('#table-3 tbody th')].find((t) => t.textContent === name);
+      window.scrollBy(0, th.getBoundingClientRect().top - 100);
+      const box = th.getBoundingClientRect();
+      return { name, scrolled: region.scrollLeft > 0, left: box.left - r.left, right: box.right - r.left, width: r.width, drawn: root.elementFromPoint(box.left + 4, box.top + 4)?.textContent };
+    });
+  });
+  for (const h of held) {
+    assert.ok(h.scrolled, 'the region scrolled');
+    assert.ok(h.left >= -1 && h.right < h.width / 2, `${h.name} held at the left: ${JSON.stringify(h)}`);
+    assert.equal(h.drawn, h.name, `${h.name} drawn over the figures scrolled under it`);
+  }
   // Last year's bars: hollow, beside this year's, on one scale.
   const bars = await inWidget(page, (root) => [...root.querySelector('#part-3 figure.rv-chart .rv-chart__row').querySelectorAll('rect')]
     .map((r) => ({ w: r.getBoundingClientRect().width, last: r.classList.contains('rv-chart__bar--last-year') })));
