@@ -307,18 +307,21 @@ fn three_cells(
 ) -> [Cell; 3] {
     let this = now.cell(pos).cloned().unwrap_or_else(Cell::not_provided);
     let Some(last) = last else {
-        return [
-            this,
-            Cell::from_text(w.no_counterpart),
-            Cell::from_text(w.cannot_compare),
-        ];
+        return [this, words(w.no_counterpart), words(w.cannot_compare)];
     };
     let last_cell = before
         .cell(last)
         .cloned()
         .unwrap_or_else(Cell::not_provided);
     let change = change(value(now, pos), value(before, last));
-    [this, last_cell, Cell::from_text(&change.text(w))]
+    [this, last_cell, words(&change.text(w))]
+}
+
+/// A cell of words, never read as a figure (English writes a rise from 0 as "+1").
+fn words(text: &str) -> Cell {
+    let mut cell = Cell::from_text(text);
+    cell.value = CellValue::Text;
+    cell
 }
 
 /// The names of the rows (or, in a table without row headers, the columns) nothing was compared in.
@@ -458,6 +461,15 @@ mod tests {
         assert!(c.not_compared.is_empty(), "{:?}", c.not_compared);
         let cell = |row: &str, col: &str| c.table.keyed_cell(row, col).unwrap().1.text.clone();
         assert_eq!(cell("review", "upheld@change"), "no change");
+        // A change is words, never a figure, even where it reads like one ("+1" from 0).
+        let zero = report(
+            2020,
+            r#"{"type":"table","id":"t4","template":"table4-2019","values":{"review":{"upheld":0}}}"#,
+        );
+        let c0 = compare(n, last_years_table(&zero, n).unwrap(), &EN).unwrap();
+        let (_, rise) = c0.table.keyed_cell("review", "upheld@change").unwrap();
+        assert_eq!(rise.text, "+1");
+        assert_eq!(rise.value, CellValue::Text);
         // 表二 in the 2021 format after the 2019 one: only 处理决定数量 means the same.
         let t2 = |template: &str, values: &str| {
             format!(r#"{{"type":"table","id":"t2","template":"{template}","values":{values}}}"#)
