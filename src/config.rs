@@ -14,6 +14,18 @@ pub enum OpenParts {
     Some(Vec<String>),
 }
 
+/// Which report is last year's, for 对比上年.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum LastYearReport {
+    /// The one the report names in `meta.previous` (the default).
+    #[default]
+    ReportsOwn,
+    /// None (`data-previous="off"`).
+    Off,
+    /// This address, relative to the page (`data-previous="/reports/2022.json"`).
+    At(String),
+}
+
 /// Everything a webmaster can set for one viewer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
@@ -29,9 +41,8 @@ pub struct Options {
     pub save: bool,
     /// 图解 above the official tables (`data-charts="off"` leaves the tables alone).
     pub charts: bool,
-    /// Last year's report JSON (`data-previous`, relative to the page), instead of the report's
-    /// own `meta.previous`; `data-previous="off"` loads none.
-    pub previous: Option<String>,
+    /// Last year's report (`data-previous`).
+    pub previous: LastYearReport,
     /// 对比上年 on from the start, once last year's report is loaded (`data-compare="on"`).
     pub compare: bool,
     /// Interface language: zh-CN (default) or en (`data-lang`).
@@ -106,9 +117,11 @@ impl Options {
             print: flag(get("print"), true),
             save: flag(get("save"), true),
             charts: flag(get("charts"), true),
-            previous: get("previous")
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
+            previous: match get("previous").as_deref().map(str::trim) {
+                None | Some("") => LastYearReport::ReportsOwn,
+                Some(off) if off.eq_ignore_ascii_case("off") => LastYearReport::Off,
+                Some(at) => LastYearReport::At(at.to_string()),
+            },
             compare: flag(get("compare"), false),
             lang,
             theme_color: get("theme-color").and_then(|c| safe_color(&c)),
@@ -164,12 +177,23 @@ mod tests {
     #[test]
     fn last_year_is_named_by_the_container_or_the_report_and_compared_on_request() {
         let o = read(&[], &[]);
-        assert_eq!(o.previous, None, "the report's meta.previous then");
+        assert_eq!(
+            o.previous,
+            LastYearReport::ReportsOwn,
+            "the report's meta.previous"
+        );
         assert!(!o.compare, "对比上年 starts off");
         let o = read(&[("previous", " r/2022.json "), ("compare", "on")], &[]);
-        assert_eq!(o.previous.as_deref(), Some("r/2022.json"));
+        assert_eq!(o.previous, LastYearReport::At("r/2022.json".into()));
         assert!(o.compare);
-        assert_eq!(read(&[("previous", "")], &[]).previous, None);
+        assert_eq!(
+            read(&[("previous", "")], &[]).previous,
+            LastYearReport::ReportsOwn
+        );
+        assert_eq!(
+            read(&[("previous", "OFF")], &[("previous", "a.json")]).previous,
+            LastYearReport::Off
+        );
     }
 
     #[test]

@@ -111,13 +111,24 @@ pub fn http_url(url: &str, base: &str) -> Option<web_sys::Url> {
         .filter(|u| matches!(u.protocol().as_str(), "http:" | "https:"))
 }
 
-/// The address resolved against the page, when it is http or https.
-fn fetchable(url: &str) -> bool {
-    let base = web_sys::window()
+/// The page's base address, which relative addresses are resolved against.
+fn page_base() -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    http_url(url, &base).is_some()
+        .unwrap_or_default()
+}
+
+/// `url` resolved against `base`, itself resolved against the page (`""` is the page): last
+/// year's report relative to this one's. None unless both are http or https addresses.
+pub fn report_address(url: &str, base: &str) -> Option<String> {
+    let base = http_url(base, &page_base())?;
+    http_url(url, &base.href()).map(|u| u.href())
+}
+
+/// The address resolved against the page, when it is http or https.
+fn fetchable(url: &str) -> bool {
+    http_url(url, &page_base()).is_some()
 }
 
 /// Fetches the report's bytes, giving up after `timeout_secs` (for headers that never come and for

@@ -44,13 +44,3 @@ pub fn replace_hash(id: Option<&str>) {
 pub fn page_address() -> String {
     window().location().href().unwrap_or_default()
 }
-
-/// `url` resolved against `base`, itself resolved against the page's base address (`""` is the
-/// page): last year's report relative to this one's. None when either is no address.
-pub fn resolve(url: &str, base: &str) -> Option<String> {
-    let page = window().document()?.base_uri().ok()??;
-    let base = web_sys::Url::new_with_base(base, &page).ok()?;
-    web_sys::Url::new_with_base(url, &base.href())
-        .ok()
-        .map(|u| u.href())
-}

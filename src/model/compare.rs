@@ -326,27 +326,22 @@ fn words(text: &str) -> Cell {
 
 /// The names of the rows (or, in a table without row headers, the columns) nothing was compared in.
 fn not_compared(group: &TableGroup, rows: &[bool], columns: &[bool]) -> Vec<String> {
-    let name = |path: &Vec<&Header>| {
-        path.iter()
-            .map(|h| h.label.as_str())
-            .collect::<Vec<_>>()
-            .join(" · ")
-    };
-    if group.rows.is_empty() {
-        leaves(&group.columns)
-            .iter()
-            .zip(columns)
-            .filter(|(_, compared)| !**compared)
-            .map(|(path, _)| name(path))
-            .collect()
+    let (headers, compared) = if group.rows.is_empty() {
+        (&group.columns, columns)
     } else {
-        leaves(&group.rows)
-            .iter()
-            .zip(rows)
-            .filter(|(_, compared)| !**compared)
-            .map(|(path, _)| name(path))
-            .collect()
-    }
+        (&group.rows, rows)
+    };
+    leaves(headers)
+        .iter()
+        .zip(compared)
+        .filter(|(_, compared)| !**compared)
+        .map(|(path, _)| {
+            path.iter()
+                .map(|h| h.label.as_str())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+        .collect()
 }
 
 #[cfg(test)]

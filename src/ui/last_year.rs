@@ -7,7 +7,8 @@
 use super::labels;
 use super::load::load_report;
 use super::ReportCtx;
-use crate::browser::location::resolve;
+use crate::browser::fetch::report_address;
+use crate::config::LastYearReport;
 use crate::labels::Labels;
 use crate::model::validate::check_cross_year;
 use crate::model::{CheckedReport, Finding};
@@ -27,6 +28,16 @@ pub enum LastYear {
     Failed(String),
 }
 
+impl LastYear {
+    /// Last year's report, once loaded.
+    pub fn loaded(self) -> Option<Arc<Previous>> {
+        match self {
+            LastYear::Loaded(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
 /// Last year's report and what checking this year's against it found.
 pub struct Previous {
     /// Last year's report, checked.
@@ -38,15 +49,15 @@ pub struct Previous {
 /// The address of last year's report: `data-previous` (relative to the page; "off" names none),
 /// else the report's `meta.previous` (relative to the report). `Err` when it is no address.
 fn address(ctx: &ReportCtx) -> Option<Result<String, String>> {
-    let (named, base) = match ctx.options.previous.as_deref() {
-        Some(off) if off.eq_ignore_ascii_case("off") => return None,
-        Some(named) => (named.to_string(), String::new()),
-        None => (
+    let (named, base) = match &ctx.options.previous {
+        LastYearReport::Off => return None,
+        LastYearReport::At(named) => (named.clone(), String::new()),
+        LastYearReport::ReportsOwn => (
             ctx.checked.report.meta.previous.clone()?,
             ctx.options.src.clone(),
         ),
     };
-    Some(resolve(&named, &base).ok_or(named))
+    Some(report_address(&named, &base).ok_or(named))
 }
 
 /// Starts loading last year's report, if one is named; the outcome lands in `ctx.last_year`, and

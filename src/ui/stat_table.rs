@@ -37,10 +37,7 @@ pub fn StatTableView(
         let charts = charts_on.then(|| table_charts(&checked, table, None));
         return view! { {charts} {table_view(&checked, &id, None, grid)} }.into_any();
     }
-    let loaded = move || match last_year.get() {
-        LastYear::Loaded(p) => Some(p),
-        _ => None,
-    };
+    let loaded = move || last_year.get().loaded();
     let comparing = RwSignal::new(ctx.options.compare);
     // Last year's bars beside this year's while 对比上年 is on.
     let charts = {
@@ -59,7 +56,7 @@ pub fn StatTableView(
             // soon as it comes); off, the table is never drawn again.
             let comparison = comparing
                 .get()
-                .then(|| comparison(&checked, &id, &last_year.get()))
+                .then(|| comparison(&checked, &id, last_year.get()))
                 .flatten();
             let note = comparison
                 .as_ref()
@@ -80,23 +77,9 @@ fn compare_toggle(
 ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
     let (checked, id, l) = (checked.clone(), id.to_string(), labels());
     move || {
-        let LastYear::Loaded(p) = last_year.get() else {
-            return None;
-        };
+        let p = last_year.get().loaded()?;
         last_years_table(&p.checked, checked.tables.get(&id)?)?;
-        Some(
-            view! {
-                <button
-                    type="button"
-                    class="rv-button rv-button--small rv-compare__toggle"
-                    aria-pressed=move || comparing.get().to_string()
-                    on:click=move |_| comparing.update(|c| *c = !*c)
-                >
-                    {l.compare_toggle}
-                </button>
-            }
-            .into_any(),
-        )
+        Some(toggle_button("rv-compare__toggle", comparing, l.compare_toggle).into_any())
     }
 }
 
@@ -106,9 +89,7 @@ fn cross_year_findings(
     last_year: RwSignal<LastYear>,
 ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
     move || {
-        let LastYear::Loaded(p) = last_year.get() else {
-            return None;
-        };
+        let p = last_year.get().loaded()?;
         let findings: Vec<Finding> = p
             .findings
             .iter()
@@ -124,11 +105,9 @@ fn cross_year_findings(
 fn comparison(
     checked: &CheckedReport,
     id: &str,
-    last_year: &LastYear,
+    last_year: LastYear,
 ) -> Option<(Arc<Comparison>, u16)> {
-    let LastYear::Loaded(p) = last_year else {
-        return None;
-    };
+    let p = last_year.loaded()?;
     let now = checked.tables.get(id)?;
     let words = if labels().english() {
         &compare::EN
@@ -176,12 +155,14 @@ fn table_view(
     comparison: Option<Arc<Comparison>>,
     grid: RwSignal<bool>,
 ) -> AnyView {
-    let Some(table) = checked.tables.get(id) else {
+    let shared = Arc::new(RowsCtx {
+        id: id.to_string(),
+        checked: checked.clone(),
+        labels: labels(),
+        comparison,
+    });
+    let Some(m) = shared.markup() else {
         return ().into_any();
-    };
-    let m = match &comparison {
-        Some(c) => TableMarkup::compared(checked, c, labels()),
-        None => TableMarkup::new(checked, table, labels()),
     };
     let findings: Vec<Finding> = m.findings.iter().map(|f| (*f).clone()).collect();
     let legend = m
@@ -202,13 +183,7 @@ fn table_view(
         {caption}
         {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
     };
-    let shared = Arc::new(RowsCtx {
-        id: id.to_string(),
-        checked: checked.clone(),
-        labels: labels(),
-        comparison: comparison.clone(),
-    });
-    let tables = tables(&m, shared, caption_id, caption);
+    let tables = tables(&m, shared.clone(), caption_id, caption);
     drop(m);
     let id = id.to_string();
     view! {
@@ -349,16 +324,24 @@ fn TableCards(
                 {caption}
                 {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
             </p>
-            <button
-                type="button"
-                class="rv-button rv-button--small rv-cards__toggle"
-                aria-pressed=move || grid.get().to_string()
-                on:click=move |_| grid.update(|g| *g = !*g)
-            >
-                {l.full_table}
-            </button>
+            {toggle_button("rv-cards__toggle", grid, l.full_table)}
             <ul class="rv-cards__list">{list}</ul>
         </div>
+    }
+}
+
+/// A small button that turns something on and off, saying which in `aria-pressed` (对比上年,
+/// 查看完整表格); `class` is its own.
+fn toggle_button(class: &'static str, on: RwSignal<bool>, label: &'static str) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class=format!("rv-button rv-button--small {class}")
+            aria-pressed=move || on.get().to_string()
+            on:click=move |_| on.update(|v| *v = !*v)
+        >
+            {label}
+        </button>
     }
 }
 
@@ -390,17 +373,24 @@ struct RowsCtx {
     comparison: Option<Arc<Comparison>>,
 }
 
+impl RowsCtx {
+    /// The table's markup decisions: this year's figures, or beside last year's.
+    fn markup(&self) -> Option<TableMarkup<'_>> {
+        let table = self.checked.tables.get(&self.id)?;
+        Some(match &self.comparison {
+            Some(c) => TableMarkup::compared(&self.checked, c, self.labels),
+            None => TableMarkup::new(&self.checked, table, self.labels),
+        })
+    }
+}
+
 /// Rows rendered at once; a longer body renders the rest in chunks of this many, one task each,
 /// so a 20,000-row table never blocks the page for long.
 const ROWS_AT_ONCE: usize = 150;
 
 fn render_rows(ctx: &RowsCtx, rows: &[Vec<LaidCell>]) -> impl IntoView {
-    let Some(table) = ctx.checked.tables.get(&ctx.id) else {
+    let Some(m) = ctx.markup() else {
         return Vec::new();
-    };
-    let m = match &ctx.comparison {
-        Some(c) => TableMarkup::compared(&ctx.checked, c, ctx.labels),
-        None => TableMarkup::new(&ctx.checked, table, ctx.labels),
     };
     rows.iter()
         .map(|row| {
