@@ -1,233 +1,67 @@
-//! An HTML table expanded to a rectangular grid: a cell spanning rows or columns fills every
-//! position it covers, and each position remembers which source cell it came from.
+//! An HTML `<table>` expanded to the importer's grid ([`Grid`]): cells with their spans, nested
+//! tables read as the text of their cell, spans past what browsers honour capped and reported.
 
 use super::dom::{collapse, Dom, NodeId};
+use crate::model::grid::{Grid, MAX_COLSPAN, MAX_ROWSPAN};
 
-/// One source cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourceCell {
-    /// Its text, white space collapsed.
-    pub text: String,
-    /// Row and column where it starts.
-    pub origin: (usize, usize),
-}
-
-/// The expanded table.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Grid {
-    /// Rows of positions; `None` where the source had no cell.
-    pub rows: Vec<Vec<Option<SourceCell>>>,
-    /// Spans that were capped or clipped, in words, for the importer's report.
-    pub clipped: Vec<String>,
-    /// Which official table this is, once worked out (see [`Grid::official`]).
-    pub(super) official: std::cell::OnceCell<Option<u8>>,
-}
-
-/// The largest spans browsers honour (HTML: rowspan ≤ 65534, colspan ≤ 1000).
-pub const MAX_ROWSPAN: usize = 65534;
-/// See [`MAX_ROWSPAN`].
-pub const MAX_COLSPAN: usize = 1000;
-
-/// A row span that never reaches past the table's last row (browsers clip it too); a clip is
-/// noted, unless the span is absurd (MAX_ROWSPAN or more, taken as "to the end").
-fn clip_rowspan(
-    rowspan: usize,
-    left: usize,
-    at: (usize, usize),
-    clipped: &mut Vec<String>,
-) -> usize {
-    if rowspan <= left {
-        return rowspan.max(1);
-    }
-    if rowspan < MAX_ROWSPAN {
-        clipped.push(format!(
-            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
-            at.0 + 1,
-            at.1 + 1
-        ));
-    }
-    left
-}
-
-/// Puts a cell's text in every grid position it spans, each remembering where it starts.
-fn fill_span(
-    grid: &mut Vec<Vec<Option<SourceCell>>>,
-    (r, c): (usize, usize),
-    (rowspan, colspan): (usize, usize),
-    text: String,
-) {
-    let mut text = Some(text);
-    for dr in 0..rowspan {
-        let rr = r + dr;
-        if grid.len() <= rr {
-            grid.resize(rr + 1, Vec::new());
+/// Builds the grid of a `<table>` element.
+pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
+    let mut trs = Vec::new();
+    doc.walk(table, |n| match doc.element(n) {
+        Some("tr") => {
+            trs.push(n);
+            false
         }
-        for dc in 0..colspan {
-            let cc = c + dc;
-            if grid[rr].len() <= cc {
-                grid[rr].resize(cc + 1, None);
+        // Rows of nested tables belong to their own table.
+        Some("table") => n == table,
+        _ => true,
+    });
+    let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::with_capacity(trs.len());
+    let mut clipped = Vec::new();
+    let mut raw = String::new();
+    for row in trs {
+        // Sized to the row: 20,000 rows of 3 cells grown to 4 each cost a megabyte.
+        let mut cells = Vec::with_capacity(
+            doc.children(row)
+                .filter(|&c| matches!(doc.element(c), Some("td" | "th")))
+                .count(),
+        );
+        for cell in doc.children(row) {
+            if !matches!(doc.element(cell), Some("td" | "th")) {
+                continue;
             }
-            let last = dr + 1 == rowspan && dc + 1 == colspan;
-            let text = if last {
-                text.take().unwrap_or_default()
-            } else {
-                text.clone().unwrap_or_default()
-            };
-            grid[rr][cc] = Some(SourceCell {
-                text,
-                origin: (r, c),
-            });
-        }
-    }
-}
-
-impl Grid {
-    /// Builds the grid of a `<table>` element (nested tables are read as text of their cell).
-    pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
-        let mut trs = Vec::new();
-        doc.walk(table, |n| match doc.element(n) {
-            Some("tr") => {
-                trs.push(n);
-                false
-            }
-            // Rows of nested tables belong to their own table.
-            Some("table") => n == table,
-            _ => true,
-        });
-        let mut rows: Vec<Vec<(String, usize, usize)>> = Vec::with_capacity(trs.len());
-        let mut clipped = Vec::new();
-        let mut raw = String::new();
-        for row in trs {
-            // Sized to the row: 20,000 rows of 3 cells grown to 4 each cost a megabyte.
-            let mut cells = Vec::with_capacity(
-                doc.children(row)
-                    .filter(|&c| matches!(doc.element(c), Some("td" | "th")))
-                    .count(),
-            );
-            for cell in doc.children(row) {
-                if !matches!(doc.element(cell), Some("td" | "th")) {
-                    continue;
-                }
-                let r = rows.len() + 1;
-                let k = cells.len() + 1;
-                let mut span = |attr: &str, max: usize| {
-                    let given = doc.attr(cell, attr).map(str::trim);
-                    let n = match given.map(|v| v.parse::<u64>()) {
-                        None => return 1,
-                        // rowspan="0" spans to the end of the table, as browsers read it.
-                        Some(Ok(0)) if attr == "rowspan" => return MAX_ROWSPAN,
-                        Some(Ok(n)) if n >= 1 => n,
-                        _ => return 1,
-                    };
-                    if n > max as u64 {
-                        clipped.push(format!(
-                            "第 {r} 行第 {k} 个单元格的 {attr}={n} 超过浏览器的上限，按 {max} 处理"
-                        ));
-                        max
-                    } else {
-                        n as usize
-                    }
+            let r = rows.len() + 1;
+            let k = cells.len() + 1;
+            let mut span = |attr: &str, max: usize| {
+                let given = doc.attr(cell, attr).map(str::trim);
+                let n = match given.map(|v| v.parse::<u64>()) {
+                    None => return 1,
+                    // rowspan="0" spans to the end of the table, as browsers read it.
+                    Some(Ok(0)) if attr == "rowspan" => return MAX_ROWSPAN,
+                    Some(Ok(n)) if n >= 1 => n,
+                    _ => return 1,
                 };
-                let (rs, cs) = (span("rowspan", MAX_ROWSPAN), span("colspan", MAX_COLSPAN));
-                raw.clear();
-                doc.push_text(cell, &mut raw);
-                let text = collapse(&raw);
-                cells.push((text, rs, cs));
-            }
-            rows.push(cells);
-        }
-        let mut grid = Grid::from_spans(rows);
-        clipped.append(&mut grid.clipped);
-        grid.clipped = clipped;
-        grid
-    }
-
-    /// Builds the grid from rows of (text, rowspan, colspan).
-    pub fn from_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
-        let mut grid: Vec<Vec<Option<SourceCell>>> = Vec::new();
-        let mut clipped = Vec::new();
-        let source_rows = rows.len();
-        for (r, cells) in rows.into_iter().enumerate() {
-            if grid.len() <= r {
-                grid.resize(r + 1, Vec::new());
-            }
-            // Sized to the row, not grown by doubling: a megabyte on 20,000 rows of 3 cells.
-            let width: usize = cells.iter().map(|c| c.2.clamp(1, MAX_COLSPAN)).sum();
-            let have = grid[r].len();
-            grid[r].reserve_exact(width.saturating_sub(have));
-            let mut c = 0;
-            for (k, (text, rowspan, colspan)) in cells.into_iter().enumerate() {
-                while grid[r].get(c).is_some_and(Option::is_some) {
-                    c += 1;
+                if n > max as u64 {
+                    clipped.push(format!(
+                        "第 {r} 行第 {k} 个单元格的 {attr}={n} 超过浏览器的上限，按 {max} 处理"
+                    ));
+                    max
+                } else {
+                    n as usize
                 }
-                let rowspan = clip_rowspan(rowspan, source_rows - r, (r, k), &mut clipped);
-                let colspan = colspan.clamp(1, MAX_COLSPAN);
-                fill_span(&mut grid, (r, c), (rowspan, colspan), text);
-                c += colspan;
-            }
+            };
+            let (rs, cs) = (span("rowspan", MAX_ROWSPAN), span("colspan", MAX_COLSPAN));
+            raw.clear();
+            doc.push_text(cell, &mut raw);
+            let text = collapse(&raw);
+            cells.push((text, rs, cs));
         }
-        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
-        for row in &mut grid {
-            row.resize(width, None);
-        }
-        // Drop rows that are entirely empty.
-        grid.retain(|row| {
-            row.iter()
-                .any(|c| c.as_ref().is_some_and(|c| !c.text.is_empty()))
-        });
-        Grid {
-            rows: grid,
-            clipped,
-            official: Default::default(),
-        }
+        rows.push(cells);
     }
-
-    /// True when the table has no text at all.
-    pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
-    }
-
-    /// Number of columns.
-    pub fn width(&self) -> usize {
-        self.rows.first().map(Vec::len).unwrap_or(0)
-    }
-
-    /// The text at a position ("" where there is none).
-    pub fn text(&self, r: usize, c: usize) -> &str {
-        self.rows
-            .get(r)
-            .and_then(|row| row.get(c))
-            .and_then(|c| c.as_ref())
-            .map(|c| c.text.as_str())
-            .unwrap_or("")
-    }
-
-    /// The source cell's origin at a position.
-    pub fn origin(&self, r: usize, c: usize) -> Option<(usize, usize)> {
-        self.rows.get(r)?.get(c)?.as_ref().map(|c| c.origin)
-    }
-
-    /// Distinct texts of a row, left to right (a spanning cell once).
-    pub fn row_texts(&self, r: usize) -> Vec<&str> {
-        let mut out: Vec<&str> = Vec::new();
-        let mut last = None;
-        for c in 0..self.width() {
-            let o = self.origin(r, c);
-            if o.is_some() && o != last {
-                out.push(self.text(r, c));
-            }
-            last = o;
-        }
-        out
-    }
-
-    /// Every text of the table.
-    pub fn all_text(&self) -> String {
-        (0..self.rows.len())
-            .map(|r| self.row_texts(r).join(" "))
-            .collect::<Vec<_>>()
-            .join("\n")
-    }
+    let mut grid = Grid::from_spans(rows);
+    clipped.append(&mut grid.clipped);
+    grid.clipped = clipped;
+    grid
 }
 
 #[cfg(all(test, feature = "tool"))]
@@ -235,26 +69,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_row_span_past_the_table_is_clipped_and_reported() {
-        let mut rows = vec![vec![("A".into(), 5000, 1), ("1".into(), 1, 1)]];
-        for i in 0..199 {
-            rows.push(vec![(format!("{}", i + 2), 1, 1)]);
-        }
-        let g = Grid::from_spans(rows);
-        // Every row is kept (nothing cut at 98 or 100 rows), each figure in column 1.
-        assert_eq!(g.rows.len(), 200);
-        assert_eq!(g.text(199, 1), "200");
-        assert_eq!(g.text(199, 0), "A");
-        assert_eq!(g.clipped.len(), 1);
-        assert!(g.clipped[0].contains("跨 5000 行"), "{:?}", g.clipped);
-    }
-
-    #[test]
     fn spans_beyond_what_browsers_honour_are_capped_and_reported() {
         let doc = Dom::parse(
             "<table><tr><td colspan=\"99999\">a</td></tr><tr><td rowspan=\"70000\">b</td><td>1</td></tr><tr><td>2</td></tr></table>",
         );
-        let g = Grid::from_table(&doc, doc.select(&["table"])[0]);
+        let g = from_table(&doc, doc.select(&["table"])[0]);
         assert_eq!(g.width(), MAX_COLSPAN);
         assert_eq!(g.text(2, 0), "b");
         assert_eq!(g.text(2, 1), "2");
@@ -268,21 +87,5 @@ mod tests {
             "{:?}",
             g.clipped
         );
-    }
-
-    #[test]
-    fn spans_fill_the_grid() {
-        let g = Grid::from_spans(vec![
-            vec![("A".into(), 2, 1), ("B".into(), 1, 2)],
-            vec![("b1".into(), 1, 1), ("b2".into(), 1, 1)],
-            vec![("x".into(), 1, 1), ("1".into(), 1, 1), ("2".into(), 1, 1)],
-        ]);
-        assert_eq!(g.width(), 3);
-        assert_eq!(g.text(1, 0), "A");
-        assert_eq!(g.origin(1, 0), Some((0, 0)));
-        assert_eq!(g.text(0, 2), "B");
-        assert_eq!(g.text(1, 2), "b2");
-        assert_eq!(g.row_texts(0), vec!["A", "B"]);
-        assert_eq!(g.row_texts(2), vec!["x", "1", "2"]);
     }
 }

@@ -1,7 +1,7 @@
 //! A saved portal page (or just its article) to a sequence of text lines and tables.
 
 use super::dom::{collapse, Dom, NodeId};
-use super::grid::Grid;
+use super::grid::from_table;
 use super::item::Item;
 
 /// Containers portals put the article in, most specific first.
@@ -218,7 +218,7 @@ fn items(doc: &Dom, from: NodeId, tables: bool) -> Vec<Item> {
             if !tables {
                 continue;
             }
-            let grid = Grid::from_table(doc, node);
+            let grid = from_table(doc, node);
             if !grid.is_empty() {
                 out.push(Item::Table(grid));
             }

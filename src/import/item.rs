@@ -1,6 +1,6 @@
 //! What the page body is read into, in order, before the section tree is rebuilt.
 
-use super::grid::Grid;
+use crate::model::grid::Grid;
 
 /// A piece of the page body, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,33 +1,15 @@
-//! Recognises the official tables 二, 三 and 四 (both formats) in an expanded grid by their labels,
-//! and maps their cells to template keys, keeping each cell's printed text. Any other table is
-//! kept as a generic table.
+//! Recognises an official table in a printed grid by the words its template gives
+//! (`identified_by`) and has the template read it (`read_page`: every cell's printed text under
+//! its key). Any other table is kept as a generic table.
 
-use super::grid::Grid;
-use crate::model::names::{match_label, normalize_label, LabelMatch};
+use crate::model::grid::Grid;
+use crate::model::names::normalize_label;
 use crate::model::table::leaves;
-use crate::model::templates::{table2, table3, table4, TemplateId};
-use crate::model::{Cell, CellValue, Header, TableBlock, TableGroup};
-use std::collections::BTreeMap;
-
-/// A recognised (or generic) table and what could not be placed.
-pub struct Recognised {
-    /// The table block.
-    pub block: TableBlock,
-    /// Notes for the importer's report: loose label matches, unplaced rows.
-    pub notes: Vec<String>,
-    /// Rows that could not be placed, as text, kept as plain paragraphs after the table.
-    pub unplaced: Vec<String>,
-}
-
-/// True when some cell of the grid holds the label (compared normalised).
-fn has(grid: &Grid, needle: &str) -> bool {
-    let n = normalize_label(needle);
-    grid.rows
-        .iter()
-        .flatten()
-        .flatten()
-        .any(|c| normalize_label(&c.text).contains(&n))
-}
+pub(super) use crate::model::templates::page::empty_block;
+use crate::model::templates::page::is_figure;
+pub use crate::model::templates::page::Recognised;
+use crate::model::templates::TemplateId;
+use crate::model::{Cell, Header, TableGroup};
 
 /// Which official table a grid is, if any (asked through [`Grid::official`], which keeps the answer).
 pub(super) fn which(grid: &Grid) -> Option<u8> {
@@ -66,11 +48,14 @@ pub(super) fn which(grid: &Grid) -> Option<u8> {
 /// table is never in memory twice.
 pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let grid = &mut grid;
-    let mut r = match grid.official() {
-        Some(2) => table2(grid, id, format_year),
-        Some(3) => table3(grid, id, format_year),
-        Some(4) => table4(grid, id, format_year),
-        _ => generic(grid, id),
+    let template = grid.official().and_then(|n| {
+        TemplateId::all()
+            .into_iter()
+            .find(|t| t.table_number() == n)
+    });
+    let mut r = match template {
+        Some(t) => t.template().read_page(grid, id, format_year),
+        None => generic(grid, id),
     };
     if let Some(t) = r.block.template {
         let placed: usize = r.block.values.values().map(|row| row.len()).sum();
@@ -95,371 +80,6 @@ pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognis
         }
     }
     r
-}
-
-fn candidates(forest: &[Header]) -> Vec<(String, String)> {
-    leaves(forest)
-        .iter()
-        .filter_map(|p| {
-            let leaf = p.last()?;
-            Some((leaf.key.clone()?, leaf.label.clone()))
-        })
-        .collect()
-}
-
-fn matched(m: LabelMatch, given: &str, notes: &mut Vec<String>) -> String {
-    match m {
-        LabelMatch::Exact(k) => k,
-        LabelMatch::Closest(k, official) => {
-            notes.push(format!(
-                "名称“{given}”与官方名称不完全一致，已按“{official}”处理"
-            ));
-            k
-        }
-    }
-}
-
-fn is_figure(text: &str) -> bool {
-    let c = Cell::from_text(text);
-    matches!(
-        c.value,
-        CellValue::Number(_) | CellValue::Blank | CellValue::NotApplicable
-    )
-}
-
-/// An official table with no figures yet.
-pub fn empty_block(id: &str, template: TemplateId) -> TableBlock {
-    TableBlock {
-        id: id.to_string(),
-        template: Some(template),
-        values: BTreeMap::new(),
-        caption: None,
-        unit: None,
-        body: TableGroup {
-            heading: None,
-            corner: None,
-            columns: Vec::new(),
-            rows: Vec::new(),
-            cells: Vec::new(),
-        },
-        groups: Vec::new(),
-        notes: Vec::new(),
-    }
-}
-
-fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
-    block
-        .values
-        .entry(row.to_string())
-        .or_default()
-        .insert(col.to_string(), Cell::from_text(text));
-}
-
-/// The grid columns where the distinct cells of row `r` start, from column `from` on (a cell
-/// spanning several columns counts once).
-fn cell_starts(grid: &Grid, r: usize, from: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut last = None;
-    for c in from..grid.width() {
-        let o = grid.origin(r, c);
-        if o.is_some() && o != last {
-            out.push(c);
-        }
-        last = o;
-    }
-    out
-}
-
-/// Pairs a data row's cells with the columns: the k-th distinct data cell with the k-th column
-/// when the counts agree (Word tables often span a data cell over two grid columns where the
-/// header spans two others, so grid positions disagree while the printed order is plain);
-/// otherwise by grid column, with a note.
-fn pair_cells(
-    grid: &Grid,
-    r: usize,
-    columns: &BTreeMap<usize, String>,
-    notes: &mut Vec<String>,
-    what: &str,
-) -> Vec<(String, usize)> {
-    let Some(&first) = columns.keys().next() else {
-        return Vec::new();
-    };
-    let starts = cell_starts(grid, r, first);
-    if starts.len() == columns.len() {
-        return columns.values().cloned().zip(starts).collect();
-    }
-    notes.push(format!(
-        "{what}有 {} 个数据单元格，表头有 {} 栏：按所在列对应",
-        starts.len(),
-        columns.len()
-    ));
-    columns.iter().map(|(c, k)| (k.clone(), *c)).collect()
-}
-
-/// The label of a data row: the rightmost distinct text among the label columns.
-fn row_label(grid: &Grid, r: usize, label_cols: usize) -> String {
-    let mut label = "";
-    let mut last = None;
-    for c in 0..label_cols.max(1) {
-        let o = grid.origin(r, c);
-        if o.is_some() && o != last && !grid.text(r, c).is_empty() {
-            label = grid.text(r, c);
-        }
-        last = o;
-    }
-    label.to_string()
-}
-
-/// Maps grid columns to column keys from the header rows above `first_data`.
-fn map_columns(
-    grid: &Grid,
-    first_data: usize,
-    cands: &[(String, String)],
-    notes: &mut Vec<String>,
-) -> BTreeMap<usize, String> {
-    let mut out = BTreeMap::new();
-    for c in 0..grid.width() {
-        // The lowest header text in this column that names a column.
-        for r in (0..first_data).rev() {
-            let text = grid.text(r, c);
-            if text.is_empty() {
-                continue;
-            }
-            if let Some(m) = match_label(text, cands) {
-                let key = matched(m, text, notes);
-                if !out.values().any(|k| *k == key) {
-                    out.insert(c, key);
-                }
-                break;
-            }
-        }
-    }
-    out
-}
-
-fn table3(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut notes = Vec::new();
-    let mut unplaced = Vec::new();
-    let t2021 = table3::V2021.groups().remove(0);
-    let t2019 = table3::V2019.groups().remove(0);
-    let mut row_cands = candidates(&t2021.rows);
-    row_cands.push(("other_handling".into(), "（六）其他处理".into()));
-    let col_cands = candidates(&t2021.columns);
-    let first_data = (0..grid.rows.len())
-        .find(|&r| {
-            grid.row_texts(r)
-                .iter()
-                .any(|t| normalize_label(t).contains("本年新收"))
-        })
-        .unwrap_or(grid.rows.len().min(3));
-    let columns = map_columns(grid, first_data, &col_cands, &mut notes);
-    let label_cols = columns.keys().next().copied().unwrap_or(1);
-    let mut rows: Vec<(usize, String)> = Vec::new();
-    for r in first_data..grid.rows.len() {
-        let label = row_label(grid, r, label_cols);
-        match match_label(&label, &row_cands) {
-            Some(m) => rows.push((r, matched(m, &label, &mut notes))),
-            None => {
-                notes.push(format!("表三中的行“{label}”不是官方栏目，未能放入表格"));
-                unplaced.push(grid.row_texts(r).join("　"));
-            }
-        }
-    }
-    let subitems = rows
-        .iter()
-        .any(|(_, k)| k.starts_with("other_") && k != "other_handling");
-    let single = rows.iter().any(|(_, k)| k == "other_handling");
-    let template = if subitems {
-        table3::V2021
-    } else {
-        if format_year == Some(2021) && single {
-            notes.push(
-                "表三的“（六）其他处理”印为一行（2019年试行格式的版式），按该版式导入".into(),
-            );
-        }
-        table3::V2019
-    };
-    let _ = t2019;
-    let mut block = empty_block(id, template);
-    for (r, key) in &rows {
-        let what = format!("表三的行“{}”", row_label(grid, *r, label_cols));
-        for (col, c) in pair_cells(grid, *r, &columns, &mut notes, &what) {
-            set(&mut block, key, &col, grid.text(*r, c));
-        }
-    }
-    Recognised {
-        block,
-        notes,
-        unplaced,
-    }
-}
-
-/// The group of 表四 a column belongs to, by the headers above it.
-fn table4_group(path: &[String]) -> Option<&'static str> {
-    let has = |w: &str| path.iter().any(|t| t.contains(w));
-    if has("未经复议") {
-        Some("direct_suit")
-    } else if has("复议后起诉") {
-        Some("suit_after_review")
-    } else if has("行政复议") {
-        Some("review")
-    } else {
-        None
-    }
-}
-
-fn table4(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut notes = Vec::new();
-    let first_data = (0..grid.rows.len())
-        .find(|&r| {
-            let texts = grid.row_texts(r);
-            texts.len() >= 5 && texts.iter().filter(|t| is_figure(t)).count() >= 5
-        })
-        .unwrap_or(grid.rows.len().saturating_sub(1));
-    let leaves_cands: Vec<(String, String)> = [
-        ("upheld", "结果维持"),
-        ("corrected", "结果纠正"),
-        ("other", "其他结果"),
-        ("pending", "尚未审结"),
-        ("total", "总计"),
-    ]
-    .iter()
-    .map(|(k, l)| (k.to_string(), l.to_string()))
-    .collect();
-    // Both formats print 表四 alike: the report's format decides the template.
-    let template = if format_year == Some(2019) {
-        table4::V2019
-    } else {
-        table4::V2021
-    };
-    let mut block = empty_block(id, template);
-    let mut placed = 0;
-    for c in 0..grid.width() {
-        let path: Vec<String> = (0..first_data)
-            .map(|r| normalize_label(grid.text(r, c)))
-            .collect();
-        let Some(group) = table4_group(&path) else {
-            continue;
-        };
-        let Some(leaf_text) = (0..first_data)
-            .rev()
-            .map(|r| grid.text(r, c))
-            .find(|t| !t.is_empty())
-        else {
-            continue;
-        };
-        let Some(m) = match_label(leaf_text, &leaves_cands) else {
-            continue;
-        };
-        let leaf = matched(m, leaf_text, &mut notes);
-        set(&mut block, group, &leaf, grid.text(first_data, c));
-        placed += 1;
-    }
-    if placed != 15 {
-        notes.push(format!("表四应有15个数据单元格，找到 {placed} 个"));
-    }
-    Recognised {
-        block,
-        notes,
-        unplaced: Vec::new(),
-    }
-}
-
-/// Which format a 表二 is in: by the column names only one format prints, else the report's.
-fn table2_format(grid: &Grid, format_year: Option<u16>) -> TemplateId {
-    let is2021 =
-        if has(grid, "本年制发件数") || has(grid, "现行有效件数") || has(grid, "本年收费金额")
-        {
-            true
-        } else if has(grid, "本年新制作数量") || has(grid, "上一年项目数量") {
-            false
-        } else {
-            format_year == Some(2021)
-        };
-    if is2021 {
-        table2::V2021
-    } else {
-        table2::V2019
-    }
-}
-
-/// A block's column header row of 表二 (信息内容 …): grid column → column key.
-fn table2_columns(
-    grid: &Grid,
-    r: usize,
-    group: &TableGroup,
-    notes: &mut Vec<String>,
-) -> BTreeMap<usize, String> {
-    let cands = candidates(&group.columns);
-    let mut columns = BTreeMap::new();
-    for c in 1..grid.width() {
-        let t = grid.text(r, c);
-        if let Some(m) = match_label(t, &cands) {
-            let key = matched(m, t, notes);
-            if !columns.values().any(|k| *k == key) {
-                columns.insert(c, key);
-            }
-        }
-    }
-    columns
-}
-
-fn table2(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut notes = Vec::new();
-    let mut unplaced = Vec::new();
-    let template = table2_format(grid, format_year);
-    let groups = template.groups();
-    let mut block = empty_block(id, template);
-    let mut current: Option<usize> = None;
-    let mut columns: BTreeMap<usize, String> = BTreeMap::new();
-    let mut r = 0;
-    while r < grid.rows.len() {
-        let texts = grid.row_texts(r);
-        let joined = normalize_label(&texts.join(""));
-        if joined.contains("第二十条第") {
-            current = groups.iter().position(|g| {
-                g.heading
-                    .as_deref()
-                    .is_some_and(|h| joined.contains(&normalize_label(h)))
-            });
-            if current.is_none() {
-                notes.push(format!("表二中的“{}”不是本格式的栏目", texts.join("")));
-            }
-            columns.clear();
-            r += 1;
-            continue;
-        }
-        let Some(g) = current else {
-            r += 1;
-            continue;
-        };
-        let group = &groups[g];
-        if normalize_label(texts.first().copied().unwrap_or("")).contains("信息内容") {
-            columns = table2_columns(grid, r, group, &mut notes);
-            r += 1;
-            continue;
-        }
-        let label = grid.text(r, 0);
-        match match_label(label, &candidates(&group.rows)) {
-            Some(m) => {
-                let key = matched(m, label, &mut notes);
-                let what = format!("表二的行“{label}”");
-                for (col, c) in pair_cells(grid, r, &columns, &mut notes, &what) {
-                    set(&mut block, &key, &col, grid.text(r, c));
-                }
-            }
-            None => {
-                notes.push(format!("表二中的行“{label}”未能放入表格"));
-                unplaced.push(texts.join("　"));
-            }
-        }
-        r += 1;
-    }
-    Recognised {
-        block,
-        notes,
-        unplaced,
-    }
 }
 
 /// Any other table: the first row gives the column headers (cells spanning columns become a header
@@ -506,7 +126,7 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
         }
     }
     let corner = (row_headers && !grid.text(0, 0).is_empty()).then(|| grid.text(0, 0).to_string());
-    let mut block = empty_block(id, table2::V2021);
+    let mut block = empty_block(id, TemplateId::all()[0]);
     block.template = None;
     block.caption = Some("其他表格".into());
     block.body = TableGroup {
@@ -581,6 +201,7 @@ impl Grid {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::TableBlock;
 
     fn grid(rows: &[&[(&str, usize, usize)]]) -> Grid {
         Grid::from_spans(
@@ -596,24 +217,6 @@ mod tests {
 
     fn value(block: &TableBlock, row: &str, col: &str) -> String {
         block.values[row][col].text.clone()
-    }
-
-    #[test]
-    fn a_data_cell_spanning_two_grid_columns_keeps_its_place_in_the_printed_order() {
-        // As on a real page: 上一年项目数量 spans one column and 本年增/减 two in the header, while
-        // the row's first figure spans two and the change one.
-        let g = grid(&[
-            &[("第二十条第（八）项", 1, 4)],
-            &[
-                ("信息内容", 1, 1),
-                ("上一年项目数量", 1, 1),
-                ("本年增/减", 1, 2),
-            ],
-            &[("行政事业性收费", 1, 1), ("35", 1, 2), ("-3", 1, 1)],
-        ]);
-        let r = table2(&g, "table-2", Some(2019));
-        assert_eq!(value(&r.block, "fees", "last_year_items"), "35");
-        assert_eq!(value(&r.block, "fees", "change"), "-3");
     }
 
     #[test]
@@ -649,7 +252,7 @@ mod tests {
             ("71", 1, 1),
         ]);
         let refs: Vec<&[(&str, usize, usize)]> = rows.iter().map(|r| r.as_slice()).collect();
-        let r = table3(&grid(&refs), "table-3", Some(2021));
+        let r = recognise(grid(&refs), "table-3", Some(2021));
         let got: Vec<String> = TABLE3_COLUMNS_ORDER
             .iter()
             .map(|c| value(&r.block, "new_requests", c))
@@ -691,5 +294,14 @@ mod tests {
         );
     }
 
-    const TABLE3_COLUMNS_ORDER: &[&str] = crate::model::templates::table3::COLUMNS;
+    /// 表三's applicant columns, in printed order.
+    const TABLE3_COLUMNS_ORDER: &[&str] = &[
+        "natural_person",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_services",
+        "other_org",
+        "total",
+    ];
 }

@@ -8,7 +8,6 @@
 use super::checker::figure;
 pub use super::compare::percent;
 use super::compare::{change, EN, ZH};
-use super::templates::{table2, table3, table4};
 use super::{CheckedReport, Decimal, Severity, StatTable};
 
 /// One bar: what it counts, and the figure (`None`: not provided, drawn as no bar).
@@ -118,18 +117,20 @@ fn say_change(chart: &mut Chart, last: &Chart) {
     ));
 }
 
-fn whole(t: &StatTable, row: &str, column: &str) -> Option<i64> {
+/// A whole figure of a cell, when provided.
+pub(crate) fn whole(t: &StatTable, row: &str, column: &str) -> Option<i64> {
     figure(t, row, column).and_then(|d| d.as_whole())
 }
 
 /// The sum of figures, when every one is provided.
-fn sum(t: &StatTable, rows: &[&str], column: &str) -> Option<Decimal> {
+pub(crate) fn sum(t: &StatTable, rows: &[&str], column: &str) -> Option<Decimal> {
     rows.iter()
         .map(|r| figure(t, r, column))
         .try_fold(Decimal::whole(0), |acc, v| acc.checked_add(v?))
 }
 
-fn bar(label: (&str, &str), value: Option<Decimal>) -> Bar {
+/// A bar with its label in Chinese and English.
+pub(crate) fn bar(label: (&str, &str), value: Option<Decimal>) -> Bar {
     Bar {
         label: (label.0.to_string(), label.1.to_string()),
         value,
@@ -138,7 +139,13 @@ fn bar(label: (&str, &str), value: Option<Decimal>) -> Bar {
     }
 }
 
-fn chart(t: &StatTable, what: &str, number: u8, title: (&'static str, &'static str)) -> Chart {
+/// An empty chart of a table: `what` it shows names its element id.
+pub(crate) fn chart(
+    t: &StatTable,
+    what: &str,
+    number: u8,
+    title: (&'static str, &'static str),
+) -> Chart {
     Chart {
         id: format!("{}-chart-{what}", t.id),
         table: t.id.clone(),
@@ -166,15 +173,7 @@ pub fn charts_for(checked: &CheckedReport, t: &StatTable) -> Vec<Chart> {
     let Some(template) = t.template else {
         return Vec::new();
     };
-    let mut out = if template == table3::V2019 || template == table3::V2021 {
-        vec![applicants(t), results(t, template == table3::V2021)]
-    } else if template == table4::V2019 || template == table4::V2021 {
-        vec![reviews_and_suits(t)]
-    } else if template == table2::V2021 {
-        vec![rules(t), decisions(t)]
-    } else {
-        Vec::new()
-    };
+    let mut out = template.template().charts(t);
     let failing = checked
         .findings_for(&t.id)
         .iter()
@@ -188,348 +187,6 @@ pub fn charts_for(checked: &CheckedReport, t: &StatTable) -> Vec<Chart> {
         }
     }
     out
-}
-
-const APPLICANTS: &[(&str, (&str, &str))] = &[
-    ("natural_person", ("自然人", "Natural persons")),
-    ("commercial", ("商业企业", "Commercial enterprises")),
-    ("research", ("科研机构", "Research institutions")),
-    (
-        "public_interest",
-        ("社会公益组织", "Public-interest organisations"),
-    ),
-    (
-        "legal_services",
-        ("法律服务机构", "Legal service organisations"),
-    ),
-    ("other_org", ("其他", "Other organisations")),
-];
-
-/// 表三: who applied (一、本年新收, by applicant).
-fn applicants(t: &StatTable) -> Chart {
-    let mut c = chart(t, "applicants", 3, ("申请人", "Applicants"));
-    c.bars = APPLICANTS
-        .iter()
-        .map(|(k, l)| bar(*l, figure(t, "new_requests", k)))
-        .collect();
-    c.headline = Some((
-        ("新收申请", "new requests"),
-        figure(t, "new_requests", "total"),
-    ));
-    let total = whole(t, "new_requests", "total");
-    let people = whole(t, "new_requests", "natural_person");
-    let orgs: Option<i64> = APPLICANTS[1..]
-        .iter()
-        .map(|(k, _)| whole(t, "new_requests", k))
-        .sum();
-    c.sentence = match (total, people) {
-        (None, _) => (
-            "本年新收申请的总数未提供。".into(),
-            "The number of new requests is not given.".into(),
-        ),
-        (Some(0), _) => (
-            "本年未收到政府信息公开申请。".into(),
-            "No requests were received this year.".into(),
-        ),
-        (Some(n), Some(p)) => {
-            let mut zh = format!("本年新收申请{n}件，其中自然人{p}件，占{}", percent(p, n));
-            let mut en = format!(
-                "{n} new requests this year, {p} of them ({}) from natural persons",
-                percent(p, n)
-            );
-            if let Some(o) = orgs {
-                zh.push_str(&format!("；法人或其他组织{o}件，占{}", percent(o, n)));
-                en.push_str(&format!(
-                    " and {o} ({}) from legal persons and other organisations",
-                    percent(o, n)
-                ));
-            }
-            (zh + "。", en + ".")
-        }
-        (Some(n), None) => (
-            format!("本年新收申请{n}件，申请人的分类数字未提供。"),
-            format!("{n} new requests this year; who made them is not given."),
-        ),
-    };
-    c
-}
-
-/// The bars of 表三's results: （一）to（六）, the sub-rows of （三）to（六）as their parts.
-fn result_bars(t: &StatTable, v2021: bool) -> Vec<Bar> {
-    let keys = |list: &[(&'static str, &'static str)]| -> Vec<&'static str> {
-        list.iter().map(|(k, _)| *k).collect()
-    };
-    let other = if v2021 && t.keyed_cell("other_handling", "total").is_none() {
-        sum(t, &keys(table3::OTHER_2021), "total")
-    } else {
-        figure(t, "other_handling", "total")
-    };
-    vec![
-        bar(("（一）予以公开", "Granted"), figure(t, "granted", "total")),
-        bar(
-            ("（二）部分公开", "Partly granted"),
-            figure(t, "partly_granted", "total"),
-        ),
-        with_parts(
-            bar(
-                ("（三）不予公开", "Refused"),
-                sum(t, &keys(table3::REFUSED), "total"),
-            ),
-            t,
-            table3::REFUSED,
-        ),
-        with_parts(
-            bar(
-                ("（四）无法提供", "Unavailable"),
-                sum(t, &keys(table3::UNAVAILABLE), "total"),
-            ),
-            t,
-            table3::UNAVAILABLE,
-        ),
-        with_parts(
-            bar(
-                ("（五）不予处理", "Not processed"),
-                sum(t, &keys(table3::NOT_PROCESSED), "total"),
-            ),
-            t,
-            table3::NOT_PROCESSED,
-        ),
-        if v2021 && t.keyed_cell("other_handling", "total").is_none() {
-            with_parts(
-                bar(("（六）其他处理", "Other handling"), other),
-                t,
-                table3::OTHER_2021,
-            )
-        } else {
-            bar(("（六）其他处理", "Other handling"), other)
-        },
-    ]
-}
-
-/// 表三: how requests were handled (三、本年度办理结果, the 总计 column), a bar for each of
-/// （一）to（六）; the sub-rows of （三）to（六）added up (a group with a figure not provided is not
-/// drawn).
-fn results(t: &StatTable, v2021: bool) -> Chart {
-    let mut c = chart(t, "results", 3, ("办理结果", "Outcomes"));
-    c.bars = result_bars(t, v2021);
-    c.headline = Some((
-        ("办理结果总计", "outcomes in total"),
-        figure(t, "results_total", "total"),
-    ));
-    let total = whole(t, "results_total", "total");
-    let granted = whole(t, "granted", "total");
-    let partly = whole(t, "partly_granted", "total");
-    c.sentence = match total {
-        None => (
-            "办理结果的总计未提供。".into(),
-            "The total of outcomes is not given.".into(),
-        ),
-        Some(0) => (
-            "本年没有办结的申请。".into(),
-            "No request was concluded this year.".into(),
-        ),
-        Some(n) => {
-            let mut zh = format!("办理结果共{n}件");
-            let mut en = format!("{n} requests concluded");
-            if let Some(g) = granted {
-                zh.push_str(&format!("，其中予以公开{g}件，占{}", percent(g, n)));
-                en.push_str(&format!(": {g} ({}) granted", percent(g, n)));
-            }
-            if let Some(p) = partly {
-                zh.push_str(&format!("，部分公开{p}件，占{}", percent(p, n)));
-                en.push_str(&format!(", {p} ({}) partly granted", percent(p, n)));
-            }
-            (zh + "。", en + ".")
-        }
-    };
-    c
-}
-
-/// The sub-rows of 表三's results, in English.
-const PARTS_EN: &[(&str, &str)] = &[
-    ("refused_state_secret", "State secret"),
-    ("refused_prohibited_by_law", "Prohibited by other laws"),
-    ("refused_three_safeties", "Endangers security or stability"),
-    ("refused_third_party", "Protects a third party"),
-    ("refused_internal_affairs", "Internal affairs"),
-    ("refused_process_info", "Process information"),
-    ("refused_enforcement_files", "Enforcement files"),
-    ("refused_inquiry", "Administrative inquiry"),
-    ("unavailable_not_held", "Not held by this agency"),
-    ("unavailable_needs_creation", "Would need to be created"),
-    ("unavailable_unclear", "Still unclear after correction"),
-    ("not_processed_petition", "Petitions and complaints"),
-    ("not_processed_repeated", "Repeated requests"),
-    ("not_processed_publication", "Publications"),
-    ("not_processed_excessive", "Excessive requests"),
-    ("not_processed_confirmation", "Confirming information held"),
-    ("other_overdue_correction", "No correction in time"),
-    ("other_unpaid_fee", "Fee not paid in time"),
-    ("other_other", "Other"),
-];
-
-/// A bar of 表三's results with its sub-rows (drawn on demand).
-fn with_parts(mut b: Bar, t: &StatTable, rows: &[(&str, &str)]) -> Bar {
-    b.parts = rows
-        .iter()
-        .map(|(key, label)| {
-            let en = PARTS_EN
-                .iter()
-                .find(|(k, _)| k == key)
-                .map_or(*label, |(_, en)| *en);
-            bar((label, en), figure(t, key, "total"))
-        })
-        .collect();
-    b
-}
-
-/// 表四: the outcomes of 行政复议, 未经复议直接起诉 and 复议后起诉.
-fn reviews_and_suits(t: &StatTable) -> Chart {
-    const GROUPS: [(&str, (&str, &str)); 3] = [
-        ("review", ("行政复议", "Administrative review")),
-        ("direct_suit", ("未经复议直接起诉", "Suit without review")),
-        ("suit_after_review", ("复议后起诉", "Suit after review")),
-    ];
-    const OUTCOMES: [(&str, (&str, &str)); 4] = [
-        ("upheld", ("结果维持", "upheld")),
-        ("corrected", ("结果纠正", "corrected")),
-        ("other", ("其他结果", "other outcome")),
-        ("pending", ("尚未审结", "pending")),
-    ];
-    let mut c = chart(t, "outcomes", 4, ("复议和诉讼结果", "Reviews and suits"));
-    c.headline = Some((
-        ("行政复议", "administrative reviews"),
-        figure(t, "review", "total"),
-    ));
-    c.bars = GROUPS
-        .iter()
-        .flat_map(|(g, gl)| {
-            OUTCOMES.iter().map(move |(k, l)| {
-                let label = (format!("{} · {}", gl.0, l.0), format!("{} · {}", gl.1, l.1));
-                bar((&label.0, &label.1), figure(t, g, k))
-            })
-        })
-        .collect();
-    let totals: Vec<Option<i64>> = GROUPS.iter().map(|(g, _)| whole(t, g, "total")).collect();
-    c.sentence = match (totals[0], totals[1], totals[2]) {
-        (Some(0), Some(0), Some(0)) => (
-            "本年没有因政府信息公开引起的行政复议和行政诉讼。".into(),
-            "No administrative review or suit about disclosure this year.".into(),
-        ),
-        (Some(r), Some(d), Some(a)) => {
-            let mut zh = format!("行政复议{r}件");
-            let mut en = format!("{r} administrative reviews");
-            if let (Some(k), true) = (whole(t, "review", "corrected"), r > 0) {
-                zh.push_str(&format!("，其中结果纠正{k}件"));
-                en.push_str(&format!(", {k} corrected"));
-            }
-            zh.push_str(&format!(
-                "；行政诉讼{}件（未经复议直接起诉{d}件，复议后起诉{a}件）。",
-                d + a
-            ));
-            en.push_str(&format!(
-                "; {} suits ({d} without review, {a} after review).",
-                d + a
-            ));
-            (zh, en)
-        }
-        _ => (
-            "行政复议、行政诉讼的总计有未提供的数字。".into(),
-            "Some totals of reviews and suits are not given.".into(),
-        ),
-    };
-    c
-}
-
-/// A count in a sentence: "12件", or 未提供.
-fn zh(v: Option<i64>) -> String {
-    v.map_or_else(|| "未提供".to_string(), |n| format!("{n}件"))
-}
-
-/// A count in an English sentence: "12", or "not given".
-fn en(v: Option<i64>) -> String {
-    v.map_or_else(|| "not given".to_string(), |n| n.to_string())
-}
-
-/// 表二 (2021 format): rules issued, repealed and in force.
-fn rules(t: &StatTable) -> Chart {
-    let mut c = chart(
-        t,
-        "rules",
-        2,
-        (
-            "规章和行政规范性文件",
-            "Regulations and normative documents",
-        ),
-    );
-    for (row, what) in [
-        ("regulations", ("规章", "Regulations")),
-        (
-            "normative_documents",
-            ("行政规范性文件", "Normative documents"),
-        ),
-    ] {
-        for (col, l) in [
-            ("issued", ("本年制发", "issued")),
-            ("repealed", ("本年废止", "repealed")),
-            ("in_force", ("现行有效", "in force")),
-        ] {
-            let label = (
-                format!("{} · {}", what.0, l.0),
-                format!("{} · {}", what.1, l.1),
-            );
-            c.bars.push(bar((&label.0, &label.1), figure(t, row, col)));
-        }
-    }
-    let f = |row: &str, col: &str| whole(t, row, col);
-    let (ri, ni, rr, nr, rf, nf) = (
-        f("regulations", "issued"),
-        f("normative_documents", "issued"),
-        f("regulations", "repealed"),
-        f("normative_documents", "repealed"),
-        f("regulations", "in_force"),
-        f("normative_documents", "in_force"),
-    );
-    c.sentence = (
-        format!(
-            "本年制发规章{}、行政规范性文件{}，废止规章{}、行政规范性文件{}，现行有效规章{}、行政规范性文件{}。",
-            zh(ri), zh(ni), zh(rr), zh(nr), zh(rf), zh(nf)
-        ),
-        format!(
-            "This year {} regulations and {} normative documents were issued, {} and {} repealed; {} and {} are in force.",
-            en(ri), en(ni), en(rr), en(nr), en(rf), en(nf)
-        ),
-    );
-    c
-}
-
-/// 表二 (2021 format): decisions on licensing, penalties and coercive measures.
-fn decisions(t: &StatTable) -> Chart {
-    let mut c = chart(t, "decisions", 2, ("处理决定", "Decisions"));
-    let rows = [
-        ("licensing", ("行政许可", "Licensing")),
-        ("penalty", ("行政处罚", "Penalties")),
-        ("coercion", ("行政强制", "Coercive measures")),
-    ];
-    for (row, what) in rows {
-        c.bars.push(bar(what, figure(t, row, "decisions")));
-    }
-    let f: Vec<Option<i64>> = rows.iter().map(|(r, _)| whole(t, r, "decisions")).collect();
-    c.sentence = (
-        format!(
-            "本年作出行政许可决定{}，行政处罚决定{}，行政强制决定{}。",
-            zh(f[0]),
-            zh(f[1]),
-            zh(f[2])
-        ),
-        format!(
-            "Decisions this year: {} on licensing, {} penalties, {} coercive measures.",
-            en(f[0]),
-            en(f[1]),
-            en(f[2])
-        ),
-    );
-    c
 }
 
 #[cfg(test)]

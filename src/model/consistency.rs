@@ -12,82 +12,22 @@ use super::{Block, Report, Section};
 use std::collections::BTreeMap;
 
 /// One kind of figure the text states: the words that introduce it, the words that must come
-/// between them and the figure (any one of them), and the cells of 表三/表四 it may equal.
-struct Statement {
+/// between them and the figure (any one of them), and the cells it may equal. Each template gives
+/// its own (`Template::statements`).
+pub struct Statement {
     /// Words introducing the figure (any of them).
-    lead: &'static [&'static str],
+    pub lead: &'static [&'static str],
     /// A word that must follow the lead before the figure ("申请"), or none.
-    then: &'static [&'static str],
+    pub then: &'static [&'static str],
     /// Words that rule the sentence out (a different figure: 同比, 较上年).
-    not: &'static [&'static str],
+    pub not: &'static [&'static str],
     /// What it is, for the message (Chinese, English).
-    what: &'static str,
-    what_en: &'static str,
-    /// The table (3 or 4) and the sums of cells the figure may equal: each inner list is added up.
-    table: u8,
-    accept: &'static [&'static [(&'static str, &'static str)]],
+    pub what: &'static str,
+    pub what_en: &'static str,
+    /// The sums of cells of the template's table the figure may equal: each inner list is added
+    /// up.
+    pub accept: &'static [&'static [(&'static str, &'static str)]],
 }
-
-const STATEMENTS: &[Statement] = &[
-    Statement {
-        lead: &["收到", "受理", "新收"],
-        then: &["申请"],
-        not: &["同比", "较上年", "比上年", "增长", "下降"],
-        what: "收到的政府信息公开申请",
-        what_en: "requests received",
-        table: 3,
-        // 本年新收, or 本年新收 + 上年结转 (reports count both ways).
-        accept: &[
-            &[("new_requests", "total")],
-            &[("new_requests", "total"), ("carried_over", "total")],
-        ],
-    },
-    Statement {
-        lead: &["上年结转"],
-        then: &[],
-        not: &["同比"],
-        what: "上年结转的申请",
-        what_en: "requests carried over from last year",
-        table: 3,
-        accept: &[&[("carried_over", "total")]],
-    },
-    Statement {
-        lead: &["结转下年度", "结转至下年度", "结转到下年度", "转入下年度"],
-        then: &[],
-        not: &["同比"],
-        what: "结转下年度继续办理的申请",
-        what_en: "requests carried forward to next year",
-        table: 3,
-        accept: &[&[("carried_forward", "total")]],
-    },
-    Statement {
-        lead: &["予以公开"],
-        then: &[],
-        not: &["同比", "部分"],
-        what: "予以公开的申请",
-        what_en: "requests granted",
-        table: 3,
-        accept: &[&[("granted", "total")]],
-    },
-    Statement {
-        lead: &["行政复议"],
-        then: &[],
-        not: &["同比", "诉讼"],
-        what: "行政复议",
-        what_en: "administrative reviews",
-        table: 4,
-        accept: &[&[("review", "total")]],
-    },
-    Statement {
-        lead: &["行政诉讼"],
-        then: &[],
-        not: &["同比", "复议"],
-        what: "行政诉讼",
-        what_en: "lawsuits",
-        table: 4,
-        accept: &[&[("direct_suit", "total"), ("suit_after_review", "total")]],
-    },
-];
 
 /// Units that follow a count in these sentences.
 const UNITS: &[char] = &['件', '条', '个', '起', '宗', '次'];
@@ -116,7 +56,8 @@ fn sentences(report: &Report) -> Vec<(String, String)> {
     out
 }
 
-fn value(table: &StatTable, row: &str, column: &str) -> Option<(CellPos, Decimal)> {
+/// A cell's figure (a blank or placeholder counts 0; a computed value where none is printed).
+pub(crate) fn value(table: &StatTable, row: &str, column: &str) -> Option<(CellPos, Decimal)> {
     let (pos, cell) = table.keyed_cell(row, column)?;
     let v = match cell.value {
         CellValue::Number(d) => d,
@@ -126,63 +67,90 @@ fn value(table: &StatTable, row: &str, column: &str) -> Option<(CellPos, Decimal
     Some((pos, table.derived.get(&pos).copied().unwrap_or(v)))
 }
 
+/// The official tables, the first of each number, in the order of their numbers.
+fn official(tables: &BTreeMap<String, StatTable>) -> Vec<&StatTable> {
+    let mut numbers: Vec<u8> = tables
+        .values()
+        .filter_map(|t| t.template.map(|id| id.table_number()))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .iter()
+        .filter_map(|&n| {
+            tables
+                .values()
+                .find(|t| t.template.map(|id| id.table_number()) == Some(n))
+        })
+        .collect()
+}
+
 /// Finds the text's figures that the tables give differently, and the empty parts.
 pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<Finding> {
-    let by_number = |n: u8| {
-        tables
-            .values()
-            .find(|t| t.template.map(|id| id.table_number()) == Some(n))
-    };
+    let official = official(tables);
+    let statements: Vec<(&StatTable, &Statement)> = official
+        .iter()
+        .filter_map(|t| Some((*t, t.template?.template().statements())))
+        .flat_map(|(t, list)| list.iter().map(move |st| (t, st)))
+        .collect();
     let mut out = Vec::new();
     for (heading, sentence) in sentences(report) {
-        for st in STATEMENTS {
-            let Some(table) = by_number(st.table) else {
-                continue;
-            };
-            if st.not.iter().any(|w| sentence.contains(w)) {
-                continue;
-            }
-            let Some(stated) = stated_figure(&sentence, st) else {
-                continue;
-            };
-            let options = table_options(table, st);
-            let Some((cells, first)) = options.first().cloned() else {
-                continue; // not provided in the table: nothing to compare
-            };
-            if options
-                .iter()
-                .any(|(_, v)| v.same_value(&Decimal::whole(stated)))
-            {
-                continue;
-            }
-            out.push(Finding {
-                rule: Rule::T1,
-                severity: Severity::Warning,
-                table_id: Some(table.id.clone()),
-                table: table.full_caption(),
-                row: None,
-                column: None,
-                expected: Some(stated.to_string()),
-                printed: Some(first.to_string()),
-                message: format!(
-                    "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
-                    st.what,
-                    quote(&sentence),
-                    cell_names(table, &cells, false)
-                ),
-                message_en: format!(
-                    "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
-                    st.what_en,
-                    quote_en(&sentence),
-                    cell_names(table, &cells, true)
-                ),
-                cells,
-            });
+        for &(table, st) in &statements {
+            out.extend(contradiction(table, st, &heading, &sentence));
         }
     }
     out.extend(empty_parts(report));
-    out.extend(fees_unmentioned(report, by_number(2)));
+    for table in official {
+        if let Some(id) = table.template {
+            out.extend(id.template().check_text(report, table));
+        }
+    }
     out
+}
+
+/// A warning when the sentence states the statement's figure and the table gives another.
+fn contradiction(
+    table: &StatTable,
+    st: &Statement,
+    heading: &str,
+    sentence: &str,
+) -> Option<Finding> {
+    if st.not.iter().any(|w| sentence.contains(w)) {
+        return None;
+    }
+    let stated = stated_figure(sentence, st)?;
+    let options = table_options(table, st);
+    // Not provided in the table: nothing to compare.
+    let (cells, first) = options.first().cloned()?;
+    if options
+        .iter()
+        .any(|(_, v)| v.same_value(&Decimal::whole(stated)))
+    {
+        return None;
+    }
+    Some(Finding {
+        rule: Rule::T1,
+        severity: Severity::Warning,
+        table_id: Some(table.id.clone()),
+        table: table.full_caption(),
+        row: None,
+        column: None,
+        expected: Some(stated.to_string()),
+        printed: Some(first.to_string()),
+        message: format!(
+            "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
+            st.what,
+            quote(sentence),
+            cell_names(table, &cells, false)
+        ),
+        message_en: format!(
+            "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
+            st.what_en,
+            quote_en(sentence),
+            cell_names(table, &cells, true)
+        ),
+        cells,
+    })
 }
 
 /// What the table gives for a statement: each accepted sum of cells the table provides, with
@@ -271,14 +239,16 @@ fn has_content(s: &Section) -> bool {
         .any(|c| has_content(c) || !c.title.is_empty())
 }
 
-fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Option<&'a Section> {
+/// The part numbered `numeral` whose title holds one of `words`.
+pub(crate) fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Option<&'a Section> {
     report
         .sections
         .iter()
         .find(|s| s.number.starts_with(numeral) && words.iter().any(|w| s.title.contains(w)))
 }
 
-fn text_finding(message: (String, String)) -> Finding {
+/// A T1 warning about the text.
+pub(crate) fn text_finding(message: (String, String)) -> Finding {
     Finding::about(Rule::T1, Severity::Warning, "正文", message)
 }
 
@@ -301,43 +271,6 @@ fn empty_parts(report: &Report) -> Vec<Finding> {
             ))
         })
         .collect()
-}
-
-fn fees_unmentioned(report: &Report, table2: Option<&StatTable>) -> Option<Finding> {
-    let t = table2?;
-    // The 2021 format's 本年收费金额 (万元); the 2019 format has no amount.
-    let (_, amount) = value(t, "fees", "amount")?;
-    if amount.units <= 0 {
-        return None;
-    }
-    let six = part(report, '六', &["其他", "事项"])?;
-    let mut text = String::new();
-    for s in six.walk() {
-        text.push_str(&s.title);
-        for b in &s.blocks {
-            if let Block::Paragraph { text: t } | Block::Note { text: t } = b {
-                text.push_str(t);
-            }
-        }
-    }
-    let mentioned = ["收费", "收取", "信息处理费", "费用"]
-        .iter()
-        .any(|w| text.contains(w));
-    (!mentioned).then(|| {
-        let mut f = text_finding((
-            format!(
-                "表二的行政事业性收费本年收费金额为 {amount} 万元，但第六部分“{}”没有提及收费（信息处理费）情况。",
-                six.title
-            ),
-            format!(
-                "“表二” gives {amount} (“万元”, 10,000 yuan) of fees charged this year, but part “六” “{}” says nothing about fees (“信息处理费”).",
-                six.title
-            ),
-        ));
-        f.table_id = Some(t.id.clone());
-        f.table = t.full_caption();
-        f
-    })
 }
 
 #[cfg(test)]

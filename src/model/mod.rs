@@ -9,6 +9,8 @@ pub mod checker;
 pub mod compare;
 pub mod consistency;
 pub mod finding;
+#[cfg(feature = "import")]
+pub mod grid;
 pub mod layout;
 mod load;
 pub mod names;

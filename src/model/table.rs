@@ -2,9 +2,52 @@
 //! works on, whether it came from a generic table in the JSON or from an official template.
 
 use super::cell::Cell;
-use super::templates::TemplateId;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+/// Which official table, in which format: a plain key (name, table number, format year). What a
+/// key means (structure, identities, page readers, charts) is its registered template's, in
+/// `model::templates`; reading a key from JSON checks it against that registry.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TemplateId {
+    name: &'static str,
+    number: u8,
+    year: u16,
+}
+
+impl TemplateId {
+    /// A key (for a template module's `pub const`).
+    pub const fn new(name: &'static str, number: u8, year: u16) -> TemplateId {
+        TemplateId { name, number, year }
+    }
+
+    /// Its name: `table3-2021`.
+    pub fn name(self) -> &'static str {
+        self.name
+    }
+
+    /// The table's number in the report: 2, 3 or 4.
+    pub fn table_number(self) -> u8 {
+        self.number
+    }
+
+    /// The format year: 2019 (trial) or 2021.
+    pub fn format_year(self) -> u16 {
+        self.year
+    }
+}
+
+impl std::fmt::Debug for TemplateId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl Serialize for TemplateId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name)
+    }
+}
 
 /// A column or row header. Children make multi-level headers: a header spans its leaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

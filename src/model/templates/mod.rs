@@ -17,6 +17,8 @@
 //! template, registered only in tests, and proves the steps (docs/architecture.md tells more).
 
 mod instantiate;
+#[cfg(feature = "import")]
+pub mod page;
 pub mod table2;
 pub mod table3;
 pub mod table4;
@@ -25,50 +27,61 @@ mod test_table;
 
 pub use instantiate::instantiate;
 
+use super::chart::Chart;
 use super::checker::Checker;
+use super::consistency::Statement;
+#[cfg(feature = "import")]
+use super::grid::Grid;
+pub use super::table::TemplateId;
 use super::table::{Header, StatTable, TableBlock, TableGroup};
-use serde::{Deserialize, Serialize};
+use super::Report;
+use serde::Deserialize;
 
-/// Every official table template the viewer knows, in the order they are listed.
-pub static REGISTRY: &[TemplateId] = &[
-    table2::V2019,
-    table2::V2021,
-    table3::V2019,
-    table3::V2021,
-    table4::V2019,
-    table4::V2021,
+/// Every official table template the viewer knows, in the order they are listed. A new table is
+/// one folder here and one line in this list.
+pub static REGISTRY: &[&dyn Template] = &[
+    &table2::T2019,
+    &table2::T2021,
+    &table3::T2019,
+    &table3::T2021,
+    &table4::T2019,
+    &table4::T2021,
     #[cfg(test)]
-    test_table::V1,
+    &test_table::T1,
 ];
 
-/// Which format of a table family a template is: its year, the name reports give, and what the
-/// JSON schema says of it.
+/// Which format of a table family a template is: its key (name, number, year) and what the JSON
+/// schema says of it.
 pub struct Format {
-    /// The format year: 2019 (trial) or 2021.
-    pub year: u16,
-    /// The name reports give in `"template"`, e.g. `table3-2021`.
-    pub name: &'static str,
+    /// The key reports and tables name it by.
+    pub id: TemplateId,
     /// What it is, for the JSON schema.
     pub description: &'static str,
 }
 
 /// An official table in one format.
 pub trait Template: Sync {
-    /// Its format: year, name, description.
+    /// Its format: key and description.
     fn format(&self) -> &Format;
+    /// Its key.
+    fn id(&self) -> TemplateId {
+        self.format().id
+    }
     /// The name reports give in `"template"`, e.g. `table3-2021`.
     fn name(&self) -> &'static str {
-        self.format().name
+        self.id().name()
     }
     /// What it is, for the JSON schema.
     fn description(&self) -> &'static str {
         self.format().description
     }
     /// The table's number in the report: 表三 is 3.
-    fn number(&self) -> u8;
+    fn number(&self) -> u8 {
+        self.id().table_number()
+    }
     /// The format year: 2019 (trial) or 2021.
     fn format_year(&self) -> u16 {
-        self.format().year
+        self.id().format_year()
     }
     /// Short label: 表三.
     fn label(&self) -> &'static str;
@@ -107,119 +120,84 @@ pub trait Template: Sync {
     fn layout_for(&self, _block: &TableBlock) -> Option<(TemplateId, Finding)> {
         None
     }
+    /// The sentences of a report's text that state its figures (T1), compared with its cells.
+    fn statements(&self) -> &'static [Statement] {
+        &[]
+    }
+    /// Further checks of the report's text against the table (表二: fees part 六 does not
+    /// mention).
+    fn check_text(&self, _report: &Report, _table: &StatTable) -> Vec<Finding> {
+        Vec::new()
+    }
+    /// Its 图解: bars and a sentence drawn from its figures (none by default).
+    fn charts(&self, _table: &StatTable) -> Vec<Chart> {
+        Vec::new()
+    }
+    /// Reads the table from a printed grid (the importer found it by [`Self::identified_by`]):
+    /// every figure in its cell as printed, every decision in the notes. `format_year` is the
+    /// report's format when known. By default the template's row labels down the side and its
+    /// column labels above ([`page::keyed_rows`]).
+    #[cfg(feature = "import")]
+    fn read_page(&self, grid: &Grid, id: &str, _format_year: Option<u16>) -> page::Recognised {
+        page::keyed_rows(self.id(), grid, id)
+    }
 }
 
 use super::finding::Finding;
 
-/// Which official table, in which format: a registered [`Template`].
-#[derive(Clone, Copy)]
-pub struct TemplateId(&'static dyn Template);
-
+/// The behaviour of a template key: its registered [`Template`]. A table holds only the key
+/// (`model::table::TemplateId`, plain data); what the key means is here.
 impl TemplateId {
-    /// The id of a template (for a module's `pub const`).
-    pub const fn new(template: &'static dyn Template) -> TemplateId {
-        TemplateId(template)
-    }
-
-    /// Every registered template.
-    pub fn all() -> &'static [TemplateId] {
-        REGISTRY
+    /// Every registered template's key.
+    pub fn all() -> Vec<TemplateId> {
+        REGISTRY.iter().map(|t| t.id()).collect()
     }
 
     /// The registered template with this name.
     pub fn named(name: &str) -> Option<TemplateId> {
-        REGISTRY.iter().copied().find(|t| t.name() == name)
+        REGISTRY.iter().map(|t| t.id()).find(|t| t.name() == name)
     }
 
     /// The registered template of table `number` in the format of `format_year`.
     pub fn for_table(number: u8, format_year: u16) -> Option<TemplateId> {
         REGISTRY
             .iter()
-            .copied()
+            .map(|t| t.id())
             .find(|t| t.table_number() == number && t.format_year() == format_year)
     }
 
-    /// The template.
+    /// The template. Every key is one of the registry's (the keys are the templates' constants).
     pub fn template(self) -> &'static dyn Template {
-        self.0
-    }
-
-    /// Its name: `table3-2021`.
-    pub fn name(self) -> &'static str {
-        self.0.name()
-    }
-
-    /// The table's number in the report: 2, 3 or 4.
-    pub fn table_number(self) -> u8 {
-        self.0.number()
-    }
-
-    /// The format year: 2019 (trial) or 2021.
-    pub fn format_year(self) -> u16 {
-        self.0.format_year()
+        REGISTRY
+            .iter()
+            .copied()
+            .find(|t| t.id() == self)
+            .unwrap_or(REGISTRY[0])
     }
 
     /// Short label: 表二, 表三 or 表四.
     pub fn label(self) -> &'static str {
-        self.0.label()
+        self.template().label()
     }
 
     /// The official caption.
     pub fn caption(self) -> &'static str {
-        self.0.caption()
+        self.template().caption()
     }
 
     /// Unit of the counts.
     pub fn unit(self) -> Option<&'static str> {
-        self.0.unit()
+        self.template().unit()
     }
 
     /// What a column holds.
     pub fn column_kind(self, column_key: &str) -> ColumnKind {
-        self.0.column_kind(column_key)
+        self.template().column_kind(column_key)
     }
 
     /// The official header structure, without cells.
     pub fn groups(self) -> Vec<TableGroup> {
-        self.0.groups()
-    }
-}
-
-impl PartialEq for TemplateId {
-    fn eq(&self, other: &Self) -> bool {
-        self.name() == other.name()
-    }
-}
-
-impl Eq for TemplateId {}
-
-impl PartialOrd for TemplateId {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for TemplateId {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.name().cmp(other.name())
-    }
-}
-
-impl std::hash::Hash for TemplateId {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.name().hash(state);
-    }
-}
-
-impl std::fmt::Debug for TemplateId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-impl Serialize for TemplateId {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
+        self.template().groups()
     }
 }
 
@@ -249,7 +227,7 @@ impl schemars::JsonSchema for TemplateId {
             .iter()
             .map(|t| {
                 serde_json::json!({
-                    "description": t.template().description(),
+                    "description": t.description(),
                     "type": "string",
                     "const": t.name(),
                 })
@@ -330,7 +308,7 @@ mod tests {
 
     #[test]
     fn every_template_cell_has_a_unique_key() {
-        for &id in REGISTRY {
+        for id in TemplateId::all() {
             let block: TableBlock = serde_json::from_str(r#"{"id":"t"}"#).unwrap();
             let (table, findings) = instantiate(id, &block);
             assert!(findings.is_empty());

@@ -1,6 +1,11 @@
 //! 表三 收到和处理政府信息公开申请情况, in the 2019 trial format and the 2021 format: its rows
 //! and columns with their keys, and its identities R3.1, R3.2 and R3.3.
 
+mod chart;
+#[cfg(feature = "import")]
+mod page;
+mod text;
+
 use super::{leaf, leaves_of, ColumnKind, Format, Template, TemplateId};
 use crate::model::checker::figure;
 use crate::model::checker::{difference, Checker};
@@ -9,38 +14,26 @@ use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock, TableGroup};
 
 /// 表三, 2019 trial format (23 rows).
-pub const V2019: TemplateId = TemplateId::new(&Table3(Format {
-    year: 2019,
-    name: "table3-2019",
+pub const V2019: TemplateId = TemplateId::new("table3-2019", 3, 2019);
+/// The template of [`V2019`], for the registry.
+pub(in crate::model::templates) static T2019: Table3 = Table3(Format {
+    id: V2019,
     description: "表三 收到和处理政府信息公开申请情况, 2019 trial format (23 rows).",
-}));
+});
 /// 表三, 2021 format (25 rows).
-pub const V2021: TemplateId = TemplateId::new(&Table3(Format {
-    year: 2021,
-    name: "table3-2021",
+pub const V2021: TemplateId = TemplateId::new("table3-2021", 3, 2021);
+/// The template of [`V2021`], for the registry.
+pub(in crate::model::templates) static T2021: Table3 = Table3(Format {
+    id: V2021,
     description: "表三 收到和处理政府信息公开申请情况, 2021 format (25 rows).",
-}));
+});
 
 /// 表三 in one format.
 pub struct Table3(Format);
 
-impl Table3 {
-    /// This format's id (its figures' rows differ between formats).
-    fn id(&self) -> TemplateId {
-        if self.0.year == 2019 {
-            V2019
-        } else {
-            V2021
-        }
-    }
-}
-
 impl Template for Table3 {
     fn format(&self) -> &Format {
         &self.0
-    }
-    fn number(&self) -> u8 {
-        3
     }
     fn label(&self) -> &'static str {
         "表三"
@@ -66,7 +59,7 @@ impl Template for Table3 {
     fn layout_for(&self, block: &TableBlock) -> Option<(TemplateId, Finding)> {
         // Several published 2021-format reports print （六）其他处理 as one row, as the 2019
         // format does: show and check it in that layout, and say so.
-        (self.0.year == 2021 && other_handling_as_one_row(block)).then(|| {
+        (self.0.id.format_year() == 2021 && other_handling_as_one_row(block)).then(|| {
             let finding = Finding {
                 rule: Rule::Label,
                 severity: Severity::Info,
@@ -84,6 +77,24 @@ impl Template for Table3 {
             };
             (V2019, finding)
         })
+    }
+    fn charts(&self, table: &StatTable) -> Vec<crate::model::chart::Chart> {
+        vec![
+            chart::applicants(table),
+            chart::results(table, self.0.id == V2021),
+        ]
+    }
+    fn statements(&self) -> &'static [crate::model::consistency::Statement] {
+        text::STATEMENTS
+    }
+    #[cfg(feature = "import")]
+    fn read_page(
+        &self,
+        grid: &crate::model::grid::Grid,
+        id: &str,
+        format_year: Option<u16>,
+    ) -> super::page::Recognised {
+        page::read(grid, id, format_year)
     }
 }
 

@@ -8,11 +8,12 @@ use crate::model::finding::Rule;
 use crate::model::table::{Header, TableGroup};
 
 /// 表九, format 1.
-pub const V1: TemplateId = TemplateId::new(&Table9(Format {
-    year: 2021,
-    name: "table9-test",
+pub const V1: TemplateId = TemplateId::new("table9-test", 9, 2021);
+/// The template of [`V1`], for the registry.
+pub(in crate::model::templates) static T1: Table9 = Table9(Format {
+    id: V1,
     description: "表九 试点统计 (tests only).",
-}));
+});
 
 /// 表九 试点统计.
 pub struct Table9(Format);
@@ -20,9 +21,6 @@ pub struct Table9(Format);
 impl Template for Table9 {
     fn format(&self) -> &Format {
         &self.0
-    }
-    fn number(&self) -> u8 {
-        9
     }
     fn label(&self) -> &'static str {
         "表九"

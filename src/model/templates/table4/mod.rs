@@ -1,23 +1,30 @@
 //! 表四 政府信息公开行政复议、行政诉讼情况 (the same layout in 2019 and 2021): one data row of
 //! column groups, keyed by group, and its identity R4.1.
 
+mod chart;
+#[cfg(feature = "import")]
+mod page;
+mod text;
+
 use super::{leaf, Format, Template, TemplateId};
 use crate::model::checker::Checker;
 use crate::model::finding::Rule;
 use crate::model::table::{CellPos, Header, TableGroup};
 
 /// 表四, 2019 trial format.
-pub const V2019: TemplateId = TemplateId::new(&Table4(Format {
-    year: 2019,
-    name: "table4-2019",
+pub const V2019: TemplateId = TemplateId::new("table4-2019", 4, 2019);
+/// The template of [`V2019`], for the registry.
+pub(in crate::model::templates) static T2019: Table4 = Table4(Format {
+    id: V2019,
     description: "表四 政府信息公开行政复议、行政诉讼情况, 2019 trial format.",
-}));
+});
 /// 表四, 2021 format (same layout as 2019).
-pub const V2021: TemplateId = TemplateId::new(&Table4(Format {
-    year: 2021,
-    name: "table4-2021",
+pub const V2021: TemplateId = TemplateId::new("table4-2021", 4, 2021);
+/// The template of [`V2021`], for the registry.
+pub(in crate::model::templates) static T2021: Table4 = Table4(Format {
+    id: V2021,
     description: "表四 政府信息公开行政复议、行政诉讼情况, 2021 format (same layout as 2019).",
-}));
+});
 
 /// 表四 in one format.
 pub struct Table4(Format);
@@ -25,9 +32,6 @@ pub struct Table4(Format);
 impl Template for Table4 {
     fn format(&self) -> &Format {
         &self.0
-    }
-    fn number(&self) -> u8 {
-        4
     }
     fn label(&self) -> &'static str {
         "表四"
@@ -46,6 +50,21 @@ impl Template for Table4 {
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[&["行政复议", "行政诉讼", "结果维持"]]
+    }
+    fn charts(&self, table: &crate::model::StatTable) -> Vec<crate::model::chart::Chart> {
+        vec![chart::reviews_and_suits(table)]
+    }
+    fn statements(&self) -> &'static [crate::model::consistency::Statement] {
+        text::STATEMENTS
+    }
+    #[cfg(feature = "import")]
+    fn read_page(
+        &self,
+        grid: &crate::model::grid::Grid,
+        id: &str,
+        format_year: Option<u16>,
+    ) -> super::page::Recognised {
+        page::read(grid, id, format_year)
     }
 }
 

@@ -1,23 +1,30 @@
 //! 表二 主动公开政府信息情况: five blocks in the 2019 trial format, four in 2021, each with its own
 //! columns. Its figures have no identities between them; N1 checks each.
 
+mod chart;
+#[cfg(feature = "import")]
+mod page;
+mod text;
+
 use super::{group, leaf, Format, Template, TemplateId};
 use crate::model::checker::figure;
 use crate::model::finding::{Finding, Rule, Severity};
 use crate::model::table::{StatTable, TableGroup};
 
 /// 表二, 2019 trial format (five blocks, 22 cells).
-pub const V2019: TemplateId = TemplateId::new(&Table2(Format {
-    year: 2019,
-    name: "table2-2019",
+pub const V2019: TemplateId = TemplateId::new("table2-2019", 2, 2019);
+/// The template of [`V2019`], for the registry.
+pub(in crate::model::templates) static T2019: Table2 = Table2(Format {
+    id: V2019,
     description: "表二 主动公开政府信息情况, 2019 trial format (five blocks, 22 cells).",
-}));
+});
 /// 表二, 2021 format (four blocks, 10 cells).
-pub const V2021: TemplateId = TemplateId::new(&Table2(Format {
-    year: 2021,
-    name: "table2-2021",
+pub const V2021: TemplateId = TemplateId::new("table2-2021", 2, 2021);
+/// The template of [`V2021`], for the registry.
+pub(in crate::model::templates) static T2021: Table2 = Table2(Format {
+    id: V2021,
     description: "表二 主动公开政府信息情况, 2021 format (four blocks, 10 cells).",
-}));
+});
 
 /// 表二 in one format.
 pub struct Table2(Format);
@@ -25,9 +32,6 @@ pub struct Table2(Format);
 impl Template for Table2 {
     fn format(&self) -> &Format {
         &self.0
-    }
-    fn number(&self) -> u8 {
-        2
     }
     fn label(&self) -> &'static str {
         "表二"
@@ -39,14 +43,14 @@ impl Template for Table2 {
         None
     }
     fn groups(&self) -> Vec<TableGroup> {
-        if self.0.year == 2019 {
+        if self.0.id.format_year() == 2019 {
             table2_2019()
         } else {
             table2_2021()
         }
     }
     fn check_against_last_year(&self, now: &StatTable, before: &StatTable) -> Vec<Finding> {
-        if self.0.year == 2021 && before.template == Some(V2021) {
+        if self.0.id.format_year() == 2021 && before.template == Some(V2021) {
             in_force(now, before)
         } else {
             Vec::new()
@@ -54,6 +58,25 @@ impl Template for Table2 {
     }
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[&["第二十条第", "规章"], &["第二十条第", "行政许可"]]
+    }
+    fn charts(&self, table: &StatTable) -> Vec<crate::model::chart::Chart> {
+        if self.0.id == V2021 {
+            vec![chart::rules(table), chart::decisions(table)]
+        } else {
+            Vec::new()
+        }
+    }
+    fn check_text(&self, report: &crate::model::Report, table: &StatTable) -> Vec<Finding> {
+        text::fees_unmentioned(report, table).into_iter().collect()
+    }
+    #[cfg(feature = "import")]
+    fn read_page(
+        &self,
+        grid: &crate::model::grid::Grid,
+        id: &str,
+        format_year: Option<u16>,
+    ) -> super::page::Recognised {
+        page::read(grid, id, format_year)
     }
 }
 

@@ -1,0 +1,207 @@
+//! A printed table as a rectangular grid of texts, whatever it was printed in (an HTML table, a
+//! PDF's ruled grid, a text copy's lines): a cell spanning rows or columns fills every position
+//! it covers, and each position remembers which source cell it came from. The importer builds
+//! grids (`import::grid` from HTML); the templates' page readers read them.
+
+/// One source cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceCell {
+    /// Its text, white space collapsed.
+    pub text: String,
+    /// Row and column where it starts.
+    pub origin: (usize, usize),
+}
+
+/// The expanded table.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grid {
+    /// Rows of positions; `None` where the source had no cell.
+    pub rows: Vec<Vec<Option<SourceCell>>>,
+    /// Spans that were capped or clipped, in words, for the importer's report.
+    pub clipped: Vec<String>,
+    /// Which official table this is, once worked out (see [`Grid::official`]).
+    pub(crate) official: std::cell::OnceCell<Option<u8>>,
+}
+
+/// The largest spans browsers honour (HTML: rowspan ≤ 65534, colspan ≤ 1000).
+pub const MAX_ROWSPAN: usize = 65534;
+/// See [`MAX_ROWSPAN`].
+pub const MAX_COLSPAN: usize = 1000;
+
+/// A row span that never reaches past the table's last row (browsers clip it too); a clip is
+/// noted, unless the span is absurd (MAX_ROWSPAN or more, taken as "to the end").
+fn clip_rowspan(
+    rowspan: usize,
+    left: usize,
+    at: (usize, usize),
+    clipped: &mut Vec<String>,
+) -> usize {
+    if rowspan <= left {
+        return rowspan.max(1);
+    }
+    if rowspan < MAX_ROWSPAN {
+        clipped.push(format!(
+            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
+            at.0 + 1,
+            at.1 + 1
+        ));
+    }
+    left
+}
+
+/// Puts a cell's text in every grid position it spans, each remembering where it starts.
+fn fill_span(
+    grid: &mut Vec<Vec<Option<SourceCell>>>,
+    (r, c): (usize, usize),
+    (rowspan, colspan): (usize, usize),
+    text: String,
+) {
+    let mut text = Some(text);
+    for dr in 0..rowspan {
+        let rr = r + dr;
+        if grid.len() <= rr {
+            grid.resize(rr + 1, Vec::new());
+        }
+        for dc in 0..colspan {
+            let cc = c + dc;
+            if grid[rr].len() <= cc {
+                grid[rr].resize(cc + 1, None);
+            }
+            let last = dr + 1 == rowspan && dc + 1 == colspan;
+            let text = if last {
+                text.take().unwrap_or_default()
+            } else {
+                text.clone().unwrap_or_default()
+            };
+            grid[rr][cc] = Some(SourceCell {
+                text,
+                origin: (r, c),
+            });
+        }
+    }
+}
+
+impl Grid {
+    /// Builds the grid from rows of (text, rowspan, colspan).
+    pub fn from_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
+        let mut grid: Vec<Vec<Option<SourceCell>>> = Vec::new();
+        let mut clipped = Vec::new();
+        let source_rows = rows.len();
+        for (r, cells) in rows.into_iter().enumerate() {
+            if grid.len() <= r {
+                grid.resize(r + 1, Vec::new());
+            }
+            // Sized to the row, not grown by doubling: a megabyte on 20,000 rows of 3 cells.
+            let width: usize = cells.iter().map(|c| c.2.clamp(1, MAX_COLSPAN)).sum();
+            let have = grid[r].len();
+            grid[r].reserve_exact(width.saturating_sub(have));
+            let mut c = 0;
+            for (k, (text, rowspan, colspan)) in cells.into_iter().enumerate() {
+                while grid[r].get(c).is_some_and(Option::is_some) {
+                    c += 1;
+                }
+                let rowspan = clip_rowspan(rowspan, source_rows - r, (r, k), &mut clipped);
+                let colspan = colspan.clamp(1, MAX_COLSPAN);
+                fill_span(&mut grid, (r, c), (rowspan, colspan), text);
+                c += colspan;
+            }
+        }
+        let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+        for row in &mut grid {
+            row.resize(width, None);
+        }
+        // Drop rows that are entirely empty.
+        grid.retain(|row| {
+            row.iter()
+                .any(|c| c.as_ref().is_some_and(|c| !c.text.is_empty()))
+        });
+        Grid {
+            rows: grid,
+            clipped,
+            official: Default::default(),
+        }
+    }
+
+    /// True when the table has no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Number of columns.
+    pub fn width(&self) -> usize {
+        self.rows.first().map(Vec::len).unwrap_or(0)
+    }
+
+    /// The text at a position ("" where there is none).
+    pub fn text(&self, r: usize, c: usize) -> &str {
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .and_then(|c| c.as_ref())
+            .map(|c| c.text.as_str())
+            .unwrap_or("")
+    }
+
+    /// The source cell's origin at a position.
+    pub fn origin(&self, r: usize, c: usize) -> Option<(usize, usize)> {
+        self.rows.get(r)?.get(c)?.as_ref().map(|c| c.origin)
+    }
+
+    /// Distinct texts of a row, left to right (a spanning cell once).
+    pub fn row_texts(&self, r: usize) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        let mut last = None;
+        for c in 0..self.width() {
+            let o = self.origin(r, c);
+            if o.is_some() && o != last {
+                out.push(self.text(r, c));
+            }
+            last = o;
+        }
+        out
+    }
+
+    /// Every text of the table.
+    pub fn all_text(&self) -> String {
+        (0..self.rows.len())
+            .map(|r| self.row_texts(r).join(" "))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_span_past_the_table_is_clipped_and_reported() {
+        let mut rows = vec![vec![("A".into(), 5000, 1), ("1".into(), 1, 1)]];
+        for i in 0..199 {
+            rows.push(vec![(format!("{}", i + 2), 1, 1)]);
+        }
+        let g = Grid::from_spans(rows);
+        // Every row is kept (nothing cut at 98 or 100 rows), each figure in column 1.
+        assert_eq!(g.rows.len(), 200);
+        assert_eq!(g.text(199, 1), "200");
+        assert_eq!(g.text(199, 0), "A");
+        assert_eq!(g.clipped.len(), 1);
+        assert!(g.clipped[0].contains("跨 5000 行"), "{:?}", g.clipped);
+    }
+
+    #[test]
+    fn spans_fill_the_grid() {
+        let g = Grid::from_spans(vec![
+            vec![("A".into(), 2, 1), ("B".into(), 1, 2)],
+            vec![("b1".into(), 1, 1), ("b2".into(), 1, 1)],
+            vec![("x".into(), 1, 1), ("1".into(), 1, 1), ("2".into(), 1, 1)],
+        ]);
+        assert_eq!(g.width(), 3);
+        assert_eq!(g.text(1, 0), "A");
+        assert_eq!(g.origin(1, 0), Some((0, 0)));
+        assert_eq!(g.text(0, 2), "B");
+        assert_eq!(g.text(1, 2), "b2");
+        assert_eq!(g.row_texts(0), vec!["A", "B"]);
+        assert_eq!(g.row_texts(2), vec!["x", "1", "2"]);
+    }
+}
