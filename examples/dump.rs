@@ -8,9 +8,9 @@
 //! corpus page, fixture and sample). Diff two OUT_DIRs.
 
 use report_viewer::export::{fragment_html, standalone_html, table_csv, Page};
-use report_viewer::import::{import, to_json, Options};
+use report_viewer::import::{import, Options};
 use report_viewer::labels::{EN, ZH};
-use report_viewer::model::chart::charts;
+use report_viewer::model::to_json;
 use report_viewer::model::validate::check_cross_year;
 use report_viewer::model::{check_report, parse_report, CheckedReport};
 use report_viewer::read_aloud::script::{build, Script};
@@ -35,7 +35,7 @@ fn dump_checked(out: &Path, stem: &str, checked: &CheckedReport) {
     write("script.txt", format!("{:#?}", build(checked)));
     let plain = Script::plan_with(checked, false).finish();
     write("script-nocharts.txt", format!("{plain:#?}"));
-    write("charts.txt", format!("{:#?}", charts(checked)));
+    write("charts.txt", format!("{:#?}", checked.charts()));
     write("zh.html", standalone_html(checked, &page(&ZH)));
     write("en.html", standalone_html(checked, &page(&EN)));
     write("fragment.html", fragment_html(checked, &page(&ZH)));

@@ -8,7 +8,8 @@
 mod common;
 use common::tool;
 
-use report_viewer::import::{import, to_json, Options};
+use report_viewer::import::{import, Options};
+use report_viewer::model::to_json;
 use report_viewer::model::{check_report, parse_report, Block, Cell, Report, Rule};
 use serde_json::Value;
 use std::collections::BTreeSet;

@@ -402,7 +402,7 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
             .map_err(|e| format!("内部错误，导出的 JSON 无法读回：{e}")),
     };
     let Some(path) = output else {
-        let json = import::to_json(&report);
+        let json = report_viewer::model::to_json(&report);
         drop(report);
         read_back(&json)?;
         return std::io::stdout()
@@ -413,7 +413,7 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
     let cannot_write = |e: std::io::Error| format!("无法写入 {}：{e}", part.display());
     let file = std::fs::File::create(&part).map_err(cannot_write)?;
     let mut out = std::io::BufWriter::new(file);
-    import::write_json(&report, &mut out).map_err(cannot_write)?;
+    report_viewer::model::write_json(&report, &mut out).map_err(cannot_write)?;
     out.flush().map_err(cannot_write)?;
     drop(out);
     drop(report);

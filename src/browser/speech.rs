@@ -3,7 +3,8 @@
 //! one utterance at a time with `lang` always set, reports each utterance's events with its
 //! generation, cancels only when it is the one speaking, and cancels on `pagehide`.
 
-use crate::read_aloud::player::{EngineEvent, Voices as VoiceStatus};
+use crate::labels::Voices as VoiceStatus;
+use crate::read_aloud::player::EngineEvent;
 use crate::read_aloud::voices::{is_chinese, pick, rank, VoiceInfo};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};

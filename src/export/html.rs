@@ -6,7 +6,6 @@ use super::chart::ChartMarkup;
 use super::escape;
 use super::markup::{finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::labels::Labels;
-use crate::model::chart::charts_for;
 use crate::model::layout::{layout, LaidCell};
 use crate::model::{Block, CheckedReport, Section, StatTable};
 use std::fmt::Write;
@@ -243,7 +242,7 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page
             Block::Table(t) => {
                 if let Some(table) = checked.tables.get(&t.id) {
                     if page.charts {
-                        for chart in charts_for(checked, table) {
+                        for chart in checked.charts_for(table) {
                             h.push_str(&ChartMarkup::new(&chart, page.labels).html());
                         }
                     }

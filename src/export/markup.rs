@@ -685,7 +685,7 @@ mod tests {
         let json = crate::export::tests::SAMPLE.replace("\"total\": 141", "\"total\": 120");
         let before = check_report(parse_report(&json).unwrap());
         let now = &c.tables["table-3"];
-        let cmp = compare(now, last_years_table(&before, now).unwrap(), &WORDS).unwrap();
+        let cmp = compare(now, last_years_table(&before.tables, now).unwrap(), &WORDS).unwrap();
         let m = TableMarkup::compared(&c, &cmp, &ZH);
         let laid = layout(m.table);
         let cells: Vec<_> = laid.iter().flat_map(|b| b.cells()).collect();
@@ -731,7 +731,12 @@ mod tests {
         assert_eq!(first.items.len() + first.zeros.len(), 7);
         // 表四 (no row headers): a card per column group still, each figure one item.
         let now4 = &c.tables["table-4"];
-        let cmp4 = compare(now4, last_years_table(&before, now4).unwrap(), &WORDS).unwrap();
+        let cmp4 = compare(
+            now4,
+            last_years_table(&before.tables, now4).unwrap(),
+            &WORDS,
+        )
+        .unwrap();
         let cards4 = TableMarkup::compared(&c, &cmp4, &ZH).cards();
         assert_eq!(cards4.len(), 3);
         assert_eq!(cards4[0].title, "行政复议");

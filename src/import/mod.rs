@@ -844,20 +844,6 @@ fn stated_requests(report: &Report) -> Option<(i64, String, String)> {
     None
 }
 
-/// The report as JSON, formatted as the demo files are.
-pub fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    out.write_all(b"\n")
-}
-
-/// The report as JSON text (as [`write_json`] writes it).
-pub fn to_json(report: &Report) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail, and serde_json writes UTF-8.
-    let _ = write_json(report, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
 /// Import and check in one: the findings of the imported report, for the importer's summary.
 pub fn findings_count(report: &Report) -> usize {
     check_report(report.clone()).attention_count()

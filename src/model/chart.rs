@@ -8,7 +8,7 @@
 use super::checker::figure;
 pub use super::compare::percent;
 use super::compare::{change, EN, ZH};
-use super::{CheckedReport, Decimal, Severity, StatTable};
+use super::{Decimal, StatTable};
 
 /// One bar: what it counts, and the figure (`None`: not provided, drawn as no bar).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,40 +159,21 @@ pub(crate) fn chart(
     }
 }
 
-/// The charts of every official table of the report, in report order.
-pub fn charts(checked: &CheckedReport) -> Vec<Chart> {
-    checked
-        .tables
-        .values()
-        .flat_map(|t| charts_for(checked, t))
-        .collect()
-}
-
-/// The charts of one table (none for a table that is not an official one).
-pub fn charts_for(checked: &CheckedReport, t: &StatTable) -> Vec<Chart> {
-    let Some(template) = t.template else {
-        return Vec::new();
-    };
-    let mut out = template.template().charts(t);
-    let failing = checked
-        .findings_for(&t.id)
-        .iter()
-        .any(|f| f.severity == Severity::Error);
-    for c in &mut out {
-        if failing {
-            c.sentence
-                .0
-                .push_str("本表有数字前后不一致（见表下的核对结果），图中按表中所印数字画出。");
-            c.sentence.1.push_str(" Figures of this table contradict each other (see the check below it); the chart draws them as printed.");
-        }
+/// The charts of a table whose figures contradict each other say so: they draw the figures as
+/// printed.
+pub fn say_contradictions(charts: &mut [Chart]) {
+    for c in charts {
+        c.sentence
+            .0
+            .push_str("本表有数字前后不一致（见表下的核对结果），图中按表中所印数字画出。");
+        c.sentence.1.push_str(" Figures of this table contradict each other (see the check below it); the chart draws them as printed.");
     }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{check_report, read_report};
+    use crate::model::{check_report, read_report, CheckedReport};
 
     fn sample() -> CheckedReport {
         let bytes = std::fs::read(concat!(
@@ -245,7 +226,7 @@ mod tests {
     #[test]
     fn last_years_figures_are_paired_bar_by_bar_and_share_the_scale() {
         let checked = sample();
-        let now = charts(&checked);
+        let now = checked.charts();
         let mut before = now.clone();
         // Last year: everything doubled, and the （三） breakdown's first reason not given.
         for c in &mut before {
@@ -310,7 +291,7 @@ mod tests {
     #[test]
     fn the_sample_report_charts_say_what_its_figures_say() {
         let checked = sample();
-        let all = charts(&checked);
+        let all = checked.charts();
         assert_eq!(all.len(), 5);
         let said = |what: &str| {
             let c = all.iter().find(|c| c.id.ends_with(what)).expect(what);
@@ -361,7 +342,7 @@ mod tests {
         ))
         .unwrap();
         let checked = check_report(read_report(&bytes).unwrap());
-        for c in charts(&checked) {
+        for c in checked.charts() {
             if c.id.ends_with("results") {
                 assert_eq!(c.sentence.0, "办理结果的总计未提供。");
                 assert!(
@@ -402,7 +383,8 @@ mod tests {
         }
         zero(&mut v);
         let checked = check_report(read_report(v.to_string().as_bytes()).unwrap());
-        let c = charts(&checked)
+        let c = checked
+            .charts()
             .into_iter()
             .find(|c| c.id.ends_with("outcomes"))
             .unwrap();

@@ -9,7 +9,7 @@
 //! scopes and `headers` for screen readers. Pure: no browser types.
 
 use super::table::{leaves, CellPos, Header, StatTable, TableGroup};
-use super::{Cell, CellValue, CheckedReport, Decimal};
+use super::{Cell, CellValue, Decimal};
 use std::collections::BTreeMap;
 
 /// The words of a comparison, in one language.
@@ -72,10 +72,13 @@ pub const LAST_YEAR: &str = "@last_year";
 pub const CHANGE: &str = "@change";
 
 /// Last year's table of the same number (表三 against 表三, whatever the format).
-pub fn last_years_table<'a>(previous: &'a CheckedReport, now: &StatTable) -> Option<&'a StatTable> {
+/// `previous`: last year's report's tables.
+pub fn last_years_table<'a>(
+    previous: &'a BTreeMap<String, StatTable>,
+    now: &StatTable,
+) -> Option<&'a StatTable> {
     let number = now.template?.table_number();
     previous
-        .tables
         .values()
         .find(|t| t.template.is_some_and(|b| b.table_number() == number))
 }
@@ -347,7 +350,7 @@ fn not_compared(group: &TableGroup, rows: &[bool], columns: &[bool]) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{check_report, parse_report};
+    use crate::model::{check_report, parse_report, CheckedReport};
 
     fn report(year: u16, tables: &str) -> CheckedReport {
         let json = format!(
@@ -393,7 +396,7 @@ mod tests {
             ),
         );
         let (n, b) = (&now.tables["t3"], &before.tables["t3"]);
-        let c = compare(n, last_years_table(&before, n).unwrap(), &ZH).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &ZH).unwrap();
         assert!(!c.formats_differ);
         assert!(c.not_compared.is_empty(), "{:?}", c.not_compared);
         let g = &c.table.groups[0];
@@ -431,7 +434,7 @@ mod tests {
             ),
         );
         let n = &now.tables["t3"];
-        let c = compare(n, last_years_table(&before, n).unwrap(), &ZH).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &ZH).unwrap();
         assert!(c.formats_differ);
         assert_eq!(c.last_years_format, 2019);
         assert_eq!(c.not_compared.len(), 3, "{:?}", c.not_compared);
@@ -452,7 +455,7 @@ mod tests {
         let now = report(2021, &t4("table4-2021"));
         let before = report(2020, &t4("table4-2019"));
         let n = &now.tables["t4"];
-        let c = compare(n, last_years_table(&before, n).unwrap(), &EN).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &EN).unwrap();
         assert!(c.not_compared.is_empty(), "{:?}", c.not_compared);
         let cell = |row: &str, col: &str| c.table.keyed_cell(row, col).unwrap().1.text.clone();
         assert_eq!(cell("review", "upheld@change"), "no change");
@@ -461,7 +464,7 @@ mod tests {
             2020,
             r#"{"type":"table","id":"t4","template":"table4-2019","values":{"review":{"upheld":0}}}"#,
         );
-        let c0 = compare(n, last_years_table(&zero, n).unwrap(), &EN).unwrap();
+        let c0 = compare(n, last_years_table(&zero.tables, n).unwrap(), &EN).unwrap();
         let (_, rise) = c0.table.keyed_cell("review", "upheld@change").unwrap();
         assert_eq!(rise.text, "+1");
         assert_eq!(rise.value, CellValue::Text);
@@ -484,7 +487,7 @@ mod tests {
             ),
         );
         let n2 = &now2.tables["t2"];
-        let c2 = compare(n2, last_years_table(&before2, n2).unwrap(), &ZH).unwrap();
+        let c2 = compare(n2, last_years_table(&before2.tables, n2).unwrap(), &ZH).unwrap();
         assert_eq!(
             c2.not_compared,
             ["规章", "行政规范性文件", "行政事业性收费"],
@@ -493,12 +496,12 @@ mod tests {
         let cell2 = |row: &str, col: &str| c2.table.keyed_cell(row, col).unwrap().1.text.clone();
         assert_eq!(cell2("licensing", "decisions@change"), "增2（20%）");
         // No 表二 last year: nothing to compare 表二 with.
-        assert!(last_years_table(&before, &now.tables["t4"]).is_some());
+        assert!(last_years_table(&before.tables, &now.tables["t4"]).is_some());
         let only4 = report(2020, &t4("table4-2019"));
         let with2 = report(
             2021,
             r#"{"type":"table","id":"t2","template":"table2-2021","values":{}}"#,
         );
-        assert!(last_years_table(&only4, &with2.tables["t2"]).is_none());
+        assert!(last_years_table(&only4.tables, &with2.tables["t2"]).is_none());
     }
 }

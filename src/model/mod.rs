@@ -312,6 +312,20 @@ fn blocks_size(blocks: &[Block]) -> (usize, usize) {
     (cells, chars)
 }
 
+/// The report as JSON, formatted as the demo files are.
+pub fn write_json(report: &Report, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
+}
+
+/// The report as JSON text (as [`write_json`] writes it).
+pub fn to_json(report: &Report) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and serde_json writes UTF-8.
+    let _ = write_json(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).
 pub fn read_report(bytes: &[u8]) -> Result<Report, LoadError> {
     match std::str::from_utf8(bytes) {

@@ -7,6 +7,7 @@
 //! as a derived value, marked as computed.
 
 use super::cell::CellValue;
+use super::chart::{say_contradictions, Chart};
 use super::checker::Checker;
 use super::finding::{Finding, Rule, Severity};
 use super::table::{CellPos, StatTable, TableBlock};
@@ -26,6 +27,31 @@ pub struct CheckedReport {
 }
 
 impl CheckedReport {
+    /// The 图解 of every official table of the report, in report order.
+    pub fn charts(&self) -> Vec<Chart> {
+        self.tables
+            .values()
+            .flat_map(|t| self.charts_for(t))
+            .collect()
+    }
+
+    /// The 图解 of one table, as its template draws them (none for a table that is not an
+    /// official one); a table whose identities fail says so in each chart's sentence.
+    pub fn charts_for(&self, t: &StatTable) -> Vec<Chart> {
+        let Some(template) = t.template else {
+            return Vec::new();
+        };
+        let mut out = template.template().charts(t);
+        let failing = self
+            .findings_for(&t.id)
+            .iter()
+            .any(|f| f.severity == Severity::Error);
+        if failing {
+            say_contradictions(&mut out);
+        }
+        out
+    }
+
     /// Findings about one table.
     pub fn findings_for(&self, table_id: &str) -> Vec<&Finding> {
         self.findings
@@ -319,7 +345,7 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
     let mut out = Vec::new();
     for now in current.tables.values() {
         let Some(id) = now.template else { continue };
-        if let Some(before) = super::compare::last_years_table(previous, now) {
+        if let Some(before) = super::compare::last_years_table(&previous.tables, now) {
             out.extend(id.template().check_against_last_year(now, before));
         }
     }
@@ -331,7 +357,35 @@ mod tests {
     use super::*;
     use crate::model::cell::Decimal;
     use crate::model::parse_report;
-    use crate::model::templates::table3;
+
+    /// 表三's applicant columns, in order (the last is the total).
+    const COLUMNS: &[&str] = &[
+        "natural_person",
+        "commercial",
+        "research",
+        "public_interest",
+        "legal_services",
+        "other_org",
+        "total",
+    ];
+
+    /// The result rows of the 2021 表三 ((一) to (六) and their sub-rows), from its template.
+    fn result_rows_2021() -> Vec<String> {
+        let id = TemplateId::named("table3-2021").expect("registered");
+        crate::model::table::leaves(&id.groups()[0].rows)
+            .iter()
+            .filter_map(|p| p.last()?.key.clone())
+            .filter(|k| {
+                ![
+                    "new_requests",
+                    "carried_over",
+                    "results_total",
+                    "carried_forward",
+                ]
+                .contains(&k.as_str())
+            })
+            .collect()
+    }
 
     fn table(template: &str, values: &str) -> (StatTable, Vec<Finding>) {
         let block: TableBlock = serde_json::from_str(&format!(
@@ -349,7 +403,7 @@ mod tests {
     fn full_table3(overrides: &[(&str, &str, &str)]) -> String {
         let mut rows: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
         let zero_row = || {
-            table3::COLUMNS
+            COLUMNS
                 .iter()
                 .map(|c| (c.to_string(), "0".to_string()))
                 .collect::<BTreeMap<_, _>>()
@@ -360,7 +414,8 @@ mod tests {
             "results_total",
             "carried_forward",
         ];
-        all.extend(table3::result_rows(table3::V2021));
+        let results = result_rows_2021();
+        all.extend(results.iter().map(String::as_str));
         for r in all {
             rows.insert(r.to_string(), zero_row());
         }
@@ -561,12 +616,12 @@ mod tests {
         // The real pattern: applicant columns filled, 总计 blank on every result row, only
         // （七） and 四 given.
         let mut values = serde_json::Map::new();
-        for row in table3::result_rows(table3::V2021) {
+        for row in result_rows_2021() {
             let mut cells = serde_json::Map::new();
-            for col in table3::COLUMNS {
+            for col in COLUMNS {
                 cells.insert((*col).into(), "".into());
             }
-            values.insert(row.into(), cells.into());
+            values.insert(row, cells.into());
         }
         values["granted"]["natural_person"] = "5".into();
         values["granted"]["commercial"] = "1".into();

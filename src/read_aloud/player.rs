@@ -6,6 +6,7 @@
 //! never end.
 
 use super::script::{part_starts, Utterance};
+use crate::labels::{Announcement, Voices, NOT_STARTED};
 
 /// No `start` within this long after `speak()`: cancel and retry once, then skip.
 pub const START_TIMEOUT_MS: u64 = 3000;
@@ -79,62 +80,6 @@ pub enum EngineEvent {
     Interrupted(u64),
     /// What the browser offers for speaking changed (the voice list came, or never will).
     VoicesChanged(Voices),
-}
-
-/// The reason given when an utterance never started (the watchdog's, not the engine's).
-pub const NOT_STARTED: &str = "not-started";
-
-/// What the player tells the reader; `labels` words it in the viewer's language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Announcement {
-    /// Reading entered this part (its heading as shown).
-    ReadingPart(String),
-    /// Reading started outside any part.
-    Reading,
-    /// The part read by 朗读本节 is over.
-    PartEnded,
-    /// The whole report has been read.
-    Ended,
-    /// The script is empty.
-    NothingToRead,
-    /// Paused.
-    Paused,
-    /// Resumed.
-    Resumed,
-    /// Stopped.
-    Stopped,
-    /// Something else cancelled the speech; reading holds.
-    Interrupted,
-    /// Too many utterances failed in a row; reading stopped (the engine's reason).
-    Failed(String),
-    /// One utterance failed twice and was skipped (the engine's reason).
-    Skipped(String),
-    /// Reading cannot start: the browser offers no voice for the report.
-    Unavailable(Voices),
-    /// The reader collapsed the part being read (its heading): reading stopped.
-    PartClosed(String),
-}
-
-/// What the browser offers for speaking, as the driver found it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Voices {
-    /// Still waiting for the voice list.
-    Loading,
-    /// At least one Chinese voice.
-    Ready,
-    /// Voices, but none Chinese.
-    NoChinese,
-    /// No voices at all after waiting.
-    NoVoices,
-    /// No speech synthesis in this browser.
-    Unsupported,
-}
-
-impl Voices {
-    /// Whether reading can start (while loading it is tried: the list often comes late).
-    pub fn can_speak(self) -> bool {
-        matches!(self, Voices::Ready | Voices::Loading)
-    }
 }
 
 /// What the player asks the driver and the page to do.

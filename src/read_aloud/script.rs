@@ -220,7 +220,7 @@ impl<'a> Script<'a> {
     fn table(&mut self, checked: &CheckedReport, part: Option<&Arc<str>>, t: &'a StatTable) {
         let id = t.id.clone();
         if self.charts {
-            for chart in crate::model::chart::charts_for(checked, t) {
+            for chart in checked.charts_for(t) {
                 let target = Target::TableChart {
                     table: id.clone(),
                     chart: chart.id,

@@ -1,9 +1,10 @@
 //! The viewer: loads a report and shows it, or says plainly why it cannot.
 
 use super::contents::Contents;
+use super::context::LastYear;
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
-use super::last_year::{load_last_year, LastYear, LastYearNote};
+use super::last_year::{load_last_year, LastYearNote};
 #[cfg(feature = "enhance")]
 use super::load::load_article;
 use super::load::{load_report, ArticleReport, LoadFailure};

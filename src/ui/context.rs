@@ -2,7 +2,7 @@
 //! and the interface's language.
 
 pub use crate::labels::Labels;
-use crate::model::CheckedReport;
+use crate::model::{CheckedReport, Finding};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -21,7 +21,7 @@ pub struct ReportCtx {
     /// The report's root element, to find elements by id in its own tree.
     pub root: NodeRef<leptos::html::Article>,
     /// Last year's report, for 对比上年 and the cross-year checks.
-    pub last_year: RwSignal<super::last_year::LastYear>,
+    pub last_year: RwSignal<LastYear>,
 }
 
 impl ReportCtx {
@@ -34,6 +34,37 @@ impl ReportCtx {
             .map(|s| s.id.clone())
             .collect()
     }
+}
+
+/// Where last year's report is.
+#[derive(Clone)]
+pub enum LastYear {
+    /// No previous report is named.
+    None,
+    /// Being loaded.
+    Loading,
+    /// Loaded and checked, with the cross-year findings.
+    Loaded(Arc<Previous>),
+    /// Could not be loaded: why, in words.
+    Failed(String),
+}
+
+impl LastYear {
+    /// Last year's report, once loaded.
+    pub fn loaded(self) -> Option<Arc<Previous>> {
+        match self {
+            LastYear::Loaded(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Last year's report and what checking this year's against it found.
+pub struct Previous {
+    /// Last year's report, checked.
+    pub checked: Arc<CheckedReport>,
+    /// The cross-year findings (X1, X2) about this year's tables.
+    pub findings: Vec<Finding>,
 }
 
 /// The interface language of one viewer, provided as context.

@@ -4,6 +4,7 @@
 //! the cross-year checks (`model::validate::check_cross_year`, as `report-tool check --previous`)
 //! and each official table a 对比上年 toggle (`ui::stat_table`).
 
+use super::context::{LastYear, Previous};
 use super::labels;
 use super::load::load_report;
 use super::ReportCtx;
@@ -11,40 +12,8 @@ use crate::browser::fetch::report_address;
 use crate::config::LastYearReport;
 use crate::labels::Labels;
 use crate::model::validate::check_cross_year;
-use crate::model::{CheckedReport, Finding};
 use leptos::prelude::*;
 use std::sync::Arc;
-
-/// Where last year's report is.
-#[derive(Clone)]
-pub enum LastYear {
-    /// No previous report is named.
-    None,
-    /// Being loaded.
-    Loading,
-    /// Loaded and checked, with the cross-year findings.
-    Loaded(Arc<Previous>),
-    /// Could not be loaded: why, in words.
-    Failed(String),
-}
-
-impl LastYear {
-    /// Last year's report, once loaded.
-    pub fn loaded(self) -> Option<Arc<Previous>> {
-        match self {
-            LastYear::Loaded(p) => Some(p),
-            _ => None,
-        }
-    }
-}
-
-/// Last year's report and what checking this year's against it found.
-pub struct Previous {
-    /// Last year's report, checked.
-    pub checked: Arc<CheckedReport>,
-    /// The cross-year findings (X1, X2) about this year's tables.
-    pub findings: Vec<Finding>,
-}
 
 /// The address of last year's report: `data-previous` (relative to the page; "off" names none),
 /// else the report's `meta.previous` (relative to the report). `Err` when it is no address.

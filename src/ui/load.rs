@@ -60,7 +60,7 @@ pub struct ArticleReport {
 pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool) -> Loaded {
     next_task().await;
     // Saved as report-tool writes an imported report.
-    let source = crate::import::to_json(&article.report);
+    let source = crate::model::to_json(&article.report);
     let mut checked = check_report(article.report);
     for note in &article.notes {
         leptos::logging::log!("[report-viewer] 读取页面文章：{note}");

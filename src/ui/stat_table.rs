@@ -2,14 +2,14 @@
 //! figures right-aligned, derived values and flagged cells marked in words, findings below.
 
 use super::chart::ChartFigure;
+use super::context::LastYear;
 use super::findings::{LastYearFindings, TableFindings};
 use super::labels;
-use super::last_year::LastYear;
 use super::reader::reading_where;
 use super::ReportCtx;
 use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag, LAST_YEAR_CLASS};
 use crate::labels::Labels;
-use crate::model::chart::{charts_for, with_last_year};
+use crate::model::chart::with_last_year;
 use crate::model::compare::{self, last_years_table, Comparison};
 use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
@@ -78,7 +78,7 @@ fn compare_toggle(
     let (checked, id, l) = (checked.clone(), id.to_string(), labels());
     move || {
         let p = last_year.get().loaded()?;
-        last_years_table(&p.checked, checked.tables.get(&id)?)?;
+        last_years_table(&p.checked.tables, checked.tables.get(&id)?)?;
         Some(toggle_button("rv-compare__toggle", comparing, l.compare_toggle).into_any())
     }
 }
@@ -114,7 +114,7 @@ fn comparison(
     } else {
         &compare::ZH
     };
-    let c = compare::compare(now, last_years_table(&p.checked, now)?, words)?;
+    let c = compare::compare(now, last_years_table(&p.checked.tables, now)?, words)?;
     Some((Arc::new(c), p.checked.report.meta.year))
 }
 
@@ -210,10 +210,10 @@ fn table_charts(
     table: &crate::model::StatTable,
     last_year: Option<&CheckedReport>,
 ) -> impl IntoView {
-    let mut charts = charts_for(checked, table);
+    let mut charts = checked.charts_for(table);
     if let Some(previous) = last_year {
-        if let Some(before) = last_years_table(previous, table) {
-            charts = with_last_year(charts, &charts_for(previous, before));
+        if let Some(before) = last_years_table(&previous.tables, table) {
+            charts = with_last_year(charts, &previous.charts_for(before));
         }
     }
     charts

@@ -80,7 +80,6 @@ impl Template for Table9 {
 #[cfg(test)]
 mod tests {
     use crate::export::{standalone_html, Page};
-    use crate::model::chart::charts;
     use crate::model::finding::Rule;
     use crate::model::layout::layout;
     use crate::model::{check_report, parse_report};
@@ -155,7 +154,7 @@ mod tests {
             "{:?}",
             differs.findings
         );
-        let drawn = charts(&agrees);
+        let drawn = agrees.charts();
         assert_eq!(drawn.len(), 1);
         assert_eq!(drawn[0].bars.len(), 2);
         assert!(
