@@ -58,6 +58,10 @@ enum Command {
         /// Also write a standalone summary page here (readable copies of the reports beside it).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// Also list every count the text states: what it was bound to and how it compares with
+        /// the tables, or why it was not compared (one report only).
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Print the JSON Schema of the report format.
     Schema,
@@ -104,10 +108,15 @@ fn main() -> ExitCode {
             previous,
             json,
             html,
+            verbose,
         } => {
             let single = reports.len() == 1 && !reports[0].is_dir() && html.is_none();
             if single {
-                run_check(&reports[0], previous.as_deref(), json)
+                let code = run_check(&reports[0], previous.as_deref(), json);
+                if verbose && !json {
+                    print_claims(&reports[0]);
+                }
+                code
             } else if previous.is_some() {
                 eprintln!("report-tool check: --previous 只能用于核对一份报告");
                 ExitCode::from(2)
@@ -474,6 +483,18 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `check --verbose`: every count the text states and what became of it.
+fn print_claims(path: &Path) {
+    let Ok(checked) = load(path) else { return };
+    let v = report_viewer::model::templates::vocabulary();
+    let lines =
+        report_viewer::model::consistency::claim_lines(&checked.report, &checked.tables, &v);
+    println!("\n正文中陈述的数字（{} 处）：", lines.len());
+    for l in lines {
+        println!("  {l}");
     }
 }
 

@@ -1,57 +1,39 @@
-//! 正文一致性 (T1): the report's text against its tables. Where a sentence states a figure that
-//! a table also holds (收到申请 N 件, 上年结转, 结转下年度, 予以公开, 行政复议 N 件, 行政诉讼 N 件), a
-//! difference is a warning naming the sentence and the cell. Also warned: part 五 or 六 empty,
-//! and fees shown in 表二 that part 六 does not mention.
+//! 正文一致性 (T1): the report's text against its tables. The claim reader
+//! ([`super::claims`]) finds every count the text states and binds it to what it counts when that
+//! is certain; a bound claim the table gives differently is a warning naming the sentence and
+//! the cell. Everything else is listed (`claims`, `compare_claim`: report-tool `check
+//! --verbose`), never warned. Also warned: part 五 or 六 empty, and the templates' own text checks
+//! (fees shown in 表二 that part 六 does not mention).
 //!
 //! Pure string scanning (no regex: this runs in the browser build too).
 
 use super::cell::{CellValue, Decimal};
+use super::claims::{read_paragraph, Binding, Claim, Stated, Statement, Vocabulary};
 use super::finding::{quote, quote_en, Finding, Rule, Severity};
 use super::table::{CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
 
-/// One kind of figure the text states: the words that introduce it, the words that must come
-/// between them and the figure (any one of them), and the cells it may equal. Each template gives
-/// its own (`Template::statements`).
-pub struct Statement {
-    /// Words introducing the figure (any of them).
-    pub lead: &'static [&'static str],
-    /// A word that must follow the lead before the figure ("申请"), or none.
-    pub then: &'static [&'static str],
-    /// Words that rule the sentence out (a different figure: 同比, 较上年).
-    pub not: &'static [&'static str],
-    /// What it is, for the message (Chinese, English).
-    pub what: &'static str,
-    pub what_en: &'static str,
-    /// The sums of cells of the template's table the figure may equal: each inner list is added
-    /// up.
-    pub accept: &'static [&'static [(&'static str, &'static str)]],
-}
-
-/// Units that follow a count in these sentences.
-const UNITS: &[char] = &['件', '条', '个', '起', '宗', '次'];
-
-/// Sentences of the report's text, with the heading of the section they are in.
-fn sentences(report: &Report) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut take = |heading: String, blocks: &[Block]| {
+/// The paragraphs of the report's text (list items each on their own), with the heading of
+/// the section they are in.
+fn paragraphs(report: &Report) -> Vec<(String, &str)> {
+    fn take<'a>(out: &mut Vec<(String, &'a str)>, heading: String, blocks: &'a [Block]) {
         for b in blocks {
-            let text = match b {
-                Block::Paragraph { text } | Block::Note { text } => text,
-                _ => continue,
-            };
-            for s in text.split_inclusive(['。', '；', ';', '！', '？']) {
-                let s = s.trim();
-                if !s.is_empty() {
-                    out.push((heading.clone(), s.to_string()));
+            match b {
+                Block::Paragraph { text } | Block::Note { text } => {
+                    out.push((heading.clone(), text.as_str()))
                 }
+                Block::List { items, .. } => {
+                    out.extend(items.iter().map(|i| (heading.clone(), i.as_str())))
+                }
+                Block::Table(_) => {}
             }
         }
-    };
-    take("前言".into(), &report.introduction);
+    }
+    let mut out = Vec::new();
+    take(&mut out, "前言".into(), &report.introduction);
     for s in report.all_sections() {
-        take(s.heading(), &s.blocks);
+        take(&mut out, s.heading(), &s.blocks);
     }
     out
 }
@@ -85,22 +67,125 @@ fn official(tables: &BTreeMap<String, StatTable>) -> Vec<&StatTable> {
         .collect()
 }
 
-/// Finds the text's figures that the tables give differently, and the empty parts.
-pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<Finding> {
-    let official = official(tables);
-    let statements: Vec<(&StatTable, &Statement)> = official
+/// Every claim of the report's text, read with the vocabulary of the report's templates.
+pub fn claims(report: &Report, v: &Vocabulary) -> Vec<Claim> {
+    paragraphs(report)
         .iter()
-        .filter_map(|t| Some((*t, t.template?.template().statements())))
-        .flat_map(|(t, list)| list.iter().map(move |st| (t, st)))
-        .collect();
-    let mut out = Vec::new();
-    for (heading, sentence) in sentences(report) {
-        for &(table, st) in &statements {
-            out.extend(contradiction(table, st, &heading, &sentence));
-        }
+        .flat_map(|(heading, text)| read_paragraph(heading, text, v))
+        .collect()
+}
+
+/// How a claim compares with the tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Checked {
+    /// The table gives the same figure (one of the ways it may be counted).
+    Agrees,
+    /// The table gives another: the cells and the figure.
+    Differs(Vec<CellPos>, Decimal),
+    /// Not compared, and why.
+    NotCompared(String),
+}
+
+/// The first official table of a number.
+fn table_numbered(tables: &BTreeMap<String, StatTable>, n: u8) -> Option<&StatTable> {
+    official(tables)
+        .into_iter()
+        .find(|t| t.template.map(|id| id.table_number()) == Some(n))
+}
+
+/// A claim of a count against the tables (a change against last year is compared when last
+/// year's report is loaded).
+pub fn compare_claim(
+    claim: &Claim,
+    tables: &BTreeMap<String, StatTable>,
+    v: &Vocabulary,
+) -> Checked {
+    let b = match &claim.bound {
+        Ok(b) => b,
+        Err(why) => return Checked::NotCompared(why.clone()),
+    };
+    let Stated::Count(n) = claim.stated else {
+        return Checked::NotCompared("与上年相比的变化：载入上年报告后核对".into());
+    };
+    let Some(table) = table_numbered(tables, b.table) else {
+        return Checked::NotCompared(format!("报告中没有表{}", numeral(b.table)));
+    };
+    let options = options(table, b, v);
+    let Some((cells, first)) = options.first().cloned() else {
+        return Checked::NotCompared("表中没有给出对应的数字".into());
+    };
+    if options
+        .iter()
+        .any(|(_, v)| v.same_value(&Decimal::whole(n)))
+    {
+        Checked::Agrees
+    } else {
+        Checked::Differs(cells, first)
     }
+}
+
+/// The table's figures for a binding: each accepted sum of cells the table provides, with the
+/// cells; a breakdown takes its columns in place of `total`.
+pub fn options(table: &StatTable, b: &Binding, v: &Vocabulary) -> Vec<(Vec<CellPos>, Decimal)> {
+    let st = v.subjects[b.subject].1;
+    let columns: &[&str] = b.column.map_or(&[], |j| v.columns[j].1.columns);
+    st.accept
+        .iter()
+        .filter_map(|cells| {
+            let mut total = Decimal::whole(0);
+            let mut at = Vec::new();
+            for (r, c) in cells.iter() {
+                let cols: &[&str] = if columns.is_empty() || *c != "total" {
+                    std::slice::from_ref(c)
+                } else {
+                    columns
+                };
+                for c in cols {
+                    let (pos, v) = value(table, r, c)?;
+                    total = total.checked_add(v)?;
+                    at.push(pos);
+                }
+            }
+            Some((at, total))
+        })
+        .collect()
+}
+
+/// 二, 三, 四 … for a table's number.
+pub fn numeral(n: u8) -> &'static str {
+    ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        .get(usize::from(n))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Finds the text's figures that the tables give differently, and the empty parts.
+pub fn check_text(
+    report: &Report,
+    tables: &BTreeMap<String, StatTable>,
+    v: &Vocabulary,
+) -> Vec<Finding> {
+    let mut out: Vec<Finding> = claims(report, v)
+        .iter()
+        .filter_map(|c| match compare_claim(c, tables, v) {
+            Checked::Differs(cells, first) => {
+                let Stated::Count(n) = c.stated else {
+                    return None;
+                };
+                let b = c.bound.as_ref().ok()?;
+                let table = table_numbered(tables, b.table)?;
+                Some(contradiction(
+                    c,
+                    v.subjects[b.subject].1,
+                    table,
+                    (n, cells, first),
+                ))
+            }
+            _ => None,
+        })
+        .collect();
     out.extend(empty_parts(report));
-    for table in official {
+    for table in official(tables) {
         if let Some(id) = table.template {
             out.extend(id.template().check_text(report, table));
         }
@@ -108,27 +193,53 @@ pub fn check_text(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<
     out
 }
 
-/// A warning when the sentence states the statement's figure and the table gives another.
-fn contradiction(
-    table: &StatTable,
-    st: &Statement,
-    heading: &str,
-    sentence: &str,
-) -> Option<Finding> {
-    if st.not.iter().any(|w| sentence.contains(w)) {
-        return None;
-    }
-    let stated = stated_figure(sentence, st)?;
-    let options = table_options(table, st);
-    // Not provided in the table: nothing to compare.
-    let (cells, first) = options.first().cloned()?;
-    if options
+/// Every count the text states, one line each, with what it was bound to and how it compares,
+/// or why it was not compared: for the webmaster (report-tool `check --verbose`, the console),
+/// so what the check covers is visible.
+pub fn claim_lines(
+    report: &Report,
+    tables: &BTreeMap<String, StatTable>,
+    v: &Vocabulary,
+) -> Vec<String> {
+    claims(report, v)
         .iter()
-        .any(|(_, v)| v.same_value(&Decimal::whole(stated)))
-    {
-        return None;
-    }
-    Some(Finding {
+        .map(|c| {
+            let what = match &c.bound {
+                Ok(b) => {
+                    let st = v.subjects[b.subject].1;
+                    match b.column {
+                        Some(j) => format!(
+                            "表{}“{}”之“{}”",
+                            numeral(b.table),
+                            st.what,
+                            v.columns[j].1.words[0]
+                        ),
+                        None => format!("表{}“{}”", numeral(b.table), st.what),
+                    }
+                }
+                Err(_) => "未对应".to_string(),
+            };
+            let outcome = match compare_claim(c, tables, v) {
+                Checked::Agrees => "与表格一致".to_string(),
+                Checked::Differs(_, first) => format!("与表格不一致（表中为 {first}）"),
+                Checked::NotCompared(why) => format!("未核对：{why}"),
+            };
+            format!("{}：“{}” → {what}：{outcome}", c.heading, c.printed)
+                + &format!("\n    {}", c.sentence)
+        })
+        .collect()
+}
+
+/// The warning for a claim the table gives differently: what it states, the cells and their
+/// figure.
+fn contradiction(
+    claim: &Claim,
+    st: &Statement,
+    table: &StatTable,
+    (stated, cells, first): (i64, Vec<CellPos>, Decimal),
+) -> Finding {
+    let (heading, sentence) = (&claim.heading, &claim.sentence);
+    Finding {
         rule: Rule::T1,
         severity: Severity::Warning,
         table_id: Some(table.id.clone()),
@@ -150,25 +261,7 @@ fn contradiction(
             cell_names(table, &cells, true)
         ),
         cells,
-    })
-}
-
-/// What the table gives for a statement: each accepted sum of cells the table provides, with
-/// the cells.
-fn table_options(table: &StatTable, st: &Statement) -> Vec<(Vec<CellPos>, Decimal)> {
-    st.accept
-        .iter()
-        .filter_map(|cells| {
-            let mut total = Decimal::whole(0);
-            let mut at = Vec::new();
-            for (r, c) in cells.iter() {
-                let (pos, v) = value(table, r, c)?;
-                total = total.checked_add(v)?;
-                at.push(pos);
-            }
-            Some((at, total))
-        })
-        .collect()
+    }
 }
 
 /// Cells named as a message names them: “row”行“column › sub”, joined by 与; in English
@@ -191,41 +284,6 @@ fn cell_names(table: &StatTable, cells: &[CellPos], english: bool) -> String {
         })
         .collect();
     names.join(if english { " and " } else { "与" })
-}
-
-/// The figure a sentence states for `st`: in one of its clauses (between commas) that holds the
-/// lead words (and the word that must come with them), none of the words that rule it out, and
-/// exactly one count ("收到政府信息公开申请75件", "收到70件申请", "1件结转下年度继续办理").
-fn stated_figure(sentence: &str, st: &Statement) -> Option<i64> {
-    sentence
-        .split(['，', ',', '；', ';', '。', '：', ':'])
-        .filter(|c| st.lead.iter().any(|w| c.contains(w)))
-        .filter(|c| st.then.is_empty() || st.then.iter().any(|w| c.contains(w)))
-        .filter(|c| !st.not.iter().any(|w| c.contains(w)))
-        .find_map(|clause| {
-            let counts = counts_in(clause);
-            (counts.len() == 1).then(|| counts[0])
-        })
-}
-
-/// Every count in a clause: a run of digits followed by a unit.
-fn counts_in(clause: &str) -> Vec<i64> {
-    let mut out = Vec::new();
-    let mut digits = String::new();
-    for c in clause.chars() {
-        let c = super::cell::ascii_digit(c);
-        if c.is_ascii_digit() {
-            digits.push(c);
-            continue;
-        }
-        if !digits.is_empty() && UNITS.contains(&c) {
-            if let Ok(n) = digits.parse() {
-                out.push(n);
-            }
-        }
-        digits.clear();
-    }
-    out
 }
 
 fn has_content(s: &Section) -> bool {
@@ -312,10 +370,16 @@ mod tests {
         let text = "全年共收到政府信息公开申请71件，均在法定期限内予以答复。";
         assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
         // The figure before its words, as real reports write it.
-        let text = "全年收到70件申请，及时依法依规办结68件，2件结转下年度继续办理。";
+        let text =
+            "依申请公开方面，全年收到70件申请，及时依法依规办结68件，2件结转下年度继续办理。";
         assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
-        let text = "全年收到72件申请，及时依法依规办结68件，3件结转下年度继续办理。";
+        let text =
+            "依申请公开方面，全年收到72件申请，及时依法依规办结68件，3件结转下年度继续办理。";
         assert_eq!(t1(report(text, P, P, T3, T4)).len(), 2);
+        // A paragraph that is not about disclosure requests binds nothing (a service window's
+        // applications are not 表三's).
+        let text = "政务服务窗口全年收到72件申请，3件结转下年度继续办理。";
+        assert_eq!(t1(report(text, P, P, T3, T4)), vec![]);
     }
 
     #[test]

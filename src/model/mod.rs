@@ -6,6 +6,7 @@ mod block_de;
 pub mod cell;
 pub mod chart;
 pub mod checker;
+pub mod claims;
 pub mod compare;
 pub mod consistency;
 pub mod finding;

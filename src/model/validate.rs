@@ -93,7 +93,11 @@ pub fn check_report(report: Report) -> CheckedReport {
         findings.append(&mut table_findings);
         tables.insert(table.id.clone(), table);
     }
-    findings.extend(super::consistency::check_text(&report, &tables));
+    findings.extend(super::consistency::check_text(
+        &report,
+        &tables,
+        &templates::vocabulary(),
+    ));
     CheckedReport {
         report,
         tables,

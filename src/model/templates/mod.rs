@@ -29,7 +29,7 @@ pub use instantiate::instantiate;
 
 use super::chart::Chart;
 use super::checker::Checker;
-use super::consistency::Statement;
+use super::claims::{ColumnWords, Statement, Vocabulary};
 #[cfg(feature = "import")]
 use super::grid::Grid;
 pub use super::table::TemplateId;
@@ -120,8 +120,13 @@ pub trait Template: Sync {
     fn layout_for(&self, _block: &TableBlock) -> Option<(TemplateId, Finding)> {
         None
     }
-    /// The sentences of a report's text that state its figures (T1), compared with its cells.
+    /// What a report's text may state a count of (T1): the words that name it and the cells
+    /// it may equal (read by `model::claims`, compared by `model::consistency`).
     fn statements(&self) -> &'static [Statement] {
+        &[]
+    }
+    /// The words that name its columns in a breakdown ("其中自然人72件").
+    fn columns_named(&self) -> &'static [ColumnWords] {
         &[]
     }
     /// Further checks of the report's text against the table (表二: fees part 六 does not
@@ -199,6 +204,25 @@ impl TemplateId {
     pub fn groups(self) -> Vec<TableGroup> {
         self.template().groups()
     }
+}
+
+/// What the claim reader knows of the registered tables: each table number's subjects and
+/// column words (the first template of each number: the formats of a table are written about
+/// alike).
+pub fn vocabulary() -> Vocabulary {
+    let mut v = Vocabulary::default();
+    let mut seen = Vec::new();
+    for t in REGISTRY {
+        if seen.contains(&t.number()) {
+            continue;
+        }
+        seen.push(t.number());
+        v.subjects
+            .extend(t.statements().iter().map(|s| (t.number(), s)));
+        v.columns
+            .extend(t.columns_named().iter().map(|c| (t.number(), c)));
+    }
+    v
 }
 
 impl<'de> Deserialize<'de> for TemplateId {

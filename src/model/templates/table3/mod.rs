@@ -84,8 +84,11 @@ impl Template for Table3 {
             chart::results(table, self.0.id == V2021),
         ]
     }
-    fn statements(&self) -> &'static [crate::model::consistency::Statement] {
+    fn statements(&self) -> &'static [crate::model::claims::Statement] {
         text::STATEMENTS
+    }
+    fn columns_named(&self) -> &'static [crate::model::claims::ColumnWords] {
+        text::COLUMNS
     }
     #[cfg(feature = "import")]
     fn read_page(

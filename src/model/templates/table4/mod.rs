@@ -54,8 +54,11 @@ impl Template for Table4 {
     fn charts(&self, table: &crate::model::StatTable) -> Vec<crate::model::chart::Chart> {
         vec![chart::reviews_and_suits(table)]
     }
-    fn statements(&self) -> &'static [crate::model::consistency::Statement] {
+    fn statements(&self) -> &'static [crate::model::claims::Statement] {
         text::STATEMENTS
+    }
+    fn columns_named(&self) -> &'static [crate::model::claims::ColumnWords] {
+        text::COLUMNS
     }
     #[cfg(feature = "import")]
     fn read_page(

@@ -69,7 +69,7 @@ impl Template for Table9 {
     fn identified_by(&self) -> &'static [&'static [&'static str]] {
         &[&["试点统计", "线上", "线下"]]
     }
-    fn statements(&self) -> &'static [crate::model::consistency::Statement] {
+    fn statements(&self) -> &'static [crate::model::claims::Statement] {
         text::STATEMENTS
     }
     fn charts(&self, table: &crate::model::StatTable) -> Vec<crate::model::chart::Chart> {
