@@ -199,6 +199,7 @@ pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary)
     let chars: Vec<char> = sentence.chars().collect();
     let words = find_words(sentence, chars.len(), v);
     let counts = find_counts(&chars);
+    let percents = find_percents(&chars);
     let mut out = Vec::new();
     let mut last_subject: Option<Binding> = None;
     for clause in clauses(&chars) {
@@ -221,6 +222,12 @@ pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary)
         };
         if here.is_empty() {
             out.extend(zero_claims(&ctx, sentence));
+        }
+        for p in percents
+            .iter()
+            .filter(|p| p.0 >= clause.0 && p.1 <= clause.1)
+        {
+            out.extend(ctx.percent_change(*p, last_subject, sentence));
         }
         for count in here {
             for mut claim in ctx.claims_of(count, last_subject) {
@@ -316,6 +323,30 @@ impl Context<'_> {
             )];
         }
         vec![claim(stated, self.bind(word, last))]
+    }
+
+    /// A change by a percentage ("同比增长6.7%"): a claim only right after a change word.
+    fn percent_change(
+        &self,
+        (start, end, hundredths, decimals): (usize, usize, i64, u8),
+        last: Option<Binding>,
+        sentence: &str,
+    ) -> Option<Claim> {
+        let (up, word_start) = self.change_before(start)?;
+        let bound = self
+            .nearest_subject(word_start)
+            .map(|w| self.bind(w, last))
+            .unwrap_or_else(|| last.ok_or_else(|| "变化率前后没有可对应的统计项".to_string()));
+        Some(Claim {
+            heading: self.heading.to_string(),
+            sentence: sentence.to_string(),
+            printed: self.text(word_start, end),
+            stated: Stated::Change {
+                up,
+                by: Amount::Percent(hundredths, decimals),
+            },
+            bound,
+        })
     }
 
     /// The change word right before a count ("增加5件", "同比下降了3件"), if any.
@@ -476,6 +507,54 @@ fn find_words(sentence: &str, chars: usize, v: &Vocabulary) -> Vec<Found> {
         }
     }
     out.sort_by_key(|f| f.start);
+    out
+}
+
+/// Every percentage of a sentence ("6.7%", "12％"): where it runs, its value in hundredths of a
+/// percent and its printed decimals.
+fn find_percents(chars: &[char]) -> Vec<(usize, usize, i64, u8)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let digit = |c: char| ascii_digit(c).is_ascii_digit();
+    while i < chars.len() {
+        if !digit(chars[i])
+            || (i > 0 && (digit(chars[i - 1]) || matches!(chars[i - 1], '.' | '．')))
+        {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut whole, mut frac, mut decimals) = (0i64, 0i64, 0u8);
+        while i < chars.len() && digit(chars[i]) {
+            whole = whole
+                .saturating_mul(10)
+                .saturating_add(i64::from(ascii_digit(chars[i]) as u8 - b'0'));
+            i += 1;
+        }
+        if i + 1 < chars.len() && matches!(chars[i], '.' | '．') && digit(chars[i + 1]) {
+            i += 1;
+            while i < chars.len() && digit(chars[i]) {
+                if decimals < 2 {
+                    frac = frac * 10 + i64::from(ascii_digit(chars[i]) as u8 - b'0');
+                }
+                decimals = decimals.saturating_add(1);
+                i += 1;
+            }
+        }
+        if i < chars.len() && matches!(chars[i], '%' | '％') {
+            let scale = match decimals.min(2) {
+                0 => 100,
+                1 => 10,
+                _ => 1,
+            };
+            out.push((
+                start,
+                i + 1,
+                whole.saturating_mul(100) + frac * scale,
+                decimals.min(2),
+            ));
+        }
+    }
     out
 }
 

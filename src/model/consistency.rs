@@ -8,7 +8,7 @@
 //! Pure string scanning (no regex: this runs in the browser build too).
 
 use super::cell::{CellValue, Decimal};
-use super::claims::{read_paragraph, Binding, Claim, Stated, Statement, Vocabulary};
+use super::claims::{read_paragraph, Amount, Binding, Claim, Stated, Statement, Vocabulary};
 use super::finding::{quote, quote_en, Finding, Rule, Severity};
 use super::table::{CellPos, StatTable};
 use super::{Block, Report, Section};
@@ -191,6 +191,98 @@ pub fn check_text(
         }
     }
     out
+}
+
+/// The text's changes against last year ("较上年增加5件", "同比下降3.5%") against this year's and
+/// last year's tables: a change the two tables give differently is a warning. Changes whose
+/// subject is not certain, or whose figures either table leaves out, are not compared.
+pub fn check_changes(
+    report: &Report,
+    now: &BTreeMap<String, StatTable>,
+    before: &BTreeMap<String, StatTable>,
+    v: &Vocabulary,
+) -> Vec<Finding> {
+    claims(report, v)
+        .iter()
+        .filter_map(|c| {
+            let Stated::Change { up, by } = c.stated else {
+                return None;
+            };
+            let b = c.bound.as_ref().ok()?;
+            let table = table_numbered(now, b.table)?;
+            let last = table_numbered(before, b.table)?;
+            let (cells, this_year) = options(table, b, v).first().cloned()?;
+            let (_, last_year) = options(last, b, v).first().cloned()?;
+            let (n, l) = (this_year.as_whole()?, last_year.as_whole()?);
+            let agrees = match by {
+                Amount::Count(k) => n - l == if up { k } else { -k },
+                Amount::Percent(hundredths, decimals) => {
+                    l != 0
+                        && percent_agrees(
+                            n - l,
+                            l,
+                            if up { hundredths } else { -hundredths },
+                            decimals,
+                        )
+                }
+            };
+            (!agrees).then(|| change_finding(c, v.subjects[b.subject].1, table, cells, (n, l)))
+        })
+        .collect()
+}
+
+/// Whether `delta / base` in percent, at the printed `decimals`, is the stated `hundredths` (of
+/// a percent): rounded half away from zero, or cut off, as reports do either.
+fn percent_agrees(delta: i64, base: i64, hundredths: i64, decimals: u8) -> bool {
+    if base <= 0 {
+        return false;
+    }
+    let unit = match decimals {
+        0 => 100,
+        1 => 10,
+        _ => 1,
+    };
+    let (num, den) = (delta * 10_000, base * unit);
+    let rounded = (2 * num + num.signum() * den) / (2 * den);
+    let cut = num / den;
+    rounded * unit == hundredths || cut * unit == hundredths
+}
+
+/// The warning for a change the two years' tables give differently.
+fn change_finding(
+    claim: &Claim,
+    st: &Statement,
+    table: &StatTable,
+    cells: Vec<CellPos>,
+    (now, before): (i64, i64),
+) -> Finding {
+    Finding {
+        rule: Rule::T1,
+        severity: Severity::Warning,
+        table_id: Some(table.id.clone()),
+        table: table.full_caption(),
+        row: None,
+        column: None,
+        expected: Some(claim.printed.clone()),
+        printed: Some((now - before).to_string()),
+        message: format!(
+            "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（相差 {}）。请核对。",
+            claim.heading,
+            st.what,
+            claim.printed,
+            quote(&claim.sentence),
+            now - before
+        ),
+        message_en: format!(
+            "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} (a difference of {}). Check them.",
+            claim.heading,
+            st.what_en,
+            claim.printed,
+            quote_en(&claim.sentence),
+            now - before
+        ),
+        cells,
+    }
 }
 
 /// Every count the text states, one line each, with what it was bound to and how it compares,
@@ -422,6 +514,60 @@ mod tests {
             T4,
         ));
         assert_eq!(f, vec![]);
+    }
+
+    #[test]
+    fn changes_against_last_year_are_checked_with_last_years_report() {
+        use crate::model::validate::check_cross_year;
+        let last = check_report(report("无。", P, P, r#"{"new_requests":{"total":75}}"#, T4));
+        let changes = |text: &str| -> Vec<Finding> {
+            let now = check_report(report(
+                &format!("依申请公开方面，{text}"),
+                P,
+                P,
+                r#"{"new_requests":{"total":80}}"#,
+                T4,
+            ));
+            check_cross_year(&now, &last)
+                .into_iter()
+                .filter(|f| f.rule == Rule::T1)
+                .collect()
+        };
+        // 80 against 75: 5 more, 6.67 % (6.7 % rounded, 6.6 % cut off, 7 %).
+        for right in [
+            "全年收到政府信息公开申请80件，较上年增加5件。",
+            "全年收到政府信息公开申请80件，同比增长6.7%。",
+            "全年收到政府信息公开申请80件，同比增长6.6%。",
+            "全年收到政府信息公开申请80件，比上年增长7%。",
+        ] {
+            assert_eq!(changes(right), vec![], "{right}");
+        }
+        for wrong in [
+            "全年收到政府信息公开申请80件，较上年增加6件。",
+            "全年收到政府信息公开申请80件，同比下降5件。",
+            "全年收到政府信息公开申请80件，同比增长7.5%。",
+        ] {
+            let f = changes(wrong);
+            assert_eq!(f.len(), 1, "{wrong}: {f:#?}");
+            assert!(
+                f[0].message.contains("上年报告表中为 75"),
+                "{}",
+                f[0].message
+            );
+        }
+        // Without last year's report a change is listed, never warned.
+        let now = check_report(report(
+            "依申请公开方面，全年收到政府信息公开申请80件，较上年增加9件。",
+            P,
+            P,
+            r#"{"new_requests":{"total":80}}"#,
+            T4,
+        ));
+        assert!(
+            now.findings.iter().all(|f| f.rule != Rule::T1),
+            "{:#?}",
+            now.findings
+        );
     }
 
     #[test]

@@ -353,6 +353,12 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
             out.extend(id.template().check_against_last_year(now, before));
         }
     }
+    out.extend(super::consistency::check_changes(
+        &current.report,
+        &current.tables,
+        &previous.tables,
+        &templates::vocabulary(),
+    ));
     out
 }
 
