@@ -322,6 +322,46 @@ pub fn claim_lines(
         .collect()
 }
 
+/// What the viewer tells the webmaster on the console about the text's counts: how many were
+/// found and compared, then each one not compared with why (at most `max`, then how many more).
+pub fn claims_for_webmaster(
+    report: &Report,
+    tables: &BTreeMap<String, StatTable>,
+    v: &Vocabulary,
+    max: usize,
+) -> Vec<String> {
+    let all = claims(report, v);
+    let mut compared = 0;
+    let mut not: Vec<String> = Vec::new();
+    for c in &all {
+        match compare_claim(c, tables, v) {
+            Checked::NotCompared(why) => not.push(format!(
+                "“{}”（{}：{}）未核对：{why}",
+                c.printed,
+                c.heading,
+                quote(&c.sentence)
+            )),
+            _ => compared += 1,
+        }
+    }
+    if all.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![format!(
+        "正文中陈述的数字 {} 处，与表格核对 {compared} 处，未核对 {} 处（不能确定对应哪一格，不作提示）",
+        all.len(),
+        not.len()
+    )];
+    let more = not.len().saturating_sub(max);
+    out.extend(not.into_iter().take(max));
+    if more > 0 {
+        out.push(format!(
+            "……另有 {more} 处未列出（report-tool check --verbose 列出全部）"
+        ));
+    }
+    out
+}
+
 /// The warning for a claim the table gives differently: what it states, the cells and their
 /// figure.
 fn contradiction(
@@ -568,6 +608,25 @@ mod tests {
             "{:#?}",
             now.findings
         );
+    }
+
+    #[test]
+    fn counts_not_compared_are_listed_for_the_webmaster_with_why() {
+        let r = report(
+            "依申请公开方面，全年收到政府信息公开申请70件，其中通过网络提交申请40件；行政复议、行政诉讼共3件。",
+            P,
+            P,
+            T3,
+            T4,
+        );
+        let checked = check_report(r);
+        let v = crate::model::templates::vocabulary();
+        let lines = claims_for_webmaster(&checked.report, &checked.tables, &v, 1);
+        assert!(lines[0].contains("陈述的数字 3 处，与表格核对 1 处，未核对 2 处"), "{lines:#?}");
+        assert!(lines[1].contains("“40件”") && lines[1].contains("未核对："), "{lines:#?}");
+        assert!(lines[2].contains("另有 1 处"), "{lines:#?}");
+        // None of them is a warning.
+        assert!(checked.findings.iter().all(|f| f.rule != Rule::T1 || f.table_id.is_none()));
     }
 
     #[test]

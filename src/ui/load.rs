@@ -74,6 +74,16 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool
 /// A checked report on its way to the screen, with its reading script when `read_aloud`.
 async fn loaded(checked: CheckedReport, source: String, read_aloud: bool, charts: bool) -> Loaded {
     let checked = Arc::new(checked);
+    // The counts of the text not compared with the tables, for the webmaster: never warnings.
+    let vocabulary = crate::model::templates::vocabulary();
+    for line in crate::model::consistency::claims_for_webmaster(
+        &checked.report,
+        &checked.tables,
+        &vocabulary,
+        30,
+    ) {
+        leptos::logging::log!("[report-viewer] {line}");
+    }
     let reading = if read_aloud {
         Some(prepare_reading(&checked, charts).await)
     } else {
