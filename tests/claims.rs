@@ -341,3 +341,30 @@ fn every_word_of_every_subject_binds_in_every_frame() {
         }
     }
 }
+
+/// A paragraph in traditional characters (a portal's 繁體 switch) states the same counts.
+#[test]
+fn a_paragraph_in_traditional_characters_states_the_same_counts() {
+    let v = vocabulary();
+    let read = |heading: &str, text: &str| -> Vec<String> {
+        let mut out: Vec<String> = report_viewer::model::claims::read_paragraph(heading, text, &v)
+            .into_iter()
+            .filter_map(|c| match (c.bound, c.stated) {
+                (Ok(b), Stated::Count(n)) => Some(format!("{}={n}", name(&v, b.subject, b.column))),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let simplified = read(
+        "（二）依申请公开方面",
+        "2022年，全区收到政府信息公开申请75件，涉及自然人72件、商业企业3件；行政复议案件2件。",
+    );
+    let traditional = read(
+        "（二）依申請公開方面",
+        "2022年，全區收到政府信息公開申請75件，涉及自然人72件、商業企業3件；行政複議案件2件。",
+    );
+    assert_eq!(simplified.len(), 4, "{simplified:?}");
+    assert_eq!(traditional, simplified);
+}

@@ -6,8 +6,8 @@ use crate::model::grid::Grid;
 use crate::model::names::normalize_label;
 use crate::model::table::leaves;
 pub(super) use crate::model::templates::page::empty_block;
-use crate::model::templates::page::is_figure;
 pub use crate::model::templates::page::Recognised;
+use crate::model::templates::page::{is_figure, UNPLACED_NOTE};
 use crate::model::templates::TemplateId;
 use crate::model::{Cell, Header, TableGroup};
 
@@ -57,6 +57,22 @@ pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognis
         Some(t) => t.template().read_page(grid, id, format_year),
         None => generic(grid, id),
     };
+    // Figures that could not be placed are listed with the table (and checked) and in the notes.
+    for n in r.notes.iter().filter(|n| n.starts_with(UNPLACED_NOTE)) {
+        if !r.block.notes.contains(n) {
+            r.block.notes.push(n.clone());
+        }
+    }
+    for n in r
+        .block
+        .notes
+        .iter()
+        .filter(|n| n.starts_with(UNPLACED_NOTE))
+    {
+        if !r.notes.contains(n) {
+            r.notes.push(n.clone());
+        }
+    }
     if let Some(t) = r.block.template {
         let placed: usize = r.block.values.values().map(|row| row.len()).sum();
         let figures = (0..grid.rows.len())
@@ -291,6 +307,99 @@ mod tests {
             r.unplaced.iter().any(|l| l.contains("89")),
             "{:?}",
             r.unplaced
+        );
+    }
+
+    #[test]
+    fn two_headers_naming_one_column_keep_the_first_and_list_the_other_figures() {
+        let g = grid(&[
+            &[
+                ("", 1, 1),
+                ("自然人", 1, 1),
+                ("自然人（件）", 1, 1),
+                ("总计", 1, 1),
+            ],
+            &[
+                ("一、本年新收政府信息公开申请数量", 1, 1),
+                ("5", 1, 1),
+                ("7", 1, 1),
+                ("5", 1, 1),
+            ],
+        ]);
+        let r = recognise(g, "table-3", Some(2021));
+        assert_eq!(value(&r.block, "new_requests", "natural_person"), "5");
+        let listed: Vec<&String> = r
+            .block
+            .notes
+            .iter()
+            .filter(|n| n.starts_with(UNPLACED_NOTE))
+            .collect();
+        assert_eq!(listed.len(), 1, "{:?}", r.block.notes);
+        assert!(
+            listed[0].contains("自然人（件）") && listed[0].contains('7'),
+            "{listed:?}"
+        );
+        assert!(r.notes.contains(listed[0]));
+        // And `check` reports it as a finding of the table.
+        let (_, findings) = crate::model::validate::resolve_table(&r.block);
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.message.contains("自然人（件）") && f.needs_attention()),
+            "{findings:#?}"
+        );
+    }
+
+    #[test]
+    fn a_qualifier_in_brackets_is_set_aside_and_said() {
+        let g = grid(&[
+            &[("", 1, 1), ("自然人", 1, 1), ("总计（件）", 1, 1)],
+            &[
+                ("一、本年新收政府信息公开申请数量（2019年起）", 1, 1),
+                ("5", 1, 1),
+                ("5", 1, 1),
+            ],
+        ]);
+        let r = recognise(g, "table-3", Some(2021));
+        assert_eq!(value(&r.block, "new_requests", "total"), "5");
+        assert!(
+            r.notes
+                .iter()
+                .any(|n| n.contains("“总计（件）”") && n.contains("“件”是说明")),
+            "{:?}",
+            r.notes
+        );
+        assert!(
+            r.notes.iter().any(|n| n.contains("“2019年起”")),
+            "{:?}",
+            r.notes
+        );
+    }
+
+    #[test]
+    fn a_row_printed_twice_keeps_its_first_figures_and_lists_the_second() {
+        let g = grid(&[
+            &[("", 1, 1), ("自然人", 1, 1), ("总计", 1, 1)],
+            &[
+                ("一、本年新收政府信息公开申请数量", 1, 1),
+                ("5", 1, 1),
+                ("5", 1, 1),
+            ],
+            &[
+                ("本年新收政府信息公开申请数量", 1, 1),
+                ("6", 1, 1),
+                ("6", 1, 1),
+            ],
+        ]);
+        let r = recognise(g, "table-3", Some(2021));
+        assert_eq!(value(&r.block, "new_requests", "total"), "5");
+        assert!(
+            r.block
+                .notes
+                .iter()
+                .any(|n| n.starts_with(UNPLACED_NOTE) && n.contains('6')),
+            "{:?}",
+            r.block.notes
         );
     }
 

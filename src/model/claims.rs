@@ -12,6 +12,7 @@
 //! scanning over characters (no regex: this runs in the browser build too).
 
 use super::cell::ascii_digit;
+use super::names::simplified;
 
 /// A thing the text may state a count of, and the cells of its table the count may equal.
 pub struct Statement {
@@ -185,12 +186,19 @@ struct Count {
 /// in the context of its paragraph and heading (what the paragraph is about decides whether a
 /// subject is in scope).
 pub fn read_paragraph(heading: &str, paragraph: &str, v: &Vocabulary) -> Vec<Claim> {
-    let about = format!("{heading}\n{paragraph}").replace("申请人", "");
+    // Read in simplified characters (a page in traditional ones says the same), quoted as printed.
+    let about = simplified(&format!("{heading}\n{paragraph}")).replace("申请人", "");
     paragraph
         .split_inclusive(['。', '；', ';', '！', '？', '!', '?', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .flat_map(|s| read_sentence(heading, &about, s, v))
+        .flat_map(|s| {
+            let mut claims = read_sentence(heading, &about, &simplified(s), v);
+            for c in &mut claims {
+                c.sentence = s.to_string();
+            }
+            claims
+        })
         .collect()
 }
 

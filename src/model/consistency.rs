@@ -622,11 +622,20 @@ mod tests {
         let checked = check_report(r);
         let v = crate::model::templates::vocabulary();
         let lines = claims_for_webmaster(&checked.report, &checked.tables, &v, 1);
-        assert!(lines[0].contains("陈述的数字 3 处，与表格核对 1 处，未核对 2 处"), "{lines:#?}");
-        assert!(lines[1].contains("“40件”") && lines[1].contains("未核对："), "{lines:#?}");
+        assert!(
+            lines[0].contains("陈述的数字 3 处，与表格核对 1 处，未核对 2 处"),
+            "{lines:#?}"
+        );
+        assert!(
+            lines[1].contains("“40件”") && lines[1].contains("未核对："),
+            "{lines:#?}"
+        );
         assert!(lines[2].contains("另有 1 处"), "{lines:#?}");
         // None of them is a warning.
-        assert!(checked.findings.iter().all(|f| f.rule != Rule::T1 || f.table_id.is_none()));
+        assert!(checked
+            .findings
+            .iter()
+            .all(|f| f.rule != Rule::T1 || f.table_id.is_none()));
     }
 
     #[test]

@@ -172,6 +172,22 @@ impl Finding {
         }
     }
 
+    /// Printed figures the importer could not place in the table (its note below the table):
+    /// a warning, so a reviewer sees them.
+    pub fn unplaced(table_id: &str, table: &str, note: &str) -> Finding {
+        let mut f = Finding::about(
+            Rule::UnknownName,
+            Severity::Warning,
+            table,
+            (
+                format!("{note}。请核对表格的栏目名称。"),
+                format!("Printed figures could not be placed in the table: “{note}”. Check the table's row and column names."),
+            ),
+        );
+        f.table_id = Some(table_id.to_string());
+        f
+    }
+
     /// A name in a template's values that matches no official row or column.
     /// `figures` lists what is not shown ("自然人 4，总计 4").
     pub fn unknown_name(

@@ -49,6 +49,11 @@ impl Serialize for TemplateId {
     }
 }
 
+/// What starts a note below a table that lists printed figures the importer could not place:
+/// such a note is shown with the table and checked as a finding, so no figure is dropped
+/// silently.
+pub const UNPLACED_NOTE: &str = "未能放入表格的数字：";
+
 /// A column or row header. Children make multi-level headers: a header spans its leaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -157,6 +157,13 @@ pub fn resolve_table(block: &TableBlock) -> (StatTable, Vec<Finding>) {
     match block.template {
         Some(id) => {
             let (mut table, mut findings) = templates::instantiate(id, block);
+            findings.extend(
+                block
+                    .notes
+                    .iter()
+                    .filter(|n| n.starts_with(super::table::UNPLACED_NOTE))
+                    .map(|n| Finding::unplaced(&table.id, &table.full_caption(), n)),
+            );
             findings.extend(check_template_table(&mut table));
             for f in &mut findings {
                 f.table_id = Some(table.id.clone());

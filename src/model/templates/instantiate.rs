@@ -206,6 +206,21 @@ fn resolve_match(
 ) -> String {
     match m {
         LabelMatch::Exact(k) => k,
+        LabelMatch::Qualified(k, official, set_aside) => {
+            let mut f = Finding::about(
+                Rule::Label,
+                Severity::Info,
+                table_name,
+                (
+                    format!("名称“{given}”已按官方名称“{official}”处理：括号中的“{set_aside}”是说明。"),
+                    format!("The name “{given}” is read as the official “{official}”: “{set_aside}” in brackets is a remark."),
+                ),
+            );
+            f.row = Some(official);
+            f.printed = Some(given.to_string());
+            findings.push(f);
+            k
+        }
         LabelMatch::Closest(k, official) => {
             findings.push(Finding {
                 rule: Rule::Label,

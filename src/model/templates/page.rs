@@ -45,6 +45,12 @@ pub(crate) fn candidates(forest: &[Header]) -> Vec<(String, String)> {
 pub(crate) fn matched(m: LabelMatch, given: &str, notes: &mut Vec<String>) -> String {
     match m {
         LabelMatch::Exact(k) => k,
+        LabelMatch::Qualified(k, official, set_aside) => {
+            notes.push(format!(
+                "名称“{given}”按官方名称“{official}”处理：括号中的“{set_aside}”是说明，不是名称的一部分"
+            ));
+            k
+        }
         LabelMatch::Closest(k, official) => {
             notes.push(format!(
                 "名称“{given}”与官方名称不完全一致，已按“{official}”处理"
@@ -83,14 +89,29 @@ pub fn empty_block(id: &str, template: TemplateId) -> TableBlock {
     }
 }
 
-/// Puts a printed figure in its cell.
+/// Puts a printed figure in its cell; a cell already holding another row's or column's figure
+/// keeps it, and the figure that found it taken is listed below the table and in the notes (two
+/// printed labels that mean the same cell: neither is dropped silently).
 pub(crate) fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
-    block
-        .values
-        .entry(row.to_string())
-        .or_default()
-        .insert(col.to_string(), Cell::from_text(text));
+    let row_cells = block.values.entry(row.to_string()).or_default();
+    match row_cells.get(col) {
+        None => {
+            row_cells.insert(col.to_string(), Cell::from_text(text));
+        }
+        Some(held) if held.text == text => {}
+        Some(held) => {
+            let note = format!(
+                "{UNPLACED_NOTE}两处印制的名称都对应本表同一格（{row} › {col}），该格保留先出现的 {}，后出现的 {} 未放入",
+                held.text, text
+            );
+            block.notes.push(note);
+        }
+    }
 }
+
+/// What starts a note below a table that lists printed figures the importer could not place
+/// (checked as a finding, shown with the table).
+pub use crate::model::table::UNPLACED_NOTE;
 
 /// The grid columns where the distinct cells of row `r` start, from column `from` on (a cell
 /// spanning several columns counts once).
@@ -154,7 +175,8 @@ pub(crate) fn map_columns(
     cands: &[(String, String)],
     notes: &mut Vec<String>,
 ) -> BTreeMap<usize, String> {
-    let mut out = BTreeMap::new();
+    let mut out: BTreeMap<usize, String> = BTreeMap::new();
+    let mut origins: BTreeMap<String, Option<(usize, usize)>> = BTreeMap::new();
     for c in 0..grid.width() {
         // The lowest header text in this column that names a column.
         for r in (0..first_data).rev() {
@@ -164,14 +186,34 @@ pub(crate) fn map_columns(
             }
             if let Some(m) = match_label(text, cands) {
                 let key = matched(m, text, notes);
-                if !out.values().any(|k| *k == key) {
-                    out.insert(c, key);
+                match origins.get(&key) {
+                    None => {
+                        origins.insert(key.clone(), grid.origin(r, c));
+                        out.insert(c, key);
+                    }
+                    // The same header cell spanning two grid columns.
+                    Some(o) if *o == grid.origin(r, c) => {}
+                    Some(_) => notes.push(competing(grid, (r, c), first_data, &key)),
                 }
                 break;
             }
         }
     }
     out
+}
+
+/// The note for a header that names a column another header already named: its figures, which
+/// are not placed.
+fn competing(grid: &Grid, (r, c): (usize, usize), first_data: usize, key: &str) -> String {
+    let figures: Vec<String> = (first_data..grid.rows.len())
+        .map(|row| grid.text(row, c).to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    format!(
+        "{UNPLACED_NOTE}表头“{}”与前面的表头都对应同一栏（{key}），这一栏的数字未放入表格：{}",
+        grid.text(r, c),
+        figures.join("、")
+    )
 }
 
 /// The reader of a template that gives none of its own: data rows from the first row whose label

@@ -5,18 +5,22 @@ use crate::model::grid::Grid;
 use crate::model::names::{match_label, normalize_label};
 use crate::model::templates::page::{empty_block, is_figure, matched, set, Recognised};
 
-/// The group of 表四 a column belongs to, by the headers above it.
+/// The group of 表四 a column belongs to, by the header labels above it (normalised), the
+/// lowest that names a group deciding: each label read as a whole — 未经(行政)复议直接起诉 is a
+/// suit, not a review, whatever words it shares with 行政复议.
 fn table4_group(path: &[String]) -> Option<&'static str> {
-    let has = |w: &str| path.iter().any(|t| t.contains(w));
-    if has("未经复议") {
-        Some("direct_suit")
-    } else if has("复议后起诉") {
-        Some("suit_after_review")
-    } else if has("行政复议") {
-        Some("review")
-    } else {
-        None
-    }
+    path.iter().rev().find_map(|label| {
+        let suit = label.contains("起诉") || label.contains("诉讼");
+        if suit && label.contains("直接") {
+            Some("direct_suit")
+        } else if suit && label.contains("复议后") {
+            Some("suit_after_review")
+        } else if !suit && label.contains("复议") {
+            Some("review")
+        } else {
+            None
+        }
+    })
 }
 
 pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
