@@ -89,6 +89,12 @@ pub enum Rule {
     T1,
     /// What the importer decided or could not place, reading a page's article (enhance mode).
     Import,
+    /// The six parts present, in order, titled as the regulation names them.
+    P1,
+    /// Part 五 that says only "无" or next to nothing.
+    P2,
+    /// 表二 cells left blank or printed as a placeholder where the form wants a figure.
+    P3,
 }
 
 /// Written as the reference writes it ("R3.1"), in `check --json` and everywhere else.
@@ -117,6 +123,9 @@ impl Rule {
             Rule::Meta => "meta",
             Rule::T1 => "T1",
             Rule::Import => "import",
+            Rule::P1 => "P1",
+            Rule::P2 => "P2",
+            Rule::P3 => "P3",
         }
     }
 }

@@ -2,6 +2,7 @@
 //!
 //! Pure Rust: nothing here knows about the browser, so all of it is tested natively.
 
+pub mod audit;
 mod block_de;
 pub mod cell;
 pub mod chart;

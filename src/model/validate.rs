@@ -93,6 +93,7 @@ pub fn check_report(report: Report) -> CheckedReport {
         findings.append(&mut table_findings);
         tables.insert(table.id.clone(), table);
     }
+    findings.extend(super::audit::audit(&report, &tables));
     findings.extend(super::consistency::check_text(
         &report,
         &tables,
