@@ -6,6 +6,9 @@
 //! - every marked figure made wrong (one at a time) is a warning naming the wrong figure, and every
 //!   other figure made different raises none.
 
+#[cfg(feature = "tool")]
+mod common;
+
 use report_viewer::model::claims::{Stated, Vocabulary};
 use report_viewer::model::consistency::claims;
 use report_viewer::model::table::leaves;
@@ -367,4 +370,76 @@ fn a_paragraph_in_traditional_characters_states_the_same_counts() {
     );
     assert_eq!(simplified.len(), 4, "{simplified:?}");
     assert_eq!(traditional, simplified);
+}
+
+/// `report-tool check --verbose` lists every count the text states: what it was bound to and how
+/// it compares, or why not.
+#[cfg(feature = "tool")]
+#[test]
+fn check_verbose_lists_every_count_sentence() {
+    let (code, out, _) =
+        common::tool(&["check", "--verbose", "public/reports/erlianhaote-2020.json"]);
+    assert!(code == 0 || code == 1, "{out}");
+    assert!(out.contains("正文中陈述的数字（2 处）"), "{out}");
+    assert!(
+        out.contains("“1条” → 表三“收到的政府信息公开申请”：与表格一致"),
+        "{out}"
+    );
+    assert!(
+        out.contains("“20条” → 未对应：未核对：本句没有表中统计项的名称"),
+        "{out}"
+    );
+}
+
+/// `report-tool check --sum WHOLE PARTS…`: a city's tables against its districts'.
+#[cfg(feature = "tool")]
+#[test]
+fn check_sum_compares_a_city_with_its_districts() {
+    let dir = std::env::temp_dir().join(format!("rv-sum-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("districts")).unwrap();
+    let write = |name: &str, agency: &str, t3: &str| {
+        let json = format!(
+            r#"{{"version":1,"meta":{{"title":"{agency}2022年度政府信息公开工作年度报告","agency":"{agency}","published":"2023-01-20T10:00","year":2022}},
+            "sections":[{{"id":"p","title":"三","blocks":[{{"type":"table","id":"table-3","template":"table3-2021","values":{t3}}}]}}]}}"#
+        );
+        let path = dir.join(name);
+        std::fs::write(&path, json).unwrap();
+        path.display().to_string()
+    };
+    let city = write(
+        "city.json",
+        "某市",
+        r#"{"new_requests":{"total":9},"carried_over":{"total":2}}"#,
+    );
+    write(
+        "districts/a.json",
+        "甲区",
+        r#"{"new_requests":{"total":5},"carried_over":{"total":1}}"#,
+    );
+    write(
+        "districts/b.json",
+        "乙县",
+        r#"{"new_requests":{"total":3},"carried_over":{"total":1}}"#,
+    );
+    let districts = dir.join("districts").display().to_string();
+    let (code, out, err) = common::tool(&["check", "--sum", &city, &districts]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("与 2 份下级报告之和核对 2 格，1 格不一致"),
+        "{out}"
+    );
+    assert!(
+        out.contains("为 9，各下级报告合计为 8（甲区 5，乙县 3）"),
+        "{out}"
+    );
+    write(
+        "districts/b.json",
+        "乙县",
+        r#"{"new_requests":{"total":4},"carried_over":{"total":1}}"#,
+    );
+    let (code, out, _) = common::tool(&["check", "--sum", &city, &districts, "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["compared"], 2);
+    std::fs::remove_dir_all(&dir).ok();
 }

@@ -164,17 +164,13 @@ fn fixtures_import_to_their_facts_and_expected_json() {
         let mut found = BTreeSet::new();
         // (Text-against-table warnings are checked below: the fixtures' text was written apart
         // from their figures; the audits of parts and 表二 have tests of their own.)
-        for f in checked
-            .findings
-            .iter()
-            .filter(|f| {
-                f.needs_attention()
-                    && matches!(
-                        f.rule,
-                        Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1 | Rule::N1 | Rule::X1
-                    )
-            })
-        {
+        for f in checked.findings.iter().filter(|f| {
+            f.needs_attention()
+                && matches!(
+                    f.rule,
+                    Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1 | Rule::N1 | Rule::X1
+                )
+        }) {
             let table = &checked.tables[f.table_id.as_deref().unwrap()];
             let pos = f.cells[0];
             let (row, col) = table

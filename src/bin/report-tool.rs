@@ -58,6 +58,10 @@ enum Command {
         /// Also write a standalone summary page here (readable copies of the reports beside it).
         #[arg(long)]
         html: Option<PathBuf>,
+        /// The report whose tables must equal the sum of the other reports' (a city's against
+        /// its districts'): every cell all of them print is compared.
+        #[arg(long, value_name = "WHOLE")]
+        sum: Option<PathBuf>,
         /// Also list every count the text states: what it was bound to and how it compares with
         /// the tables, or why it was not compared (one report only).
         #[arg(short, long)]
@@ -109,7 +113,11 @@ fn main() -> ExitCode {
             json,
             html,
             verbose,
+            sum,
         } => {
+            if let Some(whole) = sum {
+                return run_sum(&whole, &reports, json);
+            }
             let single = reports.len() == 1 && !reports[0].is_dir() && html.is_none();
             if single {
                 let code = run_check(&reports[0], previous.as_deref(), json);
@@ -483,6 +491,68 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `check --sum WHOLE PARTS…`: the whole's tables against the sum of the parts', one line per
+/// differing cell. Exit 1 when a cell differs, 2 when a report cannot be read.
+fn run_sum(whole: &Path, parts: &[PathBuf], json: bool) -> ExitCode {
+    let load_named = |p: &Path| load(p).map(|c| (p.display().to_string(), c));
+    let whole = match load_named(whole) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("report-tool check --sum: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut loaded = Vec::new();
+    for p in report_files(parts) {
+        match load_named(&p) {
+            Ok(r) => loaded.push(r),
+            Err(e) => {
+                eprintln!("report-tool check --sum: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let named: Vec<(String, &report_viewer::model::CheckedReport)> = loaded
+        .iter()
+        .map(|(n, c)| {
+            let agency = c.report.meta.agency.trim();
+            (
+                if agency.is_empty() {
+                    n.clone()
+                } else {
+                    agency.to_string()
+                },
+                c,
+            )
+        })
+        .collect();
+    let s = report_viewer::model::hierarchy::sum_check(&whole.1, &named);
+    if json {
+        let out = serde_json::json!({
+            "whole": whole.0, "parts": loaded.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            "compared": s.compared, "not_compared": s.not_compared, "findings": s.findings,
+        });
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    } else {
+        println!(
+            "{}：与 {} 份下级报告之和核对 {} 格，{} 格不一致，{} 格因有报告未印数字未核对",
+            whole.1.report.meta.title,
+            named.len(),
+            s.compared,
+            s.findings.len(),
+            s.not_compared
+        );
+        for f in &s.findings {
+            println!("  {}　{}", f.table, f.message);
+        }
+    }
+    if s.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

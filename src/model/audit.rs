@@ -126,7 +126,7 @@ fn text_of(s: &Section) -> String {
             match b {
                 Block::Paragraph { text } | Block::Note { text } => out.push_str(text),
                 Block::List { items, .. } => items.iter().for_each(|i| out.push_str(i)),
-                Block::Table(_) => out.push_str("表"),
+                Block::Table(_) => out.push('表'),
             }
         }
         if !std::ptr::eq(sec, s) {
@@ -178,9 +178,17 @@ fn unfilled(t: &StatTable) -> Option<Finding> {
     for ((row, col), pos) in &t.keyed {
         let Some(cell) = t.cell(*pos) else { continue };
         if matches!(cell.value, CellValue::Blank | CellValue::NotApplicable) {
-            let r = t.row_labels(pos.group, pos.row).last().copied().unwrap_or(row);
+            let r = t
+                .row_labels(pos.group, pos.row)
+                .last()
+                .copied()
+                .unwrap_or(row);
             let c = t.column_labels(pos.group, pos.column).join(" › ");
-            let c = if c.is_empty() { col.as_str() } else { c.as_str() };
+            let c = if c.is_empty() {
+                col.as_str()
+            } else {
+                c.as_str()
+            };
             let printed = cell.text.trim();
             if printed.is_empty() {
                 places.push(format!("“{r}”行“{c}”空白"));

@@ -95,6 +95,8 @@ pub enum Rule {
     P2,
     /// 表二 cells left blank or printed as a placeholder where the form wants a figure.
     P3,
+    /// A whole's table cell against the sum of its parts' reports (report-tool `check --sum`).
+    H1,
 }
 
 /// Written as the reference writes it ("R3.1"), in `check --json` and everywhere else.
@@ -126,6 +128,7 @@ impl Rule {
             Rule::P1 => "P1",
             Rule::P2 => "P2",
             Rule::P3 => "P3",
+            Rule::H1 => "H1",
         }
     }
 }

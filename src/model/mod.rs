@@ -13,6 +13,8 @@ pub mod consistency;
 pub mod finding;
 #[cfg(feature = "import")]
 pub mod grid;
+#[cfg(feature = "tool")]
+pub mod hierarchy;
 pub mod layout;
 mod load;
 pub mod names;
