@@ -307,8 +307,9 @@ fn a_flattened_copy_of_the_body_is_dropped_and_listed_even_among_thousands_of_li
     let page = format!("<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>{body}</div></body></html>");
     let imported = run(&page);
     let t = texts(&imported.report);
-    // The title line, the part heading and the 3000 paragraphs: the flattened copy is gone.
-    assert_eq!(t.len(), 3002);
+    // The part heading and the 3000 paragraphs: the flattened copy is gone, and the title printed
+    // again as the first line is the title, not text.
+    assert_eq!(t.len(), 3001);
     assert!(imported
         .notes
         .iter()
@@ -357,4 +358,112 @@ fn full_width_digits_in_dates_titles_and_numbering_are_read() {
     let part = &imported.report.sections[0];
     assert_eq!(part.sections[0].sections[0].number, "（１）");
     assert_eq!(part.sections[0].sections[0].title, "公开文件");
+}
+
+/// 表四 as pages print it: one data row under 行政复议 and 行政诉讼's two groups.
+const TABLE4: &str = "<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>\
+<tr><td rowspan=2>结果维持</td><td rowspan=2>结果纠正</td><td rowspan=2>其他结果</td><td rowspan=2>尚未审结</td><td rowspan=2>总计</td>\
+<td colspan=5>未经复议直接起诉</td><td colspan=5>复议后起诉</td></tr>\
+<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>\
+<tr><td>1</td><td>0</td><td>0</td><td>0</td><td>1</td><td>0</td><td>2</td><td>0</td><td>0</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr></table>";
+
+#[test]
+fn headings_of_two_parts_on_one_line_keep_the_table_in_its_own_part() {
+    let page = format!(
+        "<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>\
+         <p>一、总体情况</p><p>今年公开信息100条。</p><p>二、主动公开政府信息情况</p><p>见下表。</p>\
+         <p>三、收到和处理政府信息公开申请情况</p><p>见下表。</p>\
+         <p>四、政府信息公开行政复议、行政诉讼情况　五、存在的主要问题及改进情况</p>{TABLE4}\
+         <p>问题在于宣传不够，将加强培训。</p><p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p></div></body></html>"
+    );
+    let imported = run(&page);
+    let r = &imported.report;
+    let part = |n: char| r.sections.iter().find(|s| s.number.starts_with(n)).unwrap();
+    assert!(
+        part('四').blocks.iter().any(
+            |b| matches!(b, Block::Table(t) if t.template.is_some_and(|id| id.table_number() == 4))
+        ),
+        "{:#?}",
+        r.sections
+    );
+    assert!(part('五')
+        .blocks
+        .iter()
+        .all(|b| !matches!(b, Block::Table(_))));
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.contains("表四") && n.contains("已放回")),
+        "{:?}",
+        imported.notes
+    );
+    // Its figures are placed (行政复议 1, 未经复议直接起诉 2).
+    let checked = check_report(r.clone());
+    let t4 = checked
+        .tables
+        .values()
+        .find(|t| t.label.as_deref() == Some("表四"))
+        .unwrap();
+    assert_eq!(t4.keyed_cell("review", "total").unwrap().1.text, "1");
+    assert_eq!(t4.keyed_cell("direct_suit", "total").unwrap().1.text, "2");
+}
+
+#[test]
+fn hidden_elements_are_not_read_and_are_listed() {
+    let page = format!(
+        "<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>\
+         <div style=\"display: none\">朗读插件：点击开始朗读</div>\
+         <div hidden>隐藏的模板文字</div><span aria-hidden=\"true\">图标文字</span>\
+         <p style=\"color:red\">一段显示的文字。</p>{PARTS}</div></body></html>"
+    );
+    let imported = run(&page);
+    let t = texts(&imported.report);
+    for hidden in ["朗读插件", "隐藏的模板文字", "图标文字"] {
+        assert!(t.iter().all(|p| !p.contains(hidden)), "{hidden}: {t:#?}");
+        assert!(
+            imported
+                .notes
+                .iter()
+                .any(|n| n.contains(hidden) && n.contains("隐藏")),
+            "{hidden}: {:?}",
+            imported.notes
+        );
+    }
+    assert!(t.iter().any(|p| p == "一段显示的文字。"), "{t:#?}");
+}
+
+#[test]
+fn the_agency_printed_in_a_table_in_the_page_head_is_read() {
+    let page = format!(
+        "<html><body><table class=\"xxgk\"><tr><td>索引号：</td><td>000123/2022-00001</td><td>发布机构：</td><td>某县人民政府办公室</td></tr>\
+         <tr><td>发布日期</td><td>2022-01-20</td><td>分类</td><td>年度报告</td></tr></table>\
+         <div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>{PARTS}</div></body></html>"
+    );
+    let imported = run(&page);
+    assert_eq!(imported.report.meta.agency, "某县人民政府办公室");
+    assert!(
+        imported.report.meta.published.starts_with("2022-01-20"),
+        "{}",
+        imported.report.meta.published
+    );
+}
+
+#[test]
+fn the_title_printed_again_over_two_lines_is_not_text() {
+    let page = format!(
+        "<html><head><title>某县2021年度政府信息公开工作年度报告</title></head><body><div class=\"TRS_Editor\">\
+         <p>某县</p><p>2021年度政府信息公开工作年度报告</p><p>根据条例编制本报告。</p>{PARTS}</div></body></html>"
+    );
+    let imported = run(&page);
+    let t = texts(&imported.report);
+    assert_eq!(t[0], "根据条例编制本报告。", "{t:#?}");
+    assert!(
+        imported
+            .notes
+            .iter()
+            .filter(|n| n.contains("重复的标题"))
+            .count()
+            == 2
+    );
 }

@@ -13,7 +13,17 @@ pub type NodeId = u32;
 const NONE: NodeId = NodeId::MAX;
 
 /// Attributes the importer reads; every other attribute is dropped while parsing.
-pub const KEPT_ATTRIBUTES: &[&str] = &["id", "class", "name", "content", "rowspan", "colspan"];
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "id",
+    "class",
+    "name",
+    "content",
+    "rowspan",
+    "colspan",
+    "hidden",
+    "aria-hidden",
+    "style",
+];
 
 #[derive(Clone, Copy)]
 struct Links {
@@ -499,11 +509,22 @@ impl Dom {
     }
 }
 
+/// Whether an inline style may hide its element (display or visibility at all).
+fn hides(style: &str) -> bool {
+    let lower = style.to_ascii_lowercase();
+    (lower.contains("display") && lower.contains("none"))
+        || (lower.contains("visibility") && lower.contains("hidden"))
+}
+
 fn kept<'a>(attrs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Vec<(u8, Box<str>)> {
     attrs
         .into_iter()
         .filter_map(|(name, value)| {
             let i = KEPT_ATTRIBUTES.iter().position(|k| *k == name)?;
+            // A style is kept only when it may hide the element (Word gives every span one).
+            if name == "style" && !hides(value) {
+                return None;
+            }
             Some((i as u8, Box::from(value)))
         })
         .collect()

@@ -74,6 +74,8 @@ pub struct Page {
     /// What the page's head says of the article: `<meta name="ArticleTitle">`, `PubDate`,
     /// `ContentSource`, and CMS elements such as `<publishtime>`, as (name, value) pairs.
     pub meta: Vec<(String, String)>,
+    /// The text of elements in the article the page does not show (see [`hidden`]), not read.
+    pub hidden: Vec<String>,
 }
 
 /// Meta names (lower case) and CMS elements that portals use for the article's metadata, and
@@ -88,6 +90,32 @@ const META_NAMES: &[(&str, &str)] = &[
     ("source", "来源"),
     ("publisher", "发布机构"),
 ];
+
+/// True for an element the page does not show: `hidden`, `aria-hidden="true"`, or an inline style
+/// with `display: none` or `visibility: hidden` (a browser extension's widget, a CMS's
+/// collapsed template). Its words are no part of the report.
+pub fn hidden(doc: &Dom, node: NodeId) -> bool {
+    if doc.attr(node, "hidden").is_some()
+        || doc
+            .attr(node, "aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    doc.attr(node, "style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.split(';').any(|d| {
+            d == "display:none"
+                || d.starts_with("display:none!")
+                || d == "visibility:hidden"
+                || d.starts_with("visibility:hidden!")
+        })
+    })
+}
 
 /// True when the text looks like HTML rather than a plain-text copy.
 pub fn looks_like_html(text: &str) -> bool {
@@ -133,20 +161,78 @@ pub fn read_dom(doc: &Dom, article: Option<NodeId>) -> Page {
         .unwrap_or(root);
     drop(lengths);
     // Lines of the whole page (for metadata in the chrome): tables are not read here.
-    let all_lines = items(doc, root, false)
+    let mut all_lines: Vec<String> = items(doc, root, false, &mut Vec::new())
         .into_iter()
         .filter_map(|i| match i {
             Item::Line(l) => Some(l),
             Item::Table(_) | Item::Flat(_) => None,
         })
         .collect();
-    let body = items(doc, body_root, true);
+    // The page head's tables (索引号 | 发布机构 | 生成日期 …): their label cells with the value
+    // beside them, as metadata lines.
+    all_lines.extend(head_table_lines(doc, body_root));
+    let mut hidden = Vec::new();
+    let body = items(doc, body_root, true, &mut hidden);
     Page {
         body,
         all_lines,
         title,
         meta,
+        hidden,
     }
+}
+
+/// The tables of the page outside the article, as "label：value" lines: each cell that holds a
+/// label alone ("发布机构", "发布机构：") with the text of the cell after it, and each cell that
+/// holds a whole "label：value".
+fn head_table_lines(doc: &Dom, body_root: NodeId) -> Vec<String> {
+    let inside = |mut n: NodeId| loop {
+        if n == body_root {
+            return true;
+        }
+        match doc.parent(n) {
+            Some(p) => n = p,
+            None => return false,
+        }
+    };
+    let mut out = Vec::new();
+    for table in doc.select(&["table"]) {
+        if inside(table) || out.len() > 200 {
+            continue;
+        }
+        let mut rows = Vec::new();
+        doc.walk(table, |n| match doc.element(n) {
+            Some("tr") => {
+                rows.push(n);
+                false
+            }
+            Some("table") => n == table,
+            _ => true,
+        });
+        for row in rows {
+            let cells: Vec<String> = doc
+                .children(row)
+                .filter(|&c| matches!(doc.element(c), Some("td" | "th")))
+                .map(|c| collapse(&doc.text_content(c)))
+                .collect();
+            for (i, cell) in cells.iter().enumerate() {
+                let label = cell.trim_end_matches(['：', ':']).trim();
+                let is_label = !label.is_empty()
+                    && label.chars().count() <= 6
+                    && super::scan::meta_labels(&format!("{label}：x"))
+                        .first()
+                        .is_some_and(|m| m.start == 0);
+                match cells.get(i + 1) {
+                    Some(value) if is_label && !value.is_empty() => {
+                        out.push(format!("{label}：{value}"))
+                    }
+                    _ if cell.contains(['：', ':']) => out.push(cell.clone()),
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What the page's head (and CMS elements) say of the article, as (field, value) pairs.
@@ -184,7 +270,7 @@ fn flush(out: &mut Vec<Item>, line: &mut String) {
 
 /// The lines and tables under a node: a line ends at every block, `<br>` and table; tables are
 /// read as grids (or, when `tables` is false, passed over); scripts, forms and the like are skipped.
-fn items(doc: &Dom, from: NodeId, tables: bool) -> Vec<Item> {
+fn items(doc: &Dom, from: NodeId, tables: bool, hidden_text: &mut Vec<String>) -> Vec<Item> {
     enum Step {
         Node(NodeId),
         Flush,
@@ -209,6 +295,13 @@ fn items(doc: &Dom, from: NodeId, tables: bool) -> Vec<Item> {
             continue;
         };
         if SKIP.contains(&name) {
+            continue;
+        }
+        if hidden(doc, node) {
+            let text = collapse(&doc.text_content(node));
+            if !text.is_empty() {
+                hidden_text.push(text);
+            }
             continue;
         }
         if name == "br" {

@@ -94,6 +94,9 @@ fn from_page(
     options: &Options,
 ) -> Result<Imported, ImportError> {
     let (fields, mut all_lines) = (page.fields, page.all_lines);
+    for h in &page.hidden {
+        notes.push(dropped_note("页面不显示的元素（隐藏）", h));
+    }
     let items = clean(page.body, &mut notes);
     let (mut items, splits) = text::split_inline(items);
     if splits > 0 {
@@ -133,6 +136,8 @@ fn from_page(
         introduction,
         sections,
     };
+    drop_repeated_title(&mut report, &mut notes);
+    tables_to_their_parts(&mut report, &mut notes);
     fill_lost_tables(&mut report, format_year, is_html, &mut notes);
     Ok(Imported {
         report,
@@ -164,6 +169,8 @@ struct Page {
     all_lines: Vec<String>,
     title: Option<String>,
     fields: Vec<(String, String)>,
+    /// Text of elements the page does not show, not read.
+    hidden: Vec<String>,
 }
 
 impl From<html::Page> for Page {
@@ -173,6 +180,7 @@ impl From<html::Page> for Page {
             all_lines: page.all_lines,
             title: page.title,
             fields: page.meta,
+            hidden: page.hidden,
         }
     }
 }
@@ -196,6 +204,7 @@ fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
         all_lines: header.body,
         title: None,
         fields: header.fields,
+        hidden: Vec::new(),
     }
 }
 
@@ -715,6 +724,70 @@ fn current_blocks<'a>(parts: &'a mut [Section], intro: &'a mut Vec<Block>) -> &'
             }
             &mut s.blocks
         }
+    }
+}
+
+/// The title printed again as the first lines of the text (whole, or broken over two lines) is
+/// the title, not text: dropped, with a note.
+fn drop_repeated_title(report: &mut Report, notes: &mut Vec<String>) {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let title = squeeze(&report.meta.title);
+    if title.is_empty() {
+        return;
+    }
+    let mut seen = String::new();
+    for (i, b) in report.introduction.iter().take(3).enumerate() {
+        let Block::Paragraph { text } = b else { break };
+        seen.push_str(&squeeze(text));
+        let count = i + 1;
+        if seen == title {
+            let dropped: Vec<Block> = report.introduction.drain(..count).collect();
+            for b in dropped {
+                if let Block::Paragraph { text } = b {
+                    notes.push(dropped_note("正文开头重复的标题", &text));
+                }
+            }
+            return;
+        }
+        if !title.starts_with(&seen) {
+            return;
+        }
+    }
+}
+
+/// An official table printed after the next part's heading (the two headings on one line: "四、…
+/// 五、…" then 表四) belongs to its own part when that part is left empty: moved back, with a note.
+fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<String>) {
+    for n in [2u8, 3, 4] {
+        let Some(own) = table_part(report, n) else {
+            continue;
+        };
+        if !report.sections[own].blocks.is_empty() || !report.sections[own].sections.is_empty() {
+            continue;
+        }
+        let Some(next) = report.sections.get_mut(own + 1) else {
+            continue;
+        };
+        let Some(at) = next.blocks.iter().position(
+            |b| matches!(b, Block::Table(t) if t.template.is_some_and(|id| id.table_number() == n)),
+        ) else {
+            continue;
+        };
+        let table = next.blocks.remove(at);
+        let (from, label) = (next.heading(), table_label(&table));
+        report.sections[own].blocks.push(table);
+        notes.push(format!(
+            "{label}印在“{from}”之下，而“{}”没有内容（两部分的标题印在一起）：已放回“{}”",
+            report.sections[own].heading(),
+            report.sections[own].heading()
+        ));
+    }
+}
+
+fn table_label(b: &Block) -> &'static str {
+    match b {
+        Block::Table(t) => t.template.map_or("表格", |id| id.label()),
+        _ => "表格",
     }
 }
 

@@ -6,7 +6,7 @@
 
 use super::cell::{CellValue, Decimal};
 use super::finding::{Finding, Rule, Severity};
-use super::table::StatTable;
+use super::table::{CellPos, StatTable};
 use super::validate::CheckedReport;
 
 /// What comparing a whole with its parts found: the differing cells (warnings) and how many were
@@ -31,6 +31,41 @@ fn printed(t: &StatTable, row: &str, column: &str) -> Option<Decimal> {
         CellValue::Blank | CellValue::NotApplicable => Some(Decimal::whole(0)),
         _ => None,
     }
+}
+
+/// The warning for a cell that is not the sum of the parts': the cell, its figure, the sum and
+/// each part's figure.
+fn differs(
+    t: &StatTable,
+    pos: CellPos,
+    total: Decimal,
+    sum: Option<Decimal>,
+    figures: &[(&str, Decimal)],
+) -> Finding {
+    let sum = sum.map_or("—".into(), |s| s.to_string());
+    let r = t.row_labels(pos.group, pos.row).join(" › ");
+    let c = t.column_labels(pos.group, pos.column).join(" › ");
+    let listed: Vec<String> = figures.iter().map(|(n, d)| format!("{n} {d}")).collect();
+    let mut f = Finding::about(
+        Rule::H1,
+        Severity::Warning,
+        &t.full_caption(),
+        (
+            format!(
+                "“{r}”行“{c}”为 {total}，各下级报告合计为 {sum}（{}）。",
+                listed.join("，")
+            ),
+            format!(
+                "Row “{r}”, column “{c}” gives {total}; the reports below it add up to {sum} ({}).",
+                listed.join(", ")
+            ),
+        ),
+    );
+    f.table_id = Some(t.id.clone());
+    f.cells = vec![pos];
+    f.expected = Some(sum);
+    f.printed = Some(total.to_string());
+    f
 }
 
 /// The first official table of a number.
@@ -72,39 +107,7 @@ pub fn sum_check(whole: &CheckedReport, parts: &[(String, &CheckedReport)]) -> S
             if sum.is_some_and(|s| s.same_value(&total)) {
                 continue;
             }
-            let sum = sum.map_or("—".into(), |s| s.to_string());
-            let place = |english: bool| {
-                let r = t.row_labels(pos.group, pos.row).join(" › ");
-                let c = t.column_labels(pos.group, pos.column).join(" › ");
-                if english {
-                    format!("row “{r}”, column “{c}”")
-                } else {
-                    format!("“{r}”行“{c}”")
-                }
-            };
-            let listed: Vec<String> = figures.iter().map(|(n, d)| format!("{n} {d}")).collect();
-            let mut f = Finding::about(
-                Rule::H1,
-                Severity::Warning,
-                &t.full_caption(),
-                (
-                    format!(
-                        "{}为 {total}，各下级报告合计为 {sum}（{}）。",
-                        place(false),
-                        listed.join("，")
-                    ),
-                    format!(
-                        "{} gives {total}; the reports below it add up to {sum} ({}).",
-                        place(true),
-                        listed.join(", ")
-                    ),
-                ),
-            );
-            f.table_id = Some(t.id.clone());
-            f.cells = vec![*pos];
-            f.expected = Some(sum);
-            f.printed = Some(total.to_string());
-            out.findings.push(f);
+            out.findings.push(differs(t, *pos, total, sum, &figures));
         }
     }
     out
