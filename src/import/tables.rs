@@ -57,6 +57,9 @@ pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognis
         Some(t) => t.template().read_page(grid, id, format_year),
         None => generic(grid, id),
     };
+    if r.block.template.is_some() {
+        unplaced_figures(&mut r, grid);
+    }
     // Figures that could not be placed are listed with the table (and checked) and in the notes.
     for n in r.notes.iter().filter(|n| n.starts_with(UNPLACED_NOTE)) {
         if !r.block.notes.contains(n) {
@@ -73,29 +76,42 @@ pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognis
             r.notes.push(n.clone());
         }
     }
-    if let Some(t) = r.block.template {
-        let placed: usize = r.block.values.values().map(|row| row.len()).sum();
-        let figures = (0..grid.rows.len())
-            .flat_map(|row| grid.row_texts(row))
-            .filter(|t| !t.is_empty() && is_figure(t))
-            .count();
-        if placed == 0 && figures > 0 {
-            r.notes.push(format!(
-                "{}的 {figures} 个数字一个也未能放入表格（表头或行名无法对应，常见于错位的合并单元格）：数字保留在表格后的段落中",
-                t.label()
-            ));
-            for row in 0..grid.rows.len() {
-                let texts = grid.row_texts(row);
-                if texts.iter().any(|t| !t.is_empty() && is_figure(t)) {
-                    let line = texts.join("　");
-                    if !r.unplaced.contains(&line) {
-                        r.unplaced.push(line);
-                    }
+    r
+}
+
+/// An official table's rows that name no row of the form go below it as a note that `check`
+/// reports, figures and all; a table none of whose figures could be placed keeps its rows as
+/// paragraphs after it, and says so.
+fn unplaced_figures(r: &mut Recognised, grid: &Grid) {
+    let Some(t) = r.block.template else { return };
+    let placed: usize = r.block.values.values().map(|row| row.len()).sum();
+    let figures = (0..grid.rows.len())
+        .flat_map(|row| grid.row_texts(row))
+        .filter(|t| !t.is_empty() && is_figure(t))
+        .count();
+    if placed == 0 && figures > 0 {
+        r.notes.push(format!(
+            "{UNPLACED_NOTE}{}的 {figures} 个数字一个也未能放入表格（表头或行名无法对应，常见于错位的合并单元格）：数字保留在表格后的段落中",
+            t.label()
+        ));
+        r.unplaced.clear();
+        for row in 0..grid.rows.len() {
+            let texts = grid.row_texts(row);
+            if texts.iter().any(|t| !t.is_empty() && is_figure(t)) {
+                let line = texts.join("　");
+                if !r.unplaced.contains(&line) {
+                    r.unplaced.push(line);
                 }
             }
         }
+        return;
     }
-    r
+    for line in std::mem::take(&mut r.unplaced) {
+        r.block.notes.push(format!(
+            "{UNPLACED_NOTE}印出的行“{line}”不是{}的官方栏目，未放入表格",
+            t.label()
+        ));
+    }
 }
 
 /// Any other table: the first row gives the column headers (cells spanning columns become a header
