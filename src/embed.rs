@@ -240,16 +240,28 @@ fn article_report(
     } else {
         document()
             .query_selector(&selector)
-            .ok()
-            .flatten()
+            .map_err(|_| format!("data-enhance：“{selector}”不是有效的 CSS 选择器"))?
             .ok_or_else(|| format!("data-enhance：页面中没有与“{selector}”匹配的元素"))?
     };
+    // Hiding an article that holds the viewer would hide the viewer too: a blank page.
+    if !article.is_same_node(Some(el.as_ref())) && article.contains(Some(el.as_ref())) {
+        return Err(format!(
+            "data-enhance：“{selector}”指定的文章包含阅读器容器本身（容器在文章之内，或指定了容器的上级元素）：隐藏文章会连阅读器一起隐藏。请把容器放在文章之外，或不写选择器、把 data-enhance 加在文章元素上。文章按原样保留"
+        ));
+    }
+    // One article, one viewer: a second container naming it says so instead of showing it twice.
+    if article.has_attribute("data-rv-article") {
+        return Err(format!(
+            "data-enhance：“{selector}”指定的文章已由页面上另一个阅读器显示，此处不再重复显示"
+        ));
+    }
     let root = document()
         .document_element()
         .ok_or_else(|| "页面没有根元素".to_string())?;
     let (dom, at) = crate::browser::article::read_page(&root, &article);
     let imported = crate::import::import_dom(&dom, at, &Default::default())
         .map_err(|e| format!("data-enhance：{e}"))?;
+    let _ = article.set_attribute("data-rv-article", "");
     let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
     Ok(Some((
         ArticleReport {

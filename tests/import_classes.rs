@@ -467,3 +467,69 @@ fn the_title_printed_again_over_two_lines_is_not_text() {
             == 2
     );
 }
+
+#[test]
+fn a_sentence_said_again_in_other_parts_is_kept_in_each() {
+    let page = "<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>\
+        <p>一、总体情况</p><p>今年公开信息100条。</p><p>二、主动公开政府信息情况</p><p>见下表。</p>\
+        <p>三、收到和处理政府信息公开申请情况</p><p>见下表。</p><p>四、政府信息公开行政复议、行政诉讼情况</p>\
+        <p>本年度未发生此类情况。</p><p>五、存在的主要问题及改进情况</p><p>本年度未发生此类情况。</p>\
+        <p>六、其他需要报告的事项</p><p>本年度未发生此类情况。</p></div></body></html>";
+    let imported = run(page);
+    for n in ['四', '五', '六'] {
+        let part = imported
+            .report
+            .sections
+            .iter()
+            .find(|s| s.number.starts_with(n))
+            .unwrap();
+        assert!(
+            matches!(part.blocks.first(), Some(Block::Paragraph { text }) if text == "本年度未发生此类情况。"),
+            "part {n}: {:?}",
+            part.blocks
+        );
+    }
+    assert!(
+        imported.notes.iter().all(|n| !n.contains("重复的正文行")),
+        "{:?}",
+        imported.notes
+    );
+    // A whole body printed twice is still kept once.
+    let twice = page.replace("</div></body>", "<p>一、总体情况</p><p>今年公开信息100条。</p><p>二、主动公开政府信息情况</p><p>见下表。</p></div></body>");
+    let imported = run(&twice);
+    let t = texts(&imported.report);
+    assert_eq!(
+        t.iter().filter(|p| *p == "今年公开信息100条。").count(),
+        1,
+        "{t:#?}"
+    );
+}
+
+#[test]
+fn a_one_cell_table_is_text_that_is_shown() {
+    let page = format!(
+        "<html><body><div class=\"TRS_Editor\"><p>某县2021年度政府信息公开工作年度报告</p>\
+         <table><tr><td>注：本报告所列数据的统计期限自2021年1月1日起至12月31日止。</td></tr></table>{PARTS}</div></body></html>"
+    );
+    let imported = run(&page);
+    let t = texts(&imported.report);
+    assert!(
+        t.iter()
+            .any(|p| p.starts_with("注：本报告所列数据的统计期限")),
+        "{t:#?}"
+    );
+    let html = report_viewer::export::standalone_html(
+        &check_report(imported.report.clone()),
+        &report_viewer::export::Page {
+            css: "",
+            address: None,
+            classes: "",
+            labels: &report_viewer::labels::ZH,
+            charts: false,
+        },
+    );
+    assert!(
+        html.contains("注：本报告所列数据的统计期限"),
+        "the saved page shows it"
+    );
+}

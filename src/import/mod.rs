@@ -545,32 +545,56 @@ fn holds_others(l: &str, by_start: &HashMap<&str, Vec<&str>>) -> bool {
     false
 }
 
-/// Repeats: once a long line comes again, drops what repeats until new text appears. Gives what
-/// is kept and what was dropped (tables as a key starting with NUL).
+/// How many lines in a row must come again, in the same order, to be a repeated copy of the body
+/// (a page copy that prints the report twice); one sentence said again in another part is text.
+const REPEATED_RUN: usize = 3;
+
+/// Repeats: a run of lines that comes again in the same order as before (at least
+/// [`REPEATED_RUN`] lines, or the rest of the page) is a copy of the body and is dropped; a line
+/// said again elsewhere ("本年度未发生此类情况。" in parts 四, 五 and 六) is kept. Gives what is kept
+/// and what was dropped (tables as a key starting with NUL).
 fn without_repeats(lines: Vec<Item>) -> (Vec<Item>, Vec<String>) {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut repeating = false;
-    let mut dropped = Vec::new();
-    let mut out = Vec::new();
-    for item in lines {
-        let key = match &item {
+    let keys: Vec<String> = lines
+        .iter()
+        .map(|item| match item {
             Item::Line(l) => l.clone(),
             Item::Table(g) => format!("\u{0}table\u{0}{}", g.all_text()),
             Item::Flat(t) => format!("\u{0}flat\u{0}{t}"),
-        };
-        let long = key.chars().count() >= 6;
-        if seen.contains(&key) && long {
-            repeating = true;
-            dropped.push(key);
-            continue;
+        })
+        .collect();
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut drop = vec![false; keys.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        let key = keys[i].as_str();
+        match first.get(key) {
+            Some(&j) if key.chars().count() >= 6 => {
+                // The run that repeats: as long as the lines after both places agree (and the
+                // earlier run does not reach into this one).
+                let run = (0..keys.len() - i)
+                    .take_while(|&k| j + k < i && keys[j + k] == keys[i + k])
+                    .count();
+                if run >= REPEATED_RUN || i + run == keys.len() && run > 1 {
+                    drop[i..i + run].iter_mut().for_each(|d| *d = true);
+                    i += run;
+                    continue;
+                }
+            }
+            Some(_) => {}
+            None => {
+                first.insert(key, i);
+            }
         }
-        if repeating && !long {
-            dropped.push(key);
-            continue;
+        i += 1;
+    }
+    let mut out = Vec::new();
+    let mut dropped = Vec::new();
+    for ((item, key), d) in lines.into_iter().zip(&keys).zip(drop) {
+        if d {
+            dropped.push(key.clone());
+        } else {
+            out.push(item);
         }
-        repeating = false;
-        seen.insert(key);
-        out.push(item);
     }
     (out, dropped)
 }
@@ -645,6 +669,13 @@ fn build_sections(
             Item::Flat(text) => vec![Block::Note {
                 text: format!("{FLAT_TABLE}{text}"),
             }],
+            Item::Table(grid) if grid.official().is_none() && grid.rows.len() == 1 => {
+                // A one-row table (Word's boxed note, the innermost of nested tables) is text:
+                // as a table it would have a header and no rows, drawn nowhere.
+                let text = grid.row_texts(0).join("　");
+                notes.push(format!("只有一行的表格按段落导入：“{}”", quote(&text)));
+                vec![Block::Paragraph { text }]
+            }
             Item::Table(grid) => {
                 let which = grid.official().unwrap_or(0);
                 let n = table_count.entry(which).or_default();

@@ -166,3 +166,41 @@ test('the loader picks the enhance build only for pages with data-enhance; JSON 
   assert.equal(enhance.length, 1);
   assert.match(enhance[0], /^report-viewer-enhance-/);
 });
+
+test('enhance mode: a container inside the article it names (or naming its ancestor) is refused and the article stays; two containers naming one article show it once', async () => {
+  const source = await readFile(join(CORPUS, `${years[years.length - 1]}.html`), 'utf8');
+  // The portal's article element, marked by the corpus page's own template: its id or class.
+  const report = enhancedCorpusPage(source);
+  const inside = report.replace(/data-report-viewer data-enhance/, 'id="the-article"');
+  const cases = {
+    'inside.html': inside.replace(/(<[^>]+id="the-article"[^>]*>)/, '$1<div id="viewer" data-report-viewer data-enhance="#the-article"></div>'),
+    'ancestor.html': inside.replace(/(<[^>]+id="the-article"[^>]*>)/, '$1<div id="viewer" data-report-viewer data-enhance="body"></div>'),
+  };
+  for (const [name, html] of Object.entries(cases)) {
+    const page = await corpusPage(name, html);
+    await page.waitForFunction(() => document.querySelector('#viewer')?.hasAttribute('data-rv-error'), null, { timeout: 20000 });
+    const state = await page.evaluate(() => {
+      const article = document.querySelector('#the-article');
+      return {
+        error: document.querySelector('#viewer').getAttribute('data-rv-error'),
+        hidden: article.hidden || getComputedStyle(article).display === 'none',
+        visible: article.getBoundingClientRect().height > 100 && article.innerText.includes('总体情况'),
+      };
+    });
+    assert.match(state.error, /包含阅读器容器本身/, name);
+    assert.equal(state.hidden, false, `${name}: the article is not hidden`);
+    assert.ok(state.visible, `${name}: the article is on screen as published`);
+    assert.ok(page.logs.some((l) => l.includes('[report-viewer]') && l.includes('包含阅读器容器本身')), `${name}: said on the console`);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
+  // Two containers naming one article: the report once, the second says why.
+  const twice = inside.replace(/(<[^>]+id="the-article"[^>]*>)/, '<div id="v1" data-report-viewer data-enhance="#the-article"></div><div id="v2" data-report-viewer data-enhance="#the-article"></div>$1');
+  const page = await corpusPage('twice.html', twice);
+  await page.waitForFunction(() => document.querySelector('#v2')?.hasAttribute('data-rv-error') && document.querySelector('#v1')?.shadowRoot?.querySelector('.rv-report'), null, { timeout: 20000 });
+  assert.match(await page.getAttribute('#v2', 'data-rv-error'), /已由页面上另一个阅读器显示/);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('[data-report-viewer]').length), 2);
+  assert.equal(await page.evaluate(() => [...document.querySelectorAll('[data-report-viewer]')].filter((e) => e.shadowRoot?.querySelector('.rv-report')).length), 1, 'the report is shown once');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
