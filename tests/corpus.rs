@@ -162,6 +162,71 @@ fn strs(v: &Value) -> Vec<String> {
         .collect()
 }
 
+/// Every official cell of the report against the truth, as printed: (right, total).
+fn assert_tables(
+    file: &str,
+    checked: &report_viewer::model::CheckedReport,
+    t: &Value,
+) -> (usize, usize) {
+    let (mut right, mut total) = (0, 0);
+    if let Some(want) = t.get("table2") {
+        let got = cells(table(checked, 2).unwrap_or_else(|| panic!("{file}: 表二")));
+        let want: Vec<Vec<Vec<String>>> = want
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                b.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|r| strs(&r["cells"]))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(got.len(), want.len(), "{file}: 表二 blocks");
+        for (g, (gb, wb)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(gb.len(), wb.len(), "{file}: 表二 block {g} rows");
+            for (gr, wr) in gb.iter().zip(wb) {
+                assert_eq!(gr.len(), wr.len(), "{file}: 表二 block {g} columns");
+                for (gc, wc) in gr.iter().zip(wr) {
+                    total += 1;
+                    assert_eq!(&gc.0, wc, "{file}: 表二 block {g}: {gr:?} vs {wr:?}");
+                    right += 1;
+                }
+            }
+        }
+    }
+    if let Some(want) = t.get("table3") {
+        let got = cells(table(checked, 3).unwrap_or_else(|| panic!("{file}: 表三")));
+        let want: Vec<Vec<String>> = want
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| strs(&r["cells"]))
+            .collect();
+        assert_eq!(got[0].len(), want.len(), "{file}: 表三 rows");
+        for (i, (gr, wr)) in got[0].iter().zip(&want).enumerate() {
+            let texts: Vec<&String> = gr.iter().map(|c| &c.0).collect();
+            total += wr.len();
+            assert_eq!(texts, wr.iter().collect::<Vec<_>>(), "{file}: 表三 row {i}");
+            right += wr.len();
+        }
+    }
+    if let Some(want) = t.get("table4") {
+        let got = cells(table(checked, 4).unwrap_or_else(|| panic!("{file}: 表四")));
+        let texts: Vec<String> = got
+            .iter()
+            .flatten()
+            .flatten()
+            .map(|c| c.0.clone())
+            .collect();
+        total += 15;
+        assert_eq!(texts, strs(want), "{file}: 表四");
+        right += 15;
+    }
+    (right, total)
+}
+
 #[test]
 fn every_html_page_imports_with_every_cell_and_paragraph() {
     let mut right = 0;
@@ -176,61 +241,9 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
         );
         let checked = check_report(r.clone());
 
-        if let Some(want) = t.get("table2") {
-            let got = cells(table(&checked, 2).unwrap_or_else(|| panic!("{file}: 表二")));
-            let want: Vec<Vec<Vec<String>>> = want
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|b| {
-                    b.as_array()
-                        .unwrap()
-                        .iter()
-                        .map(|r| strs(&r["cells"]))
-                        .collect()
-                })
-                .collect();
-            assert_eq!(got.len(), want.len(), "{file}: 表二 blocks");
-            for (g, (gb, wb)) in got.iter().zip(&want).enumerate() {
-                assert_eq!(gb.len(), wb.len(), "{file}: 表二 block {g} rows");
-                for (gr, wr) in gb.iter().zip(wb) {
-                    assert_eq!(gr.len(), wr.len(), "{file}: 表二 block {g} columns");
-                    for (gc, wc) in gr.iter().zip(wr) {
-                        total += 1;
-                        assert_eq!(&gc.0, wc, "{file}: 表二 block {g}: {gr:?} vs {wr:?}");
-                        right += 1;
-                    }
-                }
-            }
-        }
-        if let Some(want) = t.get("table3") {
-            let got = cells(table(&checked, 3).unwrap_or_else(|| panic!("{file}: 表三")));
-            let want: Vec<Vec<String>> = want
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| strs(&r["cells"]))
-                .collect();
-            assert_eq!(got[0].len(), want.len(), "{file}: 表三 rows");
-            for (i, (gr, wr)) in got[0].iter().zip(&want).enumerate() {
-                let texts: Vec<&String> = gr.iter().map(|c| &c.0).collect();
-                total += wr.len();
-                assert_eq!(texts, wr.iter().collect::<Vec<_>>(), "{file}: 表三 row {i}");
-                right += wr.len();
-            }
-        }
-        if let Some(want) = t.get("table4") {
-            let got = cells(table(&checked, 4).unwrap_or_else(|| panic!("{file}: 表四")));
-            let texts: Vec<String> = got
-                .iter()
-                .flatten()
-                .flatten()
-                .map(|c| c.0.clone())
-                .collect();
-            total += 15;
-            assert_eq!(texts, strs(want), "{file}: 表四");
-            right += 15;
-        }
+        let (r2, t2) = assert_tables(&file, &checked, &t);
+        right += r2;
+        total += t2;
         if t.get("table3").is_none() {
             // Reports from before the official tables: text and generic tables, no error.
             assert!(
@@ -412,4 +425,31 @@ fn the_whole_corpus_is_imported_and_reviewed_in_one_go() {
     let (code, stdout, _) = tool(&["check", &out_s]);
     assert_eq!(code, 0, "{stdout}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Browser-style text copies of every page (tests/corpus/copies, written by make_copies.mjs from
+/// Chromium's innerText): with tabs between a table's cells, and with every cell on a line of its
+/// own. Every official cell, title, publish time, part and paragraph as in the HTML page's truth.
+#[test]
+fn every_browser_copy_imports_with_every_cell_right() {
+    let (mut right, mut total) = (0, 0);
+    for year in YEARS {
+        let t = truth(year);
+        for kind in ["tabs", "cells"] {
+            let file = format!("{year}.{kind}.txt");
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/corpus/copies")
+                .join(&file);
+            let bytes = std::fs::read(path).expect("copy");
+            let imported =
+                import(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{file}: {e}"));
+            check_text(&file, &imported.report, &t);
+            let checked = check_report(imported.report.clone());
+            let (r, n) = assert_tables(&file, &checked, &t);
+            right += r;
+            total += n;
+        }
+    }
+    eprintln!("browser copies: {right}/{total} official table cells right");
+    assert!(total > 1000);
 }

@@ -14,6 +14,7 @@ mod parse;
 pub mod scan;
 pub mod tables;
 pub mod text;
+pub mod text_tables;
 
 use crate::model::finding::quote;
 use crate::model::{
@@ -97,27 +98,22 @@ fn from_page(
     for h in &page.hidden {
         notes.push(dropped_note("页面不显示的元素（隐藏）", h));
     }
-    let items = clean(page.body, &mut notes);
-    let (mut items, splits) = text::split_inline(items);
-    if splits > 0 {
-        notes.push(format!(
-            "正文中各部分连排在同一行：已按编号（一、（一））拆分为 {splits} 处"
-        ));
-    }
+    let mut items = body_items(page.body, &mut notes);
     let title_hint = options
         .title
         .clone()
         .or_else(|| field(&fields, "标题").filter(|t| is_title(t)));
     if !is_html {
-        let dropped = trim_text_chrome(&mut items, &mut notes);
-        all_lines.extend(dropped);
+        let year_hint = options.format_year.or_else(|| {
+            title_hint
+                .as_deref()
+                .and_then(scan::year_in)
+                .map(|y| if y >= 2021 { 2021 } else { 2019 })
+        });
+        items = text_page(items, year_hint, &mut all_lines, &mut notes);
     }
     note_flat_tables(&items, &mut notes);
-    if !items.iter().any(|i| match i {
-        Item::Line(l) => scan::part_number(l).is_some(),
-        Item::Table(g) => g.official().is_some(),
-        Item::Flat(_) => true,
-    }) {
+    if !holds_a_report(&items) {
         return Err(ImportError::NotAReport);
     }
     let title = title_hint
@@ -145,6 +141,40 @@ fn from_page(
         html: is_html,
         notes,
     })
+}
+
+/// The body cleaned (chrome and repeats dropped) and parts run together on one line split.
+fn body_items(body: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
+    let items = clean(body, notes);
+    let (items, splits) = text::split_inline(items);
+    if splits > 0 {
+        notes.push(format!(
+            "正文中各部分连排在同一行：已按编号（一、（一））拆分为 {splits} 处"
+        ));
+    }
+    items
+}
+
+/// Whether the body holds a report: a numbered part, an official table or a table's text.
+fn holds_a_report(items: &[Item]) -> bool {
+    items.iter().any(|i| match i {
+        Item::Line(l) => scan::part_number(l).is_some(),
+        Item::Table(g) => g.official().is_some(),
+        Item::Flat(_) => true,
+    })
+}
+
+/// A text page's lines: its chrome trimmed (kept for the metadata), its official tables rebuilt
+/// from their cells (one per line, or tab-separated).
+fn text_page(
+    mut items: Vec<Item>,
+    year_hint: Option<u16>,
+    all_lines: &mut Vec<String>,
+    notes: &mut Vec<String>,
+) -> Vec<Item> {
+    let dropped = trim_text_chrome(&mut items, notes);
+    all_lines.extend(dropped);
+    text_tables::rebuild(items, year_hint, notes)
 }
 
 /// Says where bytes were not valid in the page's encoding, if anywhere.

@@ -136,8 +136,18 @@ fn text_of(s: &Section) -> String {
     out.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// What part 五 must say at least, in characters (a problem and an improvement).
-const PART_FIVE_SHORT: usize = 30;
+/// Fewer characters than this in part 五, naming no problem and no improvement, is a note.
+const PART_FIVE_SHORT: usize = 20;
+
+/// Whether a text names a problem and what is done about it ("…较为单一。下一步将丰富…").
+fn names_problem_and_remedy(text: &str) -> bool {
+    ["问题", "不足", "不够", "单一", "滞后", "欠缺"]
+        .iter()
+        .any(|w| text.contains(w))
+        && ["将", "下一步", "改进", "加强", "提升", "完善"]
+            .iter()
+            .any(|w| text.contains(w))
+}
 
 /// P2: part 五 that says only "无" or next to nothing (an empty one is T1's).
 fn part_five(report: &Report) -> Option<Finding> {
@@ -157,7 +167,7 @@ fn part_five(report: &Report) -> Option<Finding> {
             format!("第五部分“{}”只写了“{text}”：年度报告应写明政府信息公开工作存在的主要问题和改进情况。", s.title),
             format!("Part “五” (“{}”) says only “{text}”: an annual report must state the main problems of its disclosure work and what is being improved.", s.title),
         )
-    } else if bare.chars().count() < PART_FIVE_SHORT {
+    } else if bare.chars().count() < PART_FIVE_SHORT && !names_problem_and_remedy(&bare) {
         (
             Severity::Info,
             format!("第五部分“{}”只有 {} 个字：“{text}”。请确认已写明存在的主要问题和改进情况。", s.title, bare.chars().count()),
@@ -194,7 +204,13 @@ fn unfilled(t: &StatTable) -> Option<Finding> {
                 places.push(format!("“{r}”行“{c}”空白"));
                 places_en.push(format!("row “{r}”, column “{c}”: blank"));
             } else {
-                places.push(format!("“{r}”行“{c}”印为“{printed}”"));
+                // Marks in words, so the sentence reads aloud as it shows.
+                let mark = match printed {
+                    "/" | "／" | "\\" => "斜线".to_string(),
+                    "-" | "—" | "－" | "–" | "——" | "--" => "横线".to_string(),
+                    other => format!("“{other}”"),
+                };
+                places.push(format!("“{r}”行“{c}”印为{mark}"));
                 places_en.push(format!("row “{r}”, column “{c}”: “{printed}”"));
             }
             cells.push(*pos);
@@ -298,8 +314,10 @@ mod tests {
         let f = rules(report(&six("无。"), ""));
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!((f[0].0, f[0].1), (Rule::P2, Severity::Warning));
-        let f = rules(report(&six("公开不够及时，将改进。"), ""));
+        let f = rules(report(&six("工作总体良好。"), ""));
         assert_eq!((f[0].0, f[0].1), (Rule::P2, Severity::Info));
+        // Short, but naming a problem and its remedy: nothing to say.
+        assert_eq!(rules(report(&six("公开不够及时，将改进。"), "")), vec![]);
         // An empty part 五 is T1's (not said twice).
         assert_eq!(rules(report(&six(""), "")), vec![]);
     }
@@ -321,7 +339,9 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:#?}");
         assert_eq!((f[0].0, f[0].1), (Rule::P3, Severity::Warning));
         assert!(
-            f[0].2.contains("2 个单元格") && f[0].2.contains("行政强制") && f[0].2.contains("“/”"),
+            f[0].2.contains("2 个单元格")
+                && f[0].2.contains("行政强制")
+                && f[0].2.contains("印为斜线"),
             "{}",
             f[0].2
         );
