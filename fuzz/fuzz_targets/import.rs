@@ -1,9 +1,11 @@
-//! `report-tool import` on arbitrary bytes: never panics, and whatever it returns reads back
+//! `report-tool import` on arbitrary bytes (pages, text copies, and PDFs: bytes that start with
+//! "%PDF-" go through the PDF reader): never panics, and whatever it returns reads back
 //! as a report and checks without panicking.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use report_viewer::import::{import, to_json, Options};
+use report_viewer::import::{import, Options};
+use report_viewer::model::to_json;
 use report_viewer::model::{check_report, parse_report};
 
 fuzz_target!(|data: &[u8]| {

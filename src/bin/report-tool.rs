@@ -197,6 +197,11 @@ fn run_imports(
     format: Option<String>,
     output: Option<&Path>,
 ) -> ExitCode {
+    let inputs = &page_files(inputs);
+    if inputs.is_empty() {
+        eprintln!("report-tool import: 没有可导入的页面（.html .htm .txt .pdf）");
+        return ExitCode::from(2);
+    }
     let to_folder = inputs.len() > 1 || output.is_some_and(Path::is_dir);
     if !to_folder {
         return run_import(&inputs[0], title, format, output);
@@ -237,6 +242,31 @@ fn run_imports(
     }
 }
 
+/// The pages named: files as given, folders searched (sorted) for .html, .htm, .txt and .pdf.
+fn page_files(args: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for a in args {
+        if !a.is_dir() {
+            out.push(a.clone());
+            continue;
+        }
+        let mut found: Vec<PathBuf> = std::fs::read_dir(a)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.is_file()
+                    && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        ["html", "htm", "txt", "pdf"].contains(&e.to_ascii_lowercase().as_str())
+                    })
+            })
+            .collect();
+        found.sort();
+        out.extend(found);
+    }
+    out
+}
+
 /// The report JSON files named: files as given, folders searched (sorted) for *.json.
 fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -249,7 +279,7 @@ fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
         for p in paths {
             if p.is_dir() {
                 walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "json") {
+            } else if p.extension().is_some_and(|e| e == "json" || e == "pdf") {
                 out.push(p);
             }
         }
@@ -377,6 +407,7 @@ fn run_import(
         encoding,
         html,
         notes,
+        pdf,
     } = imported;
     let (parts, blocks) = {
         let r = &report;
@@ -395,7 +426,7 @@ fn run_import(
     eprintln!(
         "导入 {}（{}，{}）：{} 个部分，{} 个内容块",
         input.display(),
-        if html { "HTML" } else { "文本" },
+        kind_of(pdf, html),
         encoding,
         parts,
         blocks
@@ -444,8 +475,24 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
     std::fs::rename(&part, path).map_err(|e| format!("无法写入 {}：{e}", path.display()))
 }
 
+/// A report to check: report JSON, or a page or PDF imported on the way (its import notes on
+/// standard error).
 fn load(path: &Path) -> Result<CheckedReport, String> {
     let bytes = read(path)?;
+    let json = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
+        .is_some_and(|b| *b == b'{');
+    if !json {
+        let imported = import::import(&bytes, &Options::default())
+            .map_err(|e| format!("{}：{e}", path.display()))?;
+        eprintln!(
+            "{}：先导入（{} 条导入说明，report-tool import 列出全部）",
+            path.display(),
+            imported.notes.len()
+        );
+        return Ok(check_report(imported.report));
+    }
     let report = read_report(&bytes).map_err(|e| format!("{}：{e}", path.display()))?;
     Ok(check_report(report))
 }
@@ -491,6 +538,15 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// What an imported input was, in words.
+fn kind_of(pdf: bool, html: bool) -> &'static str {
+    match (pdf, html) {
+        (true, _) => "PDF",
+        (false, true) => "HTML",
+        (false, false) => "文本",
     }
 }
 

@@ -11,6 +11,8 @@ pub mod html;
 pub mod item;
 #[cfg(feature = "tool")]
 mod parse;
+#[cfg(feature = "tool")]
+pub mod pdf;
 pub mod scan;
 pub mod tables;
 pub mod text;
@@ -44,6 +46,8 @@ pub struct Imported {
     pub html: bool,
     /// What the importer could not place or had to decide, in words.
     pub notes: Vec<String>,
+    /// Whether the input was a PDF.
+    pub pdf: bool,
 }
 
 /// The largest page `import` reads (64 MiB): real report pages are well under 1 MiB.
@@ -55,6 +59,10 @@ pub enum ImportError {
     /// The page is larger than the importer reads.
     #[error("页面有 {0} 字节，超过导入上限 {MAX_PAGE_BYTES} 字节（64 MiB）：年度报告页面通常不到 1 MiB，请检查输入是否正确")]
     TooLarge(usize),
+    /// A PDF without text that can be read (a scan, an encrypted or broken file).
+    #[cfg(feature = "tool")]
+    #[error("{0}")]
+    Pdf(#[from] pdf::PdfError),
     /// Nothing in the input looks like a report.
     #[error("未找到报告正文：输入中没有“一、”“二、”这样编号的部分，也没有官方统计表")]
     NotAReport,
@@ -69,11 +77,59 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     if bytes.len() > MAX_PAGE_BYTES {
         return Err(ImportError::TooLarge(bytes.len()));
     }
+    if is_pdf(bytes) {
+        return import_pdf(bytes, options);
+    }
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
     let mut notes: Vec<String> = encoding_note(&text, encoding).into_iter().collect();
     let page = read_body(&text, is_html, &mut notes);
     from_page(page, (is_html, encoding), notes, options)
+}
+
+/// Whether the bytes are a PDF file ("%PDF-" at its start, after white space).
+#[cfg(feature = "tool")]
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    bytes[start..].starts_with(b"%PDF-")
+}
+
+/// Imports a PDF: its text layer's lines (table rows with tabs between cells), title and dates,
+/// through the rules of a text copy. A PDF without a text layer, or encrypted, is an error that
+/// says so.
+#[cfg(feature = "tool")]
+fn import_pdf(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> {
+    let text = pdf::read(bytes)?;
+    let mut all_lines = text.lines.clone();
+    all_lines.extend(text.title.clone());
+    let agency = text
+        .title
+        .as_deref()
+        .and_then(|t| t.split(|c: char| c.is_ascii_digit()).next())
+        .map(str::trim)
+        .filter(|a| !a.is_empty() && a.chars().count() >= 3);
+    let mut fields = text.fields;
+    let mut notes = text.notes;
+    if let Some(a) = agency {
+        fields.push(("发布机构".into(), a.to_string()));
+        notes.push(format!("发布机构取自标题：“{a}”"));
+    }
+    if fields.iter().any(|(f, _)| f == "发布日期") {
+        notes.push("发布日期取自 PDF 文件信息（创建时间），请核对".into());
+    }
+    let page = Page {
+        body: text.lines.into_iter().map(Item::Line).collect(),
+        all_lines,
+        title: text.title,
+        fields,
+        hidden: Vec::new(),
+    };
+    let mut imported = from_page(page, (false, "PDF 文字层"), notes, options)?;
+    imported.pdf = true;
+    Ok(imported)
 }
 
 /// Imports a page already in a tree — in the browser, the page's own DOM (enhance mode) — with
@@ -140,6 +196,7 @@ fn from_page(
         encoding,
         html: is_html,
         notes,
+        pdf: false,
     })
 }
 

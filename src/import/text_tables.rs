@@ -136,18 +136,23 @@ fn find_rows(template: TemplateId, tokens: &[Token]) -> (Vec<Row>, Vec<String>) 
             Vec::new(),
         );
     }
-    // (group, key, label, columns) of every row.
+    // (group, key, label) of every row: the leaves, and the rows that hold sub-rows too (a
+    // report may print （六）其他处理 as one row, as the 2019 format does; the template's reader
+    // decides what that means), by key or, without one, by label.
     let candidates: Vec<(usize, String, String)> = groups
         .iter()
         .enumerate()
         .flat_map(|(g, group)| {
-            leaves(&group.rows)
-                .into_iter()
-                .filter_map(move |p| Some((g, p.last()?.key.clone()?, p.last()?.label.clone())))
+            row_headers(&group.rows).into_iter().map(move |h| {
+                (
+                    g,
+                    h.key.clone().unwrap_or_else(|| h.label.clone()),
+                    h.label.clone(),
+                )
+            })
         })
         .collect();
-    let mut rows = Vec::new();
-    let mut lost = Vec::new();
+    let mut found = Found::default();
     let mut pending: Vec<&Token> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -157,31 +162,63 @@ fn find_rows(template: TemplateId, tokens: &[Token]) -> (Vec<Row>, Vec<String>) 
             continue;
         }
         let run = tokens[i..].iter().take_while(|t| figure(&t.text)).count();
-        if let Some((group, label, first)) = row_label(&pending, &candidates) {
-            let first: usize = first;
-            let columns = leaves(&groups[group].columns).len();
-            let figures: Vec<String> = tokens[i..i + run].iter().map(|t| t.text.clone()).collect();
-            if run == columns {
-                rows.push(Row {
-                    group,
-                    label,
-                    figures,
-                    lines: (first, tokens[i + run - 1].line),
-                });
-            } else if rows.last().is_some_and(|r: &Row| r.lines.1 + 20 >= first) {
-                // Only within the table (or just after its last row): a label of another table
-                // that reads like one of this table's is no row of it.
-                lost.push(format!(
-                    "{}的行“{label}”后有 {run} 个数字（{}），应为 {columns} 个：不能确定各数字属于哪一栏，此行不放入表格",
-                    template.label(),
-                    figures.join(" ")
-                ));
-            }
+        if let Some(label) = row_label(&pending, &candidates) {
+            found.take(template, &groups, label, &tokens[i..i + run]);
         }
         pending.clear();
         i += run;
     }
-    (rows, lost)
+    (found.rows, found.lost)
+}
+
+/// The rows found so far, and the rows that could not be placed (in words).
+#[derive(Default)]
+struct Found {
+    rows: Vec<Row>,
+    lost: Vec<String>,
+}
+
+impl Found {
+    /// A row label with the figures after it: a row when their number is its block's columns;
+    /// else, within the table, said and left out.
+    fn take(
+        &mut self,
+        template: TemplateId,
+        groups: &[TableGroup],
+        (group, label, first): (usize, String, usize),
+        figures: &[Token],
+    ) {
+        let columns = leaves(&groups[group].columns).len();
+        let texts: Vec<String> = figures.iter().map(|t| t.text.clone()).collect();
+        if figures.len() == columns {
+            self.rows.push(Row {
+                group,
+                label,
+                figures: texts,
+                lines: (first, figures[figures.len() - 1].line),
+            });
+        } else if self.rows.last().is_some_and(|r| r.lines.1 + 20 >= first) {
+            // Only within the table (or just after its last row): a label of another table that
+            // reads like one of this table's is no row of it.
+            self.lost.push(format!(
+                "{}的行“{label}”后有 {} 个数字（{}），应为 {columns} 个：不能确定各数字属于哪一栏，此行不放入表格",
+                template.label(),
+                figures.len(),
+                texts.join(" ")
+            ));
+        }
+    }
+}
+
+/// Every row header of a forest, leaves and the rows above them.
+fn row_headers(forest: &[Header]) -> Vec<&Header> {
+    let mut out = Vec::new();
+    let mut todo: Vec<&Header> = forest.iter().rev().collect();
+    while let Some(h) = todo.pop() {
+        out.push(h);
+        todo.extend(h.children.iter().rev());
+    }
+    out
 }
 
 /// The label the pieces before a row's figures make: the last piece, else the last two or three
@@ -225,9 +262,12 @@ fn one_row(template: TemplateId, groups: &[TableGroup], tokens: &[Token]) -> Opt
             .iter()
             .map(|t| t.text.as_str())
             .collect();
-        let identified = words
-            .iter()
-            .any(|set| set.iter().all(|w| before.contains(w)));
+        // Header cells wrapped over lines break words apart ("结果" / "维持"): all but one of
+        // the identifying words, with exactly as many figures as the table has columns.
+        let identified = words.iter().any(|set| {
+            let found = set.iter().filter(|w| before.contains(*w)).count();
+            found == set.len() || (set.len() > 1 && found + 1 >= set.len())
+        });
         if run == columns && identified {
             return Some(Row {
                 group: 0,

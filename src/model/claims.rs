@@ -154,6 +154,20 @@ const NONE_WORDS: &[&str] = &[
     "未有",
     "无一",
 ];
+/// Words that make the one who counts a part of the whole (an office acting for the government,
+/// a government's own level, its departments): such a count is not the report's table's.
+const PART_OF_WHOLE: &[&str] = &[
+    "代表",
+    "本级",
+    "政府办",
+    "下属",
+    "所属",
+    "各部门",
+    "各单位",
+    "各乡镇",
+    "各镇",
+    "各街道",
+];
 /// Where one clause ends and the next begins.
 const CLAUSE_ENDS: &[char] = &['，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?'];
 /// What joins two subjects ("行政复议和行政诉讼"): a count after both is ambiguous.
@@ -413,6 +427,10 @@ impl Context<'_> {
                 let (table, st) = self.v.subjects[i];
                 if let Some(w) = st.not.iter().find(|w| self.clause_has(w)) {
                     return Err(format!("“{w}”的数字不是表中“{}”的数字", st.what));
+                }
+                let before = self.text(self.clause.0, word.start);
+                if let Some(w) = PART_OF_WHOLE.iter().find(|w| before.contains(*w)) {
+                    return Err(format!("数字属于部分单位（“{w}”），不是整份报告表中的数字"));
                 }
                 if !self.in_scope(st) {
                     return Err(format!("本段不是关于政府信息公开的{}", st.what));

@@ -274,6 +274,16 @@ if (!smoke) {
   }
 }
 
+// A PDF of the largest report (its static page printed by Chromium: a real text layer, tables
+// over page breaks), for report-tool's PDF import below.
+const bigPdf = join(benchDir, 'big.pdf');
+{
+  const page = await browser.newPage();
+  await page.setContent(await readFile(generated[generated.length - 1].file.replace(/\.json$/, '.html'), 'utf8'), { waitUntil: 'load' });
+  await page.pdf({ path: bigPdf, format: 'A4' });
+  await page.close();
+}
+
 await browser.close();
 server.closeAllConnections();
 server.close();
@@ -284,6 +294,9 @@ const big = generated[generated.length - 1];
 const timeRuns = (args) => median([0, 1, 2].map(() => { const t = process.hrtime.bigint(); try { execFileSync(tool, args, { stdio: 'ignore' }); } catch { /* check exits 1 on findings */ } return Number(process.hrtime.bigint() - t) / 1e6; }));
 const importMs = timeRuns(['import', big.file.replace(/\.json$/, '.html'), '-o', join(benchDir, 'imported.json')]);
 const checkMs = timeRuns(['check', big.file]);
+const pdfBytes = (await stat(bigPdf)).size;
+const pdfPages = ((await readFile(bigPdf)).toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+const pdfMs = timeRuns(['import', bigPdf, '-o', join(benchDir, 'imported-pdf.json')]);
 
 // 7. report-tool on hostile sizes: pages of distinct paragraphs and a page with one big table,
 // generated here; time (median of 3, process start included) and peak memory.
@@ -432,6 +445,7 @@ say('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const t of timing) say(`| ${t.file.split('/').pop()} | ${kb(t.bytes)} | ${t.parse_ms.toFixed(2)} | ${t.check_ms.toFixed(2)} | ${t.script_ms.toFixed(2)} | ${t.utterances} |`);
 say();
 const bigHtml = (await stat(big.file.replace(/\.json$/, '.html'))).size;
+say(`report-tool \`import\` of a ${pdfPages}-page PDF (the ${big.n}× report printed by Chromium, ${kb(pdfBytes)} KB): ${ms(pdfMs)} ms, ${(pdfPages / (pdfMs / 1000)).toFixed(1)} pages/s, ${(pdfBytes / 1048576 / (pdfMs / 1000)).toFixed(2)} MB/s (process start included).`);
 say(`report-tool on the ${big.n}× report: \`import\` of its ${kb(bigHtml)} KB HTML page ${ms(importMs)} ms (${(bigHtml / 1048576 / (importMs / 1000)).toFixed(2)} MB/s, process start included); \`check\` of its ${kb(big.jsonBytes)} KB JSON ${ms(checkMs)} ms (${(big.jsonBytes / 1048576 / (checkMs / 1000)).toFixed(2)} MB/s).`);
 
 if (hostileViewer.length) {
