@@ -40,6 +40,10 @@ pub struct Labels {
     pub address_error: &'static str,
     pub published: &'static str,
     pub source: &'static str,
+    /// What the report was published as, when converted (a term of the header's list).
+    pub original: &'static str,
+    /// … a PDF file, converted.
+    pub from_pdf: &'static str,
     pub agency: &'static str,
     pub undertaker: &'static str,
     pub views: &'static str,
@@ -276,6 +280,8 @@ pub const ZH: Labels = Labels {
     address_error: "报告地址无效",
     published: "发布时间",
     source: "来源",
+    original: "原文格式",
+    from_pdf: "PDF 文件（已转换为网页，表格和数字以原文为准）",
     agency: "主办",
     undertaker: "承办",
     views: "点击量",
@@ -395,6 +401,8 @@ pub const EN: Labels = Labels {
     address_error: "the report address is not valid",
     published: "Published",
     source: "Source",
+    original: "Published as",
+    from_pdf: "a PDF file (converted to this page; the original's tables and figures prevail)",
     agency: "Publisher",
     undertaker: "Operated by",
     views: "Views",

@@ -123,6 +123,22 @@ fn the_corpus_pdf_imports_with_every_cell_paragraph_and_part() {
         .filter(|f| f.severity >= Severity::Warning)
         .collect();
     assert!(attention.is_empty(), "{attention:#?}");
+    // The saved and printed copies say the report was a PDF.
+    assert_eq!(r.meta.original.as_deref(), Some("pdf"));
+    let page = report_viewer::export::standalone_html(
+        &checked,
+        &report_viewer::export::Page {
+            css: "",
+            address: None,
+            classes: "",
+            labels: &report_viewer::labels::ZH,
+            charts: false,
+        },
+    );
+    assert!(
+        page.contains(report_viewer::labels::ZH.from_pdf),
+        "the saved page says so"
+    );
 }
 
 #[test]

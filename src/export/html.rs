@@ -125,6 +125,9 @@ fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
         item(l.source, s);
     }
     item(l.agency, &meta.agency);
+    if meta.original.as_deref() == Some("pdf") {
+        item(l.original, l.from_pdf);
+    }
     if let Some(u) = &meta.undertaker {
         item(l.undertaker, u);
     }

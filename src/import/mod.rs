@@ -129,6 +129,7 @@ fn import_pdf(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     };
     let mut imported = from_page(page, (false, "PDF 文字层"), notes, options)?;
     imported.pdf = true;
+    imported.report.meta.original = Some("pdf".into());
     Ok(imported)
 }
 
@@ -336,6 +337,7 @@ fn page_meta(
         sample: false,
         url: field(fields, "原文链接").filter(|u| u.starts_with("http")),
         previous: None,
+        original: None,
     };
     meta
 }

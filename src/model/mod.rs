@@ -91,6 +91,10 @@ pub struct Meta {
     /// each official table beside last year's (对比上年) and checks the figures carried over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous: Option<String>,
+    /// The form the report was published in when it was converted from it ("pdf": imported
+    /// from a PDF's text layer by report-tool): the page and its copies say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
 }
 
 fn default_language() -> String {

@@ -49,6 +49,10 @@ pub fn ReportHeader(
                 </div>
                 {row(labels().source, meta.source.clone())}
                 {row(labels().agency, Some(meta.agency.clone()))}
+                {row(
+                    labels().original,
+                    (meta.original.as_deref() == Some("pdf")).then(|| labels().from_pdf.to_string()),
+                )}
                 {row(labels().undertaker, meta.undertaker.clone())}
                 {row(labels().views, meta.views.map(|v| v.to_string()))}
             </dl>
