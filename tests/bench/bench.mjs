@@ -336,6 +336,7 @@ const peakRss = (args) => {
 const tinyPage = join(benchDir, 'tiny.html');
 await writeFile(tinyPage, '<html><body><p>x</p></body></html>');
 const ownPeak = hasTime ? peakRss(['import', tinyPage]) : null;
+const pdfPeak = hasTime ? peakRss(['import', bigPdf, '-o', join(benchDir, 'imported-pdf.json')]) : null;
 const importRows = [];
 for (const [what, , make] of hostile) {
   const file = join(benchDir, `hostile-${importRows.length}.html`);
@@ -445,7 +446,7 @@ say('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const t of timing) say(`| ${t.file.split('/').pop()} | ${kb(t.bytes)} | ${t.parse_ms.toFixed(2)} | ${t.check_ms.toFixed(2)} | ${t.script_ms.toFixed(2)} | ${t.utterances} |`);
 say();
 const bigHtml = (await stat(big.file.replace(/\.json$/, '.html'))).size;
-say(`report-tool \`import\` of a ${pdfPages}-page PDF (the ${big.n}× report printed by Chromium, ${kb(pdfBytes)} KB): ${ms(pdfMs)} ms, ${(pdfPages / (pdfMs / 1000)).toFixed(1)} pages/s, ${(pdfBytes / 1048576 / (pdfMs / 1000)).toFixed(2)} MB/s (process start included).`);
+say(`report-tool \`import\` of a ${pdfPages}-page PDF (the ${big.n}× report printed by Chromium, ${kb(pdfBytes)} KB): ${ms(pdfMs)} ms, ${(pdfPages / (pdfMs / 1000)).toFixed(1)} pages/s, ${(pdfBytes / 1048576 / (pdfMs / 1000)).toFixed(2)} MB/s (process start included)${pdfPeak ? `; peak memory ${(pdfPeak / 1048576).toFixed(1)} MB (${((pdfPeak - ownPeak) / 1048576).toFixed(1)} MB above the process's own footprint)` : ''}.`);
 say(`report-tool on the ${big.n}× report: \`import\` of its ${kb(bigHtml)} KB HTML page ${ms(importMs)} ms (${(bigHtml / 1048576 / (importMs / 1000)).toFixed(2)} MB/s, process start included); \`check\` of its ${kb(big.jsonBytes)} KB JSON ${ms(checkMs)} ms (${(big.jsonBytes / 1048576 / (checkMs / 1000)).toFixed(2)} MB/s).`);
 
 if (hostileViewer.length) {
