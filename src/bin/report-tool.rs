@@ -185,7 +185,12 @@ fn run_html(report: &Path, output: Option<&Path>, lang: &str, fragment: bool) ->
     }
 }
 
+/// A regular file's bytes (a FIFO or a device would block or never end: refused, and said).
 fn read(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+    if !meta.is_file() {
+        return Err(format!("无法读取 {}：不是普通文件", path.display()));
+    }
     std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))
 }
 
@@ -269,6 +274,9 @@ fn page_files(args: &[PathBuf]) -> Vec<PathBuf> {
 
 /// The report JSON files named: files as given, folders searched (sorted) for *.json.
 fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
+    /// Folders are walked without following links (a link back into the tree would count every
+    /// report again, forever); only regular files are read (a FIFO named *.json would block).
+    /// What is passed over is said.
     fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             out.push(dir.to_path_buf());
@@ -277,10 +285,23 @@ fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
         let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {
-            if p.is_dir() {
+            let Ok(kind) = std::fs::symlink_metadata(&p).map(|m| m.file_type()) else {
+                continue;
+            };
+            let wanted = p.extension().is_some_and(|e| e == "json" || e == "pdf");
+            if kind.is_symlink() {
+                if p.is_dir() || wanted {
+                    eprintln!(
+                        "略过链接：{}（不跟随文件夹中的链接）",
+                        shown(&p.display().to_string())
+                    );
+                }
+            } else if kind.is_dir() {
                 walk(&p, out);
-            } else if p.extension().is_some_and(|e| e == "json" || e == "pdf") {
+            } else if wanted && kind.is_file() {
                 out.push(p);
+            } else if wanted {
+                eprintln!("略过不是普通文件的：{}", shown(&p.display().to_string()));
             }
         }
     }
@@ -327,7 +348,9 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for r in &rows {
-            println!("{}", r.line());
+            // Columns are tabs: every value shown, the tabs between them kept.
+            let cells: Vec<String> = r.line().split('\t').map(shown).collect();
+            println!("{}", cells.join("\t"));
         }
         println!("{}", total_line(&t));
     }
@@ -398,7 +421,11 @@ fn run_import(
     let imported = match import::import(&bytes, &options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("report-tool import: {}：{e}", input.display());
+            eprintln!(
+                "report-tool import: {}：{}",
+                input.display(),
+                shown(&e.to_string())
+            );
             return ExitCode::from(2);
         }
     };
@@ -409,16 +436,7 @@ fn run_import(
         notes,
         pdf,
     } = imported;
-    let (parts, blocks) = {
-        let r = &report;
-        let blocks = r
-            .all_sections()
-            .iter()
-            .map(|s| s.blocks.len())
-            .sum::<usize>()
-            + r.introduction.len();
-        (r.sections.len(), blocks)
-    };
+    let (parts, blocks) = size_of(&report);
     if let Err(e) = write_report(report, output) {
         eprintln!("report-tool import: {e}");
         return ExitCode::from(2);
@@ -432,7 +450,7 @@ fn run_import(
         blocks
     );
     for note in &notes {
-        eprintln!("  · {note}");
+        eprintln!("  · {}", shown(note));
     }
     ExitCode::SUCCESS
 }
@@ -501,7 +519,7 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
     let checked = match load(path) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("report-tool check: {e}");
+            eprintln!("report-tool check: {}", shown(&e));
             return ExitCode::from(2);
         }
     };
@@ -539,6 +557,17 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A report's parts and content blocks, for the importer's summary line.
+fn size_of(r: &Report) -> (usize, usize) {
+    let blocks = r
+        .all_sections()
+        .iter()
+        .map(|s| s.blocks.len())
+        .sum::<usize>()
+        + r.introduction.len();
+    (r.sections.len(), blocks)
 }
 
 /// What an imported input was, in words.
@@ -595,14 +624,14 @@ fn run_sum(whole: &Path, parts: &[PathBuf], json: bool) -> ExitCode {
     } else {
         println!(
             "{}：与 {} 份下级报告之和核对 {} 格，{} 格不一致，{} 格因有报告未印数字未核对",
-            whole.1.report.meta.title,
+            shown(&whole.1.report.meta.title),
             named.len(),
             s.compared,
             s.findings.len(),
             s.not_compared
         );
         for f in &s.findings {
-            println!("  {}　{}", f.table, f.message);
+            println!("  {}　{}", shown(&f.table), shown(&f.message));
         }
     }
     if s.findings.is_empty() {
@@ -620,12 +649,32 @@ fn print_claims(path: &Path) {
         report_viewer::model::consistency::claim_lines(&checked.report, &checked.tables, &v);
     println!("\n正文中陈述的数字（{} 处）：", lines.len());
     for l in lines {
-        println!("  {l}");
+        for part in l.split('\n') {
+            println!("  {}", shown(part));
+        }
     }
 }
 
+/// Text from a report or a page as a terminal may show it: control characters (escape codes
+/// that clear the screen or colour a fake 核对通过, carriage returns, a line break that forges a
+/// line, tabs that forge a column) and bidirectional overrides written out as `\x1b`, `\u{202e}`.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}');
+        if c.is_control() && (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else if c.is_control() || bidi {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize, warnings: usize) {
-    println!("{}", checked.report.meta.title);
+    println!("{}", shown(&checked.report.meta.title));
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
         match groups.iter_mut().find(|(t, _)| *t == f.table) {
@@ -634,7 +683,7 @@ fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize
         }
     }
     for (table, list) in groups {
-        println!("\n{table}");
+        println!("\n{}", shown(table));
         for f in list {
             let severity = match f.severity {
                 Severity::Error => "错误",
@@ -647,7 +696,12 @@ fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize
                 }
                 _ => String::new(),
             };
-            println!("  {severity} [{}] {}{figures}", f.rule.id(), f.message);
+            println!(
+                "  {severity} [{}] {}{}",
+                f.rule.id(),
+                shown(&f.message),
+                shown(&figures)
+            );
         }
     }
     println!(
