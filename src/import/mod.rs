@@ -622,7 +622,9 @@ fn holds_others(l: &str, by_start: &HashMap<&str, Vec<&str>>) -> bool {
             continue;
         };
         for other in found {
-            if *other != l
+            // Only a shorter line can be held (and never the line itself: comparing a long line
+            // with itself at every repeat of its first words made this quadratic).
+            if other.len() < l.len()
                 && l[w[0]..].starts_with(other)
                 && inside.insert(other)
                 && inside.len() >= 3

@@ -208,8 +208,11 @@ pub fn read_paragraph(heading: &str, paragraph: &str, v: &Vocabulary) -> Vec<Cla
         .filter(|s| !s.is_empty())
         .flat_map(|s| {
             let mut claims = read_sentence(heading, &about, &simplified(s), v);
-            for c in &mut claims {
-                c.sentence = s.to_string();
+            // Quoted as printed (traditional characters too) when quoted whole.
+            if s.chars().count() <= QUOTED {
+                for c in &mut claims {
+                    c.sentence = s.to_string();
+                }
             }
             claims
         })
@@ -225,15 +228,12 @@ pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary)
     let mut out = Vec::new();
     let mut last_subject: Option<Binding> = None;
     for clause in clauses(&chars) {
-        let in_clause: Vec<Found> = words
-            .iter()
+        // What lies in the clause (a paragraph of thousands of clauses read in one pass).
+        let in_clause: Vec<Found> = in_range(&words, clause, |w| (w.start, w.end))
+            .into_iter()
             .copied()
-            .filter(|w| w.start >= clause.0 && w.end <= clause.1)
             .collect();
-        let here: Vec<&Count> = counts
-            .iter()
-            .filter(|c| c.start >= clause.0 && c.end <= clause.1)
-            .collect();
+        let here = in_range(&counts, clause, |c| (c.start, c.end));
         let ctx = Context {
             chars: &chars,
             clause,
@@ -242,19 +242,18 @@ pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary)
             heading,
             about,
         };
+        // The sentence as a claim quotes it: whole, or around this clause when it is long.
+        let quoted = excerpt(&chars, clause);
         if here.is_empty() {
-            out.extend(zero_claims(&ctx, sentence));
+            out.extend(zero_claims(&ctx, &quoted));
         }
-        for p in percents
-            .iter()
-            .filter(|p| p.0 >= clause.0 && p.1 <= clause.1)
-        {
-            out.extend(ctx.percent_change(*p, last_subject, sentence));
+        for p in in_range(&percents, clause, |p| (p.0, p.1)) {
+            out.extend(ctx.percent_change(*p, last_subject, &quoted));
         }
         for count in here {
             for mut claim in ctx.claims_of(count, last_subject) {
                 claim.heading = heading.to_string();
-                claim.sentence = sentence.to_string();
+                claim.sentence = quoted.clone();
                 if let Ok(b) = claim.bound {
                     if b.column.is_none() {
                         last_subject = Some(b);
@@ -271,6 +270,46 @@ pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary)
         {
             last_subject = ctx.bind(*w, None).ok();
         }
+    }
+    out
+}
+
+/// The items of a list ordered by start that lie within `range` (found by bisection, so each
+/// clause costs only its own items).
+fn in_range<T>(
+    items: &[T],
+    (from, to): (usize, usize),
+    span: impl Fn(&T) -> (usize, usize),
+) -> Vec<&T> {
+    let first = items.partition_point(|i| span(i).0 < from);
+    items[first..]
+        .iter()
+        .take_while(|i| span(i).0 < to)
+        .filter(|i| {
+            let (start, end) = span(i);
+            start >= from && end <= to
+        })
+        .collect()
+}
+
+/// The longest sentence a claim quotes whole, in characters; a longer one is quoted around the
+/// clause the figure is in (a claim never holds a copy of a huge paragraph).
+const QUOTED: usize = 160;
+
+/// The sentence, or the part of it around `clause` when it is long, marked with "…".
+fn excerpt(chars: &[char], clause: (usize, usize)) -> String {
+    if chars.len() <= QUOTED {
+        return chars.iter().collect();
+    }
+    let start = clause.0.saturating_sub(40);
+    let end = (clause.1 + 40).min(chars.len()).min(start + QUOTED);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
     }
     out
 }
@@ -735,5 +774,28 @@ mod tests {
         assert_eq!(found("共1,234件"), [1234]);
         let approx = find_counts(&"处置网络舆情70多件".chars().collect::<Vec<_>>());
         assert!(approx[0].approximate);
+    }
+
+    #[test]
+    fn a_huge_paragraph_of_counts_gives_claims_that_quote_an_excerpt() {
+        let v = crate::model::templates::vocabulary();
+        let text = format!(
+            "依申请公开方面，{}",
+            "收到政府信息公开申请5件，".repeat(20_000)
+        );
+        let claims = read_paragraph("三、收到和处理政府信息公开申请情况", &text, &v);
+        assert_eq!(claims.len(), 20_000);
+        assert!(claims
+            .iter()
+            .all(|c| c.sentence.chars().count() <= QUOTED + 2));
+        assert!(claims
+            .iter()
+            .all(|c| c.stated == Stated::Count(5) && c.bound.is_ok()));
+        // A short sentence is quoted whole.
+        let short = read_paragraph("三、", "依申请公开方面，全年收到政府信息公开申请5件。", &v);
+        assert_eq!(
+            short[0].sentence,
+            "依申请公开方面，全年收到政府信息公开申请5件。"
+        );
     }
 }

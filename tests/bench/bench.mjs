@@ -324,6 +324,7 @@ const hostile = smoke
       ['paragraphs', 2 << 20, () => paragraphPage(2 << 20)],
       ['paragraphs', 8 << 20, () => paragraphPage(8 << 20)],
       ['paragraphs', 50 << 20, () => paragraphPage(50 << 20)],
+      ['one paragraph of 4 MB, unpunctuated, its words repeating', 4 << 20, () => `<html><body><div class="TRS_Editor"><p>一、总体情况</p><p>${'政府信息公开工作持续推进'.repeat((4 << 20) / 36)}</p></div></body></html>`],
       ['one table, 20,000 rows', 0, () => tablePage(20000)],
       ['one table, 500,000 rows', 0, () => tablePage(500000)],
     ];
