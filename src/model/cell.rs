@@ -18,6 +18,16 @@ pub struct Decimal {
     pub scale: u8,
 }
 
+/// The most digits a figure's whole part may have: 10^15 is more than any count or amount a
+/// report gives, and sums of thousands of such figures stay far from overflowing. A longer figure
+/// is no figure (a data error, said so), never arithmetic that wraps.
+pub const MAX_FIGURE_DIGITS: usize = 15;
+
+/// Whether a whole number is within [`MAX_FIGURE_DIGITS`].
+pub fn figure_in_range(n: i64) -> bool {
+    n.unsigned_abs() < 10u64.pow(MAX_FIGURE_DIGITS as u32)
+}
+
 impl Decimal {
     /// A whole number.
     pub const fn whole(n: i64) -> Self {
@@ -108,6 +118,7 @@ impl Decimal {
             None => (digits, ""),
         };
         if int_part.is_empty()
+            || int_part.trim_start_matches('0').len() > MAX_FIGURE_DIGITS
             || !int_part.bytes().all(|b| b.is_ascii_digit())
             || !frac_part.bytes().all(|b| b.is_ascii_digit())
             || (digits.contains('.') && frac_part.is_empty())
@@ -235,6 +246,10 @@ pub fn ascii_digit(c: char) -> char {
     }
 }
 
+/// Why a JSON figure is refused when it is too large.
+const TOO_LARGE: &str =
+    "number too large: a figure of a report has at most 15 digits before the decimal point";
+
 fn parse_value(text: &str) -> CellValue {
     if text.is_empty() {
         return CellValue::Blank;
@@ -295,15 +310,24 @@ impl<'de> serde::Deserialize<'de> for Cell {
                 f.write_str("a figure (number), the printed text of a cell (string), or null for \"not provided\"")
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
-                let n = i64::try_from(v).map_err(|_| E::custom("number too large"))?;
+                let n = i64::try_from(v)
+                    .ok()
+                    .filter(|n| figure_in_range(*n))
+                    .ok_or_else(|| E::custom(TOO_LARGE))?;
                 Ok(Cell::number(n))
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                if !figure_in_range(v) {
+                    return Err(E::custom(TOO_LARGE));
+                }
                 Ok(Cell::number(v))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
                 if !v.is_finite() {
                     return Err(E::custom("number is not finite"));
+                }
+                if v.abs() >= 1e15 {
+                    return Err(E::custom(TOO_LARGE));
                 }
                 let d = Decimal::from_f64(v)
                     .ok_or_else(|| E::custom("number has too many decimal places"))?;

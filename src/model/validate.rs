@@ -295,6 +295,15 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
     c.findings
 }
 
+/// Whether a cell's text is a number with more digits than a figure may have.
+fn too_large(text: &str) -> bool {
+    let digits = text.chars().filter(|c| super::cell::is_digit(*c)).count();
+    digits > super::cell::MAX_FIGURE_DIGITS
+        && text
+            .chars()
+            .all(|c| super::cell::is_digit(c) || ",，.．+-－ ".contains(c))
+}
+
 /// N1: counts are whole numbers ≥ 0, changes whole, amounts ≥ 0; text is not a figure.
 fn check_figures(c: &mut Checker, id: TemplateId) {
     let keyed: Vec<((String, String), CellPos)> =
@@ -305,6 +314,10 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
         };
         let kind = id.column_kind(&column_key);
         let problem = match (cell.value, kind) {
+            (CellValue::Text, _) if too_large(&cell.text) => Some((
+                "数字过大（整数部分超过 15 位），无法核对和画图",
+                "too large a figure (more than 15 digits before the point): not checked or drawn",
+            )),
             (CellValue::Text, _) => Some(("不是数字", "not a figure")),
             (CellValue::Number(d), ColumnKind::Count) if !d.is_whole() => {
                 Some(("件数应为整数", "a count must be a whole number"))
@@ -710,6 +723,53 @@ mod tests {
         assert!(findings.is_empty(), "{findings:?}");
         let (_, findings) = table("table2-2021", r#"{"fees":{"amount":"-1"}}"#);
         assert_eq!(rules(&findings), vec![(Rule::N1, Severity::Error)]);
+    }
+
+    #[test]
+    fn a_figure_too_large_is_a_data_error_never_wrapped_arithmetic() {
+        // As printed text (a page): an N1 error that says so; no identity uses it.
+        let (_, findings) = table(
+            "table4-2021",
+            r#"{"review":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0},
+                "direct_suit":{"upheld":"9200000000000000","corrected":0,"other":0,"pending":0,"total":"9200000000000000"},
+                "suit_after_review":{"upheld":"9200000000000000","corrected":0,"other":0,"pending":0,"total":"9200000000000000"}}"#,
+        );
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.rule == Rule::N1 && f.message.contains("数字过大")),
+            "{findings:#?}"
+        );
+        // In the JSON as a number: the report is refused with the place and the reason.
+        let json = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-20T10:00","year":2022},
+            "sections":[{"id":"p","title":"四","blocks":[{"type":"table","id":"t4","template":"table4-2021","values":{"review":{"total":9200000000000000}}}]}]}"#;
+        let e = parse_report(json).unwrap_err().to_string();
+        assert!(
+            e.contains("数字过大") && e.contains("values.review.total"),
+            "{e}"
+        );
+        // The largest figure allowed still adds up without overflow, and charts say no negative.
+        let big = "999999999999999";
+        let report = format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-20T10:00","year":2022}},
+            "sections":[{{"id":"p","title":"四","blocks":[{{"type":"table","id":"t4","template":"table4-2021","values":{{
+            "review":{{"upheld":"{big}","corrected":0,"other":0,"pending":0,"total":"{big}"}},
+            "direct_suit":{{"upheld":"{big}","corrected":0,"other":0,"pending":0,"total":"{big}"}},
+            "suit_after_review":{{"upheld":"{big}","corrected":0,"other":0,"pending":0,"total":"{big}"}}}}}}]}}]}}"#
+        );
+        let checked = check_report(parse_report(&report).unwrap());
+        assert!(
+            checked
+                .findings
+                .iter()
+                .all(|f| f.severity < Severity::Error),
+            "{:#?}",
+            checked.findings
+        );
+        for chart in checked.charts() {
+            assert!(!chart.sentence.0.contains('-'), "{}", chart.sentence.0);
+            assert!(chart.lengths().iter().flatten().all(|l| *l <= 1000));
+        }
     }
 
     #[test]
