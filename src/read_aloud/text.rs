@@ -259,9 +259,124 @@ fn range(t: &Chars, i: usize) -> Option<(String, usize)> {
     (dash && t.digits_at(i + n + 1) > 0).then(|| (format!("{number}至"), n + 1))
 }
 
-/// Any other number, whole, as digits (the voice reads it as a number).
+/// Units a figure is said with: before them a decimal or a large number is said in words.
+const FIGURE_UNITS: &[&str] = &[
+    "万元",
+    "亿元",
+    "元",
+    "万",
+    "亿",
+    "件",
+    "条",
+    "个",
+    "次",
+    "人",
+    "项",
+    "户",
+    "份",
+    "家",
+    "起",
+    "宗",
+    "篇",
+    "期",
+    "批",
+    "场",
+    "名",
+    "所",
+    "台",
+    "套",
+    "辆",
+    "吨",
+    "亩",
+    "公里",
+    "平方米",
+];
+
+/// Any other number. Before a unit, a decimal (126.35万元 → 一百二十六点三五万元) or a number of
+/// ten thousand or more (251000元 → 二十五万一千元, 1,234,567件) is said in words: voices read the
+/// digits wrongly (二百五十一千, a lost point). Otherwise, and for codes (223100, 0517), the digits
+/// as they are: the voice reads a small number right, and a code is no quantity.
 fn number(t: &Chars, i: usize) -> Option<(String, usize)> {
-    t.number_at(i)
+    let (digits, n) = t.number_at(i)?;
+    let mut whole = digits.clone();
+    let mut j = i + n;
+    // Thousands separators: 1,234,567.
+    while t.at(j) == Some(',') && t.digits_at(j + 1) == 3 {
+        whole.push_str(&t.text(j + 1, j + 4));
+        j += 4;
+    }
+    let frac = (t.at(j) == Some('.') && t.digits_at(j + 1) > 0).then(|| {
+        let f = t.text(j + 1, j + 1 + t.digits_at(j + 1));
+        j += 1 + f.len();
+        f
+    });
+    let rest: String = t.0[j..t.0.len().min(j + 3)].iter().collect();
+    let unit = FIGURE_UNITS.iter().any(|u| rest.starts_with(u));
+    let value: Option<u64> = whole.parse().ok().filter(|v| *v < 10_000_000_000_000_000);
+    let said = match (value, frac, unit) {
+        (Some(v), Some(f), true) if !whole.starts_with('0') || whole == "0" => {
+            format!("{}点{}", number_words(v), year_digits(&f))
+        }
+        (Some(v), None, true) if v >= 10_000 && !whole.starts_with('0') => number_words(v),
+        _ => t.text(i, j),
+    };
+    Some((said, j - i))
+}
+
+/// A whole number in Chinese words: 251000 → 二十五万一千, 10001 → 一万零一, 15 → 十五.
+fn number_words(n: u64) -> String {
+    if n == 0 {
+        return "零".to_string();
+    }
+    let groups = [
+        (n / 1_000_000_000_000 % 10_000, "万亿"),
+        (n / 100_000_000 % 10_000, "亿"),
+        (n / 10_000 % 10_000, "万"),
+        (n % 10_000, ""),
+    ];
+    let mut out = String::new();
+    let mut gap = false;
+    for (g, unit) in groups {
+        if g == 0 {
+            gap |= !out.is_empty();
+            continue;
+        }
+        if !out.is_empty() && (gap || g < 1000) {
+            out.push('零');
+        }
+        out.push_str(&four_digits(g as u32));
+        out.push_str(unit);
+        gap = false;
+    }
+    // 一十五 is said 十五 at the start.
+    match out.strip_prefix("一十") {
+        Some(rest) => format!("十{rest}"),
+        None => out,
+    }
+}
+
+/// Up to four digits in words, zeros inside said once: 1005 → 一千零五, 1230 → 一千二百三十.
+fn four_digits(g: u32) -> String {
+    let mut out = String::new();
+    let mut zero = false;
+    for (d, unit) in [
+        (g / 1000 % 10, "千"),
+        (g / 100 % 10, "百"),
+        (g / 10 % 10, "十"),
+        (g % 10, ""),
+    ] {
+        if d == 0 {
+            zero |= !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push('零');
+            zero = false;
+        }
+        out.push_str(DIGITS[d as usize]);
+        out.push_str(unit);
+    }
+    out
 }
 
 /// A signed difference (相差 +1, 相差 -2) → 多出1, 少了2: "相差增加1" says nothing.
@@ -423,6 +538,15 @@ mod tests {
             ("-3", "减少3"),
             ("政务公开——基础", "政务公开，基础"),
             ("20条", "20条"),
+            (
+                "收取信息处理费126.35万元",
+                "收取信息处理费一百二十六点三五万元",
+            ),
+            ("采购总金额251000元", "采购总金额二十五万一千元"),
+            ("共受理申请136437件", "共受理申请十三万六千四百三十七件"),
+            ("1,234,567件", "一百二十三万四千五百六十七件"),
+            ("邮编：223100，电话：0517", "邮编：223100，电话：0517"),
+            ("10001件，100000000元", "一万零一件，一亿元"),
             ("表中为 6（相差 +1）。", "表中为 6（多出1）。"),
         ];
         for (shown, said) in cases {
