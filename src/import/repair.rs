@@ -1,0 +1,195 @@
+//! The import's repair stage: what real pages break, mended and said — the title printed again as
+//! text, a table under the next part's heading, tables the page lost (empty official tables, the
+//! figures the text states).
+
+use super::*;
+
+/// The title printed again as the first lines of the text (whole, or broken over two lines) is
+/// the title, not text: dropped, with a note.
+pub(super) fn drop_repeated_title(report: &mut Report, notes: &mut Vec<String>) {
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let title = squeeze(&report.meta.title);
+    if title.is_empty() {
+        return;
+    }
+    let mut seen = String::new();
+    for (i, b) in report.introduction.iter().take(3).enumerate() {
+        let Block::Paragraph { text } = b else { break };
+        seen.push_str(&squeeze(text));
+        let count = i + 1;
+        if seen == title {
+            let dropped: Vec<Block> = report.introduction.drain(..count).collect();
+            for b in dropped {
+                if let Block::Paragraph { text } = b {
+                    notes.push(dropped_note("正文开头重复的标题", &text));
+                }
+            }
+            return;
+        }
+        if !title.starts_with(&seen) {
+            return;
+        }
+    }
+}
+
+/// An official table printed after the next part's heading (the two headings on one line: "四、…
+/// 五、…" then 表四) belongs to its own part when that part is left empty: moved back, with a note.
+pub(super) fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<String>) {
+    for n in [2u8, 3, 4] {
+        let Some(own) = table_part(report, n) else {
+            continue;
+        };
+        if !report.sections[own].blocks.is_empty() || !report.sections[own].sections.is_empty() {
+            continue;
+        }
+        let Some(next) = report.sections.get_mut(own + 1) else {
+            continue;
+        };
+        let Some(at) = next.blocks.iter().position(
+            |b| matches!(b, Block::Table(t) if t.template.is_some_and(|id| id.table_number() == n)),
+        ) else {
+            continue;
+        };
+        let table = next.blocks.remove(at);
+        let (from, label) = (next.heading(), table_label(&table));
+        report.sections[own].blocks.push(table);
+        notes.push(format!(
+            "{label}印在“{from}”之下，而“{}”没有内容（两部分的标题印在一起）：已放回“{}”",
+            report.sections[own].heading(),
+            report.sections[own].heading()
+        ));
+    }
+}
+
+pub(super) fn table_label(b: &Block) -> &'static str {
+    match b {
+        Block::Table(t) => t.template.map_or("表格", |id| id.label()),
+        _ => "表格",
+    }
+}
+
+/// The parts that hold tables 二, 三 and 四, found by their titles (loosely: real titles vary and
+/// have typos, e.g. “政府信息公开行政法复议、行政诉讼情况”).
+pub(super) fn table_part(report: &Report, table: u8) -> Option<usize> {
+    let (numeral, keys): (char, &[&str]) = match table {
+        2 => ('二', &["主动公开"]),
+        3 => ('三', &["申请"]),
+        _ => ('四', &["复议", "诉讼"]),
+    };
+    let by_title = |s: &Section| keys.iter().any(|k| s.title.contains(k));
+    report
+        .sections
+        .iter()
+        .position(|s| s.number.starts_with(numeral) && by_title(s))
+        .or_else(|| {
+            report
+                .sections
+                .iter()
+                .position(|s| s.number.starts_with(['二', '三', '四', '五']) && by_title(s))
+        })
+}
+
+/// When the page lost its tables (a text copy, or tables published as images), the parts 二–四 are
+/// given empty official tables: every cell "not provided", never zero. Figures the text itself
+/// states (received requests in part 一) go into 表三, with a note quoting the sentence.
+pub(super) fn fill_lost_tables(
+    report: &mut Report,
+    format_year: Option<u16>,
+    html: bool,
+    notes: &mut Vec<String>,
+) {
+    let year = format_year.unwrap_or(2021);
+    let has_tables = report
+        .all_sections()
+        .iter()
+        .any(|s| s.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+    if has_tables {
+        return;
+    }
+    let lost = if html {
+        "本表在来源页面中不是文字表格（可能是图片）。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
+    } else {
+        "本表在报告页面的文本副本中缺失。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
+    };
+    let stated = stated_requests(report);
+    for table in [2u8, 3, 4] {
+        let Some(p) = table_part(report, table) else {
+            continue;
+        };
+        let format = if year >= 2021 { 2021 } else { 2019 };
+        let Some(template) = TemplateId::for_table(table, format) else {
+            continue;
+        };
+        let mut block = tables::empty_block(&format!("table-{table}"), template);
+        block.notes.push(lost.to_string());
+        let flattened = take_flat_text(&mut report.sections[p].blocks, &mut block);
+        if table == 3 && !flattened {
+            if let Some(stated) = &stated {
+                put_stated_requests(&mut block, stated, notes);
+            }
+        }
+        report.sections[p]
+            .blocks
+            .push(Block::Table(Box::new(block)));
+        notes.push(format!(
+            "{}在页面中缺失：已加入空的官方表格（单元格均为“未提供”）",
+            template.label()
+        ));
+    }
+}
+
+/// The flattened text of a table, if the copy kept it, goes with the table (instead of the note
+/// that the table is lost). True when there was one.
+pub(super) fn take_flat_text(blocks: &mut Vec<Block>, block: &mut TableBlock) -> bool {
+    let flat = blocks
+        .iter()
+        .position(|b| matches!(b, Block::Note { text } if text.starts_with(FLAT_TABLE)));
+    let Some(Block::Note { text }) = flat.map(|i| blocks.remove(i)) else {
+        return false;
+    };
+    block.notes = vec![format!(
+        "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
+        &text[FLAT_TABLE.len()..]
+    )];
+    true
+}
+
+/// The received requests the text states go into 表三's 本年新收 总计, with a note quoting it.
+pub(super) fn put_stated_requests(
+    block: &mut TableBlock,
+    (count, heading, sentence): &(i64, String, String),
+    notes: &mut Vec<String>,
+) {
+    block
+        .values
+        .entry("new_requests".into())
+        .or_default()
+        .insert("total".into(), Cell::number(*count));
+    block.notes.push(format!(
+        "“一、本年新收政府信息公开申请数量”的总计{count}件，取自“{heading}”：“{sentence}”。正文未写明申请人类别和办理结果。"
+    ));
+    notes.push(format!(
+        "表三“本年新收”总计 {count} 件取自正文：“{sentence}”"
+    ));
+}
+
+/// "收到依申请公开信息1条" in part 一: the count, the subsection's heading and the clause.
+pub(super) fn stated_requests(report: &Report) -> Option<(i64, String, String)> {
+    let part = report.sections.first()?;
+    for s in part.walk() {
+        for b in &s.blocks {
+            let Block::Paragraph { text } = b else {
+                continue;
+            };
+            let Some((from, end, count)) = scan::stated_requests(text) else {
+                continue;
+            };
+            let start = text[..from]
+                .rfind(['，', '。', '；', ','])
+                .map(|i| i + text[i..].chars().next().map(char::len_utf8).unwrap_or(1))
+                .unwrap_or(0);
+            return Some((count, s.heading(), text[start..end].to_string()));
+        }
+    }
+    None
+}
