@@ -241,3 +241,56 @@ pub(super) fn without_repeats(lines: Vec<Item>) -> (Vec<Item>, Vec<String>) {
 
 /// Chrome lines are short: a longer line is report text whatever it contains.
 pub(super) const CHROME_MAX_CHARS: usize = 60;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(ls: &[&str]) -> Vec<Item> {
+        ls.iter().map(|l| Item::Line(l.to_string())).collect()
+    }
+
+    #[test]
+    fn a_body_repeated_in_order_is_kept_once_and_a_sentence_said_again_is_kept() {
+        let body = [
+            "一、总体情况",
+            "今年公开信息100条，回应关切20件。",
+            "二、主动公开政府信息情况",
+        ];
+        let mut twice = body.to_vec();
+        twice.extend(body);
+        let (kept, dropped) = without_repeats(lines(&twice));
+        assert_eq!(kept, lines(&body));
+        assert_eq!(dropped.len(), 3);
+        let said_again = [
+            "四、情况",
+            "本年度未发生此类情况。",
+            "五、情况",
+            "本年度未发生此类情况。",
+        ];
+        let (kept, dropped) = without_repeats(lines(&said_again));
+        assert_eq!(kept.len(), 4);
+        assert!(dropped.is_empty());
+    }
+
+    #[test]
+    fn a_flattened_copy_of_lines_is_dropped_and_said() {
+        let a = "第一段内容，说明本年度政府信息公开工作的一个方面。";
+        let b = "第二段内容，说明本年度政府信息公开工作的另一方面。";
+        let c = "第三段内容，说明本年度政府信息公开工作的又一方面。";
+        let flat = format!("{a}{b}{c}");
+        let mut notes = Vec::new();
+        let (kept, n) = without_flat_copies(lines(&[a, b, c, &flat]), &mut notes);
+        assert_eq!((kept.len(), n), (3, 1));
+        assert!(notes[0].contains("连排副本"));
+    }
+
+    #[test]
+    fn chrome_is_dropped_by_whole_lines_and_said() {
+        let mut notes = Vec::new();
+        assert_eq!(clean_line("【打印本页】【关闭窗口】", &mut notes), None);
+        assert_eq!(notes.len(), 1);
+        let text = "本报告由县政务公开办编制，电子邮箱：gk@example.gov.cn。";
+        assert_eq!(clean_line(text, &mut notes).as_deref(), Some(text));
+    }
+}

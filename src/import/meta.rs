@@ -168,3 +168,22 @@ pub(super) fn find_title(lines: &[String], page_title: Option<&str>) -> Option<S
     }
     lines.iter().find(|l| is_title(l)).cloned()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_lines_as_portals_print_them() {
+        let f = meta_fields("发布日期：2022-01-20　来源：某县人民政府").unwrap();
+        assert_eq!(f[0].0, "发布日期");
+        assert!(f[0].1.starts_with("2022-01-20"), "{:?}", f[0]);
+        assert_eq!(f[1], ("来源", "某县人民政府".to_string()));
+        // A line that is not only fields is text.
+        assert!(meta_fields("本报告由县政府办公室编制，发布日期为1月20日").is_none());
+        assert!(date_of("2022年1月20日").is_some());
+        assert!(date_of("全年").is_none());
+        assert!(is_title("某县2021年度政府信息公开工作年度报告"));
+        assert!(!is_title("关于春节放假的通知"));
+    }
+}

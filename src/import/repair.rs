@@ -193,3 +193,26 @@ pub(super) fn stated_requests(report: &Report) -> Option<(i64, String, String)> 
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_printed_again_over_lines_is_dropped_and_said() {
+        let mut report: Report = crate::model::parse_report(
+            r#"{"version":1,"meta":{"title":"某县2021年度政府信息公开工作年度报告","agency":"A","published":"2022-01-20T10:00","year":2021},
+            "introduction":[{"type":"paragraph","text":"某县"},{"type":"paragraph","text":"2021年度政府信息公开工作年度报告"},{"type":"paragraph","text":"正文。"}],
+            "sections":[]}"#,
+        )
+        .unwrap();
+        let mut notes = Vec::new();
+        drop_repeated_title(&mut report, &mut notes);
+        assert_eq!(report.introduction.len(), 1);
+        assert_eq!(notes.len(), 2);
+        // Text that only starts like the title stays.
+        let before = report.introduction.clone();
+        drop_repeated_title(&mut report, &mut notes);
+        assert_eq!(report.introduction, before);
+    }
+}

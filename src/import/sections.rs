@@ -146,3 +146,25 @@ pub(super) fn current_blocks<'a>(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_build_the_tree_in_order() {
+        let mut parts = Vec::new();
+        assert!(heading("一、总体情况", &mut parts));
+        assert!(heading("（一）主动公开", &mut parts));
+        assert!(heading("二、主动公开政府信息情况", &mut parts));
+        // Out of order, or a sentence: no heading.
+        assert!(!heading("四、存在的问题", &mut parts));
+        assert!(!heading("三、收到申请75件，均已答复。", &mut parts));
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[0].sections.len(), 1);
+        assert_eq!(
+            (numeral("三"), numeral("十二"), numeral("二十")),
+            (3, 12, 20)
+        );
+    }
+}
