@@ -169,6 +169,19 @@ pub async fn fetch_report(url: &str, timeout_secs: u32) -> Result<Vec<u8>, LoadF
     })
 }
 
+/// Whether a request for an address on this page's site ended on another site (after redirects).
+fn left_the_site(asked: &str, answered: &str) -> bool {
+    let page = page_base();
+    let (Some(asked), Some(answered), Some(here)) = (
+        http_url(asked, &page),
+        http_url(answered, &page),
+        http_url(&page, &page),
+    ) else {
+        return false;
+    };
+    asked.origin() == here.origin() && answered.origin() != here.origin()
+}
+
 async fn fetch_bytes(
     url: &str,
     signal: Option<web_sys::AbortSignal>,
@@ -181,6 +194,13 @@ async fn fetch_bytes(
             url: url.to_string(),
             detail: e.to_string(),
         })?;
+    // An address on this site that redirects to another site (an open redirect on the portal)
+    // must not show that site's "report" under this page's name.
+    if left_the_site(url, &response.url()) {
+        return Err(LoadFailure::Address {
+            url: crate::model::finding::quote(&response.url()),
+        });
+    }
     if !response.ok() {
         return Err(LoadFailure::Http {
             url: url.to_string(),

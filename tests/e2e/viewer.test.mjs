@@ -211,6 +211,28 @@ test('?report= never loads from another origin, however the address is spelled',
   await page.close();
 });
 
+test('?report= on this site that redirects to another site shows no report of that site', async () => {
+  const page = await h.browser.newPage();
+  const evil = JSON.stringify({ version: 1, meta: { title: 'EVIL 报告', agency: 'x', published: '2023-01-01T00:00', year: 2022 }, sections: [] });
+  await page.route((u) => u.pathname === '/redir.json', (route) => route.fulfill({ status: 302, headers: { location: 'https://evil.example/r.json' } }));
+  await page.route((u) => u.host.includes('evil.example'), (route) => route.fulfill({ contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: evil }));
+  await page.goto(`${h.url}/?report=/redir.json`);
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-report-viewer]')?.shadowRoot;
+    return root?.querySelector('.rv-error, .rv-report');
+  }, null, { timeout: 20000 });
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    return { report: !!root.querySelector('.rv-report'), text: root.textContent };
+  });
+  assert.equal(shown.report, false, 'no report from another site');
+  assert.ok(!shown.text.includes('EVIL'), shown.text);
+  // Whether the browser refuses the redirect itself or completes it and the viewer refuses the
+  // answer (it compares the response's final address with this site), a message is shown.
+  assert.match(shown.text, /报告未能显示/);
+  await page.close();
+});
+
 test('report text is shown as text, never run as markup', async () => {
   const page = await h.open('/?report=/fixtures/markup-as-text.json');
   await h.settled(page);
