@@ -6,8 +6,13 @@
  */
 (function () {
   'use strict';
-  var existing = window.ReportViewer;
-  if (existing && existing.version) return; // included twice: the first copy serves the page
+  var own = function (o, k) { return o != null && Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined; };
+  var existing = own(window, 'ReportViewer');
+  if (own(window, '__reportViewer')) return; // included twice: the first copy serves the page
+  // The name taken by something else than a configuration object ({ config: … }): said, kept,
+  // and the viewer mounts anyway (its API is then window.__reportViewer).
+  var taken = existing != null && (typeof existing !== 'object' || Object.keys(existing).some(function (k) { return k !== 'config'; }));
+  if (taken) console.warn('[report-viewer] window.ReportViewer 已被页面上的其他脚本使用，阅读器不覆盖它，仍正常显示；其接口为 window.__reportViewer');
   var VERSION = '__VERSION__';
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || document.baseURI);
@@ -36,7 +41,10 @@
   var sameOrigin = base.origin === location.origin;
 
   // Options for every widget; data- attributes on a container override them.
-  var config = (existing && typeof existing === 'object' && existing.config) || {};
+  // Own properties only: a polluted Object.prototype sets nothing.
+  var given = taken ? undefined : own(existing, 'config');
+  var config = Object.create(null);
+  if (given && typeof given === 'object') Object.keys(given).forEach(function (k) { config[k] = given[k]; });
 
   function preload() {
     // A module preload with integrity: the dynamic import below reuses this verified fetch.
@@ -144,7 +152,7 @@
     return ready;
   }
 
-  window.ReportViewer = {
+  var api = {
     version: VERSION,
     config: config,
     /** Resolves once the viewer runs; widgets mount by themselves, later ones too. */
@@ -152,6 +160,8 @@
     /** Bytes of WebAssembly memory in use (for benchmarks and diagnostics). */
     memoryBytes: function () { return memory ? memory.buffer.byteLength : 0; },
   };
+  Object.defineProperty(window, '__reportViewer', { value: api, configurable: true });
+  if (!taken) window.ReportViewer = api;
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', load, { once: true });
   } else {

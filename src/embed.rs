@@ -69,10 +69,28 @@ fn mount_all() {
     }
 }
 
-/// A value of the page's global configuration, `window.ReportViewer.config`.
+/// An own property of an object (never one inherited: a page that pollutes
+/// `Object.prototype` does not set the viewer's options).
+fn own(object: &wasm_bindgen::JsValue, key: &str) -> Option<wasm_bindgen::JsValue> {
+    // Any object, also one without a prototype (the loader's copy of the config has none).
+    if !object.is_object() {
+        return None;
+    }
+    let object: &js_sys::Object = object.unchecked_ref();
+    // Reflect's own-property look-up works on objects without `hasOwnProperty` of their own.
+    let descriptor = js_sys::Reflect::get_own_property_descriptor(object, &key.into()).ok()?;
+    if descriptor.is_undefined() {
+        return None;
+    }
+    js_sys::Reflect::get(object, &key.into()).ok()
+}
+
+/// A value of the page's global configuration: the loader's own object (`__reportViewer`, which
+/// is `window.ReportViewer` unless the page uses that name for something else), its own
+/// `config`, own properties only.
 fn global_config(name: &str) -> Option<String> {
-    let ns = js_sys::Reflect::get(&window(), &"ReportViewer".into()).ok()?;
-    let config = js_sys::Reflect::get(&ns, &"config".into()).ok()?;
+    let ns = own(&window(), "__reportViewer").or_else(|| own(&window(), "ReportViewer"))?;
+    let config = own(&ns, "config")?;
     if !config.is_object() {
         return None;
     }
@@ -92,7 +110,7 @@ fn global_config(name: &str) -> Option<String> {
         })
         .collect();
     [name, camel.as_str()].iter().find_map(|key| {
-        let v = js_sys::Reflect::get(&config, &(*key).into()).ok()?;
+        let v = own(&config, key)?;
         if let Some(s) = v.as_string() {
             Some(s)
         } else if let Some(b) = v.as_bool() {

@@ -630,3 +630,35 @@ test('a static copy in the container (report-tool html --fragment) is on screen 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the host page cannot steer the viewer through Object.prototype, and its own ReportViewer is kept', async () => {
+  const cases = {
+    // A polluted prototype: English, last year's report from another site.
+    polluted: `<script>Object.prototype.lang = 'en'; Object.prototype.previous = 'https://evil.example/r.json'; Object.prototype.config = { lang: 'en' };</script>`,
+    // Another product already uses the name, with a version of its own.
+    taken: `<script>window.ReportViewer = { version: '9.9', name: 'another product' };</script>`,
+  };
+  for (const [name, head] of Object.entries(cases)) {
+    const page = await h.browser.newPage();
+    const logs = [];
+    page.on('console', (m) => logs.push(m.text()));
+    const hosts = [];
+    page.on('request', (r) => hosts.push(new URL(r.url()).host));
+    await page.route(`${h.url}/host-${name}.html`, (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>${head}<script src="/report-viewer.js" defer></script></head>
+        <body><div data-report-viewer data-src="/reports/erlianhaote-2020.json"></div></body></html>`,
+    }));
+    await page.goto(`${h.url}/host-${name}.html`);
+    await widgetsSettled(page, 1);
+    const buttons = await page.$$eval(HOSTS, (els) => [...els[0].shadowRoot.querySelectorAll('.rv-toolbar > button')].map((b) => b.textContent.trim()));
+    assert.ok(buttons.includes('展开全部'), `${name}: the page's language stays (${buttons})`);
+    assert.ok(!hosts.some((x) => x.includes('evil.example')), `${name}: nothing fetched from another site`);
+    if (name === 'taken') {
+      assert.equal(await page.evaluate(() => window.ReportViewer.name), 'another product', 'the host object is kept');
+      assert.ok(logs.some((l) => l.includes('[report-viewer]') && l.includes('window.ReportViewer')), 'said on the console');
+      assert.equal(await page.evaluate(() => window.__reportViewer.version), '0.1.0');
+    }
+    await page.close();
+  }
+});
