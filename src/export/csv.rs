@@ -16,10 +16,37 @@ pub(super) fn csv_field(text: &str) -> String {
 /// would run as a formula (beginning with = + - @, a tab or a carriage return, also after spaces)
 /// is prefixed with an apostrophe, which spreadsheets show as text. Figures never come here.
 pub(super) fn csv_text(text: &str) -> String {
-    let first = text.trim_start_matches(' ').chars().next();
+    // Past anything a spreadsheet skips before a formula: spaces of every width, no-break and
+    // zero-width characters.
+    let first = text
+        .trim_start_matches(|c: char| {
+            c == ' '
+                || matches!(
+                    c,
+                    '\u{a0}' | '\u{3000}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+                )
+        })
+        .chars()
+        .next();
+    // = + - @ in every form a spreadsheet reads as one: full-width, small, the minus sign.
     if matches!(
         first,
-        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠')
+        Some(
+            '=' | '+'
+                | '-'
+                | '@'
+                | '\t'
+                | '\r'
+                | '＝'
+                | '＋'
+                | '－'
+                | '＠'
+                | '﹦'
+                | '﹢'
+                | '﹣'
+                | '﹫'
+                | '\u{2212}'
+        )
     ) {
         csv_field(&format!("'{text}"))
     } else {
@@ -180,5 +207,26 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"x\""), "\"say \"\"x\"\"\"");
         assert_eq!(csv_field("行"), "行");
+    }
+
+    #[test]
+    fn formulas_in_every_form_and_behind_invisible_characters_are_neutralised() {
+        for text in [
+            "﹦SUM(1)",
+            "﹢1",
+            "﹣1",
+            "﹫x",
+            "\u{2212}1+1",
+            "\u{a0}=1",
+            "\u{200b}=1",
+            "\u{feff}@x",
+            "\u{3000}=1",
+        ] {
+            assert!(
+                csv_text(text).trim_start_matches('"').starts_with('\''),
+                "{text:?}"
+            );
+        }
+        assert_eq!(csv_text("本年新收"), "本年新收");
     }
 }
