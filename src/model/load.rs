@@ -272,6 +272,16 @@ pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
             "数字过大或小数位过多，无法作为统计数字读取（{}）",
             shorten(detail)
         )
+    } else if let Some(rest) = detail
+        .strip_prefix("invalid value: integer `")
+        .filter(|r| r.contains("expected u"))
+    {
+        // A negative or too large a number where a count or a year goes (`expected u16`).
+        let value = rest.split('`').next().unwrap_or_default();
+        format!(
+            "这里应是不小于 0 的整数（年份不超过 65535），文件中是 {}",
+            shorten(value)
+        )
     } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         let value = found
@@ -465,5 +475,16 @@ mod tests {
         v.extend_from_slice(&[0xb1, 0xa8, 0xb8, 0xe6]);
         v.extend_from_slice(&OK.as_bytes()[at + 1..]);
         (v, (), ())
+    }
+
+    #[test]
+    fn a_negative_year_is_said_in_words() {
+        let json = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-20T10:00","year":-5},"sections":[]}"#;
+        let e = crate::model::parse_report(json).unwrap_err().to_string();
+        assert!(
+            e.contains("不小于 0 的整数") && e.contains("-5") && e.contains("meta.year"),
+            "{e}"
+        );
+        assert!(!e.contains("u16"), "{e}");
     }
 }
