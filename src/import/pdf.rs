@@ -175,9 +175,7 @@ impl Line {
     }
 }
 
-fn is_figure(t: &str) -> bool {
-    !t.is_empty() && crate::model::templates::page::is_figure(t)
-}
+use crate::model::templates::page::holds_figure as is_figure;
 
 /// What a PDF's text layer gives the importer: its lines (table rows with tabs between cells),
 /// the title it prints large at the top, metadata from the document's information, and what was

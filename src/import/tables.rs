@@ -235,18 +235,6 @@ mod tests {
     use super::*;
     use crate::model::TableBlock;
 
-    fn grid(rows: &[&[(&str, usize, usize)]]) -> Grid {
-        Grid::from_spans(
-            rows.iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|(t, rs, cs)| (t.to_string(), *rs, *cs))
-                        .collect()
-                })
-                .collect(),
-        )
-    }
-
     fn value(block: &TableBlock, row: &str, col: &str) -> String {
         block.values[row][col].text.clone()
     }
@@ -284,7 +272,7 @@ mod tests {
             ("71", 1, 1),
         ]);
         let refs: Vec<&[(&str, usize, usize)]> = rows.iter().map(|r| r.as_slice()).collect();
-        let r = recognise(grid(&refs), "table-3", Some(2021));
+        let r = recognise(Grid::of(&refs), "table-3", Some(2021));
         let got: Vec<String> = TABLE3_COLUMNS_ORDER
             .iter()
             .map(|c| value(&r.block, "new_requests", c))
@@ -296,7 +284,7 @@ mod tests {
     fn an_official_table_whose_figures_cannot_be_placed_says_so_and_keeps_them() {
         // The 信息内容 header cell spans down over the data rows (a rowspan in the wrong place):
         // no column can be named, so no figure is placed.
-        let g = grid(&[
+        let g = Grid::of(&[
             &[("第二十条第（一）项", 1, 4)],
             &[
                 ("信息内容", 3, 1),
@@ -328,7 +316,7 @@ mod tests {
 
     #[test]
     fn two_headers_naming_one_column_keep_the_first_and_list_the_other_figures() {
-        let g = grid(&[
+        let g = Grid::of(&[
             &[
                 ("", 1, 1),
                 ("自然人", 1, 1),
@@ -368,7 +356,7 @@ mod tests {
 
     #[test]
     fn a_qualifier_in_brackets_is_set_aside_and_said() {
-        let g = grid(&[
+        let g = Grid::of(&[
             &[("", 1, 1), ("自然人", 1, 1), ("总计（件）", 1, 1)],
             &[
                 ("一、本年新收政府信息公开申请数量（2019年起）", 1, 1),
@@ -394,7 +382,7 @@ mod tests {
 
     #[test]
     fn a_row_printed_twice_keeps_its_first_figures_and_lists_the_second() {
-        let g = grid(&[
+        let g = Grid::of(&[
             &[("", 1, 1), ("自然人", 1, 1), ("总计", 1, 1)],
             &[
                 ("一、本年新收政府信息公开申请数量", 1, 1),

@@ -11,7 +11,7 @@ use super::item::Item;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{depth, leaves, Header};
-use crate::model::templates::page::is_figure;
+use crate::model::templates::page::holds_figure as figure;
 use crate::model::{TableGroup, TemplateId};
 
 /// One piece of text of a line (a cell), with the line it is on.
@@ -279,11 +279,6 @@ fn one_row(template: TemplateId, groups: &[TableGroup], tokens: &[Token]) -> Opt
         i += run;
     }
     None
-}
-
-/// A data cell's text: a figure, a blank mark or a placeholder ("/", "—").
-fn figure(text: &str) -> bool {
-    !text.is_empty() && is_figure(text)
 }
 
 /// Where a table's region starts: its first row, or the header lines just above it (column and

@@ -8,7 +8,7 @@
 //! header), so the one table markup (`export::markup`) lays it out with the right header ids,
 //! scopes and `headers` for screen readers. Pure: no browser types.
 
-use super::table::{leaves, CellPos, Header, StatTable, TableGroup};
+use super::table::{first_of_number, leaves, CellPos, Header, StatTable, TableGroup};
 use super::{Cell, CellValue, Decimal};
 use std::collections::BTreeMap;
 
@@ -77,10 +77,7 @@ pub fn last_years_table<'a>(
     previous: &'a BTreeMap<String, StatTable>,
     now: &StatTable,
 ) -> Option<&'a StatTable> {
-    let number = now.template?.table_number();
-    previous
-        .values()
-        .find(|t| t.template.is_some_and(|b| b.table_number() == number))
+    first_of_number(previous, now.template?.table_number())
 }
 
 /// "83.7%": `part` of `whole` in percent, one decimal, rounded half up (integers only).

@@ -10,7 +10,7 @@
 use super::cell::{CellValue, Decimal};
 use super::claims::{read_paragraph, Amount, Binding, Claim, Stated, Statement, Vocabulary};
 use super::finding::{quote, quote_en, Finding, Rule, Severity};
-use super::table::{CellPos, StatTable};
+use super::table::{first_of_number, CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
 
@@ -59,11 +59,7 @@ fn official(tables: &BTreeMap<String, StatTable>) -> Vec<&StatTable> {
     numbers.dedup();
     numbers
         .iter()
-        .filter_map(|&n| {
-            tables
-                .values()
-                .find(|t| t.template.map(|id| id.table_number()) == Some(n))
-        })
+        .filter_map(|&n| first_of_number(tables, n))
         .collect()
 }
 
@@ -86,13 +82,6 @@ pub enum Checked {
     NotCompared(String),
 }
 
-/// The first official table of a number.
-fn table_numbered(tables: &BTreeMap<String, StatTable>, n: u8) -> Option<&StatTable> {
-    official(tables)
-        .into_iter()
-        .find(|t| t.template.map(|id| id.table_number()) == Some(n))
-}
-
 /// A claim of a count against the tables (a change against last year is compared when last
 /// year's report is loaded).
 pub fn compare_claim(
@@ -107,7 +96,7 @@ pub fn compare_claim(
     let Stated::Count(n) = claim.stated else {
         return Checked::NotCompared("与上年相比的变化：载入上年报告后核对".into());
     };
-    let Some(table) = table_numbered(tables, b.table) else {
+    let Some(table) = first_of_number(tables, b.table) else {
         return Checked::NotCompared(format!("报告中没有表{}", numeral(b.table)));
     };
     let options = options(table, b, v);
@@ -173,7 +162,7 @@ pub fn check_text(
                     return None;
                 };
                 let b = c.bound.as_ref().ok()?;
-                let table = table_numbered(tables, b.table)?;
+                let table = first_of_number(tables, b.table)?;
                 Some(contradiction(
                     c,
                     v.subjects[b.subject].1,
@@ -209,8 +198,8 @@ pub fn check_changes(
                 return None;
             };
             let b = c.bound.as_ref().ok()?;
-            let table = table_numbered(now, b.table)?;
-            let last = table_numbered(before, b.table)?;
+            let table = first_of_number(now, b.table)?;
+            let last = first_of_number(before, b.table)?;
             let (cells, this_year) = options(table, b, v).first().cloned()?;
             let (_, last_year) = options(last, b, v).first().cloned()?;
             let (n, l) = (this_year.as_whole()?, last_year.as_whole()?);
@@ -248,13 +237,12 @@ fn percent_agrees(delta: i64, base: i64, hundredths: i64, decimals: u8) -> bool 
     rounded * unit == hundredths || cut * unit == hundredths
 }
 
-/// The warning for a change the two years' tables give differently.
-fn change_finding(
-    claim: &Claim,
-    st: &Statement,
+/// A T1 warning about a table's cells: what the text states and the table gives, in words.
+fn text_warning(
     table: &StatTable,
     cells: Vec<CellPos>,
-    (now, before): (i64, i64),
+    (expected, printed): (String, String),
+    (message, message_en): (String, String),
 ) -> Finding {
     Finding {
         rule: Rule::T1,
@@ -263,26 +251,45 @@ fn change_finding(
         table: table.full_caption(),
         row: None,
         column: None,
-        expected: Some(claim.printed.clone()),
-        printed: Some((now - before).to_string()),
-        message: format!(
-            "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（相差 {}）。请核对。",
-            claim.heading,
-            st.what,
-            claim.printed,
-            quote(&claim.sentence),
-            now - before
-        ),
-        message_en: format!(
-            "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} (a difference of {}). Check them.",
-            claim.heading,
-            st.what_en,
-            claim.printed,
-            quote_en(&claim.sentence),
-            now - before
-        ),
+        expected: Some(expected),
+        printed: Some(printed),
+        message,
+        message_en,
         cells,
     }
+}
+
+/// The warning for a change the two years' tables give differently.
+fn change_finding(
+    claim: &Claim,
+    st: &Statement,
+    table: &StatTable,
+    cells: Vec<CellPos>,
+    (now, before): (i64, i64),
+) -> Finding {
+    text_warning(
+        table,
+        cells,
+        (claim.printed.clone(), (now - before).to_string()),
+        (
+            format!(
+                "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（相差 {}）。请核对。",
+                claim.heading,
+                st.what,
+                claim.printed,
+                quote(&claim.sentence),
+                now - before
+            ),
+            format!(
+                "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} (a difference of {}). Check them.",
+                claim.heading,
+                st.what_en,
+                claim.printed,
+                quote_en(&claim.sentence),
+                now - before
+            ),
+        ),
+    )
 }
 
 /// Every count the text states, one line each, with what it was bound to and how it compares,
@@ -371,29 +378,25 @@ fn contradiction(
     (stated, cells, first): (i64, Vec<CellPos>, Decimal),
 ) -> Finding {
     let (heading, sentence) = (&claim.heading, &claim.sentence);
-    Finding {
-        rule: Rule::T1,
-        severity: Severity::Warning,
-        table_id: Some(table.id.clone()),
-        table: table.full_caption(),
-        row: None,
-        column: None,
-        expected: Some(stated.to_string()),
-        printed: Some(first.to_string()),
-        message: format!(
-            "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
-            st.what,
-            quote(sentence),
-            cell_names(table, &cells, false)
+    text_warning(
+        table,
+        cells.clone(),
+        (stated.to_string(), first.to_string()),
+        (
+            format!(
+                "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
+                st.what,
+                quote(sentence),
+                cell_names(table, &cells, false)
+            ),
+            format!(
+                "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
+                st.what_en,
+                quote_en(sentence),
+                cell_names(table, &cells, true)
+            ),
         ),
-        message_en: format!(
-            "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
-            st.what_en,
-            quote_en(sentence),
-            cell_names(table, &cells, true)
-        ),
-        cells,
-    }
+    )
 }
 
 /// Cells named as a message names them: “row”行“column › sub”, joined by 与; in English

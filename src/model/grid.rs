@@ -122,6 +122,20 @@ impl Grid {
         }
     }
 
+    /// A grid from rows of (text, rowspan, colspan) given as text (tests write tables so).
+    #[cfg(test)]
+    pub(crate) fn of(rows: &[&[(&str, usize, usize)]]) -> Grid {
+        Grid::from_spans(
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|(t, rs, cs)| (t.to_string(), *rs, *cs))
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
     /// True when the table has no text at all.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty()

@@ -6,7 +6,7 @@
 
 use super::cell::{CellValue, Decimal};
 use super::finding::{Finding, Rule, Severity};
-use super::table::{CellPos, StatTable};
+use super::table::{first_of_number, CellPos, StatTable};
 use super::validate::CheckedReport;
 
 /// What comparing a whole with its parts found: the differing cells (warnings) and how many were
@@ -68,13 +68,6 @@ fn differs(
     f
 }
 
-/// The first official table of a number.
-fn table(r: &CheckedReport, number: u8) -> Option<&StatTable> {
-    r.tables
-        .values()
-        .find(|t| t.template.is_some_and(|id| id.table_number() == number))
-}
-
 /// The whole's tables against the sum of the parts' (each part named, for the message).
 pub fn sum_check(whole: &CheckedReport, parts: &[(String, &CheckedReport)]) -> Summed {
     let mut out = Summed {
@@ -86,7 +79,7 @@ pub fn sum_check(whole: &CheckedReport, parts: &[(String, &CheckedReport)]) -> S
         let Some(id) = t.template else { continue };
         let tables: Vec<(&str, Option<&StatTable>)> = parts
             .iter()
-            .map(|(name, r)| (name.as_str(), table(r, id.table_number())))
+            .map(|(name, r)| (name.as_str(), first_of_number(&r.tables, id.table_number())))
             .collect();
         for ((row, col), pos) in &t.keyed {
             let Some(total) = printed(t, row, col) else {

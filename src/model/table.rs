@@ -54,6 +54,14 @@ impl Serialize for TemplateId {
 /// silently.
 pub const UNPLACED_NOTE: &str = "未能放入表格的数字：";
 
+/// The first official table of a number among a report's tables (表三 against 表三, whatever the
+/// format).
+pub fn first_of_number(tables: &BTreeMap<String, StatTable>, number: u8) -> Option<&StatTable> {
+    tables
+        .values()
+        .find(|t| t.template.is_some_and(|id| id.table_number() == number))
+}
+
 /// A column or row header. Children make multi-level headers: a header spans its leaves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -89,6 +89,11 @@ pub fn empty_block(id: &str, template: TemplateId) -> TableBlock {
     }
 }
 
+/// True for a data cell's printed text: a figure, a blank mark or a placeholder, never empty.
+pub(crate) fn holds_figure(text: &str) -> bool {
+    !text.is_empty() && is_figure(text)
+}
+
 /// Puts a printed figure in its cell; a cell already holding another row's or column's figure
 /// keeps it, and the figure that found it taken is listed below the table and in the notes (two
 /// printed labels that mean the same cell: neither is dropped silently).

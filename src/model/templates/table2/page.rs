@@ -111,18 +111,6 @@ mod tests {
     use super::*;
     use crate::model::TableBlock;
 
-    fn grid(rows: &[&[(&str, usize, usize)]]) -> Grid {
-        Grid::from_spans(
-            rows.iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|(t, rs, cs)| (t.to_string(), *rs, *cs))
-                        .collect()
-                })
-                .collect(),
-        )
-    }
-
     fn value(block: &TableBlock, row: &str, col: &str) -> String {
         block.values[row][col].text.clone()
     }
@@ -131,7 +119,7 @@ mod tests {
     fn a_data_cell_spanning_two_grid_columns_keeps_its_place_in_the_printed_order() {
         // As on a real page: 上一年项目数量 spans one column and 本年增/减 two in the header, while
         // the row's first figure spans two and the change one.
-        let g = grid(&[
+        let g = Grid::of(&[
             &[("第二十条第（八）项", 1, 4)],
             &[
                 ("信息内容", 1, 1),
