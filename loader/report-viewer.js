@@ -89,15 +89,31 @@
     return { credentials: 'same-origin', mode: 'cors' };
   }
 
-  // Why a file failed: asked again without integrity, so a 404 is named a 404 and only a file
-  // that arrived changed is named an integrity failure.
-  function diagnose(url, error) {
+  // Why a file failed: asked again without integrity, so a 404 is named a 404, a script served
+  // with the wrong type is named that, and only a file that arrived changed (its hash compared
+  // here) is named an integrity failure; a file that arrived intact but did not run says why.
+  function diagnose(url, error, sri, script) {
     var name = url.split('/').pop();
     var init = fetchInit();
     init.cache = 'no-store';
+    var ran = function () { return name + ' 已完整下载，但未能运行：' + explain(error) + '（' + url + '）'; };
     return fetch(url, init).then(function (r) {
       if (!r.ok) return name + ' 返回 HTTP ' + r.status + (r.statusText ? ' ' + r.statusText : '') + '（' + url + '）';
-      return name + ' 的完整性校验（SRI）未通过：文件与发布时不同（' + url + '）';
+      var type = (r.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+      if (script && !/^(text|application)\/(x-)?(javascript|ecmascript)$/.test(type)) {
+        return name + ' 的类型（Content-Type）是“' + (type || '未给出') + '”，浏览器只把 JavaScript 类型的文件当作模块脚本运行：请让服务器以 text/javascript 提供 .js 文件（' + url + '）';
+      }
+      var subtle = window.crypto && window.crypto.subtle;
+      var hash = /^sha(256|384|512)-(.+)$/.exec(sri);
+      if (!subtle || !hash) return name + ' 的完整性校验（SRI）未通过，或文件未能运行：' + explain(error) + '（' + url + '）';
+      return r.arrayBuffer().then(function (body) {
+        return subtle.digest('SHA-' + hash[1], body);
+      }).then(function (digest) {
+        var bytes = new Uint8Array(digest), text = '';
+        for (var i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]);
+        if (btoa(text) !== hash[2]) return name + ' 的完整性校验（SRI）未通过：文件与发布时不同（' + url + '）';
+        return ran();
+      });
     }, function (e) {
       return name + ' 无法下载：' + (e && e.message ? e.message : String(e)) + '（' + url + '）';
     }).then(function (cause) {
@@ -107,13 +123,29 @@
     });
   }
 
+  // A browser's message, where a webmaster can act on it, in words that say what to do.
+  function explain(error) {
+    var text = error && error.message ? error.message : String(error);
+    if (/WebAssembly/.test(text) && /Content.Security.Policy/i.test(text)) {
+      return "页面的内容安全策略（CSP）不允许运行 WebAssembly：请在 script-src 中加入 'wasm-unsafe-eval'。只需这一项，它只允许 WebAssembly；不要为此加入 'unsafe-eval'（那会允许执行任意代码）。浏览器原文：" + text;
+    }
+    if (/Trusted(HTML|Script|ScriptURL)|[Tt]rusted [Tt]ypes/.test(text)) {
+      return "页面强制使用 Trusted Types（CSP 的 require-trusted-types-for 'script'），阅读器的界面框架需要设置 innerHTML，在这样的页面上无法运行；报告原文链接照常显示。浏览器原文：" + text;
+    }
+    if (typeof WebAssembly === 'object' && error instanceof WebAssembly.RuntimeError && /unreachable/.test(text)) {
+      return '阅读器内部出错，已停止运行：原因见控制台上前一条 [report-viewer] 消息（panicked at …）';
+    }
+    return text;
+  }
+
   var failed = false;
   function fail(error) {
-    var message = '报告查看器未能加载：' + (error && error.message ? error.message : String(error));
+    var message = '报告查看器未能加载：' + (error && error.cause ? error.message : explain(error));
     if (!failed && window.console) console.error('[report-viewer] ' + message, error && error.cause ? error.cause : '');
     failed = true;
     var hosts = document.querySelectorAll('[data-report-viewer], report-viewer');
-    for (var i = 0; i < hosts.length; i++) hosts[i].setAttribute('data-rv-error', message);
+    // A container the viewer has already said more about (its panic hook) keeps that message.
+    for (var i = 0; i < hosts.length; i++) if (!hosts[i].hasAttribute('data-rv-error')) hosts[i].setAttribute('data-rv-error', message);
     return Promise.reject(error);
   }
 
@@ -121,10 +153,19 @@
   var memory;
   function load() {
     if (ready) return ready;
+    // A page whose scripts broke the browser's own objects (fetch throwing at once…) gets the
+    // same message as any failure, never an uncaught error.
+    try { ready = start(); } catch (e) { ready = fail(e); }
+    // Handled here (recorded on the containers and the console, once): no unhandled rejection
+    // on the host page. Callers of ReportViewer.ready() still see the failure.
+    ready.catch(function () {});
+    return ready;
+  }
+
+  function start() {
     choose();
     if (typeof WebAssembly !== 'object') {
-      ready = fail(new Error('此浏览器不支持 WebAssembly，请使用页面中的“查看报告全文”链接'));
-      return ready;
+      return fail(new Error('此浏览器不支持 WebAssembly，请使用页面中的“查看报告全文”链接'));
     }
     preload();
     preloadReports();
@@ -132,13 +173,13 @@
     var init = fetchInit();
     if (WASM_SRI.indexOf('sha') === 0) init.integrity = WASM_SRI;
     var wasm = fetch(wasmUrl, init).then(function (r) {
-      if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status));
+      if (!r.ok) return diagnose(wasmUrl, new Error('HTTP ' + r.status), WASM_SRI, false);
       return r;
-    }, function (e) { return diagnose(wasmUrl, e); });
+    }, function (e) { return diagnose(wasmUrl, e, WASM_SRI, false); });
     // Observed below through the core's init; if the core script itself fails, its failure is
     // the one reported.
     wasm.catch(function () {});
-    ready = import(coreUrl).catch(function (e) { return diagnose(coreUrl, e); }).then(function (core) {
+    return import(coreUrl).catch(function (e) { return diagnose(coreUrl, e, CORE_SRI, true); }).then(function (core) {
       return (showsReport ? afterPaint() : Promise.resolve()).then(function () {
         return core.default({ module_or_path: wasm });
       });
@@ -146,10 +187,6 @@
       memory = wasm && wasm.memory;
       return wasm;
     }).catch(fail);
-    // Handled here (recorded on the containers and the console, once): no unhandled rejection
-    // on the host page. Callers of ReportViewer.ready() still see the failure.
-    ready.catch(function () {});
-    return ready;
   }
 
   var api = {

@@ -31,7 +31,7 @@ fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
 
 /// Mounts a viewer into every container of the page, now and whenever more are added.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crate::browser::crash::install();
     mount_all();
     let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
         move |_: js_sys::Array, _: web_sys::MutationObserver| mount_all(),

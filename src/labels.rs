@@ -35,6 +35,7 @@ pub struct Labels {
     pub data_error: &'static str,
     pub http_error: &'static str,
     pub network_error: &'static str,
+    pub browser_error: &'static str,
     pub timeout_error: &'static str,
     pub interrupted_error: &'static str,
     pub address_error: &'static str,
@@ -170,13 +171,19 @@ pub struct Labels {
     pub timed_out: &'static str,
     pub broke_off: &'static str,
     pub no_answer: &'static str,
+    pub browser_broken: &'static str,
     pub server_said: &'static str,
     pub at_address: &'static str,
     /// What a load failure means for a reader, in a plain sentence (the technical detail is for
     /// the webmaster, below it): network, interrupted, timeout, address, server, data.
-    pub for_people: [&'static str; 6],
+    pub for_people: [&'static str; 7],
     /// The summary over the technical detail.
     pub technical: &'static str,
+    /// The viewer itself failed (a panic): what it is, and what a reader can do.
+    pub crashed: &'static str,
+    pub crashed_people: &'static str,
+    /// The same, for a container with no link of its own to the report.
+    pub crashed_reload: &'static str,
 }
 
 impl Labels {
@@ -275,6 +282,7 @@ pub const ZH: Labels = Labels {
     data_error: "报告数据有误",
     http_error: "服务器未返回报告",
     network_error: "无法连接到服务器",
+    browser_error: "浏览器功能被页面改动",
     timeout_error: "报告没有按时送达",
     interrupted_error: "报告下载中断",
     address_error: "报告地址无效",
@@ -375,6 +383,7 @@ pub const ZH: Labels = Labels {
     timed_out: "等待 {seconds} 秒后仍未收到完整的报告，已停止等待：服务器可能过慢或没有响应，可稍后重试（地址：{url}）",
     broke_off: "报告下载到一半中断：服务器已开始发送，但内容没有完整送达，可稍后重试（{detail}；地址：{url}）",
     no_answer: "没有收到服务器的回应：网络可能中断，或报告放在另一个网站而该网站未允许跨域读取（CORS）（{detail}；地址：{url}）",
+    browser_broken: "浏览器的内置功能没有按标准工作（{detail}，应为 Response）：页面上的其他脚本改动了 fetch、Promise 或数组迭代器等内置对象，阅读器无法在此取得报告。请检查页面引入的脚本（地址：{url}）",
     server_said: "服务器返回 {status}（地址：{url}）",
     at_address: "{detail}（地址：{url}）",
     for_people: [
@@ -384,8 +393,12 @@ pub const ZH: Labels = Labels {
         "页面给出的报告地址不正确，无法读取报告，请使用页面上的报告原文链接。",
         "服务器暂时没有提供这份报告，请稍后重新加载，或使用页面上的报告原文链接。",
         "这份报告的数据有误，暂时无法显示，请使用页面上的报告原文链接。网站管理员可根据下面的技术信息修正。",
+        "阅读器在这个页面上无法取得报告，请使用页面上的报告原文链接。",
     ],
     technical: "技术信息（供网站管理员）",
+    crashed: "阅读器出错",
+    crashed_people: "阅读器在这个页面上无法运行。请使用下面的链接查看报告全文，或稍后刷新页面再试。",
+    crashed_reload: "阅读器在这个页面上无法运行，请稍后刷新页面再试。",
 };
 
 /// English interface texts.
@@ -396,6 +409,7 @@ pub const EN: Labels = Labels {
     data_error: "the report data is wrong",
     http_error: "the server did not return the report",
     network_error: "the server could not be reached",
+    browser_error: "the page changed the browser's own functions",
     timeout_error: "the report did not arrive in time",
     interrupted_error: "the download broke off",
     address_error: "the report address is not valid",
@@ -496,6 +510,7 @@ pub const EN: Labels = Labels {
     timed_out: "No complete report after {seconds} seconds, so the viewer stopped waiting: the server may be slow or not answering. Try again later (address: {url})",
     broke_off: "The download broke off: the server began sending the report but it did not arrive whole. Try again later ({detail}; address: {url})",
     no_answer: "No answer from the server: the network may be down, or the report is on another site that does not allow reading it from here (CORS) ({detail}; address: {url})",
+    browser_broken: "The browser's own functions did not work as standard ({detail}, expected a Response): another script on the page changed fetch, Promise or the array iterator, so the viewer cannot get the report here. Check the scripts the page includes (address: {url})",
     server_said: "The server answered {status} (address: {url})",
     at_address: "{detail} (address: {url})",
     for_people: [
@@ -505,8 +520,12 @@ pub const EN: Labels = Labels {
         "The page gives a wrong address for the report, so it cannot be read. Use the link to the full report on this page.",
         "The server did not provide the report just now. Try again in a moment, or use the link to the full report on this page.",
         "The report's data is faulty and cannot be shown. Use the link to the full report on this page; the webmaster can fix it with the technical details below.",
+        "The viewer cannot get the report on this page. Use the link to the full report on this page.",
     ],
     technical: "Technical details (for the webmaster)",
+    crashed: "the viewer failed",
+    crashed_people: "The viewer cannot run on this page. Please use the link below to read the whole report, or reload the page later.",
+    crashed_reload: "The viewer cannot run on this page. Please reload the page later.",
 };
 
 // What the read-aloud player announces and finds of the browser's voices: messages as data,

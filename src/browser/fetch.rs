@@ -3,11 +3,12 @@
 
 use crate::labels::Labels;
 use crate::model::LoadError;
-use gloo_net::http::Request;
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// Why a report is not on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,14 @@ pub enum LoadFailure {
         /// What the browser said.
         detail: String,
     },
+    /// The browser's own objects did not behave as browsers do (a script of the host page
+    /// replaced `fetch`, promises or the array iterator): the report cannot be asked for here.
+    Browser {
+        /// The address asked for.
+        url: String,
+        /// What answered instead.
+        detail: String,
+    },
     /// The server answered with an error status.
     Http {
         /// The address asked for.
@@ -66,6 +75,7 @@ impl LoadFailure {
             LoadFailure::Address { .. } => 3,
             LoadFailure::Http { .. } => 4,
             LoadFailure::Data { .. } => 5,
+            LoadFailure::Browser { .. } => 6,
         };
         l.for_people[i]
     }
@@ -83,6 +93,9 @@ impl LoadFailure {
             }
             LoadFailure::Network { url, detail } => {
                 Labels::fill(l.no_answer, &[("url", url), ("detail", detail)])
+            }
+            LoadFailure::Browser { url, detail } => {
+                Labels::fill(l.browser_broken, &[("url", url), ("detail", detail)])
             }
             LoadFailure::Http {
                 url,
@@ -182,18 +195,52 @@ fn left_the_site(asked: &str, answered: &str) -> bool {
     asked.origin() == here.origin() && answered.origin() != here.origin()
 }
 
+/// What a page's script broke, said in the browser's words (`TypeError: …`), for the webmaster.
+fn said(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "浏览器未说明原因".to_string())
+}
+
+/// The browser's answer, on web-sys directly: a host page that replaced `fetch`, promises or
+/// the array iterator gets a failure that says so, never a panic (gloo-net panics on an answer
+/// that is not a `Response`).
+async fn answer(
+    url: &str,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<web_sys::Response, LoadFailure> {
+    let network = |detail: String| LoadFailure::Network {
+        url: url.to_string(),
+        detail,
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_method("GET");
+    if let Some(signal) = signal {
+        init.set_signal(Some(signal));
+    }
+    let window = web_sys::window().ok_or_else(|| network("页面没有 window 对象".into()))?;
+    let promise = window.fetch_with_str_and_init(url, &init);
+    let value = JsFuture::from(promise)
+        .await
+        .map_err(|e| network(said(&e)))?;
+    value
+        .dyn_into::<web_sys::Response>()
+        .map_err(|other| LoadFailure::Browser {
+            url: url.to_string(),
+            detail: format!(
+                "fetch → {}",
+                other.js_typeof().as_string().unwrap_or_default()
+            ),
+        })
+}
+
 async fn fetch_bytes(
     url: &str,
     signal: Option<web_sys::AbortSignal>,
 ) -> Result<Vec<u8>, LoadFailure> {
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| LoadFailure::Network {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })?;
+    let response = answer(url, signal.as_ref()).await?;
     // An address on this site that redirects to another site (an open redirect on the portal)
     // must not show that site's "report" under this page's name.
     if left_the_site(url, &response.url()) {
@@ -209,11 +256,16 @@ async fn fetch_bytes(
         });
     }
     // The headers came: a failure now is a body cut short, not an unreachable server.
-    response
-        .binary()
+    let interrupted = |detail: String| LoadFailure::Interrupted {
+        url: url.to_string(),
+        detail,
+    };
+    let body = response.array_buffer().map_err(|e| interrupted(said(&e)))?;
+    let body = JsFuture::from(body)
         .await
-        .map_err(|e| LoadFailure::Interrupted {
-            url: url.to_string(),
-            detail: e.to_string(),
-        })
+        .map_err(|e| interrupted(said(&e)))?;
+    let body = body
+        .dyn_into::<js_sys::ArrayBuffer>()
+        .map_err(|_| interrupted("浏览器返回的正文不是字节".into()))?;
+    Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

@@ -1,10 +1,11 @@
 //! What the viewer asks of the browser, one capability per file (in the manner of leptos-use):
-//! speech, storage, the address and its history, scrolling, downloads, the print frame, fetching
-//! and the clock. Nothing here decides anything about a report; `ui` calls these.
+//! speech, storage, the address and its history, scrolling, downloads, the print frame, fetching,
+//! the clock, and the error state when the viewer itself fails. Nothing here decides anything about a report; `ui` calls these.
 
 #[cfg(feature = "enhance")]
 pub mod article;
 pub mod clock;
+pub mod crash;
 pub mod download;
 pub mod fetch;
 pub mod location;

@@ -129,6 +129,7 @@ fn LoadError(
 ) -> impl IntoView {
     let kind = match &failure {
         LoadFailure::Network { .. } => labels().network_error,
+        LoadFailure::Browser { .. } => labels().browser_error,
         LoadFailure::Interrupted { .. } => labels().interrupted_error,
         LoadFailure::Timeout { .. } => labels().timeout_error,
         LoadFailure::Address { .. } => labels().address_error,

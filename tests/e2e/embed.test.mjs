@@ -228,6 +228,54 @@ test('integrity and missing files: refused, named with file, status and cause, o
   }
 });
 
+// How a webmaster's server or page stops the viewer, each named for what it is (never an
+// integrity failure unless the file changed), with what to do; the fallback link stays.
+const PAGE_FAULTS = [
+  ['a core script served as text/plain', { route: ['**/report-viewer-core-*.js', 'text/plain'] },
+    /report-viewer-core-[\d.]+\.js 的类型（Content-Type）是“text\/plain”.*text\/javascript/, /SRI/],
+  ['a CSP without wasm-unsafe-eval', { csp: "default-src 'self'; script-src 'self'; style-src 'self'" },
+    /script-src 中加入 'wasm-unsafe-eval'。只需这一项.*不要为此加入 'unsafe-eval'/, /SRI/],
+  ['a CSP that requires Trusted Types', { csp: "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'" },
+    /强制使用 Trusted Types.*无法运行/, /SRI/],
+  ['a page without TextDecoder', { init: 'Object.defineProperty(window, "TextDecoder", { value: undefined });' },
+    /report-viewer-core-[\d.]+\.js 已完整下载，但未能运行：TextDecoder/, /SRI/],
+  ['a page whose fetch throws', { init: 'window.fetch = function () { throw new TypeError("host fetch broken"); };' },
+    /未能加载：host fetch broken/, /SRI/],
+];
+
+for (const [name, how, said, never] of PAGE_FAULTS) {
+  test(`the loader on ${name}: named for what it is, once, the fallback link stays`, async () => {
+    const page = await h.browser.newPage();
+    const errors = [];
+    const logged = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('[report-viewer]')) logged.push(m.text()); });
+    if (how.init) await page.addInitScript(how.init);
+    if (how.route) {
+      await page.route(how.route[0], async (route) => {
+        const response = await route.fetch();
+        route.fulfill({ response, headers: { ...response.headers(), 'content-type': how.route[1] } });
+      });
+    }
+    await page.route(`${h.url}/fault.html`, async (route) => route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: how.csp ? { 'content-security-policy': how.csp } : {},
+      body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>故障</title>
+        <script src="/report-viewer.js" defer></script></head><body><main>
+        <div data-report-viewer data-src="/reports/sample-2021.json"><a href="/reports/sample-2021.json">查看报告全文</a></div></main></body></html>`,
+    }));
+    await page.goto(`${h.url}/fault.html`);
+    await page.waitForFunction(() => document.querySelector('[data-report-viewer]').hasAttribute('data-rv-error'), null, { timeout: 15000 });
+    const message = await page.getAttribute('[data-report-viewer]', 'data-rv-error');
+    assert.match(message, said, message);
+    assert.doesNotMatch(message, never, message);
+    assert.ok(await page.isVisible('[data-report-viewer] a'), 'the fallback link is shown');
+    assert.deepEqual(errors, [], 'no uncaught error');
+    assert.equal(logged.length, 1, logged.join(' | '));
+    await page.close();
+  });
+}
+
 function pdfText(pdf) {
   return execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8').replace(/\s+/g, '');
 }

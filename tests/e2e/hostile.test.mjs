@@ -105,3 +105,36 @@ for (const [name, body] of Object.entries(CASES)) {
     await page.close();
   });
 }
+
+// A host page whose own scripts broke the browser's objects. Read through Playwright's isolated
+// world (selectors), since the page's own Array iterator is broken for page.evaluate too.
+const GLOBALS = [
+  // The array iterator replaced: the browser's fetch answers nothing a viewer can read.
+  ['the array iterator replaced', 'Array.prototype[Symbol.iterator] = function () { return { next() { return { done: true }; } }; };',
+    /浏览器功能被页面改动/, /阅读器在这个页面上无法取得报告/, null],
+  // Node cloning broken after the page loaded: the view library panics while drawing.
+  ['cloneNode broken', 'document.addEventListener("DOMContentLoaded", () => { Node.prototype.cloneNode = function () { throw new Error("host broke cloneNode"); }; });',
+    /阅读器出错/, /请使用下面的链接查看报告全文/, /panicked at/],
+  // Element creation broken: the error state in words alone, still an alert.
+  ['createElement broken', 'document.addEventListener("DOMContentLoaded", () => { const o = Document.prototype.createElement; Document.prototype.createElement = function (t) { if (!["link", "div", "slot"].includes(t)) throw new Error("host broke createElement"); return o.call(this, t); }; });',
+    /阅读器出错/, /请使用下面的链接查看报告全文/, /panicked at/],
+];
+
+for (const [name, poison, heading, sentence, consoleLine] of GLOBALS) {
+  test(`hostile globals: ${name} ends in the error state with the fallback link, never a spinner`, async () => {
+    const page = await h.browser.newPage();
+    const logged = [];
+    page.on('console', (m) => { if (m.type() === 'error') logged.push(m.text()); });
+    await page.addInitScript(poison);
+    await page.goto(`${h.url}/fixtures/two-widgets.html`);
+    const alert = page.locator('[data-report-viewer] [role=alert]').first();
+    await alert.waitFor({ timeout: 20000 });
+    const words = await alert.textContent();
+    assert.match(words, heading, words);
+    assert.match(words, sentence, words);
+    assert.equal(await page.locator('[data-report-viewer] .rv-spinner').count(), 0, 'no spinner left');
+    assert.ok(await page.locator('[data-report-viewer] > a').first().isVisible(), 'the fallback link is shown');
+    if (consoleLine) assert.ok(logged.some((l) => consoleLine.test(l)), logged.join(' | '));
+    await page.close();
+  });
+}
