@@ -273,12 +273,17 @@ fn article_report(
             "data-enhance：“{selector}”指定的文章已由页面上另一个阅读器显示，此处不再重复显示"
         ));
     }
+    article_within_limits(&article)?;
     let root = document()
         .document_element()
         .ok_or_else(|| "页面没有根元素".to_string())?;
     let (dom, at) = crate::browser::article::read_page(&root, &article);
     let imported = crate::import::import_dom(&dom, at, &Default::default())
         .map_err(|e| format!("data-enhance：{e}"))?;
+    // The same limits as a JSON file: past them the article stays as published.
+    if let Some(e) = crate::model::VIEWER_LIMITS.exceeded(0, Some(&imported.report)) {
+        return Err(format!("data-enhance：{e}。文章按原样保留"));
+    }
     let _ = article.set_attribute("data-rv-article", "");
     let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
     Ok(Some((
@@ -288,6 +293,31 @@ fn article_report(
         },
         separate,
     )))
+}
+
+/// Before reading an article: its text and its size on the page within what the viewer takes on
+/// (the limits of a JSON file; the article's elements and tables at most a few times what the
+/// report's cells and tables may be), so that a huge article is never read at all.
+#[cfg(feature = "enhance")]
+fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
+    let limits = crate::model::VIEWER_LIMITS;
+    let characters = article
+        .text_content()
+        .map(|t| t.chars().count())
+        .unwrap_or(0);
+    let elements = article.get_elements_by_tag_name("*").length() as usize;
+    let tables = article.get_elements_by_tag_name("table").length() as usize;
+    let checks = [
+        ("文字字数", characters, limits.characters),
+        ("元素数", elements, 4 * limits.cells),
+        ("表格数", tables, 4 * limits.tables),
+    ];
+    match checks.iter().find(|(_, found, limit)| found > limit) {
+        Some((what, found, limit)) => Err(format!(
+            "data-enhance：文章过大：{what}为 {found}，超过查看器的上限 {limit}，为免页面卡顿不予读取。文章按原样保留"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Without enhance mode in this build: a `data-enhance` container is left as it is, and says why.

@@ -234,6 +234,13 @@ fn every_html_page_imports_with_every_cell_and_paragraph() {
     for year in YEARS {
         let (file, t, imported) = import_checked(year, "html");
         let r = &imported.report;
+        // Every real report is far inside what the viewer (and enhance mode) takes on.
+        let limits = report_viewer::model::VIEWER_LIMITS;
+        assert_eq!(
+            limits.exceeded(0, Some(r)),
+            None,
+            "{file}: within the limits"
+        );
         assert_eq!(
             r.meta.agency,
             t["agency"].as_str().unwrap(),

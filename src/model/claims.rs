@@ -200,12 +200,37 @@ struct Count {
 /// in the context of its paragraph and heading (what the paragraph is about decides whether a
 /// subject is in scope).
 pub fn read_paragraph(heading: &str, paragraph: &str, v: &Vocabulary) -> Vec<Claim> {
+    let mut unlimited = usize::MAX;
+    read_paragraph_within(heading, paragraph, v, &mut unlimited)
+}
+
+/// The most sentences with a numeral the text check reads in one report: real reports have
+/// under 200; past this (a generated or broken page) the rest is not read, and the webmaster
+/// is told (the console, `check --verbose`), so that checking never holds a browser for seconds.
+pub const MAX_SENTENCES: usize = 2_000;
+
+/// [`read_paragraph`] reading at most `budget` sentences that hold a numeral (less what it read).
+pub fn read_paragraph_within(
+    heading: &str,
+    paragraph: &str,
+    v: &Vocabulary,
+    budget: &mut usize,
+) -> Vec<Claim> {
     // Read in simplified characters (a page in traditional ones says the same), quoted as printed.
-    let about = simplified(&format!("{heading}\n{paragraph}")).replace("申请人", "");
+    let text = simplified(&format!("{heading}\n{paragraph}")).replace("申请人", "");
+    let about = About::new(&text);
+    let numeral = |c: char| ascii_digit(c).is_ascii_digit() || is_chinese_numeral(c);
     paragraph
         .split_inclusive(['。', '；', ';', '！', '？', '!', '?', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .take_while(|s| {
+            if !s.chars().any(numeral) {
+                return true;
+            }
+            *budget = budget.saturating_sub(1);
+            *budget > 0
+        })
         .flat_map(|s| {
             let mut claims = read_sentence(heading, &about, &simplified(s), v);
             // Quoted as printed (traditional characters too) when quoted whole.
@@ -219,9 +244,40 @@ pub fn read_paragraph(heading: &str, paragraph: &str, v: &Vocabulary) -> Vec<Cla
         .collect()
 }
 
+/// What a paragraph (with its heading) is about: whether it holds a scope word, looked up once
+/// per word and paragraph, never once per count (a paragraph of 100,000 counts stays linear).
+pub struct About<'a> {
+    text: &'a str,
+    seen: std::cell::RefCell<Vec<(&'static str, bool)>>,
+}
+
+impl<'a> About<'a> {
+    /// The heading and paragraph, as read (simplified characters).
+    pub fn new(text: &'a str) -> Self {
+        About {
+            text,
+            seen: Default::default(),
+        }
+    }
+
+    fn mentions(&self, word: &'static str) -> bool {
+        if let Some(&(_, found)) = self.seen.borrow().iter().find(|(w, _)| *w == word) {
+            return found;
+        }
+        let found = self.text.contains(word);
+        self.seen.borrow_mut().push((word, found));
+        found
+    }
+}
+
 /// Every claim of a sentence; `about` is what decides scope (its heading and paragraph).
-pub fn read_sentence(heading: &str, about: &str, sentence: &str, v: &Vocabulary) -> Vec<Claim> {
+pub fn read_sentence(heading: &str, about: &About, sentence: &str, v: &Vocabulary) -> Vec<Claim> {
     let chars: Vec<char> = sentence.chars().collect();
+    // A sentence with no numeral and no "未发生…" states no count: nothing to look up.
+    let numeral = |c: &char| ascii_digit(*c).is_ascii_digit() || is_chinese_numeral(*c);
+    if !chars.iter().any(numeral) && !NONE_WORDS.iter().any(|w| sentence.contains(w)) {
+        return Vec::new();
+    }
     let words = find_words(sentence, chars.len(), v);
     let counts = find_counts(&chars);
     let percents = find_percents(&chars);
@@ -321,7 +377,7 @@ struct Context<'a> {
     words: &'a [Found],
     v: &'a Vocabulary,
     heading: &'a str,
-    about: &'a str,
+    about: &'a About<'a>,
 }
 
 impl Context<'_> {
@@ -500,7 +556,7 @@ impl Context<'_> {
     }
 
     fn in_scope(&self, st: &Statement) -> bool {
-        st.scope.is_empty() || st.scope.iter().any(|w| self.about.contains(w))
+        st.scope.is_empty() || st.scope.iter().any(|w| self.about.mentions(w))
     }
 }
 

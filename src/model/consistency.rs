@@ -8,7 +8,9 @@
 //! Pure string scanning (no regex: this runs in the browser build too).
 
 use super::cell::{CellValue, Decimal};
-use super::claims::{read_paragraph, Amount, Binding, Claim, Stated, Statement, Vocabulary};
+use super::claims::{
+    read_paragraph_within, Amount, Binding, Claim, Stated, Statement, Vocabulary, MAX_SENTENCES,
+};
 use super::finding::{quote, quote_en, Finding, Rule, Severity};
 use super::table::{first_of_number, CellPos, StatTable};
 use super::{Block, Report, Section};
@@ -63,12 +65,29 @@ fn official(tables: &BTreeMap<String, StatTable>) -> Vec<&StatTable> {
         .collect()
 }
 
-/// Every claim of the report's text, read with the vocabulary of the report's templates.
+/// Every claim of the report's text, read with the vocabulary of the report's templates (at
+/// most [`MAX_SENTENCES`] sentences with a numeral: see [`claims_read`]).
 pub fn claims(report: &Report, v: &Vocabulary) -> Vec<Claim> {
-    paragraphs(report)
-        .iter()
-        .flat_map(|(heading, text)| read_paragraph(heading, text, v))
-        .collect()
+    claims_read(report, v).0
+}
+
+/// The report's claims, and whether the text went on past [`MAX_SENTENCES`] sentences with a
+/// numeral (the rest not read: said to the webmaster, never to readers).
+pub fn claims_read(report: &Report, v: &Vocabulary) -> (Vec<Claim>, bool) {
+    let mut budget = MAX_SENTENCES + 1;
+    let mut out = Vec::new();
+    for (heading, text) in paragraphs(report) {
+        if budget == 0 {
+            return (out, true);
+        }
+        out.extend(read_paragraph_within(&heading, text, v, &mut budget));
+    }
+    (out, budget == 0)
+}
+
+/// The webmaster's line when the text check stopped reading.
+fn stopped_line() -> String {
+    format!("正文中含数字的句子超过 {MAX_SENTENCES} 句：其后的句子未读取、未核对（真实报告不到 200 句；请检查页面是否重复或由程序生成）")
 }
 
 /// How a claim compares with the tables.
@@ -300,7 +319,8 @@ pub fn claim_lines(
     tables: &BTreeMap<String, StatTable>,
     v: &Vocabulary,
 ) -> Vec<String> {
-    claims(report, v)
+    let (all, stopped) = claims_read(report, v);
+    let mut lines: Vec<String> = all
         .iter()
         .map(|c| {
             let what = match &c.bound {
@@ -326,7 +346,11 @@ pub fn claim_lines(
             format!("{}：“{}” → {what}：{outcome}", c.heading, c.printed)
                 + &format!("\n    {}", c.sentence)
         })
-        .collect()
+        .collect();
+    if stopped {
+        lines.push(stopped_line());
+    }
+    lines
 }
 
 /// What the viewer tells the webmaster on the console about the text's counts: how many were
@@ -337,7 +361,7 @@ pub fn claims_for_webmaster(
     v: &Vocabulary,
     max: usize,
 ) -> Vec<String> {
-    let all = claims(report, v);
+    let (all, stopped) = claims_read(report, v);
     let mut compared = 0;
     let mut not: Vec<String> = Vec::new();
     for c in &all {
@@ -351,7 +375,7 @@ pub fn claims_for_webmaster(
             _ => compared += 1,
         }
     }
-    if all.is_empty() {
+    if all.is_empty() && !stopped {
         return Vec::new();
     }
     let mut out = vec![format!(
@@ -365,6 +389,9 @@ pub fn claims_for_webmaster(
         out.push(format!(
             "……另有 {more} 处未列出（report-tool check --verbose 列出全部）"
         ));
+    }
+    if stopped {
+        out.push(stopped_line());
     }
     out
 }
@@ -639,6 +666,26 @@ mod tests {
             .findings
             .iter()
             .all(|f| f.rule != Rule::T1 || f.table_id.is_none()));
+    }
+
+    #[test]
+    fn a_text_of_too_many_counted_sentences_is_read_up_to_the_limit_and_says_so() {
+        let v = crate::model::templates::vocabulary();
+        // Sentences with no numeral cost nothing and are never counted against the limit.
+        let calm = "公开工作情况良好。".repeat(2 * MAX_SENTENCES);
+        let at = "全年共收到政府信息公开申请70件。".repeat(MAX_SENTENCES);
+        let (read, stopped) = claims_read(&report(&format!("{calm}{at}"), P, P, T3, T4), &v);
+        assert_eq!((read.len(), stopped), (MAX_SENTENCES, false));
+        let over = "全年共收到政府信息公开申请70件。".repeat(MAX_SENTENCES + 3);
+        let checked = check_report(report(&over, P, P, T3, T4));
+        let (read, stopped) = claims_read(&checked.report, &v);
+        assert_eq!((read.len(), stopped), (MAX_SENTENCES, true));
+        let lines = claims_for_webmaster(&checked.report, &checked.tables, &v, 5);
+        assert!(lines.last().unwrap().contains("超过 2000 句"), "{lines:#?}");
+        let verbose = claim_lines(&checked.report, &checked.tables, &v);
+        assert!(verbose.last().unwrap().contains("其后的句子未读取"));
+        // Read but not said to readers: the figures agree, no warning.
+        assert!(checked.findings.iter().all(|f| f.rule != Rule::T1));
     }
 
     #[test]

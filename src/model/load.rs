@@ -386,6 +386,70 @@ mod tests {
         }
     }
 
+    /// A report whose first part holds `blocks` and after it `parts` (JSON text each).
+    fn shaped(blocks: &[String], parts: &[String]) -> String {
+        let more: String = parts.iter().map(|p| format!(",{p}")).collect();
+        format!(
+            r#"{{"version":1,"meta":{{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022}},
+            "sections":[{{"id":"p","title":"一","blocks":[{}]}}{more}]}}"#,
+            blocks.join(",")
+        )
+    }
+
+    #[test]
+    fn reports_shaped_to_freeze_a_browser_are_named() {
+        let table =
+            |i: usize| format!(r#"{{"type":"table","id":"t{i}","columns":["a"],"cells":[["1"]]}}"#);
+        let wide: Vec<String> = (0..301).map(|i| format!("\"{i}\"")).collect();
+        let wide = format!(
+            r#"{{"type":"table","id":"w","columns":["a"],"cells":[[{}]]}}"#,
+            wide.join(",")
+        );
+        let rows: Vec<String> = (0..501)
+            .map(|i| format!(r#""row_{i}":{{"total":1}}"#))
+            .collect();
+        let official = format!(
+            r#"{{"type":"table","id":"o","template":"table3-2021","values":{{{}}}}}"#,
+            rows.join(",")
+        );
+        let part = |i: usize| format!(r#"{{"id":"p{i}","title":"部分","blocks":[]}}"#);
+        let cases = [
+            (
+                shaped(&(0..17).map(table).collect::<Vec<_>>(), &[]),
+                "表格数为 17，超过查看器的上限 16",
+            ),
+            (
+                shaped(&[wide], &[]),
+                "一个表格的列数为 301，超过查看器的上限 300",
+            ),
+            (
+                shaped(&[official], &[]),
+                "一个统计表的行数为 501，超过查看器的上限 500",
+            ),
+            (
+                shaped(&[], &(0..500).map(part).collect::<Vec<_>>()),
+                "部分和小节数为 501，超过查看器的上限 500",
+            ),
+        ];
+        for (json, said) in cases {
+            let r = parse_report(&json).unwrap();
+            let e = VIEWER_LIMITS
+                .exceeded(json.len(), Some(&r))
+                .expect(said)
+                .to_string();
+            assert!(e.contains(said), "{e}");
+        }
+        // At the limits, nothing is said.
+        let at = shaped(
+            &(0..16).map(table).collect::<Vec<_>>(),
+            &(0..499).map(part).collect::<Vec<_>>(),
+        );
+        assert_eq!(
+            VIEWER_LIMITS.exceeded(at.len(), Some(&parse_report(&at).unwrap())),
+            None
+        );
+    }
+
     const OK: &str = r#"{"version":1,"meta":{"title":"T","agency":"A","published":"2023-01-01 08:00","year":2022},"sections":[]}"#;
 
     #[test]

@@ -249,10 +249,19 @@ const hostileViewer = [];
 if (!smoke) {
   const report = (blocks) => ({ version: 1, meta: { title: '大报告2021年度政府信息公开工作年度报告', agency: '基准', published: '2022-01-01 08:00', year: 2021 },
     sections: [{ id: 'part-1', number: '一、', title: '总体情况', blocks }] });
+  const sample = JSON.parse(await readFile(join(root, 'public/reports/sample-2021.json'), 'utf8'));
+  const table3 = sample.sections.flatMap((p) => p.blocks ?? []).find((b) => b.template?.startsWith('table3'));
   const cases = [
     ['one table, 20,000 rows', report([{ type: 'table', id: 'big', caption: '大表', columns: ['编号', '说明', '数量'],
       rows: Array.from({ length: 20000 }, (_, i) => `事项${i}`), cells: Array.from({ length: 20000 }, (_, i) => [String(i), `说明${i}`, String(i % 7)]) }])],
     ['one paragraph, 900,000 characters', report([{ type: 'paragraph', text: '公开信息情况良好。'.repeat(100000) }])],
+    // The worst case of each shape limit (model::VIEWER_LIMITS), at the limit: what the viewer
+    // takes on must stay responsive.
+    ['100,000 counted sentences (text check reads 2,000)', report([{ type: 'paragraph', text: '共受理申请1件。'.repeat(100000) }])],
+    ['16 copies of 表三 (table limit)', report(Array.from({ length: 16 }, (_, i) => ({ ...table3, id: `t${i}` })))],
+    ['one row of 300 columns (column limit)', report([{ type: 'table', id: 'w', caption: '宽', columns: Array.from({ length: 300 }, (_, i) => `列${i}`), rows: ['行'], cells: [Array.from({ length: 300 }, (_, i) => String(i))] }])],
+    ['表三 with 470 unknown rows (row limit 500)', report([{ ...table3, values: { ...table3.values, ...Object.fromEntries(Array.from({ length: 470 }, (_, i) => [`row_${i}`, { total: 1 }])) } }])],
+    ['499 parts (part and subsection limit 500)', { ...report([]), sections: Array.from({ length: 499 }, (_, i) => ({ id: `p${i}`, number: '', title: `部分${i}`, blocks: [{ type: 'paragraph', text: '段落。' }] })) }],
   ];
   for (const [what, json] of cases) {
     const name = `hostile-${hostileViewer.length}.json`;

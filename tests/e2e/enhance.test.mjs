@@ -208,3 +208,37 @@ test('enhance mode: a container inside the article it names (or naming its ances
   assert.deepEqual(ours(page.errors), []);
   await page.context().close();
 });
+
+test('enhance mode past the limits of a JSON file: the article is not read, stays as published, and says which limit', async () => {
+  const source = await readFile(join(CORPUS, `${years[years.length - 1]}.html`), 'utf8');
+  const report = enhancedCorpusPage(source);
+  const grid = (i, n) => `<table><tr><th>项目${i}</th><th>数量</th><th>说明</th></tr>${Array.from({ length: n }, (_, r) => `<tr><td>事项${i}-${r}</td><td>${r}</td><td>说明${r}</td></tr>`).join('')}</table>`;
+  const add = (extra) => report.replace(/(data-report-viewer data-enhance[^>]*>)/, `$1${extra}`);
+  const cases = [
+    // Over the characters of text: never read (before any import work).
+    ['long.html', add(`<p>${'公开信息情况良好。'.repeat(125000)}</p>`), /文章过大：文字字数为 \d+，超过查看器的上限 1000000/],
+    // Thousands of small tables: never read either.
+    ['tables.html', add(Array.from({ length: 2000 }, (_, i) => grid(i, 2)).join('')), /文章过大：表格数为 2\d{3}，超过查看器的上限 64/],
+    // Read, but more tables than the viewer draws: the same words as for a JSON file.
+    ['some-tables.html', add(Array.from({ length: 20 }, (_, i) => grid(i, 3)).join('')), /表格数为 2\d，超过查看器的上限 16/],
+  ];
+  for (const [name, html, said] of cases) {
+    const page = await corpusPage(name, html);
+    await page.waitForFunction(() => document.querySelector('[data-report-viewer]')?.hasAttribute('data-rv-error'), null, { timeout: 60000 });
+    const state = await page.evaluate(() => {
+      const article = document.querySelector('[data-report-viewer]');
+      return {
+        error: article.getAttribute('data-rv-error'),
+        shadow: !!article.shadowRoot,
+        visible: !article.hidden && article.getBoundingClientRect().height > 100 && article.innerText.includes('总体情况'),
+      };
+    });
+    assert.match(state.error, said, `${name}: ${state.error.slice(0, 200)}`);
+    assert.match(state.error, /文章按原样保留/, name);
+    assert.equal(state.shadow, false, `${name}: no viewer drawn over the article`);
+    assert.ok(state.visible, `${name}: the article is on screen as published`);
+    assert.ok(page.logs.some((l) => l.includes('[report-viewer]') && said.test(l)), `${name}: said on the console`);
+    assert.deepEqual(ours(page.errors), []);
+    await page.context().close();
+  }
+});
