@@ -65,3 +65,39 @@ fn folder_links_are_not_followed_and_a_fifo_is_not_read() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_page_of_repeats_gets_a_summary_on_standard_error_not_a_line_each() {
+    let dir = temp("repeats");
+    // 20,000 hidden elements and 20,000 copies of 50 paragraphs: tens of thousands of
+    // decisions, each kind listed 100 times and then counted.
+    let mut page = String::from("<html><head><title>某县2021年政府信息公开工作年度报告</title></head><body><p>一、总体情况</p>");
+    for i in 0..20_000 {
+        page.push_str(&format!(
+            "<p>第{}段落内容相同的句子在这里。</p><div style=\"display:none\">隐藏{i}</div>",
+            i % 50
+        ));
+    }
+    page.push_str("</body></html>");
+    let file = dir.join("page.html");
+    std::fs::write(&file, page).unwrap();
+    let out = dir.join("out.json");
+    let (code, _, err) = tool(&[
+        "import",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.len() < 40_000, "{} bytes on standard error", err.len());
+    assert!(
+        err.contains("……另有 19900 条“略去页面不显示的元素（隐藏）”未逐条列出（共 20000 条）"),
+        "{err}"
+    );
+    assert!(err.contains("略去 19950 行重复内容"), "{err}");
+    assert_eq!(err.matches("略去重复的正文行：").count(), 100, "{err}");
+    assert!(
+        err.contains("……另有 19850 条“略去重复的正文行”未逐条列出（共 19950 条）"),
+        "{err}"
+    );
+}

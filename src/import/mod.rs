@@ -198,6 +198,7 @@ fn from_page(
     drop_repeated_title(&mut report, &mut notes);
     tables_to_their_parts(&mut report, &mut notes);
     fill_lost_tables(&mut report, format_year, is_html, &mut notes);
+    let notes = summarised(notes);
     Ok(Imported {
         report,
         encoding,
@@ -312,6 +313,38 @@ fn note_flat_tables(items: &[Item], notes: &mut Vec<String>) {
             ));
         }
     }
+}
+
+/// How many notes of one kind are listed one by one; the rest are counted in one line (a page of
+/// 100,000 repeated paragraphs gets 100 lines, not 60 MB on standard error; real pages have
+/// under 50 of a kind, all listed).
+pub const NOTES_PER_KIND: usize = 100;
+
+/// The notes with at most [`NOTES_PER_KIND`] of each kind (what precedes "：", or the whole
+/// note), in their order; past that, one line per kind says how many more there were.
+pub fn summarised(notes: Vec<String>) -> Vec<String> {
+    let kind = |n: &str| n.split_once('：').map_or(n, |(k, _)| k).to_string();
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    let mut out = Vec::new();
+    for note in notes {
+        let count = seen.entry(kind(&note)).or_default();
+        *count += 1;
+        if *count <= NOTES_PER_KIND {
+            out.push(note);
+        }
+    }
+    let mut more: Vec<(String, usize)> = seen
+        .into_iter()
+        .filter(|(_, n)| *n > NOTES_PER_KIND)
+        .collect();
+    more.sort();
+    for (kind, n) in more {
+        out.push(format!(
+            "……另有 {} 条“{kind}”未逐条列出（共 {n} 条）",
+            n - NOTES_PER_KIND
+        ));
+    }
+    out
 }
 
 fn dropped_note(what: &str, line: &str) -> String {
