@@ -178,17 +178,12 @@ fn mount_in(el: web_sys::HtmlElement) {
             return;
         }
     };
-    let mut options = read_options(&el);
-    // A static copy of the report in the container (`report-tool html --fragment`) shows every
-    // part open: so does the viewer that takes over from it.
+    // Enhance mode: the article element (the container itself, or the one it names).
+    let article_el: Option<web_sys::Element> = article
+        .is_some()
+        .then(|| hide.clone().unwrap_or_else(|| el.clone().into()));
     let fragment = el.query_selector("[data-rv-static]").ok().flatten();
-    if fragment.is_some() {
-        options.open = crate::config::OpenParts::All;
-    }
-    mark_current_links(&options.src);
-    if let Some(color) = &options.theme_color {
-        let _ = web_sys::HtmlElement::style(&el).set_property("--report-viewer-accent", color);
-    }
+    let options = container_options(&el, fragment.is_some());
     let Some((container, slot)) = viewer_root(&el) else {
         return;
     };
@@ -209,11 +204,108 @@ fn mount_in(el: web_sys::HtmlElement) {
     let Ok(container) = container.dyn_into::<web_sys::HtmlElement>() else {
         return;
     };
+    let watched = article_el.map(|a| (a, options.clone(), container.clone()));
     let src = options.src.clone();
-    leptos::mount::mount_to(container, move || {
+    let handle = leptos::mount::mount_to(container, move || {
         view! { <ReportViewer src=src options on_shown article/> }
-    })
-    .forget();
+    });
+    match watched {
+        Some((article, options, container)) => {
+            watch_article(el, article, container, options, Box::new(handle))
+        }
+        None => handle.forget(),
+    }
+}
+
+/// The container's options, and what they change on the page (its link marked current, the
+/// accent colour). A static copy of the report in the container (`report-tool html
+/// --fragment`) shows every part open: so does the viewer that takes over from it.
+fn container_options(el: &web_sys::HtmlElement, static_copy: bool) -> Options {
+    let mut options = read_options(el);
+    if static_copy {
+        options.open = crate::config::OpenParts::All;
+    }
+    mark_current_links(&options.src);
+    if let Some(color) = &options.theme_color {
+        let _ = web_sys::HtmlElement::style(el).set_property("--report-viewer-accent", color);
+    }
+    options
+}
+
+/// Enhance mode: when the portal changes the article after the takeover, it is read again and
+/// the viewer drawn again from it; if it can no longer be read, the viewer goes and the article
+/// is shown as published (never hidden text the viewer does not show).
+#[cfg(feature = "enhance")]
+fn watch_article(
+    el: web_sys::HtmlElement,
+    article: web_sys::Element,
+    container: web_sys::HtmlElement,
+    options: Options,
+    handle: Box<dyn std::any::Any>,
+) {
+    let shown = std::rc::Rc::new(RefCell::new(Some(handle)));
+    let watched = article.clone();
+    let quiet = std::time::Duration::from_millis(300);
+    crate::browser::article::on_change(&watched, quiet, move || {
+        let read = read_article(&article);
+        // The old view goes first (dropping its handle unmounts it).
+        shown.borrow_mut().take();
+        match read {
+            Ok(report) => {
+                leptos::logging::log!("[report-viewer] 文章已被页面改动，重新读取并显示");
+                *shown.borrow_mut() = Some(remount(&container, options.clone(), report));
+            }
+            Err(why) => {
+                leptos::logging::warn!("[report-viewer] 文章已被页面改动，无法再读取：{why}");
+                let _ = el.set_attribute("data-rv-error", &why);
+                show_as_published(&el, &article);
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "enhance"))]
+fn watch_article(
+    _: web_sys::HtmlElement,
+    _: web_sys::Element,
+    _: web_sys::HtmlElement,
+    _: Options,
+    handle: Box<dyn std::any::Any>,
+) {
+    std::mem::forget(handle);
+}
+
+/// The article as the portal published it again: not hidden, and (when the container is the
+/// article) its own content shown through a slot in place of the viewer.
+#[cfg(feature = "enhance")]
+fn show_as_published(el: &web_sys::HtmlElement, article: &web_sys::Element) {
+    let _ = article.remove_attribute("hidden");
+    let _ = article.remove_attribute("data-rv-article");
+    let shadow = el.shadow_root().or_else(|| {
+        el.query_selector(":scope > [data-rv-wrapper]")
+            .ok()
+            .flatten()?
+            .shadow_root()
+    });
+    if let (Some(shadow), Ok(slot)) = (shadow, document().create_element("slot")) {
+        if shadow.query_selector("slot").ok().flatten().is_none() {
+            let _ = shadow.prepend_with_node_1(&slot);
+        }
+    }
+}
+
+/// The viewer drawn again in its place, from an article read again (enhance mode).
+#[cfg(feature = "enhance")]
+fn remount(
+    container: &web_sys::HtmlElement,
+    options: Options,
+    report: ArticleReport,
+) -> Box<dyn std::any::Any> {
+    let src = options.src.clone();
+    let article = Some(report);
+    Box::new(leptos::mount::mount_to(container.clone(), move || {
+        view! { <ReportViewer src=src options article/> }
+    }))
 }
 
 /// The element the viewer mounts in, inside the container's own shadow root with the shared
@@ -273,26 +365,30 @@ fn article_report(
             "data-enhance：“{selector}”指定的文章已由页面上另一个阅读器显示，此处不再重复显示"
         ));
     }
-    article_within_limits(&article)?;
+    let report = read_article(&article)?;
+    let _ = article.set_attribute("data-rv-article", "");
+    let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
+    Ok(Some((report, separate)))
+}
+
+/// The report in an article, within the viewer's limits; `Err` says why it stays as published.
+#[cfg(feature = "enhance")]
+fn read_article(article: &web_sys::Element) -> Result<ArticleReport, String> {
+    article_within_limits(article)?;
     let root = document()
         .document_element()
         .ok_or_else(|| "页面没有根元素".to_string())?;
-    let (dom, at) = crate::browser::article::read_page(&root, &article);
+    let (dom, at) = crate::browser::article::read_page(&root, article);
     let imported = crate::import::import_dom(&dom, at, &Default::default())
         .map_err(|e| format!("data-enhance：{e}"))?;
     // The same limits as a JSON file: past them the article stays as published.
     if let Some(e) = crate::model::VIEWER_LIMITS.exceeded(0, Some(&imported.report)) {
         return Err(format!("data-enhance：{e}。文章按原样保留"));
     }
-    let _ = article.set_attribute("data-rv-article", "");
-    let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
-    Ok(Some((
-        ArticleReport {
-            report: imported.report,
-            notes: imported.notes,
-        },
-        separate,
-    )))
+    Ok(ArticleReport {
+        report: imported.report,
+        notes: imported.notes,
+    })
 }
 
 /// Before reading an article: its text and its size on the page within what the viewer takes on

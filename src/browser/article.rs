@@ -51,3 +51,44 @@ pub fn read_page(root: &web_sys::Element, article: &web_sys::Element) -> (Dom, O
     }
     (dom, found)
 }
+
+/// Calls `changed` when the article's text or elements change (the portal adds or rewrites it
+/// after the viewer took over), once it has been still for `quiet`: a burst of changes is one
+/// call. Attributes are not watched (the viewer sets its own). The watch lasts as long as the
+/// page.
+pub fn on_change(
+    article: &web_sys::Element,
+    quiet: std::time::Duration,
+    changed: impl Fn() + 'static,
+) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    let pending: Rc<Cell<Option<leptos::prelude::TimeoutHandle>>> = Rc::default();
+    let changed = Rc::new(changed);
+    let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+        move |_: js_sys::Array, _: web_sys::MutationObserver| {
+            if let Some(t) = pending.take() {
+                t.clear();
+            }
+            let changed = changed.clone();
+            let again = pending.clone();
+            let timer = leptos::prelude::set_timeout_with_handle(
+                move || {
+                    again.set(None);
+                    changed();
+                },
+                quiet,
+            );
+            pending.set(timer.ok());
+        },
+    );
+    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+        let init = web_sys::MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        init.set_character_data(true);
+        let _ = observer.observe_with_options(article, &init);
+    }
+    callback.forget();
+}

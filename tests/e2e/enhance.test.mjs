@@ -242,3 +242,31 @@ test('enhance mode past the limits of a JSON file: the article is not read, stay
     await page.context().close();
   }
 });
+
+test('enhance mode: text the portal adds after the takeover is read again and shown; an article rewritten into no report is shown as published', async () => {
+  const source = await readFile(join(CORPUS, `${years[years.length - 1]}.html`), 'utf8');
+  const page = await corpusPage('changed.html', enhancedCorpusPage(source));
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]')?.shadowRoot?.querySelector('.rv-report'), null, { timeout: 20000 });
+  const shows = (text) => page.evaluate((t) => (document.querySelector('[data-report-viewer]').shadowRoot.querySelector('.rv-report')?.textContent ?? '').includes(t), text);
+  const added = '补充说明：本报告的数字已由本机关复核。';
+  assert.equal(await shows(added), false);
+  // The portal adds a sentence to the article (a CMS widget, a late correction).
+  await page.evaluate((t) => { const p = document.createElement('p'); p.textContent = t; document.querySelector('[data-report-viewer]').appendChild(p); }, added);
+  await page.waitForFunction((t) => (document.querySelector('[data-report-viewer]').shadowRoot.querySelector('.rv-report')?.textContent ?? '').includes(t), added, { timeout: 20000 });
+  assert.equal(await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-report').length), 1, 'drawn once, not twice');
+  assert.ok(page.logs.some((l) => l.includes('重新读取并显示')), 'said on the console');
+  // The portal replaces the article with a notice: no report to show, so the notice is shown.
+  await page.evaluate(() => { document.querySelector('[data-report-viewer]').innerHTML = '<p>页面维护中，请稍后访问。</p>'; });
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').hasAttribute('data-rv-error'), null, { timeout: 20000 });
+  const state = await page.evaluate(() => {
+    const article = document.querySelector('[data-report-viewer]');
+    return {
+      report: !!article.shadowRoot.querySelector('.rv-report'),
+      visible: article.getBoundingClientRect().height > 0 && article.innerText.includes('页面维护中'),
+    };
+  });
+  assert.equal(state.report, false, 'the old report is gone');
+  assert.ok(state.visible, 'the article is on screen as the portal now has it');
+  assert.deepEqual(ours(page.errors), []);
+  await page.context().close();
+});
