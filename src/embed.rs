@@ -281,12 +281,7 @@ fn watch_article(
 fn show_as_published(el: &web_sys::HtmlElement, article: &web_sys::Element) {
     let _ = article.remove_attribute("hidden");
     let _ = article.remove_attribute("data-rv-article");
-    let shadow = el.shadow_root().or_else(|| {
-        el.query_selector(":scope > [data-rv-wrapper]")
-            .ok()
-            .flatten()?
-            .shadow_root()
-    });
+    let shadow = crate::browser::crash::viewer_shadow(el);
     if let (Some(shadow), Ok(slot)) = (shadow, document().create_element("slot")) {
         if shadow.query_selector("slot").ok().flatten().is_none() {
             let _ = shadow.prepend_with_node_1(&slot);

@@ -4,6 +4,7 @@
 //! with its header. Each failed before the importer was fixed.
 #![cfg(feature = "tool")]
 
+mod common;
 use report_viewer::import::{import, Imported, Options};
 use report_viewer::model::{check_report, Block, Report};
 
@@ -518,16 +519,7 @@ fn a_one_cell_table_is_text_that_is_shown() {
             .any(|p| p.starts_with("注：本报告所列数据的统计期限")),
         "{t:#?}"
     );
-    let html = report_viewer::export::standalone_html(
-        &check_report(imported.report.clone()),
-        &report_viewer::export::Page {
-            css: "",
-            address: None,
-            classes: "",
-            labels: &report_viewer::labels::ZH,
-            charts: false,
-        },
-    );
+    let html = common::saved_page(&check_report(imported.report.clone()));
     assert!(
         html.contains("注：本报告所列数据的统计期限"),
         "the saved page shows it"

@@ -58,14 +58,20 @@ fn show_everywhere(detail: &str) {
     }
 }
 
-/// The container's shadow root (or its wrapper's) and the viewer's element inside it.
-fn viewer_host(el: &web_sys::Element) -> Option<(web_sys::ShadowRoot, web_sys::Element)> {
-    let shadow = el.shadow_root().or_else(|| {
+/// The shadow root the viewer of a container is in: the container's own, or that of the
+/// `<div data-rv-wrapper>` made inside a container that cannot hold one.
+pub fn viewer_shadow(el: &web_sys::Element) -> Option<web_sys::ShadowRoot> {
+    el.shadow_root().or_else(|| {
         el.query_selector(":scope > [data-rv-wrapper]")
             .ok()
             .flatten()?
             .shadow_root()
-    })?;
+    })
+}
+
+/// The container's shadow root (or its wrapper's) and the viewer's element inside it.
+fn viewer_host(el: &web_sys::Element) -> Option<(web_sys::ShadowRoot, web_sys::Element)> {
+    let shadow = viewer_shadow(el)?;
     let host = shadow.query_selector(".rv-host").ok().flatten()?;
     Some((shadow, host))
 }

@@ -219,13 +219,12 @@ pub fn read_paragraph_within(
     // Read in simplified characters (a page in traditional ones says the same), quoted as printed.
     let text = simplified(&format!("{heading}\n{paragraph}")).replace("申请人", "");
     let about = About::new(&text);
-    let numeral = |c: char| ascii_digit(c).is_ascii_digit() || is_chinese_numeral(c);
     paragraph
         .split_inclusive(['。', '；', ';', '！', '？', '!', '?', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .take_while(|s| {
-            if !s.chars().any(numeral) {
+            if !s.chars().any(is_numeral) {
                 return true;
             }
             *budget = budget.saturating_sub(1);
@@ -274,8 +273,7 @@ impl<'a> About<'a> {
 pub fn read_sentence(heading: &str, about: &About, sentence: &str, v: &Vocabulary) -> Vec<Claim> {
     let chars: Vec<char> = sentence.chars().collect();
     // A sentence with no numeral and no "未发生…" states no count: nothing to look up.
-    let numeral = |c: &char| ascii_digit(*c).is_ascii_digit() || is_chinese_numeral(*c);
-    if !chars.iter().any(numeral) && !NONE_WORDS.iter().any(|w| sentence.contains(w)) {
+    if !chars.iter().any(|c| is_numeral(*c)) && !NONE_WORDS.iter().any(|w| sentence.contains(w)) {
         return Vec::new();
     }
     let words = find_words(sentence, chars.len(), v);
@@ -707,6 +705,11 @@ fn chinese_number(s: &[char]) -> Option<i64> {
         }
     }
     Some(total + current)
+}
+
+/// A digit (Arabic or full-width) or a Chinese numeral: what every count begins with.
+fn is_numeral(c: char) -> bool {
+    ascii_digit(c).is_ascii_digit() || is_chinese_numeral(c)
 }
 
 fn is_chinese_numeral(c: char) -> bool {

@@ -14,3 +14,17 @@ pub fn tool(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+/// The saved page (保存 → 网页) of a checked report, in Chinese, without styles or charts.
+pub fn saved_page(checked: &report_viewer::model::CheckedReport) -> String {
+    report_viewer::export::standalone_html(
+        checked,
+        &report_viewer::export::Page {
+            css: "",
+            address: None,
+            classes: "",
+            labels: &report_viewer::labels::ZH,
+            charts: false,
+        },
+    )
+}
