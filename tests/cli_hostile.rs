@@ -101,3 +101,53 @@ fn a_page_of_repeats_gets_a_summary_on_standard_error_not_a_line_each() {
         "{err}"
     );
 }
+
+#[test]
+fn a_summary_page_whose_copies_cannot_be_written_says_so_and_fails() {
+    let dir = temp("copies");
+    for i in 1..=3 {
+        std::fs::write(
+            dir.join(format!("{i}.json")),
+            REPORT.replace("TITLE", &format!("某县2022年报告{i}")),
+        )
+        .unwrap();
+    }
+    let out_dir = temp("copies-out");
+    // Where the copies go is a file: no copy can be written.
+    std::fs::write(out_dir.join("summary-reports"), "in the way").unwrap();
+    let page = out_dir.join("summary.html");
+    let (code, out, err) = tool(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--html",
+        page.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("summary-reports"), "says where: {err}");
+    assert!(
+        out.contains("共 3 份报告"),
+        "every report still checked: {out}"
+    );
+    // Written copies are linked, one a report, numbered in order (copies are written as the
+    // reports are read, none kept in memory for the end).
+    std::fs::remove_file(out_dir.join("summary-reports")).unwrap();
+    let (code, _, err) = tool(&[
+        "check",
+        dir.to_str().unwrap(),
+        "--html",
+        page.to_str().unwrap(),
+    ]);
+    assert!(code == 0 || code == 1, "{err}");
+    let summary = std::fs::read_to_string(&page).unwrap();
+    for i in 1..=3 {
+        let copy =
+            std::fs::read_to_string(out_dir.join(format!("summary-reports/{i}.html"))).unwrap();
+        assert!(
+            copy.contains(&format!("某县2022年报告{i}")),
+            "copy {i} is report {i}"
+        );
+        assert!(summary.contains(&format!("summary-reports/{i}.html")));
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_dir_all(&out_dir).ok();
+}

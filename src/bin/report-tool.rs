@@ -322,20 +322,21 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     use report_viewer::export::review::{summary_html, total_line, totals, Reviewed};
     let files = report_files(args);
     let mut rows = Vec::new();
-    let mut copies = Vec::new();
+    // Each readable copy is written as its report is read, so only the summary's rows stay in
+    // memory (2,000 reports: a few MB, not every report at once).
+    let mut copies = 0;
+    let mut write_failed = None;
     for f in &files {
         let shown = f.display().to_string();
         match load(f) {
             Ok(checked) => {
                 let mut row = Reviewed::of(&shown, &checked, Vec::new());
-                if let Some(page) = html {
-                    let dir = copies_dir(page);
-                    let name = format!("{}.html", copies.len() + 1);
-                    row.link = Some(format!(
-                        "{}/{name}",
-                        dir.file_name().unwrap_or_default().to_string_lossy()
-                    ));
-                    copies.push((dir.join(name), checked));
+                if let (Some(page), None) = (html, &write_failed) {
+                    copies += 1;
+                    match write_copy(page, copies, &checked) {
+                        Ok(link) => row.link = Some(link),
+                        Err(e) => write_failed = Some(e),
+                    }
                 }
                 rows.push(row);
             }
@@ -356,7 +357,12 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     }
     if let Some(page) = html {
         let title = format!("政府信息公开工作年度报告核对（{} 份）", t.reports);
-        if let Err(e) = write_review_pages(page, &summary_html(&rows, &title), &copies) {
+        let written = match write_failed {
+            Some(e) => Err(e),
+            None => std::fs::write(page, summary_html(&rows, &title))
+                .map_err(|e| format!("无法写入 {}：{e}", page.display())),
+        };
+        if let Err(e) = written {
             eprintln!("report-tool check: {e}");
             return ExitCode::from(2);
         }
@@ -371,25 +377,27 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     }
 }
 
-/// The summary page, and beside it a readable copy of every report it links to.
-fn write_review_pages(
+/// Writes the `n`th readable copy beside the summary page (in NAME-reports/, made on the first
+/// copy); the link to it from the summary page.
+fn write_copy(
     page: &Path,
-    summary: &str,
-    copies: &[(PathBuf, report_viewer::model::CheckedReport)],
-) -> Result<(), String> {
-    std::fs::write(page, summary).map_err(|e| format!("无法写入 {}：{e}", page.display()))?;
-    if !copies.is_empty() {
-        std::fs::create_dir_all(copies_dir(page))
-            .map_err(|e| format!("无法创建 {}：{e}", copies_dir(page).display()))?;
+    n: usize,
+    checked: &report_viewer::model::CheckedReport,
+) -> Result<String, String> {
+    let dir = copies_dir(page);
+    if n == 1 {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("无法创建 {}：{e}", dir.display()))?;
     }
-    for (path, checked) in copies {
-        std::fs::write(
-            path,
-            report_viewer::export::standalone_html(checked, &tool_page()),
-        )
-        .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
-    }
-    Ok(())
+    let path = dir.join(format!("{n}.html"));
+    std::fs::write(
+        &path,
+        report_viewer::export::standalone_html(checked, &tool_page()),
+    )
+    .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    Ok(format!(
+        "{}/{n}.html",
+        dir.file_name().unwrap_or_default().to_string_lossy()
+    ))
 }
 
 /// Where the summary page's readable copies go: beside it, in NAME-reports/.
@@ -483,9 +491,15 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
     out.flush().map_err(cannot_write)?;
     drop(out);
     drop(report);
-    let checked = std::fs::read_to_string(&part)
-        .map_err(|e| e.to_string())
-        .and_then(|json| read_back(&json));
+    // Read back from the file as a stream: a large report is never in memory beside its text.
+    let streamed = std::fs::File::open(&part)
+        .map(|f| serde_json::from_reader::<_, Report>(std::io::BufReader::new(f)));
+    let checked = match streamed {
+        Ok(Ok(r)) if r.version == report_viewer::model::FORMAT_VERSION => Ok(()),
+        _ => std::fs::read_to_string(&part)
+            .map_err(|e| e.to_string())
+            .and_then(|json| read_back(&json)),
+    };
     if let Err(e) = checked {
         let _ = std::fs::remove_file(&part);
         return Err(e);

@@ -40,6 +40,7 @@ type Attributes = Box<[(u8, Box<str>)]>;
 /// No attributes kept (an index into [`Dom::attributes`]).
 const NO_ATTRIBUTES: u32 = u32::MAX;
 
+#[derive(Clone, Copy)]
 enum Data {
     Document,
     Element {
@@ -61,7 +62,52 @@ enum Data {
 
 struct Node {
     links: Links,
-    data: Data,
+    data: Packed,
+}
+
+/// [`Data`] in 8 bytes (the enum takes 12): the kind in the first word's top two bits, then the
+/// element's name or the text's start (under 2^30: pages are at most 64 MiB); the second word
+/// is the text's end, or the element's attribute list (24 bits) and namespace (8 bits). A node
+/// takes 28 bytes, so a page of small table cells stays under 10× its size in memory.
+#[derive(Clone, Copy)]
+struct Packed(u32, u32);
+
+const KIND_SHIFT: u32 = 30;
+const LOW_30: u32 = (1 << KIND_SHIFT) - 1;
+/// The packed form of [`NO_ATTRIBUTES`]; lists past it are not kept.
+const NO_ATTRIBUTES_PACKED: u32 = (1 << 24) - 1;
+
+impl Packed {
+    fn of(data: Data) -> Packed {
+        match data {
+            Data::Document => Packed(0, 0),
+            Data::Element { name, ns, attrs } => Packed(
+                1 << KIND_SHIFT | (name & LOW_30),
+                attrs.min(NO_ATTRIBUTES_PACKED) | (ns as u32) << 24,
+            ),
+            Data::Text { start, end } => Packed(2 << KIND_SHIFT | (start & LOW_30), end),
+            Data::Other => Packed(3 << KIND_SHIFT, 0),
+        }
+    }
+
+    fn data(self) -> Data {
+        match self.0 >> KIND_SHIFT {
+            0 => Data::Document,
+            1 => Data::Element {
+                name: self.0 & LOW_30,
+                ns: (self.1 >> 24) as u8,
+                attrs: match self.1 & NO_ATTRIBUTES_PACKED {
+                    NO_ATTRIBUTES_PACKED => NO_ATTRIBUTES,
+                    a => a,
+                },
+            },
+            2 => Data::Text {
+                start: self.0 & LOW_30,
+                end: self.1,
+            },
+            _ => Data::Other,
+        }
+    }
 }
 
 /// Nodes are stored in chunks of this many, so the arena never reallocates (and never holds
@@ -125,7 +171,7 @@ impl Dom {
     /// The element's name and namespace as indices into this tree's tables (see
     /// [`Dom::name_at`], [`Dom::namespace_at`]).
     pub fn element_indices(&self, id: NodeId) -> Option<(u32, u8)> {
-        match self.node(id).data {
+        match self.data(id) {
             Data::Element { name, ns, .. } => Some((name, ns)),
             _ => None,
         }
@@ -164,7 +210,7 @@ impl Dom {
         id: NodeId,
         attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) {
-        let Data::Element { attrs: have, .. } = self.node(id).data else {
+        let Data::Element { attrs: have, .. } = self.data(id) else {
             return;
         };
         let mut all: Vec<(u8, Box<str>)> = if have == NO_ATTRIBUTES {
@@ -178,8 +224,15 @@ impl Dom {
             }
         }
         let index = self.add_attributes(all);
-        if let Data::Element { attrs, .. } = &mut self.node_mut(id).data {
-            *attrs = index;
+        if let Data::Element { name, ns, .. } = self.data(id) {
+            self.set_data(
+                id,
+                Data::Element {
+                    name,
+                    ns,
+                    attrs: index,
+                },
+            );
         }
     }
 
@@ -201,6 +254,14 @@ impl Dom {
         &mut self.nodes[id as usize / CHUNK][id as usize % CHUNK]
     }
 
+    fn data(&self, id: NodeId) -> Data {
+        self.node(id).data.data()
+    }
+
+    fn set_data(&mut self, id: NodeId, data: Data) {
+        self.node_mut(id).data = Packed::of(data);
+    }
+
     fn push(&mut self, data: Data) -> NodeId {
         if self.count.is_multiple_of(CHUNK) {
             self.nodes.push(Vec::with_capacity(CHUNK));
@@ -215,7 +276,7 @@ impl Dom {
                 prev: NONE,
                 next: NONE,
             },
-            data,
+            data: Packed::of(data),
         });
         (self.count - 1) as NodeId
     }
@@ -230,7 +291,7 @@ impl Dom {
 
     /// The element's (lower-case) name; `None` for text and other nodes.
     pub fn element(&self, id: NodeId) -> Option<&str> {
-        match self.node(id).data {
+        match self.data(id) {
             Data::Element { name, .. } => Some(&self.names[name as usize]),
             _ => None,
         }
@@ -238,7 +299,7 @@ impl Dom {
 
     /// An attribute of an element (only those in [`KEPT_ATTRIBUTES`] are kept).
     pub fn attr(&self, id: NodeId, attr: &str) -> Option<&str> {
-        match self.node(id).data {
+        match self.data(id) {
             Data::Element { attrs, .. } if attrs != NO_ATTRIBUTES => self.attributes
                 [attrs as usize]
                 .iter()
@@ -250,7 +311,7 @@ impl Dom {
 
     /// The text of a text node.
     pub fn text(&self, id: NodeId) -> Option<&str> {
-        match self.node(id).data {
+        match self.data(id) {
             Data::Text { start, end } => Some(&self.text[start as usize..end as usize]),
             _ => None,
         }
@@ -325,7 +386,7 @@ impl Dom {
     }
 
     fn is(&self, id: NodeId, selector: &Selector) -> bool {
-        let Data::Element { name, attrs, .. } = self.node(id).data else {
+        let Data::Element { name, attrs, .. } = self.data(id) else {
             return false;
         };
         match *selector {
@@ -464,11 +525,17 @@ impl Dom {
     /// already stored, so no input makes this quadratic).
     fn new_text(&mut self, after: NodeId, text: &str) -> Option<NodeId> {
         let end = self.text.len() as u32;
-        if after != NONE && matches!(self.node(after).data, Data::Text { end: e, .. } if e == end) {
+        if after != NONE && matches!(self.data(after), Data::Text { end: e, .. } if e == end) {
             self.text.push_str(text);
             let new_end = self.text.len() as u32;
-            if let Data::Text { end: e, .. } = &mut self.node_mut(after).data {
-                *e = new_end;
+            if let Data::Text { start, .. } = self.data(after) {
+                self.set_data(
+                    after,
+                    Data::Text {
+                        start,
+                        end: new_end,
+                    },
+                );
             }
             return None;
         }
@@ -501,7 +568,7 @@ impl Dom {
 
     /// Stores an element's kept attributes; the index for [`Data::Element`].
     fn add_attributes(&mut self, kept: Vec<(u8, Box<str>)>) -> u32 {
-        if kept.is_empty() {
+        if kept.is_empty() || self.attributes.len() >= NO_ATTRIBUTES_PACKED as usize {
             return NO_ATTRIBUTES;
         }
         self.attributes.push(kept.into_boxed_slice());

@@ -28,8 +28,8 @@ pub(super) fn which(grid: &Grid) -> Option<u8> {
         .iter()
         .flatten()
         .flatten()
-        .filter(|c| c.text.contains(&firsts[..]))
-        .map(|c| normalize_label(&c.text))
+        .filter(|c| grid.cell_text(c).contains(&firsts[..]))
+        .map(|c| normalize_label(grid.cell_text(c)))
         .collect();
     let has = |needle: &str| {
         let n = normalize_label(needle);

@@ -3,13 +3,15 @@
 //! it covers, and each position remembers which source cell it came from. The importer builds
 //! grids (`import::grid` from HTML); the templates' page readers read them.
 
-/// One source cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One source cell at a position: where its text is in the grid's texts, and the row and column
+/// where it starts. A cell spanning many positions shares one text (a grid takes about 20 bytes a
+/// position and its texts once, not a string each: a page of small cells stays under 10× its
+/// size in memory).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceCell {
-    /// Its text, white space collapsed.
-    pub text: String,
-    /// Row and column where it starts.
-    pub origin: (usize, usize),
+    start: u32,
+    end: u32,
+    origin: (u32, u32),
 }
 
 /// The expanded table.
@@ -17,6 +19,8 @@ pub struct SourceCell {
 pub struct Grid {
     /// Rows of positions; `None` where the source had no cell.
     pub rows: Vec<Vec<Option<SourceCell>>>,
+    /// Every cell's text, once, one after another.
+    texts: String,
     /// Spans that were capped or clipped, in words, for the importer's report.
     pub clipped: Vec<String>,
     /// Which official table this is, once worked out (see [`Grid::official`]).
@@ -27,6 +31,72 @@ pub struct Grid {
 pub const MAX_ROWSPAN: usize = 65534;
 /// See [`MAX_ROWSPAN`].
 pub const MAX_COLSPAN: usize = 1000;
+
+/// A printed table's rows of cells as read, before spans are expanded: each cell's text (kept in
+/// one string), rowspan and colspan. What an importer fills, row by row, to build a [`Grid`].
+#[derive(Debug, Default)]
+pub struct SpannedRows {
+    texts: String,
+    rows: Vec<Vec<SpannedCell>>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct SpannedCell {
+    start: u32,
+    end: u32,
+    rowspan: u32,
+    colspan: u32,
+}
+
+impl SpannedRows {
+    /// No rows yet, room for `rows` of them.
+    pub fn with_capacity(rows: usize) -> SpannedRows {
+        SpannedRows {
+            texts: String::new(),
+            rows: Vec::with_capacity(rows),
+        }
+    }
+
+    /// Starts a new row with room for `cells`.
+    pub fn row(&mut self, cells: usize) {
+        self.rows.push(Vec::with_capacity(cells));
+    }
+
+    /// Rows so far.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True before the first row.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Cells of the current row so far.
+    pub fn cells_in_row(&self) -> usize {
+        self.rows.last().map_or(0, Vec::len)
+    }
+
+    /// Adds a cell to the current row (a row is started if there is none); spans are capped
+    /// at [`MAX_ROWSPAN`] and [`MAX_COLSPAN`].
+    pub fn cell(&mut self, text: &str, rowspan: usize, colspan: usize) {
+        if self.rows.is_empty() {
+            self.row(1);
+        }
+        let start = self.texts.len() as u32;
+        self.texts.push_str(text);
+        let cell = SpannedCell {
+            start,
+            end: self.texts.len() as u32,
+            rowspan: rowspan.min(MAX_ROWSPAN) as u32,
+            colspan: colspan.min(MAX_COLSPAN) as u32,
+        };
+        self.rows
+            .last_mut()
+            .expect("a row was just added")
+            .push(cell);
+    }
+}
 
 /// A row span that never reaches past the table's last row (browsers clip it too); a clip is
 /// noted, unless the span is absurd (MAX_ROWSPAN or more, taken as "to the end").
@@ -49,14 +119,18 @@ fn clip_rowspan(
     left
 }
 
-/// Puts a cell's text in every grid position it spans, each remembering where it starts.
+/// Puts a cell in every grid position it spans, each remembering where it starts.
 fn fill_span(
     grid: &mut Vec<Vec<Option<SourceCell>>>,
     (r, c): (usize, usize),
     (rowspan, colspan): (usize, usize),
-    text: String,
+    (start, end): (u32, u32),
 ) {
-    let mut text = Some(text);
+    let cell = SourceCell {
+        start,
+        end,
+        origin: (r as u32, c as u32),
+    };
     for dr in 0..rowspan {
         let rr = r + dr;
         if grid.len() <= rr {
@@ -67,16 +141,7 @@ fn fill_span(
             if grid[rr].len() <= cc {
                 grid[rr].resize(cc + 1, None);
             }
-            let last = dr + 1 == rowspan && dc + 1 == colspan;
-            let text = if last {
-                text.take().unwrap_or_default()
-            } else {
-                text.clone().unwrap_or_default()
-            };
-            grid[rr][cc] = Some(SourceCell {
-                text,
-                origin: (r, c),
-            });
+            grid[rr][cc] = Some(cell);
         }
     }
 }
@@ -84,6 +149,19 @@ fn fill_span(
 impl Grid {
     /// Builds the grid from rows of (text, rowspan, colspan).
     pub fn from_spans(rows: Vec<Vec<(String, usize, usize)>>) -> Grid {
+        let mut spanned = SpannedRows::with_capacity(rows.len());
+        for cells in rows {
+            spanned.row(cells.len());
+            for (text, rowspan, colspan) in cells {
+                spanned.cell(&text, rowspan, colspan);
+            }
+        }
+        Grid::from_rows(spanned)
+    }
+
+    /// Builds the grid from rows read with their spans.
+    pub fn from_rows(spanned: SpannedRows) -> Grid {
+        let SpannedRows { texts, rows } = spanned;
         let mut grid: Vec<Vec<Option<SourceCell>>> = Vec::new();
         let mut clipped = Vec::new();
         let source_rows = rows.len();
@@ -92,17 +170,23 @@ impl Grid {
                 grid.resize(r + 1, Vec::new());
             }
             // Sized to the row, not grown by doubling: a megabyte on 20,000 rows of 3 cells.
-            let width: usize = cells.iter().map(|c| c.2.clamp(1, MAX_COLSPAN)).sum();
+            let width: usize = cells.iter().map(|c| (c.colspan as usize).max(1)).sum();
             let have = grid[r].len();
             grid[r].reserve_exact(width.saturating_sub(have));
             let mut c = 0;
-            for (k, (text, rowspan, colspan)) in cells.into_iter().enumerate() {
+            for (k, cell) in cells.into_iter().enumerate() {
                 while grid[r].get(c).is_some_and(Option::is_some) {
                     c += 1;
                 }
-                let rowspan = clip_rowspan(rowspan, source_rows - r, (r, k), &mut clipped);
-                let colspan = colspan.clamp(1, MAX_COLSPAN);
-                fill_span(&mut grid, (r, c), (rowspan, colspan), text);
+                let rowspan =
+                    clip_rowspan(cell.rowspan as usize, source_rows - r, (r, k), &mut clipped);
+                let colspan = (cell.colspan as usize).max(1);
+                fill_span(
+                    &mut grid,
+                    (r, c),
+                    (rowspan, colspan),
+                    (cell.start, cell.end),
+                );
                 c += colspan;
             }
         }
@@ -111,12 +195,10 @@ impl Grid {
             row.resize(width, None);
         }
         // Drop rows that are entirely empty.
-        grid.retain(|row| {
-            row.iter()
-                .any(|c| c.as_ref().is_some_and(|c| !c.text.is_empty()))
-        });
+        grid.retain(|row| row.iter().any(|c| c.is_some_and(|c| c.end > c.start)));
         Grid {
             rows: grid,
+            texts,
             clipped,
             official: Default::default(),
         }
@@ -152,13 +234,21 @@ impl Grid {
             .get(r)
             .and_then(|row| row.get(c))
             .and_then(|c| c.as_ref())
-            .map(|c| c.text.as_str())
-            .unwrap_or("")
+            .map_or("", |c| self.cell_text(c))
     }
 
     /// The source cell's origin at a position.
     pub fn origin(&self, r: usize, c: usize) -> Option<(usize, usize)> {
-        self.rows.get(r)?.get(c)?.as_ref().map(|c| c.origin)
+        self.rows
+            .get(r)?
+            .get(c)?
+            .as_ref()
+            .map(|c| (c.origin.0 as usize, c.origin.1 as usize))
+    }
+
+    /// The text of a source cell of this grid.
+    pub fn cell_text(&self, cell: &SourceCell) -> &str {
+        &self.texts[cell.start as usize..cell.end as usize]
     }
 
     /// Distinct texts of a row, left to right (a spanning cell once).

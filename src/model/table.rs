@@ -218,7 +218,11 @@ pub struct TableGroup {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rows: Vec<Header>,
     /// One list per leaf row (or one list when there are no row headers), one cell per leaf column.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "exact_rows"
+    )]
     pub cells: Vec<Vec<Cell>>,
 }
 
@@ -248,9 +252,11 @@ impl TableGroup {
     }
 }
 
+// Read through `TableBlockFields` (serde's `flatten` would first copy the whole table into a
+// buffer: twice the memory of a large table).
 /// A table block as written in the report JSON: either an official template filled with values
 /// by key, or a generic table with its own headers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TableBlock {
     /// Anchor id, unique in the report (e.g. "table-3").
@@ -277,6 +283,102 @@ pub struct TableBlock {
     /// Notes printed below the table.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+}
+
+/// [`TableBlock`]'s fields as the JSON has them, the first group's beside the others: read
+/// straight from the text, never buffered.
+#[derive(Deserialize)]
+struct TableBlockFields {
+    id: String,
+    #[serde(default)]
+    template: Option<TemplateId>,
+    #[serde(default)]
+    values: BTreeMap<String, BTreeMap<String, Cell>>,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    heading: Option<String>,
+    #[serde(default)]
+    corner: Option<String>,
+    #[serde(default)]
+    columns: Vec<Header>,
+    #[serde(default)]
+    rows: Vec<Header>,
+    #[serde(default, deserialize_with = "exact_rows")]
+    cells: Vec<Vec<Cell>>,
+    #[serde(default)]
+    groups: Vec<TableGroup>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+/// Reads rows of cells, each row allocated to its length: JSON gives no lengths, and a row grown
+/// cell by cell holds up to twice its cells (a third more memory on a large table of short rows).
+/// The messages are those of a `Vec` ("expected a sequence").
+fn exact_rows<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<Cell>>, D::Error> {
+    use serde::de::{DeserializeSeed, SeqAccess, Visitor};
+    use std::fmt;
+    struct Rows;
+    impl<'de> Visitor<'de> for Rows {
+        type Value = Vec<Vec<Cell>>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut rows = Vec::new();
+            let mut buffer = Vec::new();
+            while let Some(row) = seq.next_element_seed(Row(&mut buffer))? {
+                rows.push(row);
+            }
+            Ok(rows)
+        }
+    }
+    /// One row, read into a buffer used again for every row, then copied at its length.
+    struct Row<'a>(&'a mut Vec<Cell>);
+    impl<'de> DeserializeSeed<'de> for Row<'_> {
+        type Value = Vec<Cell>;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<Cell>, D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Row<'_> {
+        type Value = Vec<Cell>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Cell>, A::Error> {
+            self.0.clear();
+            while let Some(cell) = seq.next_element::<Cell>()? {
+                self.0.push(cell);
+            }
+            Ok(self.0.drain(..).collect())
+        }
+    }
+    d.deserialize_seq(Rows)
+}
+
+impl<'de> Deserialize<'de> for TableBlock {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let f = TableBlockFields::deserialize(d)?;
+        Ok(TableBlock {
+            id: f.id,
+            template: f.template,
+            values: f.values,
+            caption: f.caption,
+            unit: f.unit,
+            body: TableGroup {
+                heading: f.heading,
+                corner: f.corner,
+                columns: f.columns,
+                rows: f.rows,
+                cells: f.cells,
+            },
+            groups: f.groups,
+            notes: f.notes,
+        })
+    }
 }
 
 /// Where a cell sits in a resolved table.

@@ -326,6 +326,19 @@ const tablePage = (rows) => {
   parts.push('</table></div></body></html>');
   return parts.join('');
 };
+// The worst shape for memory: the smallest cells, each a node of the page, a grid position and a
+// report cell.
+const smallCellPage = (bytes) => {
+  const parts = ['<html><head><title>某县2021年度政府信息公开工作年度报告</title></head><body><div class="TRS_Editor"><p>一、总体情况</p><table>'];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const row = `<tr><td>${i % 10}</td><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td></tr>`;
+    parts.push(row);
+    size += row.length;
+  }
+  parts.push('</table></div></body></html>');
+  return parts.join('');
+};
 const hostile = smoke
   ? [['paragraphs', 1 << 20, () => paragraphPage(1 << 20)]]
   : [
@@ -336,6 +349,7 @@ const hostile = smoke
       ['one paragraph of 4 MB, unpunctuated, its words repeating', 4 << 20, () => `<html><body><div class="TRS_Editor"><p>一、总体情况</p><p>${'政府信息公开工作持续推进'.repeat((4 << 20) / 36)}</p></div></body></html>`],
       ['one table, 20,000 rows', 0, () => tablePage(20000)],
       ['one table, 500,000 rows', 0, () => tablePage(500000)],
+      ['one table of 50 MB, one-character cells', 0, () => smallCellPage(50 << 20)],
     ];
 const hasTime = existsSync('/usr/bin/time');
 const peakRss = (args) => {
@@ -356,6 +370,18 @@ for (const [what, , make] of hostile) {
   let peak = null;
   if (hasTime) peak = peakRss(['import', file, '-o', join(benchDir, 'hostile.json')]);
   importRows.push({ what, bytes, ms: runMs, peak });
+}
+
+// \`check --html\` over a folder of 2,000 reports (the seed report's JSON): peak memory, which
+// stays flat as each readable copy is written when its report is read.
+let reviewPeak = null;
+const reviewReports = smoke ? 0 : 2000;
+if (hasTime && reviewReports) {
+  const dir = join(benchDir, 'review');
+  await mkdir(dir, { recursive: true });
+  const seed = await readFile(join(root, 'public/reports/erlianhaote-2020.json'));
+  for (let i = 1; i <= reviewReports; i++) await writeFile(join(dir, `r${i}.json`), seed);
+  reviewPeak = peakRss(['check', dir, '--html', join(benchDir, 'review.html')]);
 }
 
 // Report.
@@ -478,6 +504,11 @@ for (const r of importRows) {
   const mb = r.bytes / 1048576;
   const net = r.peak && ownPeak ? ((r.peak - ownPeak) / r.bytes).toFixed(1) : '–';
   say(`| ${r.what} | ${mb.toFixed(1)} | ${ms(r.ms)} | ${(mb / (r.ms / 1000)).toFixed(1)} | ${r.peak ? (r.peak / 1048576).toFixed(1) : '–'} | ${r.peak ? (r.peak / r.bytes).toFixed(1) : '–'} | ${net} |`);
+}
+
+if (reviewPeak) {
+  say();
+  say(`\`check --html\` over ${reviewReports} reports (the seed report's JSON, a readable copy of each written beside the summary): peak memory ${(reviewPeak / 1048576).toFixed(1)} MB.`);
 }
 
 if (!smoke) await writeFile(join(root, 'BENCHMARKS.md'), out.join('\n') + '\n');

@@ -27,7 +27,7 @@ pub(crate) fn has(grid: &Grid, needle: &str) -> bool {
         .iter()
         .flatten()
         .flatten()
-        .any(|c| normalize_label(&c.text).contains(&n))
+        .any(|c| normalize_label(grid.cell_text(c)).contains(&n))
 }
 
 /// Every leaf of a header forest as (key, label).
