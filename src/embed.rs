@@ -168,7 +168,24 @@ fn mount_in(el: web_sys::HtmlElement) {
         return;
     }
     let _ = el.set_attribute("data-rv-mounted", "");
-    let (article, hide) = match article_report(&el) {
+    if el.has_attribute("data-enhance") {
+        // The article is read in stretches that let the page go on (enhance mode).
+        wasm_bindgen_futures::spawn_local(async move {
+            let found = article_report(&el).await;
+            mount_found(el, found);
+        });
+    } else {
+        mount_found(el, Ok(None));
+    }
+}
+
+/// Mounts the viewer in its container, with the report read from the article (enhance mode),
+/// or says on the container why the article stays as published.
+fn mount_found(
+    el: web_sys::HtmlElement,
+    found: Result<Option<(ArticleReport, Option<web_sys::Element>)>, String>,
+) {
+    let (article, hide) = match found {
         Ok(Some((report, hide))) => (Some(report), hide),
         Ok(None) => (None, None),
         Err(why) => {
@@ -247,20 +264,24 @@ fn watch_article(
     let watched = article.clone();
     let quiet = std::time::Duration::from_millis(300);
     crate::browser::article::on_change(&watched, quiet, move || {
-        let read = read_article(&article);
-        // The old view goes first (dropping its handle unmounts it).
-        shown.borrow_mut().take();
-        match read {
-            Ok(report) => {
-                leptos::logging::log!("[report-viewer] 文章已被页面改动，重新读取并显示");
-                *shown.borrow_mut() = Some(remount(&container, options.clone(), report));
+        let (el, article, container) = (el.clone(), article.clone(), container.clone());
+        let (shown, options) = (shown.clone(), options.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = read_article(&article).await;
+            // The old view goes first (dropping its handle unmounts it).
+            shown.borrow_mut().take();
+            match read {
+                Ok(report) => {
+                    leptos::logging::log!("[report-viewer] 文章已被页面改动，重新读取并显示");
+                    *shown.borrow_mut() = Some(remount(&container, options, report));
+                }
+                Err(why) => {
+                    leptos::logging::warn!("[report-viewer] 文章已被页面改动，无法再读取：{why}");
+                    let _ = el.set_attribute("data-rv-error", &why);
+                    show_as_published(&el, &article);
+                }
             }
-            Err(why) => {
-                leptos::logging::warn!("[report-viewer] 文章已被页面改动，无法再读取：{why}");
-                let _ = el.set_attribute("data-rv-error", &why);
-                show_as_published(&el, &article);
-            }
-        }
+        });
     });
 }
 
@@ -334,7 +355,7 @@ fn viewer_root(el: &web_sys::HtmlElement) -> Option<(web_sys::Element, Option<we
 /// from the article already on the page, and the article to hide once the viewer shows it (when
 /// it is not the container itself). `Err` says why the article stays as it is.
 #[cfg(feature = "enhance")]
-fn article_report(
+async fn article_report(
     el: &web_sys::HtmlElement,
 ) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
     let Some(selector) = el.get_attribute("data-enhance") else {
@@ -360,20 +381,28 @@ fn article_report(
             "data-enhance：“{selector}”指定的文章已由页面上另一个阅读器显示，此处不再重复显示"
         ));
     }
-    let report = read_article(&article)?;
+    // Taken before reading (which lets the page go on): a second container sees it is taken.
     let _ = article.set_attribute("data-rv-article", "");
+    let report = match read_article(&article).await {
+        Ok(report) => report,
+        Err(why) => {
+            let _ = article.remove_attribute("data-rv-article");
+            return Err(why);
+        }
+    };
     let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
     Ok(Some((report, separate)))
 }
 
 /// The report in an article, within the viewer's limits; `Err` says why it stays as published.
 #[cfg(feature = "enhance")]
-fn read_article(article: &web_sys::Element) -> Result<ArticleReport, String> {
+async fn read_article(article: &web_sys::Element) -> Result<ArticleReport, String> {
     article_within_limits(article)?;
     let root = document()
         .document_element()
         .ok_or_else(|| "页面没有根元素".to_string())?;
-    let (dom, at) = crate::browser::article::read_page(&root, article);
+    let (dom, at) = crate::browser::article::read_page(&root, article).await;
+    crate::browser::clock::mark_once("report-viewer:article-read");
     let imported = crate::import::import_dom(&dom, at, &Default::default())
         .map_err(|e| format!("data-enhance：{e}"))?;
     // The same limits as a JSON file: past them the article stays as published.
@@ -387,8 +416,9 @@ fn read_article(article: &web_sys::Element) -> Result<ArticleReport, String> {
 }
 
 /// Before reading an article: its text and its size on the page within what the viewer takes on
-/// (the limits of a JSON file; the article's elements and tables at most a few times what the
-/// report's cells and tables may be), so that a huge article is never read at all.
+/// (the limits of a JSON file; the article's elements at most as many as a report's cells, 50×
+/// a real report page's, and its tables four times a report's), so that a huge article is never
+/// read at all. The browser itself takes over a second to lay out or hide 300,000 elements.
 #[cfg(feature = "enhance")]
 fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
     let limits = crate::model::VIEWER_LIMITS;
@@ -400,7 +430,7 @@ fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
     let tables = article.get_elements_by_tag_name("table").length() as usize;
     let checks = [
         ("文字字数", characters, limits.characters),
-        ("元素数", elements, 4 * limits.cells),
+        ("元素数", elements, limits.cells),
         ("表格数", tables, 4 * limits.tables),
     ];
     match checks.iter().find(|(_, found, limit)| found > limit) {
@@ -413,7 +443,7 @@ fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
 
 /// Without enhance mode in this build: a `data-enhance` container is left as it is, and says why.
 #[cfg(not(feature = "enhance"))]
-fn article_report(
+async fn article_report(
     el: &web_sys::HtmlElement,
 ) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
     if el.has_attribute("data-enhance") {

@@ -1,17 +1,34 @@
 //! Enhance mode's reading of the page: the browser's own DOM as the importer's tree (the same
 //! tree report-tool's parser builds), so the same import rules read a portal's article here and
-//! in report-tool. Walked in a loop, never a recursion: no nesting depth overflows the stack.
+//! in report-tool. Walked in a loop, never a recursion: no nesting depth overflows the stack; and
+//! in stretches that let the page go on between them.
 
 use crate::import::dom::{Dom, NodeId, KEPT_ATTRIBUTES};
 use wasm_bindgen::JsCast;
 
+/// How long one stretch of reading may hold the page before it lets the browser paint and
+/// answer input (milliseconds).
+const SLICE_MS: f64 = 30.0;
+
 /// The tree of the page under `root` (its `<html>`), and where in it the `article` element is.
-pub fn read_page(root: &web_sys::Element, article: &web_sys::Element) -> (Dom, Option<NodeId>) {
+/// Read in stretches of [`SLICE_MS`], each a task of its own: a large article never holds the
+/// page (100,000 elements take about 0.3 s to read, every call into the DOM crossing from wasm).
+pub async fn read_page(
+    root: &web_sys::Element,
+    article: &web_sys::Element,
+) -> (Dom, Option<NodeId>) {
     let mut dom = Dom::new();
     let mut found = None;
     let article: &web_sys::Node = article.as_ref();
     let mut stack: Vec<(web_sys::Node, NodeId)> = vec![(root.clone().into(), dom.root())];
+    let mut slice_start = super::clock::now_ms();
+    let mut read = 0u32;
     while let Some((node, parent)) = stack.pop() {
+        read = read.wrapping_add(1);
+        if read.is_multiple_of(512) && super::clock::now_ms() - slice_start > SLICE_MS {
+            super::clock::next_task().await;
+            slice_start = super::clock::now_ms();
+        }
         match node.node_type() {
             web_sys::Node::ELEMENT_NODE => {
                 let el: &web_sys::Element = node.unchecked_ref();

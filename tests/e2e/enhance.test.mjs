@@ -219,6 +219,8 @@ test('enhance mode past the limits of a JSON file: the article is not read, stay
     ['long.html', add(`<p>${'公开信息情况良好。'.repeat(125000)}</p>`), /文章过大：文字字数为 \d+，超过查看器的上限 1000000/],
     // Thousands of small tables: never read either.
     ['tables.html', add(Array.from({ length: 2000 }, (_, i) => grid(i, 2)).join('')), /文章过大：表格数为 2\d{3}，超过查看器的上限 64/],
+    // More elements than a report has cells (100,000; a real report page has about 2,000).
+    ['elements.html', add(`<p>${'<span>公开</span>'.repeat(120000)}</p>`), /文章过大：元素数为 1\d{5}，超过查看器的上限 100000/],
     // Read, but more tables than the viewer draws: the same words as for a JSON file.
     ['some-tables.html', add(Array.from({ length: 20 }, (_, i) => grid(i, 3)).join('')), /表格数为 2\d，超过查看器的上限 16/],
   ];
@@ -241,6 +243,37 @@ test('enhance mode past the limits of a JSON file: the article is not read, stay
     assert.deepEqual(ours(page.errors), []);
     await page.context().close();
   }
+});
+
+test('enhance mode reads a large article in stretches: the page runs between them (its timers fire) and the report is shown', async () => {
+  const source = await readFile(join(CORPUS, `${years[years.length - 1]}.html`), 'utf8');
+  // 90,000 elements, within the limit of 100,000: read in one go this held the page ~0.8 s.
+  const spans = `<p>${'<span>公开</span>'.repeat(90000)}</p>`;
+  const html = enhancedCorpusPage(source).replace(/(data-report-viewer data-enhance[^>]*>)/, `$1${spans}`)
+    .replace('<head>', `<head><script>
+      window.__ticks = []; window.__mounted = null;
+      (function tick() { window.__ticks.push(performance.now()); setTimeout(tick, 0); })();
+      new MutationObserver(() => { const a = document.querySelector('[data-rv-mounted]'); if (a && window.__mounted === null) window.__mounted = performance.now(); })
+        .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-rv-mounted'] });
+    </script>`);
+  const page = await corpusPage('large.html', html);
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]')?.shadowRoot?.querySelector('.rv-report') || document.querySelector('[data-rv-error]'), null, { timeout: 90000 });
+  const state = await page.evaluate(() => {
+    const read = performance.getEntriesByName('report-viewer:article-read')[0]?.startTime ?? null;
+    return {
+      error: document.querySelector('[data-rv-error]')?.getAttribute('data-rv-error') ?? null,
+      mounted: window.__mounted,
+      read,
+      ticksWhileReading: window.__ticks.filter((t) => t > window.__mounted && t < read).length,
+      shown: document.querySelector('[data-report-viewer]').shadowRoot.textContent.includes('总体情况'),
+    };
+  });
+  assert.equal(state.error, null);
+  assert.ok(state.mounted !== null && state.read !== null, JSON.stringify(state));
+  assert.ok(state.ticksWhileReading >= 2, `the page's timers ran while the article was read: ${JSON.stringify(state)}`);
+  assert.ok(state.shown);
+  assert.deepEqual(ours(page.errors), []);
+  await page.context().close();
 });
 
 test('enhance mode: text the portal adds after the takeover is read again and shown; an article rewritten into no report is shown as published', async () => {
