@@ -17,7 +17,7 @@ use crate::model::Meta;
 
 /// The viewer's stylesheet: adopted by every shadow root, inlined in saved pages, adopted by the
 /// print view.
-pub const STYLESHEET: &str = include_str!("../../style/report-viewer.css");
+pub const STYLESHEET: &str = include_str!(concat!(env!("OUT_DIR"), "/report-viewer.min.css"));
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {

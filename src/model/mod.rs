@@ -15,6 +15,7 @@ pub mod finding;
 pub mod grid;
 #[cfg(feature = "tool")]
 pub mod hierarchy;
+mod json_path;
 pub mod layout;
 mod load;
 pub mod names;
@@ -400,10 +401,9 @@ pub fn parse_report(text: &str) -> Result<Report, LoadError> {
     if let Some(e) = load::not_json(text) {
         return Err(e);
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    let report: Report = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        load::explain(e.into_inner(), path)
+    let report: Report = serde_json::from_str(text).map_err(|e| {
+        let path = json_path::path_at(text, e.line(), e.column());
+        load::explain(e, path)
     })?;
     if report.version != FORMAT_VERSION {
         return Err(LoadError::Version {
