@@ -123,6 +123,8 @@ pub struct Labels {
     pub skip_table: &'static str,
     /// Over the reading bar's part buttons, speed, voice and keys.
     pub reader_settings: &'static str,
+    /// The same, short, for the one-line bar of a phone.
+    pub reader_settings_short: &'static str,
     /// Shows the full grid of a table instead of its cards (on narrow screens).
     pub full_table: &'static str,
     /// Before the columns of a card whose figures are 0.
@@ -350,6 +352,7 @@ pub const ZH: Labels = Labels {
     close_bar: "关闭朗读",
     skip_table: "跳过此表",
     reader_settings: "更多选项",
+    reader_settings_short: "更多",
     full_table: "查看完整表格",
     zeros: "为0的栏目：",
     list_separator: "、",
@@ -477,6 +480,7 @@ pub const EN: Labels = Labels {
     close_bar: "Close",
     skip_table: "Skip this table",
     reader_settings: "More options",
+    reader_settings_short: "More",
     full_table: "Full table",
     zeros: "0 in: ",
     list_separator: ", ",

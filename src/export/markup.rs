@@ -346,6 +346,10 @@ pub struct Card {
     pub items: Vec<(String, CellMarkup)>,
     /// The columns whose figure is 0 (or blank), folded.
     pub zeros: Vec<String>,
+    /// The block (group) and the data rows it shows: read aloud, these rows light it up.
+    pub group: usize,
+    /// See [`Card::group`].
+    pub rows: Vec<usize>,
 }
 
 impl TableMarkup<'_> {
@@ -362,11 +366,15 @@ impl TableMarkup<'_> {
                 .map(|p| p[..p.len() - usize::from(self.compared.is_some())].to_vec())
                 .collect();
             for (title, cells) in card_units(group, &own) {
+                let mut rows: Vec<usize> = cells.iter().map(|&(row, _)| row).collect();
+                rows.dedup();
                 let mut card = Card {
                     block: block.take(),
                     title,
                     items: Vec::new(),
                     zeros: Vec::new(),
+                    group: g,
+                    rows,
                 };
                 // Beside last year's: a column's three cells are one item.
                 let step = if self.compared.is_some() { 3 } else { 1 };

@@ -202,6 +202,7 @@ pub fn ReportView(
             lang=report.meta.language.clone()
             node_ref=article
             on:keydown=on_key
+            on:focusin=move |ev| focus_moved(&ev, reader)
         >
             <ReportHeader meta=report.meta.clone()/>
             <CheckSummary/>
@@ -214,6 +215,17 @@ pub fn ReportView(
             </div>
             {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
         </article>
+    }
+}
+
+/// Focus moved inside the report: kept clear of the sticky reading bar.
+fn focus_moved(ev: &web_sys::FocusEvent, reader: Option<ReaderCtx>) {
+    use wasm_bindgen::JsCast;
+    let target = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    if let (Some(reader), Some(target)) = (reader, target) {
+        reader.keep_focus_clear(target);
     }
 }
 

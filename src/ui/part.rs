@@ -123,10 +123,7 @@ fn ReadPart(reader: ReaderCtx, part: String) -> impl IntoView {
         <button
             type="button"
             class="rv-button rv-button--small rv-part__read"
-            on:click=move |_| {
-                reader.bar_open.set(true);
-                reader.command(Command::PlayPart(part.clone()));
-            }
+            on:click=move |_| reader.start_from_button(Command::PlayPart(part.clone()))
         >
             {labels().read_part}
         </button>

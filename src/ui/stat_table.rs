@@ -177,7 +177,8 @@ fn table_view(
     let class = m.class();
     let cards = cards.map(|cards| {
         let (caption, unit) = (caption.clone(), unit.clone());
-        view! { <TableCards cards caption unit grid/> }
+        let table = id.to_string();
+        view! { <TableCards cards caption unit grid table/> }
     });
     let caption = view! {
         {caption}
@@ -292,11 +293,16 @@ fn TableCards(
     unit: Option<String>,
     /// The full grid is shown instead.
     grid: RwSignal<bool>,
+    /// The table's id (what read-aloud's targets name).
+    table: String,
 ) -> impl IntoView {
     let l = labels();
+    let reading_caption = reading_part(&table, ReadPart::Caption);
     let list = cards
         .into_iter()
         .map(|card| {
+            // Read aloud, the card of the row being read is lit (the grid is hidden here).
+            let reading = reading_rows(&table, card.group, card.rows.clone());
             let block = card
                 .block
                 .map(|b| view! { <p class="rv-card__block">{b}</p> });
@@ -309,7 +315,7 @@ fn TableCards(
                 view! { <p class="rv-card__zeros">{format!("{}{}", l.zeros, card.zeros.join(l.list_separator))}</p> }
             });
             view! {
-                <li class="rv-card">
+                <li class="rv-card" class:rv-reading=reading>
                     {block}
                     <p class="rv-card__title">{card.title}</p>
                     <dl class="rv-card__items">{items}</dl>
@@ -320,7 +326,7 @@ fn TableCards(
         .collect_view();
     view! {
         <div class="rv-cards">
-            <p class="rv-cards__caption">
+            <p class="rv-cards__caption" class:rv-reading=reading_caption>
                 {caption}
                 {unit.map(|u| view! { <span class="rv-table__unit">{u}</span> })}
             </p>
@@ -438,6 +444,20 @@ fn reading_row(id: &str, data: Option<CellPos>) -> impl Fn() -> bool + Send + Sy
             *table == id
                 && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
         }
+        _ => false,
+    })
+}
+
+/// Whether read-aloud is now reading one of these data rows of a block (a card's rows).
+fn reading_rows(id: &str, g: usize, rows: Vec<usize>) -> impl Fn() -> bool + Send + Sync + 'static {
+    let id = id.to_string();
+    reading_where(move |target| match target {
+        Target::TableRows {
+            table,
+            group,
+            first,
+            last,
+        } => *table == id && *group == g && rows.iter().any(|r| (*first..=*last).contains(r)),
         _ => false,
     })
 }

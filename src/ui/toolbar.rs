@@ -28,10 +28,7 @@ pub fn Toolbar() -> impl IntoView {
                 type="button"
                 class="rv-button rv-button--read"
                 aria-expanded=move || bar.get().to_string()
-                on:click=move |_| {
-                    r.bar_open.set(true);
-                    r.command(Command::Play);
-                }
+                on:click=move |_| r.start_from_button(Command::Play)
             >
                 {l.read_aloud}
             </button>

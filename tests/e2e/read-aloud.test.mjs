@@ -176,6 +176,124 @@ describe('with a real voice', () => {
     await page.close();
   });
 
+  test('on a phone (390 px, and 320 px at 200 %), the card of the row read is lit and the screen follows it; the hidden grid is not what is followed', async () => {
+    for (const [width, height, size] of [[390, 844, null], [320, 640, '200']]) {
+      const page = await openRecording(h, { viewport: { width, height }, reducedMotion: true });
+      if (size) await inWidget(page, (root, v) => { const s = root.querySelector('.rv-toolbar select'); s.value = v; s.dispatchEvent(new Event('change')); }, size);
+      // 朗读本节 on part 三, which holds 表三 (shown as cards here).
+      await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
+      await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+      // On to the table's rows: 下一句 until a card is lit (each press waits for the highlight to move).
+      for (let i = 0; i < 12 && !(await inWidget(page, (root) => !!root.querySelector('.rv-card.rv-reading'))); i++) {
+        const before = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent ?? '');
+        await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
+        await page.waitForFunction(({ host, before }) => (document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent ?? '') !== before, { host: HOST, before }, { timeout: 10000 });
+      }
+      // Held there (暂停 keeps the highlight): the lit card is on screen, clear of the reading bar.
+      await inWidget(page, (root) => root.querySelector('.rv-reader__play').click());
+      await page.waitForFunction((host) => {
+        const root = document.querySelector(host).shadowRoot;
+        const card = root.querySelector('.rv-card.rv-reading');
+        if (!card) return false;
+        const r = card.getBoundingClientRect();
+        const bar = root.querySelector('.rv-reader').getBoundingClientRect();
+        // Clear of the bar; a card taller than the room under the bar starts just below it.
+        const taller = r.height > innerHeight - bar.bottom;
+        return r.height > 0 && r.top < innerHeight && r.bottom > 0
+          && (taller ? r.top >= bar.bottom - 1 && r.top <= bar.bottom + 24 : (r.top >= bar.bottom - 1 || r.bottom <= bar.top + 1));
+      }, HOST, { timeout: 10000 }).catch(async (e) => {
+        await page.screenshot({ path: join(OUTPUT, `read-aloud-phone-card-${width}-failed.png`) });
+        const where = await inWidget(page, (root) => ({ card: root.querySelector('.rv-card.rv-reading')?.getBoundingClientRect().toJSON(), bar: root.querySelector('.rv-reader').getBoundingClientRect().toJSON(), lit: [...root.querySelectorAll('.rv-reading')].map((x) => x.className) }));
+        throw new Error(`${e.message} ${JSON.stringify(where)}`);
+      });
+      const state = await inWidget(page, (root) => ({
+        card: root.querySelector('.rv-card.rv-reading .rv-card__title')?.textContent,
+        gridShown: root.querySelector('.rv-card.rv-reading').closest('.rv-table-view').querySelector('.rv-table__scroll').getClientRects().length > 0,
+      }));
+      assert.ok(state.card, `${width} px: a card is lit`);
+      assert.equal(state.gridShown, false, `${width} px: the grid is hidden on a phone`);
+      await page.screenshot({ path: join(OUTPUT, `read-aloud-phone-card-${width}.png`) });
+      await stopReading(page);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
+  test('on a phone at 200 % (320 × 640, 390 × 844, and 844 × 390 on its side) the reading bar is one line that stays at hand; the rest is in its menu', async () => {
+    for (const [width, height] of [[320, 640], [390, 844], [844, 390]]) {
+      const page = await openRecording(h, { viewport: { width, height }, reducedMotion: true, voices: false });
+      await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+      await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][0].click());
+      await page.waitForFunction(() => window.__speech[0]?.events.includes('start'), null, { timeout: 15000 });
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+      const bar = await page.waitForFunction((host) => {
+        const root = document.querySelector(host).shadowRoot;
+        const r = root.querySelector('.rv-reader').getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && r.height > 0 && { height: r.height, share: r.height / innerHeight };
+      }, HOST, { timeout: 5000 }).then((v) => v.jsonValue());
+      await page.screenshot({ path: join(OUTPUT, `read-aloud-bar-200-${width}x${height}.png`) });
+      // One line of 44 px targets at 200 % text: an eighth of a phone held upright, a fifth of
+      // one on its side (was: static and scrolled away upright, 73–115 % on its side).
+      assert.ok(bar.share <= (width > height ? 0.25 : 0.15), `${width}×${height}: the bar covers ${(bar.share * 100).toFixed(0)} % of the screen`);
+      // One line: play/pause and stop shown; the sentence buttons are in the menu.
+      const shown = (root, sel) => [...root.querySelectorAll(sel)].filter((b) => b.getClientRects().length > 0).map((b) => b.textContent.trim());
+      const row = await inWidget(page, (root, f) => new Function('root', 'sel', `return (${f})(root, sel)`)(root, '.rv-reader > .rv-reader__buttons button'), shown.toString());
+      assert.deepEqual(row, ['暂停', '停止'], `${width}×${height}: ${row}`);
+      await inWidget(page, (root) => root.querySelector('.rv-reader__more > summary').click());
+      await page.screenshot({ path: join(OUTPUT, `read-aloud-bar-200-${width}x${height}-menu.png`) });
+      const menu = await inWidget(page, (root, f) => new Function('root', 'sel', `return (${f})(root, sel)`)(root, '.rv-reader__more button'), shown.toString());
+      assert.ok(['上一句', '下一句', '关闭朗读'].every((b) => menu.includes(b)), `${width}×${height}: ${menu}`);
+      // The open menu fits the screen: no sideways scrolling.
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+      assert.ok(widths[0] <= widths[1], `${width}×${height}: the page is ${widths[0]} px wide with the menu open`);
+      assert.deepEqual(await h.axe(page, { include: HOST }), []);
+      await stopReading(page);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
+
+  test('by keyboard: 朗读 moves focus to the bar; focus never hides under the sticky bar; Escape closes the menu, then the bar', async () => {
+    const page = await openRecording(h, { viewport: { width: 1024, height: 700 }, reducedMotion: true, voices: false });
+    const active = () => page.evaluate(() => { const a = __rvActive(); return a ? (a.textContent ?? '').trim() + '|' + a.className : null; });
+    await inWidget(page, (root) => root.querySelector('.rv-button--read').focus());
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__speech[0]?.events.includes('start'), null, { timeout: 15000 });
+    // Focus went with the reading: on the bar's play/pause button, on screen.
+    await page.waitForFunction(() => { const a = __rvActive(); const r = a?.getBoundingClientRect(); return a?.classList.contains('rv-reader__play') && r.top >= 0 && r.bottom <= innerHeight; }, null, { timeout: 5000 });
+    await page.keyboard.press('Enter'); // 暂停: the view stops following the voice
+    await page.evaluate(() => window.scrollBy(0, 400));
+    // Tab on through the report: every focused control clear of the bar (once the page has
+    // settled after the move).
+    const hidden = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const clear = await page.waitForFunction((host) => {
+        const root = document.querySelector(host).shadowRoot;
+        const a = __rvActive();
+        const bar = root.querySelector('.rv-reader');
+        // Only the viewer's own controls (Tab goes on to the host page after it).
+        if (!a || !root.contains(a) || bar.hidden || bar.contains(a)) return true;
+        const r = a.getBoundingClientRect(); const b = bar.getBoundingClientRect();
+        return b.top > 1 || r.bottom <= b.top + 1 || r.top >= b.bottom - 1;
+      }, HOST, { timeout: 2000 }).then(() => true, () => false);
+      if (!clear) hidden.push(await active());
+    }
+    assert.deepEqual(hidden, [], 'focused controls hidden under the bar');
+    // Escape: first the menu closes (focus on its button), then the bar (focus on 朗读).
+    await inWidget(page, (root) => { const s = root.querySelector('.rv-reader__more > summary'); s.click(); s.focus(); });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    assert.equal(await inWidget(page, (root) => root.querySelector('.rv-reader__more').open), false);
+    assert.match(await active(), /更多选项/);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction((host) => document.querySelector(host).shadowRoot.querySelector('.rv-reader').hidden, HOST, { timeout: 5000 });
+    await page.waitForFunction(() => __rvActive()?.classList.contains('rv-button--read'), null, { timeout: 5000 });
+    await page.waitForFunction(() => !speechSynthesis.speaking, null, { timeout: 10000 });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('skip this table: offered while a table is read, and reading goes on after it', async () => {
     const page = await openRecording(h);
     // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.
@@ -208,7 +326,10 @@ describe('with a real voice', () => {
     assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-reading').length), 0);
     assert.deepEqual(await h.axe(page), [], 'bar open');
     // Every button of the bar is named in words a reader sees (no glyphs that fonts lack).
-    const names = await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].map((b) => b.textContent.trim()));
+    // (Those a wide screen shows: a phone's menu holds its own copies of four of them.)
+    await inWidget(page, (root) => { root.querySelector('.rv-reader__more').open = true; });
+    const names = await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].filter((b) => b.getClientRects().length > 0).map((b) => b.textContent.trim()));
+    await inWidget(page, (root) => { root.querySelector('.rv-reader__more').open = false; });
     assert.deepEqual(names, ['上一句', '播放', '停止', '下一句', '关闭朗读', '上一部分', '下一部分']);
     // The bar can be closed: reading stops, the bar goes, focus returns to 朗读.
     await inWidget(page, (root) => root.querySelector('.rv-reader__close').click());

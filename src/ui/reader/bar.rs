@@ -22,14 +22,20 @@ pub fn ReadingBar() -> impl IntoView {
     let notice = move || l.voices(status.get());
     let (message, bar_open) = (reader.message, reader.bar_open);
     view! {
-        <div class="rv-reader" role="group" aria-labelledby="rv-reader-title" hidden=move || !bar_open.get()>
+        <div class="rv-reader" role="group" aria-labelledby="rv-reader-title" hidden=move || !bar_open.get() on:keydown=move |ev| on_escape(&ev, reader)>
             <p class="rv-reader__title" id="rv-reader-title">{l.read_aloud}</p>
             <ReaderButtons reader/>
             {move || notice().map(|n| view! { <p class="rv-reader__notice" role="alert">{n}</p> })}
             // Speed, voice and keys one press away, so that the bar stays small while it stays at
             // hand (sticky) during reading.
             <details class="rv-reader__more">
-                <summary>{l.reader_settings}</summary>
+                <summary>
+                    <span class="rv-reader__more-long">{l.reader_settings}</span>
+                    <span class="rv-reader__more-short">{l.reader_settings_short}</span>
+                </summary>
+                // On a phone the bar is one line (play/pause, stop, this menu): the sentence and
+                // table buttons are here instead (shown by the stylesheet on narrow screens only).
+                <SentenceButtons reader class="rv-reader__buttons rv-reader__narrow"/>
                 <PartButtons reader/>
                 <div class="rv-reader__settings">
                     <SpeedPicker reader/>
@@ -51,15 +57,10 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
     let phase = reader.phase;
     let playing = move || phase.get() == Phase::Speaking;
     let cmd = move |c: Command| move |_| reader.command(c.clone());
-    let (current, script) = (reader.current, reader.script);
-    let in_table = move || {
-        current.get().is_some_and(|i| {
-            script.with_value(|s| s.get(i).is_some_and(|u| u.target.table().is_some()))
-        })
-    };
+    let in_table = in_table(&reader);
     view! {
         <div class="rv-reader__buttons">
-            <button type="button" class="rv-button" on:click=cmd(Command::Previous)>
+            <button type="button" class="rv-button rv-reader__wide" on:click=cmd(Command::Previous)>
                 <svg class="rv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M3 2h2v12H3zM14 2v12L6 8z"></path>
                 </svg>
@@ -71,11 +72,43 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
             <button type="button" class="rv-button" on:click=cmd(Command::Stop)>
                 {l.stop}
             </button>
-            <button type="button" class="rv-button" on:click=cmd(Command::Next)>
+            <button type="button" class="rv-button rv-reader__wide" on:click=cmd(Command::Next)>
                 {l.next_sentence}
                 <svg class="rv-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M11 2h2v12h-2zM2 2v12l8-6z"></path>
                 </svg>
+            </button>
+            {move || {
+                in_table()
+                    .then(|| {
+                        view! {
+                            <button type="button" class="rv-button rv-reader__skip rv-reader__wide" on:click=cmd(Command::SkipTable)>
+                                {l.skip_table}
+                            </button>
+                        }
+                    })
+            }}
+            <button type="button" class="rv-button rv-reader__close rv-reader__wide" on:click=move |_| reader.close_bar()>
+                {l.close_bar}
+            </button>
+        </div>
+    }
+}
+
+/// Previous and next sentence, skip this table and close: the phone's menu holds them (the
+/// one-line bar has no room).
+#[component]
+fn SentenceButtons(reader: ReaderCtx, class: &'static str) -> impl IntoView {
+    let l = labels();
+    let cmd = move |c: Command| move |_| reader.command(c.clone());
+    let in_table = in_table(&reader);
+    view! {
+        <div class=class>
+            <button type="button" class="rv-button" on:click=cmd(Command::Previous)>
+                {l.previous_sentence}
+            </button>
+            <button type="button" class="rv-button" on:click=cmd(Command::Next)>
+                {l.next_sentence}
             </button>
             {move || {
                 in_table()
@@ -91,6 +124,44 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
                 {l.close_bar}
             </button>
         </div>
+    }
+}
+
+/// Escape in the bar: closes its menu when open (focus back on the menu's button), else stops
+/// reading and closes the bar (focus back on 朗读).
+fn on_escape(ev: &web_sys::KeyboardEvent, reader: ReaderCtx) {
+    use wasm_bindgen::JsCast;
+    if ev.key() != "Escape" {
+        return;
+    }
+    ev.prevent_default();
+    let bar = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let menu = bar.and_then(|b| b.query_selector(".rv-reader__more[open]").ok().flatten());
+    match menu {
+        Some(menu) => {
+            let _ = menu.remove_attribute("open");
+            let summary = menu
+                .query_selector("summary")
+                .ok()
+                .flatten()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(s) = summary {
+                let _ = s.focus();
+            }
+        }
+        None => reader.close_bar(),
+    }
+}
+
+/// Whether read-aloud is now in a table (跳过此表 is offered then).
+fn in_table(reader: &ReaderCtx) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let (current, script) = (reader.current, reader.script);
+    move || {
+        current.get().is_some_and(|i| {
+            script.with_value(|s| s.get(i).is_some_and(|u| u.target.table().is_some()))
+        })
     }
 }
 

@@ -259,6 +259,52 @@ impl ReaderCtx {
     }
 
     /// Closes the reading bar: reading stops, and focus returns to the 朗读 button.
+    /// Reading started by a press of a button that scrolls away as the view follows the voice
+    /// (朗读, 朗读本节): the bar opens, the command runs, and focus moves to the bar's play/pause
+    /// button, which stays at hand (keyboard users are never left on a button off screen).
+    pub fn start_from_button(&self, command: Command) {
+        self.bar_open.set(true);
+        self.command(command);
+        let root = self.root;
+        request_animation_frame(move || {
+            let button = root
+                .get_untracked()
+                .and_then(|a| a.query_selector(".rv-reader__play").ok().flatten())
+                .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
+            if let Some(b) = button {
+                let _ = b.focus();
+            }
+        });
+    }
+
+    /// Focus moved to `target`: if the sticky bar covers it, the page scrolls it clear (below
+    /// the bar), after the browser's own scroll to the focused element (WCAG 2.4.11).
+    pub fn keep_focus_clear(&self, target: web_sys::Element) {
+        if !self.bar_open.get_untracked() {
+            return;
+        }
+        let root = self.root;
+        request_animation_frame(move || {
+            let Some(bar) = root
+                .get_untracked()
+                .and_then(|a| a.query_selector(".rv-reader").ok().flatten())
+            else {
+                return;
+            };
+            if bar.contains(Some(&target)) {
+                return;
+            }
+            let (b, t) = (
+                bar.get_bounding_client_rect(),
+                target.get_bounding_client_rect(),
+            );
+            // Only a bar stuck at the top covers what scrolls under it.
+            if b.top() <= 1.0 && t.top() < b.bottom() && t.bottom() > b.top() {
+                window().scroll_by_with_x_and_y(0.0, t.top() - b.bottom() - 8.0);
+            }
+        });
+    }
+
     pub fn close_bar(&self) {
         self.command(Command::Stop);
         self.bar_open.set(false);
@@ -304,7 +350,43 @@ fn keep_in_view(root: NodeRef<leptos::html::Article>) {
     let Some(article) = root.get_untracked() else {
         return;
     };
-    if let Ok(Some(el)) = article.query_selector(".rv-reading") {
+    // The first highlight on screen: a table's grid and its cards both mark the row read, and
+    // one of them is hidden (the grid on a phone, the cards on a wide screen).
+    use wasm_bindgen::JsCast;
+    let Ok(lit) = article.query_selector_all(".rv-reading") else {
+        return;
+    };
+    let shown = (0..lit.length())
+        .filter_map(|i| lit.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .find(|el| el.get_client_rects().length() > 0);
+    let Some(el) = shown else {
+        return;
+    };
+    let bar = article
+        .query_selector(".rv-reader")
+        .ok()
+        .flatten()
+        .map(|b| b.get_bounding_client_rect())
+        // Only a bar stuck at the top takes room from the view.
+        .map_or(0.0, |b| {
+            if b.top() <= 1.0 {
+                b.bottom().max(0.0)
+            } else {
+                0.0
+            }
+        });
+    let r = el.get_bounding_client_rect();
+    let room = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0)
+        - bar;
+    if r.height() > room {
+        // Taller than the room under the bar (a card at large text): its start just below it.
+        window().scroll_by_with_x_and_y(0.0, r.top() - bar - 8.0);
+    } else {
         // In the middle of the view: never under the sticky reading bar, never at an edge.
         scroll_into_view(&el, web_sys::ScrollLogicalPosition::Center);
     }
