@@ -39,7 +39,11 @@ for (const [what, name] of files) {
   const bytes = await readFile(join(dist, name));
   sizeRows.push([what, bytes.length, gzipSync(bytes, { level: 9 }).length, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length]);
 }
-const css = await readFile(join(root, 'style/report-viewer.css'));
+// The stylesheet as the wasm holds it (minified by build.rs), else its source.
+// (The newest of the build's copies: older build folders may linger.)
+const builtCss = execFileSync('find', [join(root, 'target/wasm32-unknown-unknown/release/build'), '-name', 'report-viewer.min.css', '-printf', '%T@ %p\\n'], { encoding: 'utf8' })
+  .trim().split('\n').filter(Boolean).sort((a, b) => Number(b.split(' ')[0]) - Number(a.split(' ')[0])).map((l) => l.slice(l.indexOf(' ') + 1));
+const css = await readFile(builtCss[0] ?? join(root, 'style/report-viewer.css'));
 const total = sizeRows.reduce((a, r) => [a[0] + r[1], a[1] + r[2], a[2] + r[3]], [0, 0, 0]);
 
 // 2. Reports: generated sizes, their static HTML (report-tool html), and a viewer page.
