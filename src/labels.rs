@@ -57,6 +57,8 @@ pub struct Labels {
     pub toolbar: &'static str,
     pub check_heading: &'static str,
     pub check_ok: &'static str,
+    /// Instead of `check_ok` when some figures are not given: only what was given is vouched for.
+    pub check_ok_given: &'static str,
     /// Heading of what the importer noted reading the page's own article (enhance mode).
     pub import_notes: &'static str,
     pub check_problems: &'static str,
@@ -69,6 +71,9 @@ pub struct Labels {
     pub chart_compared: &'static str,
     /// The disclosure of a chart's breakdown.
     pub chart_parts: &'static str,
+    /// In place of a table's 图解 when the source gives none of the figures they would draw
+    /// (said once, instead of charts of empty bars).
+    pub charts_not_drawn: &'static str,
     pub blank: &'static str,
     pub derived: &'static str,
     pub derived_legend: &'static str,
@@ -178,7 +183,7 @@ pub struct Labels {
     pub at_address: &'static str,
     /// What a load failure means for a reader, in a plain sentence (the technical detail is for
     /// the webmaster, below it): network, interrupted, timeout, address, server, data.
-    pub for_people: [&'static str; 7],
+    pub for_people: [&'static str; 8],
     /// The summary over the technical detail.
     pub technical: &'static str,
     /// The viewer itself failed (a panic): what it is, and what a reader can do.
@@ -214,6 +219,30 @@ impl Labels {
         match number {
             Some(n) if self.english() => format!("Table {n}"),
             _ => label.to_string(),
+        }
+    }
+
+    /// What 数据核对 could not check in a table (`label`: 表三): the source gives `given` of its
+    /// `figures` figures; `skipped`: checks needing the others were not made.
+    pub fn unchecked(
+        &self,
+        label: &str,
+        number: Option<u8>,
+        (given, figures): (usize, usize),
+        skipped: bool,
+    ) -> String {
+        let name = self.table_name(number, label);
+        match (self.english(), given) {
+            (false, 0) => format!("{name}：原文未给出数字，无法核对。"),
+            (false, _) if skipped => {
+                format!("{name}：原文只给出 {given} 个数字（共 {figures} 个），部分核对无法进行。")
+            }
+            (false, _) => format!("{name}：原文给出 {given} 个数字（共 {figures} 个），已全部核对。"),
+            (true, 0) => format!("{name}: the source gives none of its figures; nothing could be checked."),
+            (true, _) if skipped => format!(
+                "{name}: the source gives {given} of its {figures} figures; some checks could not be made."
+            ),
+            (true, _) => format!("{name}: the source gives {given} of its {figures} figures, all checked."),
         }
     }
 
@@ -304,6 +333,7 @@ pub const ZH: Labels = Labels {
     toolbar: "报告工具",
     check_heading: "数据核对",
     check_ok: "统计表中未发现前后不一致的数字。",
+    check_ok_given: "已给出的数字中未发现前后不一致。",
     import_notes: "本报告由本页文章自动整理，整理时的说明",
     check_problems: "统计表中发现需要核实的数字：",
     not_provided: "未提供",
@@ -311,6 +341,7 @@ pub const ZH: Labels = Labels {
     chart_last_year: "上年 ",
     chart_compared: "实心条为本年数字，虚线空心条为上年数字。",
     chart_parts: "（三）至（六）各项的分项",
+    charts_not_drawn: "图解：原文未给出本表的数字，因此不作图。",
     blank: "空白",
     derived: "计算值",
     derived_legend: "计算值：原表未提供，由本表其他数字相加得出。",
@@ -397,6 +428,7 @@ pub const ZH: Labels = Labels {
         "服务器暂时没有提供这份报告，请稍后重新加载，或使用页面上的报告原文链接。",
         "这份报告的数据有误，暂时无法显示，请使用页面上的报告原文链接。网站管理员可根据下面的技术信息修正。",
         "阅读器在这个页面上无法取得报告，请使用页面上的报告原文链接。",
+        "网站上找不到这份报告（服务器说该地址没有这个文件），重新加载也不会改变。请使用页面上的报告原文链接，或告知网站管理员。",
     ],
     technical: "技术信息（供网站管理员）",
     crashed: "阅读器出错",
@@ -432,6 +464,7 @@ pub const EN: Labels = Labels {
     toolbar: "Report tools",
     check_heading: "Data check",
     check_ok: "The statistical tables hold together.",
+    check_ok_given: "The figures given hold together.",
     import_notes: "This report was arranged from the article on this page; notes on how",
     check_problems: "Figures in the tables that need checking:",
     not_provided: "not given",
@@ -439,6 +472,7 @@ pub const EN: Labels = Labels {
     chart_last_year: "last year ",
     chart_compared: "Solid bars: this year's figures; dashed hollow bars: last year's.",
     chart_parts: "Breakdown by reason",
+    charts_not_drawn: "Charts: the source gives none of this table's figures, so none are drawn.",
     blank: "blank",
     derived: "computed",
     derived_legend: "Computed: not given in the source, the sum of other figures of this table.",
@@ -525,6 +559,7 @@ pub const EN: Labels = Labels {
         "The server did not provide the report just now. Try again in a moment, or use the link to the full report on this page.",
         "The report's data is faulty and cannot be shown. Use the link to the full report on this page; the webmaster can fix it with the technical details below.",
         "The viewer cannot get the report on this page. Use the link to the full report on this page.",
+        "The website does not have this report (the server says there is no such file); reloading will not change that. Use the link to the full report on this page, or tell the webmaster.",
     ],
     technical: "Technical details (for the webmaster)",
     crashed: "the viewer failed",

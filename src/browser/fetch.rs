@@ -73,6 +73,8 @@ impl LoadFailure {
             LoadFailure::Interrupted { .. } => 1,
             LoadFailure::Timeout { .. } => 2,
             LoadFailure::Address { .. } => 3,
+            // A file that is not there (4xx) is not a passing fault: never "try again later".
+            LoadFailure::Http { status, .. } if (400..500).contains(status) => 7,
             LoadFailure::Http { .. } => 4,
             LoadFailure::Data { .. } => 5,
             LoadFailure::Browser { .. } => 6,

@@ -144,13 +144,39 @@ fn check_summary(h: &mut String, checked: &CheckedReport, l: &Labels) {
         .iter()
         .filter(|f| f.needs_attention())
         .collect();
+    let unchecked = checked.unchecked();
+    if attention.is_empty() && unchecked.is_empty() {
+        return;
+    }
+    let problems = if attention.is_empty() {
+        ""
+    } else {
+        " rv-check--problems"
+    };
+    let _ = write!(
+        h,
+        "<section class=\"rv-check{problems}\"><h2 class=\"rv-check__title\">{}</h2>",
+        escape(l.check_heading)
+    );
+    // What could not be checked, as the viewer says it.
+    if !unchecked.is_empty() {
+        h.push_str("<ul class=\"rv-check__unchecked\">");
+        for u in &unchecked {
+            let line = l.unchecked(&u.label, u.number, (u.given, u.figures), u.skipped);
+            let _ = write!(h, "<li>{}</li>", escape(&line));
+        }
+        h.push_str("</ul>");
+    }
     if attention.is_empty() {
+        if checked.complete_tables() > 0 {
+            let _ = write!(h, "<p>{}</p>", escape(l.check_ok_given));
+        }
+        h.push_str("</section>\n");
         return;
     }
     let _ = writeln!(
         h,
-        "<section class=\"rv-check rv-check--problems\"><h2 class=\"rv-check__title\">{}</h2><p>{}{}{}{}</p><ul class=\"rv-findings__list\">",
-        escape(l.check_heading),
+        "<p>{}{}{}{}</p><ul class=\"rv-findings__list\">",
         escape(l.check_problems),
         escape(l.count.0),
         attention.len(),
@@ -166,8 +192,9 @@ fn finding_item(h: &mut String, f: &crate::model::Finding, l: &Labels, with_tabl
     let m = finding(f, l, with_table);
     let _ = write!(
         h,
-        "<li class=\"{}\"><strong class=\"rv-finding__label\">{}</strong>",
+        "<li class=\"{}\" data-rule=\"{}\"><strong class=\"rv-finding__label\">{}</strong>",
         m.class,
+        m.rule,
         escape(&m.label)
     );
     match &m.table {
@@ -245,6 +272,13 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page
             Block::Table(t) => {
                 if let Some(table) = checked.tables.get(&t.id) {
                     if page.charts {
+                        if checked.charts_left_out(table) {
+                            let _ = writeln!(
+                                h,
+                                "<p class=\"rv-chart-note\">{}</p>",
+                                escape(page.labels.charts_not_drawn)
+                            );
+                        }
                         for chart in checked.charts_for(table) {
                             h.push_str(&ChartMarkup::new(&chart, page.labels).html());
                         }
@@ -469,7 +503,9 @@ mod tests {
         // 表三 and 表四 one <table> each, 表二 one per block (four in 2021).
         assert_eq!(html.matches("<table").count(), 1 + 1 + 4);
         assert_eq!(html.matches("<caption").count(), 2 + 4);
-        assert!(html.contains("R4.1"));
+        // The rule id for the webmaster, as an attribute: not in the words.
+        assert!(html.contains("data-rule=\"R4.1\""));
+        assert!(!html.contains("（R4.1）"));
     }
 
     /// Every character of the document that is not the report's own text.

@@ -9,7 +9,7 @@ use crate::labels::Labels;
 use crate::model::compare::Comparison;
 use crate::model::layout::{CellKind, LaidCell};
 use crate::model::table::depth;
-use crate::model::{CellPos, CellValue, CheckedReport, Finding, Rule, Severity, StatTable};
+use crate::model::{CellPos, CellValue, CheckedReport, Finding, Severity, StatTable};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Which element a cell is.
@@ -491,14 +491,16 @@ fn card_units(
         .collect()
 }
 
-/// One finding's words: its class, its label ("错误（R3.2）："), the table it is about (in the
-/// summary) and its message.
+/// One finding's words: its class, its label ("错误："), the table it is about (in the summary)
+/// and its message; the rule id for the webmaster (`data-rule`), never in what citizens read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FindingMarkup {
     /// Its classes.
     pub class: &'static str,
-    /// Severity, and the rule id webmasters look up in the format documentation.
+    /// Its severity, in words.
     pub label: String,
+    /// The rule id webmasters look up in the format documentation (R3.2), as an attribute.
+    pub rule: &'static str,
     /// The table, with the id to link to, when the finding is listed away from it.
     pub table: Option<(Option<String>, String)>,
     /// What is wrong.
@@ -512,15 +514,10 @@ pub fn finding(f: &Finding, l: &Labels, with_table: bool) -> FindingMarkup {
         Severity::Warning => ("rv-finding rv-finding--warning", l.warning),
         Severity::Info => ("rv-finding rv-finding--info", l.info),
     };
-    let label = match f.rule {
-        Rule::R3_1 | Rule::R3_2 | Rule::R3_3 | Rule::R4_1 | Rule::N1 => {
-            format!("{word}{}{}", l.paren(f.rule.id()), l.colon)
-        }
-        _ => format!("{word}{}", l.colon),
-    };
     FindingMarkup {
         class,
-        label,
+        label: format!("{word}{}", l.colon),
+        rule: f.rule.id(),
         table: with_table.then(|| (f.table_id.clone(), l.finding_place(&f.table).to_string())),
         message: if l.english() {
             f.message_en.clone()
@@ -672,16 +669,22 @@ mod tests {
         let f = c
             .findings
             .iter()
-            .find(|f| f.rule == Rule::R4_1)
+            .find(|f| f.rule == crate::model::Rule::R4_1)
             .expect("the sample has an R4.1 finding");
         let zh = finding(f, &ZH, true);
-        assert!(zh.label.ends_with("（R4.1）："), "{}", zh.label);
+        // The rule id is for the webmaster (data-rule), not in the words citizens read.
+        assert!(
+            !zh.label.contains("R4.1") && zh.label.ends_with("："),
+            "{}",
+            zh.label
+        );
+        assert_eq!(zh.rule, "R4.1");
         assert_eq!(
             zh.table.as_ref().map(|t| t.1.as_str()),
             Some(f.table.as_str())
         );
         let en = finding(f, &EN, false);
-        assert!(en.label.ends_with(" (R4.1): "), "{}", en.label);
+        assert!(!en.label.contains("R4.1"), "{}", en.label);
         assert!(en.table.is_none());
     }
 

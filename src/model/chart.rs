@@ -49,6 +49,14 @@ pub struct Chart {
 }
 
 impl Chart {
+    /// Whether the chart has a figure to draw (this year's, a part's or last year's): a chart
+    /// of bars that are all 未提供 is not drawn.
+    pub fn has_figures(&self) -> bool {
+        self.bars.iter().any(|b| {
+            b.value.is_some() || b.last_year.is_some() || b.parts.iter().any(|p| p.value.is_some())
+        })
+    }
+
     /// Each bar's length as a share of the longest, in thousandths (0 for a zero figure, `None`
     /// where the figure is not provided). Integer arithmetic: no float formatting in the browser
     /// build.
@@ -342,13 +350,30 @@ mod tests {
         ))
         .unwrap();
         let checked = check_report(read_report(&bytes).unwrap());
+        // A chart of bars that would all be 未提供 is not drawn; the table says so once.
         for c in checked.charts() {
-            if c.id.ends_with("results") {
-                assert_eq!(c.sentence.0, "办理结果的总计未提供。");
-                assert!(
-                    c.lengths().iter().all(Option::is_none),
-                    "nothing drawn as zero"
-                );
+            assert!(c.has_figures(), "{} has nothing to draw", c.id);
+            assert!(!c.id.ends_with("results"), "no figure of 办理结果 is known");
+        }
+        // 表三 gives one figure, a total (28): no chart has a bar to draw, so the table says
+        // once that it is not drawn (the total is in the table).
+        let table3 = checked
+            .tables
+            .values()
+            .find(|t| t.label.as_deref() == Some("表三"))
+            .unwrap();
+        assert!(checked.charts_for(table3).is_empty());
+        assert!(checked.charts_left_out(table3));
+        let left_out = checked
+            .tables
+            .values()
+            .filter(|t| checked.charts_left_out(t))
+            .count();
+        assert!(left_out >= 1, "tables without a figure say so once");
+        // Not provided is never drawn as zero.
+        for c in checked.charts() {
+            for (bar, length) in c.bars.iter().zip(c.lengths()) {
+                assert_eq!(bar.value.is_none(), length.is_none(), "{}", c.id);
             }
         }
     }

@@ -160,13 +160,13 @@ impl Checker<'_> {
                 printed: Some(printed.to_string()),
                 cells: vec![total],
                 message: format!(
-                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（相差 {}）。",
-                    difference(printed, sum)
+                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（{}）。",
+                    difference(printed, sum).0
                 ),
                 message_en: format!(
-                    "{} should equal the sum of {describe_en}, {sum}; the table gives {printed} (off by {}).",
+                    "{} should equal the sum of {describe_en}, {sum}; the table gives {printed} ({}).",
                     place_words(&row_en, &column_en, true),
-                    difference(printed, sum)
+                    difference(printed, sum).1
                 ),
             });
         }
@@ -231,14 +231,40 @@ pub fn place_words(row: &Option<String>, column: &Option<String>, english: bool)
     }
 }
 
-pub fn difference(a: Decimal, b: Decimal) -> String {
+/// How `a` differs from `b`, in words, Chinese and English ("多 1", "1 more"): what citizens
+/// read has no signed numbers.
+pub fn difference(a: Decimal, b: Decimal) -> (String, String) {
     let negated = Decimal {
         units: -b.units,
         scale: b.scale,
     };
     match a.checked_add(negated) {
-        Some(d) if d.units > 0 => format!("+{d}"),
-        Some(d) => d.to_string(),
+        Some(d) if d.units > 0 => (format!("多 {d}"), format!("{d} more")),
+        Some(d) if d.units < 0 => {
+            let d = Decimal {
+                units: -d.units,
+                ..d
+            };
+            (format!("少 {d}"), format!("{d} less"))
+        }
+        Some(_) => ("相同".into(), "the same".into()),
+        None => ("?".into(), "?".into()),
+    }
+}
+
+/// How far apart two figures are, unsigned ("3"): for two sides that should be equal, neither
+/// of which is the one printed wrongly.
+pub fn gap(a: Decimal, b: Decimal) -> String {
+    let negated = Decimal {
+        units: -b.units,
+        scale: b.scale,
+    };
+    match a.checked_add(negated) {
+        Some(d) => Decimal {
+            units: d.units.abs(),
+            ..d
+        }
+        .to_string(),
         None => "?".into(),
     }
 }

@@ -286,26 +286,28 @@ fn change_finding(
     cells: Vec<CellPos>,
     (now, before): (i64, i64),
 ) -> Finding {
+    let whole = |units| Decimal { units, scale: 0 };
+    let change = super::checker::difference(whole(now), whole(before));
     text_warning(
         table,
         cells,
         (claim.printed.clone(), (now - before).to_string()),
         (
             format!(
-                "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（相差 {}）。请核对。",
+                "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（本年{}）。请核对。",
                 claim.heading,
                 st.what,
                 claim.printed,
                 quote(&claim.sentence),
-                now - before
+                change.0
             ),
             format!(
-                "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} (a difference of {}). Check them.",
+                "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} ({} this year). Check them.",
                 claim.heading,
                 st.what_en,
                 claim.printed,
                 quote_en(&claim.sentence),
-                now - before
+                change.1
             ),
         ),
     )

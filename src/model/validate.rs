@@ -26,6 +26,21 @@ pub struct CheckedReport {
     pub findings: Vec<Finding>,
 }
 
+/// An official table whose source leaves figures out: what 数据核对 says it could not check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unchecked {
+    /// The table's label (表三).
+    pub label: String,
+    /// Its number (3).
+    pub number: Option<u8>,
+    /// Figures the source gives.
+    pub given: usize,
+    /// Figures the table has.
+    pub figures: usize,
+    /// Checks that needed a figure not given were not made.
+    pub skipped: bool,
+}
+
 impl CheckedReport {
     /// The 图解 of every official table of the report, in report order.
     pub fn charts(&self) -> Vec<Chart> {
@@ -36,12 +51,14 @@ impl CheckedReport {
     }
 
     /// The 图解 of one table, as its template draws them (none for a table that is not an
-    /// official one); a table whose identities fail says so in each chart's sentence.
+    /// official one; none of bars that are all 未提供: see [`CheckedReport::charts_left_out`]); a
+    /// table whose identities fail says so in each chart's sentence.
     pub fn charts_for(&self, t: &StatTable) -> Vec<Chart> {
         let Some(template) = t.template else {
             return Vec::new();
         };
         let mut out = template.template().charts(t);
+        out.retain(Chart::has_figures);
         let failing = self
             .findings_for(&t.id)
             .iter()
@@ -50,6 +67,57 @@ impl CheckedReport {
             say_contradictions(&mut out);
         }
         out
+    }
+
+    /// Whether the table's template draws 图解 but none is drawn, because the source gives none
+    /// of the figures they would show (the reader is told so once, instead of empty bars).
+    pub fn charts_left_out(&self, t: &StatTable) -> bool {
+        t.template
+            .is_some_and(|template| !template.template().charts(t).is_empty())
+            && self.charts_for(t).is_empty()
+    }
+
+    /// What 数据核对 could not check: each official table whose source leaves figures out.
+    pub fn unchecked(&self) -> Vec<Unchecked> {
+        self.tables
+            .values()
+            .filter(|t| t.template.is_some())
+            .filter_map(|t| {
+                let figures = t.keyed.len();
+                let given = t
+                    .keyed
+                    .values()
+                    .filter(|p| {
+                        t.cell(**p)
+                            .is_some_and(|c| c.value != super::cell::CellValue::NotProvided)
+                    })
+                    .count();
+                let skipped = self
+                    .findings_for(&t.id)
+                    .iter()
+                    .any(|f| f.rule == Rule::NotProvided);
+                let label = t.label.clone().unwrap_or_else(|| t.caption.clone());
+                let number = t.template.map(|id| id.table_number());
+                (given < figures || skipped).then_some(Unchecked {
+                    label,
+                    number,
+                    given,
+                    figures,
+                    skipped,
+                })
+            })
+            .collect()
+    }
+
+    /// How many official tables give every figure, all checks made: 数据核对 vouches for the
+    /// figures given only when one does (a verdict on one figure of 161 would say nothing).
+    pub fn complete_tables(&self) -> usize {
+        let official = self
+            .tables
+            .values()
+            .filter(|t| t.template.is_some())
+            .count();
+        official - self.unchecked().len()
     }
 
     /// Findings about one table.
@@ -582,7 +650,8 @@ mod tests {
         assert_eq!(r31.len(), 1);
         assert!(r31[0].expected.as_deref().unwrap().ends_with("= 14629"));
         assert!(r31[0].printed.as_deref().unwrap().ends_with("= 14628"));
-        assert!(r31[0].message.contains("相差 -1"), "{}", r31[0].message);
+        // Two sides that should be equal: how far apart, unsigned.
+        assert!(r31[0].message.contains("（相差 1）"), "{}", r31[0].message);
     }
 
     #[test]

@@ -893,11 +893,14 @@ mod tests {
                 == Target::TableFindings {
                     table: "table-4".into()
                 }));
-        // The finding's difference is said as a difference.
+        // The finding's difference is said in words, never as a signed number.
         assert!(
-            script.iter().any(|u| u.spoken.contains("多出1")),
-            "the finding says 相差 +1"
+            script
+                .iter()
+                .any(|u| u.shown.starts_with("本表核对：") && u.shown.contains("（多 1）")),
+            "the finding says 多 1"
         );
+        assert!(script.iter().all(|u| !u.shown.contains("+1")));
         for u in &script {
             assert!(u.shown.chars().count() <= LIMIT);
         }

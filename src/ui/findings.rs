@@ -25,7 +25,7 @@ fn FindingItem(
         None => view! { <span>{name} {l.colon}</span> }.into_any(),
     });
     view! {
-        <li class=m.class>
+        <li class=m.class data-rule=m.rule>
             <strong class="rv-finding__label">{m.label}</strong>
             {table}
             {m.message}
@@ -68,13 +68,34 @@ pub fn CheckSummary() -> impl IntoView {
         .collect();
     let ok = attention.is_empty();
     let import_notes = import_notes(checked);
+    // What could not be checked, said before any verdict: a verdict never vouches for figures
+    // the source does not give.
+    let unchecked = checked.unchecked();
+    let all_given = unchecked.is_empty();
+    let none_complete = checked.complete_tables() == 0;
+    let unchecked = (!all_given).then(|| {
+        let lines = unchecked
+            .into_iter()
+            .map(|u| {
+                let line = labels().unchecked(&u.label, u.number, (u.given, u.figures), u.skipped);
+                view! { <li>{line}</li> }
+            })
+            .collect_view();
+        view! { <ul class="rv-check__unchecked">{lines}</ul> }
+    });
     view! {
         <div class="rv-check" class:rv-check--problems=!ok>
             <h2 class="rv-check__title" id="rv-check-title">
                 {labels().check_heading}
             </h2>
+            {unchecked}
             {if ok {
-                view! { <p>{labels().check_ok}</p> }.into_any()
+                let verdict = match (all_given, none_complete) {
+                    (true, _) => Some(labels().check_ok),
+                    (false, false) => Some(labels().check_ok_given),
+                    (false, true) => None,
+                };
+                verdict.map(|v| view! { <p>{v}</p> }).into_any()
             } else {
                 view! {
                     <p>{labels().check_problems} {format!("{}{}{}", labels().count.0, attention.len(), labels().count.1)}</p>

@@ -217,10 +217,14 @@ fn table_charts(
             charts = with_last_year(charts, &previous.charts_for(before));
         }
     }
-    charts
+    let not_drawn = checked
+        .charts_left_out(table)
+        .then(|| view! { <p class="rv-chart-note">{labels().charts_not_drawn}</p> });
+    let charts = charts
         .into_iter()
         .map(|chart| view! { <ChartFigure chart/> })
-        .collect_view()
+        .collect_view();
+    view! { {not_drawn}{charts} }
 }
 
 /// The table's `<table>` under its caption: one, or one per block (表二) under a caption of

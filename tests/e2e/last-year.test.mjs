@@ -231,7 +231,8 @@ test('last year\'s report that does not come is a quiet note: this report, its c
   assert.equal(await inWidget(page, (root) => root.querySelectorAll('.rv-table').length), 3, 'every table shown');
   // The report's own finding (表四's planted total) and nothing else.
   const summary = await inWidget(page, (root) => root.querySelector('.rv-check').textContent);
-  assert.match(summary, /R4\.1/);
+  assert.match(summary, /表中为 6（多 1）/);
+  assert.equal(await inWidget(page, (root) => root.querySelector('.rv-check li').dataset.rule), 'R4.1');
   assert.doesNotMatch(summary, /上年/);
   assert.deepEqual(await h.axe(page), []);
   await page.close();

@@ -63,7 +63,9 @@ test('the sample report is labelled as sample data and its planted violation is 
   assert.equal(await page.getAttribute(`a[data-report-link="${SAMPLE}"]`, 'aria-current'), 'page');
   const summary = await page.textContent('.rv-check');
   assert.match(summary, /共 1 处/);
-  assert.match(summary, /R4\.1/);
+  // The rule id is for the webmaster (data-rule), never in the words; no signed numbers.
+  assert.doesNotMatch(summary, /R4\.1|\+1/);
+  assert.equal(await page.getAttribute('.rv-check li', 'data-rule'), 'R4.1');
   assert.match(summary, /应等于结果维持、结果纠正、其他结果、尚未审结之和 5，表中为 6/);
   await page.click('.rv-check a[href="#table-4"]');
   assert.equal(await page.getAttribute('#part-4-button', 'aria-expanded'), 'true');
@@ -183,6 +185,10 @@ test('a missing report says the server answered 404, and the page stays usable',
   assert.match(alert, /服务器未返回报告/);
   assert.match(alert, /404/);
   assert.match(alert, /no-such-report\.json/);
+  // Not worded as a passing fault: a file that is not there stays not there.
+  const people = await page.textContent('.rv-error__people');
+  assert.match(people, /网站上找不到这份报告.*重新加载也不会改变/);
+  assert.doesNotMatch(people, /暂时|稍后/);
   assert.ok(await page.isVisible('.demo-switch'));
   assert.deepEqual(page.errors, []);
   await page.close();

@@ -8,7 +8,7 @@ mod text;
 
 use super::{leaf, leaves_of, ColumnKind, Format, Template, TemplateId};
 use crate::model::checker::figure;
-use crate::model::checker::{difference, Checker};
+use crate::model::checker::{gap, Checker};
 use crate::model::finding::{Finding, Rule, Severity};
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock, TableGroup};
@@ -319,11 +319,11 @@ fn check_corner(c: &mut Checker) {
                 cells: cells.clone(),
                 message: format!(
                     "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
-                    difference(right, left)
+                    gap(right, left)
                 ),
                 message_en: format!(
                     "Column “{column}”: items “一” and “二” add up to {left}, items “（七）” and “四” to {right}; they should be equal (off by {}).",
-                    difference(right, left)
+                    gap(right, left)
                 ),
             });
         }
