@@ -147,10 +147,23 @@ fn read_options(el: &web_sys::HtmlElement) -> Options {
             .and_then(|p| p.get(&param))
             .and_then(|v| same_origin_url(&v));
         if let Some(src) = from_query {
+            follow_copy_link(el, &src);
             options.src = src;
         }
     }
     options
+}
+
+/// A demo page's fallback link marked `data-rv-copy` names the readable copy of the report the
+/// address chose (its name with `.html` for `.json`), not the page's default report: what a
+/// reader gets when the viewer cannot show it is the same report.
+fn follow_copy_link(el: &web_sys::HtmlElement, src: &str) {
+    let Some(copy) = src.strip_suffix(".json").map(|stem| format!("{stem}.html")) else {
+        return;
+    };
+    if let Ok(Some(a)) = el.query_selector("a[data-rv-copy]") {
+        let _ = a.set_attribute("href", &copy);
+    }
 }
 
 /// The address `v`, when it resolves to this page's origin against this page. Resolved

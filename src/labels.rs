@@ -54,6 +54,12 @@ pub struct Labels {
     pub contents: &'static str,
     pub expand_all: &'static str,
     pub collapse_all: &'static str,
+    /// The voice picker's group of voice variants (espeak's +whisper and the like).
+    pub voice_variants: &'static str,
+    /// Said (live region) after 展开全部: before and after the number of parts.
+    pub all_expanded: (&'static str, &'static str),
+    /// Said after 收起全部.
+    pub all_collapsed: &'static str,
     pub toolbar: &'static str,
     pub check_heading: &'static str,
     pub check_ok: &'static str,
@@ -330,6 +336,9 @@ pub const ZH: Labels = Labels {
     contents: "目录",
     expand_all: "展开全部",
     collapse_all: "收起全部",
+    voice_variants: "更多：以上语音的变体",
+    all_expanded: ("已展开全部 ", " 个部分"),
+    all_collapsed: "已收起全部部分",
     toolbar: "报告工具",
     check_heading: "数据核对",
     check_ok: "统计表中未发现前后不一致的数字。",
@@ -461,6 +470,9 @@ pub const EN: Labels = Labels {
     contents: "Contents",
     expand_all: "Expand all",
     collapse_all: "Collapse all",
+    voice_variants: "More: variants of these voices",
+    all_expanded: ("All ", " parts expanded"),
+    all_collapsed: "All parts collapsed",
     toolbar: "Report tools",
     check_heading: "Data check",
     check_ok: "The statistical tables hold together.",

@@ -51,6 +51,8 @@ pub struct ChartMarkup {
     pub parts: Vec<(String, Vec<ChartRow>)>,
     /// What the disclosure of the parts says.
     pub parts_summary: &'static str,
+    /// Each breakdown's figures in words, its plot's description ("属于国家秘密 1、…").
+    pub parts_descriptions: Vec<String>,
 }
 
 /// The longest bar, in tenths of a percent of the chart's width (room for the figure after it,
@@ -182,7 +184,28 @@ impl ChartMarkup {
                 .map(|b| (row(b).label, b.parts.iter().map(row).collect()))
                 .collect(),
             parts_summary: l.chart_parts,
+            parts_descriptions: chart
+                .bars
+                .iter()
+                .filter(|b| !b.parts.is_empty())
+                .map(|b| {
+                    let rows: Vec<String> = b
+                        .parts
+                        .iter()
+                        .map(|p| {
+                            let r = row(p);
+                            format!("{} {}", r.label, r.bar.value)
+                        })
+                        .collect();
+                    rows.join(l.list_separator)
+                })
+                .collect(),
         }
+    }
+
+    /// Id of a breakdown plot's description.
+    pub fn parts_desc_id(&self, i: usize) -> String {
+        format!("{}-parts-{i}-desc", self.id)
     }
 
     /// Id of the caption's title (the chart's name).
@@ -223,13 +246,17 @@ impl ChartMarkup {
             );
             for (i, (label, rows)) in self.parts.iter().enumerate() {
                 let id = self.parts_id(i);
+                let desc = self.parts_desc_id(i);
                 let _ = write!(
                     h,
-                    "<p class=\"rv-chart__parts-label\" id=\"{}\">{}</p><div class=\"rv-chart__plot\" role=\"img\" aria-labelledby=\"{} {}\">",
+                    "<p class=\"rv-chart__parts-label\" id=\"{}\">{}</p><p class=\"rv-sr\" id=\"{}\">{}</p><div class=\"rv-chart__plot\" role=\"img\" aria-labelledby=\"{} {}\" aria-describedby=\"{}\">",
                     escape(&id),
                     escape(label),
+                    escape(&desc),
+                    escape(&self.parts_descriptions[i]),
                     escape(&self.title_id()),
                     escape(&id),
+                    escape(&desc),
                 );
                 for r in rows {
                     r.html(&mut h);

@@ -1,14 +1,16 @@
-//! Reading a [`Block`] from JSON. Serde's derive for an internally tagged enum first copies the
-//! whole object into a buffer to find its `type`; for a table of 20,000 rows that buffer is as
-//! large as the table and doubles the time and memory of reading it. Here, when `type` is the
-//! object's first key (as in every file this project writes), the rest of the object is read
-//! straight into its kind; otherwise the object is buffered as before. The messages are those
-//! of the derive: "missing field `type`", "unknown variant `x`, expected one of …".
+//! Reading a [`Block`] (and a [`TableBlock`]) from JSON in one pass, whatever the order of its
+//! keys. Serde's derive for an internally tagged enum first copies the whole object into a buffer
+//! to find its `type`; for a table of 20,000 rows that buffer is as large as the table and doubles
+//! the time and memory of reading it. Here every field any kind of block has is read as it comes
+//! (an unknown one is skipped, as before), then `type` says which block it is. The messages are
+//! those of the derive: "missing field `type`", "unknown variant `x`, expected one of …".
 
-use super::{Block, TableBlock};
+use super::table::{exact_rows, Header, TableGroup};
+use super::{Block, Cell, TableBlock, TemplateId};
 use serde::de::value::MapAccessDeserializer;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 use std::fmt;
 
 #[derive(Deserialize)]
@@ -20,72 +22,110 @@ enum Kind {
     Table,
 }
 
+/// Every field of every kind of block, as the JSON has it (a table's first group beside its
+/// others).
 #[derive(Deserialize)]
-struct Text {
-    text: String,
-}
-
-#[derive(Deserialize)]
-struct List {
+struct Fields {
+    #[serde(rename = "type", default)]
+    kind: Option<Kind>,
     #[serde(default)]
-    ordered: bool,
-    items: Vec<String>,
+    text: Option<String>,
+    #[serde(default)]
+    ordered: Option<bool>,
+    #[serde(default)]
+    items: Option<Vec<String>>,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    template: Option<TemplateId>,
+    #[serde(default)]
+    values: BTreeMap<String, BTreeMap<String, Cell>>,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    heading: Option<String>,
+    #[serde(default)]
+    corner: Option<String>,
+    #[serde(default)]
+    columns: Vec<Header>,
+    #[serde(default)]
+    rows: Vec<Header>,
+    #[serde(default, deserialize_with = "exact_rows")]
+    cells: Vec<Vec<Cell>>,
+    #[serde(default)]
+    groups: Vec<TableGroup>,
+    #[serde(default)]
+    notes: Vec<String>,
 }
 
-fn read<'de, D: Deserializer<'de>>(kind: Kind, rest: D) -> Result<Block, D::Error> {
-    Ok(match kind {
-        Kind::Paragraph => Block::Paragraph {
-            text: Text::deserialize(rest)?.text,
-        },
-        Kind::Note => Block::Note {
-            text: Text::deserialize(rest)?.text,
-        },
-        Kind::List => {
-            let l = List::deserialize(rest)?;
-            Block::List {
-                ordered: l.ordered,
-                items: l.items,
-            }
-        }
-        Kind::Table => Block::Table(Box::new(TableBlock::deserialize(rest)?)),
-    })
-}
-
-struct BlockVisitor;
-
-impl<'de> Visitor<'de> for BlockVisitor {
-    type Value = Block;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("internally tagged enum Block")
+impl Fields {
+    fn table<E: de::Error>(self) -> Result<TableBlock, E> {
+        Ok(TableBlock {
+            id: self.id.ok_or_else(|| E::missing_field("id"))?,
+            template: self.template,
+            values: self.values,
+            caption: self.caption,
+            unit: self.unit,
+            body: TableGroup {
+                heading: self.heading,
+                corner: self.corner,
+                columns: self.columns,
+                rows: self.rows,
+                cells: self.cells,
+            },
+            groups: self.groups,
+            notes: self.notes,
+        })
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Block, A::Error> {
-        let Some(first) = map.next_key::<String>()? else {
-            return Err(de::Error::missing_field("type"));
-        };
-        if first == "type" {
-            let kind: Kind = map.next_value()?;
-            return read(kind, MapAccessDeserializer::new(map));
-        }
-        // `type` later in the object: keep what comes before it, then read the whole.
-        let mut object = serde_json::Map::new();
-        object.insert(first, map.next_value()?);
-        while let Some(key) = map.next_key::<String>()? {
-            let value: serde_json::Value = map.next_value()?;
-            object.insert(key, value);
-        }
-        let kind = object
-            .remove("type")
-            .ok_or_else(|| de::Error::missing_field("type"))?;
-        let kind = Kind::deserialize(kind).map_err(de::Error::custom)?;
-        read(kind, serde_json::Value::Object(object)).map_err(de::Error::custom)
+    fn block<E: de::Error>(mut self) -> Result<Block, E> {
+        let text = |t: Option<String>| t.ok_or_else(|| E::missing_field("text"));
+        let kind = self.kind.take().ok_or_else(|| E::missing_field("type"))?;
+        Ok(match kind {
+            Kind::Paragraph => Block::Paragraph {
+                text: text(self.text)?,
+            },
+            Kind::Note => Block::Note {
+                text: text(self.text)?,
+            },
+            Kind::List => Block::List {
+                ordered: self.ordered.unwrap_or(false),
+                items: self.items.ok_or_else(|| E::missing_field("items"))?,
+            },
+            Kind::Table => Block::Table(Box::new(self.table()?)),
+        })
+    }
+}
+
+/// Reads an object's fields (only an object: an array is "invalid type: sequence"), then makes
+/// what `make` makes of them.
+struct FieldsVisitor<T>(&'static str, fn(Fields) -> Result<T, serde_json::Error>);
+
+impl<'de, T> Visitor<'de> for FieldsVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let fields = Fields::deserialize(MapAccessDeserializer::new(map))?;
+        (self.1)(fields).map_err(de::Error::custom)
     }
 }
 
 impl<'de> Deserialize<'de> for Block {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(BlockVisitor)
+        d.deserialize_map(FieldsVisitor("internally tagged enum Block", Fields::block))
+    }
+}
+
+/// A table block on its own (a block's `type` is not needed).
+impl<'de> Deserialize<'de> for TableBlock {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(FieldsVisitor("struct TableBlock", Fields::table))
     }
 }
 

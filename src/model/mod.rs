@@ -387,6 +387,17 @@ pub fn to_json(report: &Report) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Whether two language tags are the same language (the primary subtag: zh-CN and zh are).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    primary(a) == primary(b)
+}
+
 /// Reads a report from the bytes a server sent: UTF-8 is required (a GBK file is named as such).
 pub fn read_report(bytes: &[u8]) -> Result<Report, LoadError> {
     match std::str::from_utf8(bytes) {

@@ -252,8 +252,8 @@ impl TableGroup {
     }
 }
 
-// Read through `TableBlockFields` (serde's `flatten` would first copy the whole table into a
-// buffer: twice the memory of a large table).
+// Read by `block_de` (serde's `flatten` would first copy the whole table into a buffer: twice
+// the memory of a large table).
 /// A table block as written in the report JSON: either an official template filled with values
 /// by key, or a generic table with its own headers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -285,39 +285,12 @@ pub struct TableBlock {
     pub notes: Vec<String>,
 }
 
-/// [`TableBlock`]'s fields as the JSON has them, the first group's beside the others: read
-/// straight from the text, never buffered.
-#[derive(Deserialize)]
-struct TableBlockFields {
-    id: String,
-    #[serde(default)]
-    template: Option<TemplateId>,
-    #[serde(default)]
-    values: BTreeMap<String, BTreeMap<String, Cell>>,
-    #[serde(default)]
-    caption: Option<String>,
-    #[serde(default)]
-    unit: Option<String>,
-    #[serde(default)]
-    heading: Option<String>,
-    #[serde(default)]
-    corner: Option<String>,
-    #[serde(default)]
-    columns: Vec<Header>,
-    #[serde(default)]
-    rows: Vec<Header>,
-    #[serde(default, deserialize_with = "exact_rows")]
-    cells: Vec<Vec<Cell>>,
-    #[serde(default)]
-    groups: Vec<TableGroup>,
-    #[serde(default)]
-    notes: Vec<String>,
-}
-
 /// Reads rows of cells, each row allocated to its length: JSON gives no lengths, and a row grown
 /// cell by cell holds up to twice its cells (a third more memory on a large table of short rows).
 /// The messages are those of a `Vec` ("expected a sequence").
-fn exact_rows<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<Cell>>, D::Error> {
+pub(super) fn exact_rows<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<Vec<Cell>>, D::Error> {
     use serde::de::{DeserializeSeed, SeqAccess, Visitor};
     use std::fmt;
     struct Rows;
@@ -357,28 +330,6 @@ fn exact_rows<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Vec<Cell>>, 
         }
     }
     d.deserialize_seq(Rows)
-}
-
-impl<'de> Deserialize<'de> for TableBlock {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let f = TableBlockFields::deserialize(d)?;
-        Ok(TableBlock {
-            id: f.id,
-            template: f.template,
-            values: f.values,
-            caption: f.caption,
-            unit: f.unit,
-            body: TableGroup {
-                heading: f.heading,
-                corner: f.corner,
-                columns: f.columns,
-                rows: f.rows,
-                cells: f.cells,
-            },
-            groups: f.groups,
-            notes: f.notes,
-        })
-    }
 }
 
 /// Where a cell sits in a resolved table.

@@ -62,6 +62,13 @@ pub fn rank(mut voices: Vec<VoiceInfo>) -> Vec<VoiceInfo> {
     voices
 }
 
+/// Splits ranked voices into the voices themselves and their variants (`name+variant`: espeak
+/// lists dozens, +Demonic and +whisper among them), each list in ranked order: the picker lists
+/// the first, and the variants apart, under 更多.
+pub fn base_and_variants(ranked: &[VoiceInfo]) -> (Vec<&VoiceInfo>, Vec<&VoiceInfo>) {
+    ranked.iter().partition(|v| !v.name.contains('+'))
+}
+
 /// The voice to use when the reader has chosen none (or a voice that is gone): the best
 /// Chinese voice, if any.
 pub fn pick<'a>(ranked: &'a [VoiceInfo], chosen: Option<&str>) -> Option<&'a VoiceInfo> {
@@ -167,5 +174,24 @@ mod tests {
             "the voice used when none is chosen"
         );
         assert_eq!(ranked.last().unwrap().name, "English (America)");
+    }
+
+    #[test]
+    fn variants_are_listed_apart_in_rank_order() {
+        let v = |name: &str| VoiceInfo {
+            name: name.into(),
+            lang: "cmn".into(),
+            local: true,
+        };
+        let ranked = rank(vec![
+            v("Chinese+Demonic"),
+            v("Chinese"),
+            v("Chinese+whisper"),
+            v("Cantonese"),
+        ]);
+        let (base, variants) = base_and_variants(&ranked);
+        let names = |l: &[&VoiceInfo]| l.iter().map(|v| v.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&base), ["Cantonese", "Chinese"]);
+        assert_eq!(names(&variants), ["Chinese+Demonic", "Chinese+whisper"]);
     }
 }

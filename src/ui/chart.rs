@@ -32,10 +32,12 @@ pub fn ChartFigure(
             .map(|(i, (label, rows))| {
                 let id = m.parts_id(i);
                 let named = format!("{title_id} {id}");
+                let (desc, said) = (m.parts_desc_id(i), m.parts_descriptions[i].clone());
                 let rows = rows.clone().into_iter().map(row).collect_view();
                 view! {
                     <p class="rv-chart__parts-label" id=id>{label.clone()}</p>
-                    <div class="rv-chart__plot" role="img" aria-labelledby=named>{rows}</div>
+                    <p class="rv-sr" id=desc.clone()>{said}</p>
+                    <div class="rv-chart__plot" role="img" aria-labelledby=named aria-describedby=desc>{rows}</div>
                 }
             })
             .collect_view();

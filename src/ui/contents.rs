@@ -1,6 +1,6 @@
 //! The contents list: links to every part and subsection.
 
-use super::{labels, ReportCtx};
+use super::{labels, report_lang, ReportCtx};
 use crate::model::Section;
 use leptos::prelude::*;
 
@@ -35,7 +35,7 @@ fn ContentsList(
                         .then(|| view! { <ContentsList sections=s.sections.clone()/> }.into_any());
                     view! {
                         <li>
-                            <a href=href>{s.heading()}</a>
+                            <a href=href lang=report_lang()>{s.heading()}</a>
                             {subs}
                         </li>
                     }

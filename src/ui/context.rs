@@ -1,7 +1,7 @@
 //! What every component of one viewer reads from context: the loaded report and its open parts,
 //! and the interface's language.
 
-pub use crate::labels::Labels;
+use crate::labels::Labels;
 use crate::model::{CheckedReport, Finding};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -76,4 +76,18 @@ pub fn labels() -> &'static Labels {
     use_context::<Lang>()
         .map(|l| l.0)
         .unwrap_or(&crate::labels::ZH)
+}
+
+/// The language of the report's own text, where it differs from the interface's (`data-lang="en"`
+/// over a Chinese report): set as `lang` on every element of report text, so that a screen reader
+/// voices the English words in English and the report in Chinese (WCAG 3.1.2). `None` when they
+/// are the same language: the page then has one `lang`.
+pub fn report_lang() -> Option<String> {
+    let report = use_context::<ReportCtx>()?
+        .checked
+        .report
+        .meta
+        .language
+        .clone();
+    (!crate::model::same_language(&report, labels().lang_tag)).then_some(report)
 }

@@ -1,7 +1,7 @@
 //! The report's title and what the page says about it.
 
-use super::labels;
 use super::reader::SpokenText;
+use super::{labels, report_lang};
 use crate::model::Meta;
 use leptos::prelude::*;
 
@@ -20,14 +20,14 @@ pub fn ReportHeader(
             view! {
                 <div class="rv-meta__item">
                     <dt>{term}</dt>
-                    <dd>{v}</dd>
+                    <dd lang=report_lang()>{v}</dd>
                 </div>
             }
         })
     };
     view! {
         <header class="rv-header">
-            <h1 class="rv-title" id="rv-title">
+            <h1 class="rv-title" id="rv-title" lang=report_lang()>
                 <SpokenText key="title".to_string() text=meta.title.clone()/>
             </h1>
             {meta

@@ -20,5 +20,5 @@ pub mod stat_table;
 pub mod toolbar;
 
 pub use app::{ReportView, ReportViewer};
-pub use context::{labels, Lang, ReportCtx};
+pub use context::{labels, report_lang, Lang, ReportCtx};
 pub use load::ArticleReport;

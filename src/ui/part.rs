@@ -1,9 +1,9 @@
 //! A part of the report as a WAI-ARIA accordion section, and the blocks inside it.
 
-use super::labels;
 use super::reader::{reading_where, ReaderCtx, SpokenText};
 use super::stat_table::StatTableView;
 use super::ReportCtx;
+use super::{labels, report_lang};
 use crate::browser::location::{current_hash_is, replace_hash};
 use crate::model::{Block, Section};
 use crate::read_aloud::player::Command;
@@ -53,7 +53,7 @@ pub fn Part(
                     on:click=toggle
                 >
                     <span class="rv-part__icon" aria-hidden="true"></span>
-                    <span class="rv-part__text">{section.heading()}</span>
+                    <span class="rv-part__text" lang=report_lang()>{section.heading()}</span>
                 </button>
             </h2>
             {read_part}
@@ -138,7 +138,7 @@ fn Subsection(
 ) -> impl IntoView {
     view! {
         <section class="rv-subsection" id=section.id.clone()>
-            <h3 class="rv-subsection__heading">
+            <h3 class="rv-subsection__heading" lang=report_lang()>
                 <SpokenText key=heading_key(&section.id) text=section.heading()/>
             </h3>
             <Blocks blocks=section.blocks.clone() section=Some(section.id.clone())/>
@@ -166,10 +166,10 @@ pub fn Blocks(
         .enumerate()
         .map(|(i, b)| match b {
             Block::Paragraph { text } => {
-                view! { <p class="rv-p"><SpokenText key=text_key(s, i) text/></p> }.into_any()
+                view! { <p class="rv-p" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }.into_any()
             }
             Block::Note { text } => {
-                view! { <p class="rv-note"><SpokenText key=text_key(s, i) text/></p> }.into_any()
+                view! { <p class="rv-note" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }.into_any()
             }
             Block::List { ordered, items } => {
                 let items = items
@@ -178,9 +178,9 @@ pub fn Blocks(
                     .map(|(j, text)| view! { <li><SpokenText key=item_key(s, i, j) text/></li> })
                     .collect_view();
                 if ordered {
-                    view! { <ol class="rv-list">{items}</ol> }.into_any()
+                    view! { <ol class="rv-list" lang=report_lang()>{items}</ol> }.into_any()
                 } else {
-                    view! { <ul class="rv-list">{items}</ul> }.into_any()
+                    view! { <ul class="rv-list" lang=report_lang()>{items}</ul> }.into_any()
                 }
             }
             Block::Table(t) => view! { <StatTableView id=t.id/> }.into_any(),

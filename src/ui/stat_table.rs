@@ -155,6 +155,7 @@ fn table_view(
     comparison: Option<Arc<Comparison>>,
     grid: RwSignal<bool>,
 ) -> AnyView {
+    let text_lang = own_text_lang(checked, id);
     let shared = Arc::new(RowsCtx {
         id: id.to_string(),
         checked: checked.clone(),
@@ -191,7 +192,7 @@ fn table_view(
         <div class="rv-table-view" class:rv-table-view--grid=move || grid.get()>
         {cards}
         <div class=class id=id.clone()>
-            <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0">
+            <div class="rv-table__scroll" role="region" aria-labelledby=region_label tabindex="0" lang=text_lang.clone()>
                 {tables}
             </div>
             <div class="rv-table__legend" class:rv-reading=reading_part(&id, ReadPart::Notes)>
@@ -202,6 +203,16 @@ fn table_view(
         </div>
     }
     .into_any()
+}
+
+/// A table that is not an official one is the report's own text throughout (an official one's
+/// labels are in the interface's words): its language, where it differs from the interface's.
+fn own_text_lang(checked: &CheckedReport, id: &str) -> Option<String> {
+    checked
+        .tables
+        .get(id)
+        .filter(|t| t.template.is_none())
+        .and_then(|_| super::report_lang())
 }
 
 /// 图解 above the table (the webmaster may turn them off): the table stays the data's source.

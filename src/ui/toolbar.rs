@@ -113,12 +113,17 @@ fn OpenAll() -> impl IntoView {
     let none_open = move || open.with(|o| o.is_empty());
     // Bumped by every 展开全部 and 收起全部: a later click stops an earlier opening.
     let generation = StoredValue::new(0u32);
+    // What a press did, said to screen readers (the parts open out of view).
+    let said = RwSignal::new(String::new());
     view! {
         <button
             type="button"
             class="rv-button"
             aria-disabled=move || all_open().to_string()
-            on:click=move |_| open_all(open, &parts, generation)
+            on:click=move |_| {
+                open_all(open, &parts, generation);
+                said.set(format!("{}{count}{}", l.all_expanded.0, l.all_expanded.1));
+            }
         >
             {l.expand_all}
         </button>
@@ -130,10 +135,12 @@ fn OpenAll() -> impl IntoView {
                 generation.update_value(|g| *g += 1);
                 open.set(Default::default());
                 replace_hash(None);
+                said.set(l.all_collapsed.to_string());
             }
         >
             {l.collapse_all}
         </button>
+        <span class="rv-sr rv-toolbar__said" aria-live="polite">{move || said.get()}</span>
     }
 }
 

@@ -49,6 +49,18 @@ test('each official table has its 图解: bars as long as the figures, a sentenc
     assert.ok(c.caption.includes(c.description), 'the caption says the sentence');
     assert.ok(c.before, `${c.name} stands above its table`);
   }
+  // Every breakdown plot (表三's reasons under 不予公开 and the like) is named and described: its
+  // figures in words.
+  const breakdowns = await inWidget(page, (root) => [...root.querySelectorAll('.rv-chart__parts .rv-chart__plot')].map((p) => ({
+    name: p.getAttribute('aria-labelledby').split(' ').map((id) => root.getElementById(id)?.textContent).join(' '),
+    description: root.getElementById(p.getAttribute('aria-describedby') ?? '')?.textContent ?? '',
+    values: [...p.querySelectorAll('.rv-chart__value')].map((v) => v.textContent),
+  })));
+  assert.ok(breakdowns.length >= 4, `${breakdowns.length} breakdowns`);
+  for (const b of breakdowns) {
+    assert.ok(b.name.length > 5, 'named');
+    assert.ok(b.values.every((v) => b.description.includes(v)), `${b.name}: described with its figures: ${b.description}`);
+  }
   // 表三 applicants: each figure of 一、本年新收 in the sample, its bar proportional to it.
   const applicants = all.find((c) => c.id.endsWith('applicants'));
   const row = values['table3-2021'].new_requests;

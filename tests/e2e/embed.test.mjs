@@ -545,6 +545,24 @@ test('in English (data-lang="en") every word the viewer shows, announces, prints
     return new Function('root', 'own', `return (${fn})(root, own)`)(root, own);
   }, { fn: interfaceWords.toString(), own });
   assert.deepEqual(shown, [], 'Chinese words of the interface on screen');
+  // Each text carries its language (WCAG 3.1.2): the interface's English words in an element
+  // of lang="en", the report's own Chinese text in one of the report's language.
+  const misplaced = await page.evaluate((own) => {
+    const root = document.querySelector('[data-report-viewer]').shadowRoot;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const out = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('style, script, [hidden], [aria-hidden=true]')) continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      const report = own.some((o) => o.trim() === text);
+      if (report && /[\u4e00-\u9fff]/.test(text) && !lang.startsWith('zh')) out.push(`report text in lang=${lang}: ${text.slice(0, 40)}`);
+      if (!report && /[A-Za-z]{3}/.test(text) && !/[\u4e00-\u9fff]/.test(text) && lang !== 'en') out.push(`English in lang=${lang}: ${text.slice(0, 40)}`);
+    }
+    return out;
+  }, own);
+  assert.deepEqual(misplaced, [], 'every text in an element of its language');
   const announced = await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('[role=status][aria-live=polite]').textContent);
   assert.match(announced, /[A-Za-z]{3}/, `the announcement is in words: ${announced}`);
   // The saved page and the table as CSV.

@@ -294,6 +294,24 @@ describe('with a real voice', () => {
     await page.close();
   });
 
+  test('the voice list gives one entry per voice, Mandarin first; espeak\'s variants (+whisper and the like) are apart under 更多', async () => {
+    const page = await openRecording(h);
+    const list = await inWidget(page, (root) => {
+      const select = [...root.querySelectorAll('.rv-reader select')][1];
+      return {
+        direct: [...select.children].filter((c) => c.tagName === 'OPTION').map((o) => o.textContent),
+        groups: [...select.querySelectorAll('optgroup')].map((g) => ({ label: g.label, options: [...g.children].map((o) => o.textContent) })),
+      };
+    });
+    assert.ok(list.direct.length > 1 && list.direct.every((t) => !t.includes('+')), `no variant among the voices: ${list.direct.slice(0, 5)}`);
+    assert.match(list.direct[1], /cmn|zh/i, 'Mandarin first');
+    assert.equal(list.groups.length, 1);
+    assert.equal(list.groups[0].label, '更多：以上语音的变体');
+    assert.ok(list.groups[0].options.length > 0 && list.groups[0].options.every((t) => t.includes('+')));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
   test('skip this table: offered while a table is read, and reading goes on after it', async () => {
     const page = await openRecording(h);
     // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.

@@ -85,13 +85,19 @@ test('expand all and collapse all open and close every part, and the address fol
   const hiddenPanels = () => page.$$eval('.rv-part__panel', (ps) => ps.filter((p) => p.getAttribute('hidden') === 'until-found').length);
   assert.deepEqual(await states(), Array(6).fill('false'));
   assert.equal(await hiddenPanels(), 6);
+  const said = () => page.textContent('.rv-toolbar__said');
+  const looksOff = (name) => page.$eval(`.rv-toolbar button:has-text("${name}")`, (b) => getComputedStyle(b).borderStyle === 'dashed' && b.getAttribute('aria-disabled') === 'true');
+  assert.ok(await looksOff('收起全部'), 'nothing to collapse: it looks and says so');
   await page.click('text=展开全部');
   assert.deepEqual(await states(), Array(6).fill('true'));
   assert.equal(await hiddenPanels(), 0);
   assert.ok(await page.isVisible('#table-3 caption'));
+  assert.equal(await said(), '已展开全部 6 个部分', 'a screen reader hears what the press did');
+  assert.ok(await looksOff('展开全部'));
   await page.click('text=收起全部');
   assert.deepEqual(await states(), Array(6).fill('false'));
   assert.ok(!(await page.isVisible('#table-3 caption')));
+  assert.equal(await said(), '已收起全部部分');
   // Keyboard: Tab to a part's button, Enter and Space toggle it.
   const historyBefore = await page.evaluate(() => history.length);
   await page.focus('#part-2-button');
@@ -192,6 +198,21 @@ test('a missing report says the server answered 404, and the page stays usable',
   assert.ok(await page.isVisible('.demo-switch'));
   assert.deepEqual(page.errors, []);
   await page.close();
+});
+
+test('the demo page\'s fallback link is the readable copy of the report the address chose', async () => {
+  for (const [name, title] of [['erlianhaote-2020', '二连浩特市2020年政府信息公开工作年度报告'], ['sample-2021', null]]) {
+    const page = await h.open(name === 'erlianhaote-2020' ? '/' : `/?report=reports/${name}.json`);
+    await h.settled(page);
+    const href = await page.getAttribute('[data-report-viewer] a[data-rv-copy]', 'href');
+    assert.equal(href, `reports/${name}.html`);
+    const copy = await page.evaluate(async (u) => { const r = await fetch(u); return { status: r.status, type: r.headers.get('content-type'), text: await r.text() }; }, href);
+    assert.equal(copy.status, 200);
+    assert.match(copy.type, /text\/html/);
+    const json = JSON.parse(await readFile(join(ROOT, `public/reports/${name}.json`), 'utf8'));
+    assert.ok(copy.text.includes(title ?? json.meta.title), `${href} is the report's readable copy`);
+    await page.close();
+  }
 });
 
 test('?report= never loads from another origin, however the address is spelled', async () => {

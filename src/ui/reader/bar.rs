@@ -3,6 +3,7 @@
 use super::ReaderCtx;
 use crate::browser::speech::driver;
 use crate::read_aloud::player::{Command, Phase};
+use crate::read_aloud::voices::{base_and_variants, VoiceInfo};
 use crate::ui::labels;
 use leptos::prelude::*;
 
@@ -220,22 +221,34 @@ fn VoicePicker(reader: ReaderCtx) -> impl IntoView {
     let l = labels();
     let voice = reader.voice;
     let voices = driver().voices.clone();
+    let option = move |v: &VoiceInfo| {
+        let text = format!("{}{}", v.name, l.paren(&v.lang));
+        let name = v.name.clone();
+        let chosen = name.clone();
+        view! {
+            <option value=name selected=move || voice.get().as_deref() == Some(chosen.as_str())>
+                {text}
+            </option>
+        }
+    };
+    // One entry per voice; its variants (espeak's +whisper and the like) apart, under 更多.
     let listed = move || {
-        voices
-            .get()
+        let all = voices.get();
+        let (base, variants) = base_and_variants(&all);
+        let base = base
             .into_iter()
             .take(VOICES_LISTED)
-            .map(|v| {
-                let text = format!("{}{}", v.name, l.paren(&v.lang));
-                let name = v.name;
-                let chosen = name.clone();
-                view! {
-                    <option value=name selected=move || voice.get().as_deref() == Some(chosen.as_str())>
-                        {text}
-                    </option>
-                }
-            })
-            .collect_view()
+            .map(option)
+            .collect_view();
+        let variants = (!variants.is_empty()).then(|| {
+            let options = variants
+                .into_iter()
+                .take(VOICES_LISTED)
+                .map(option)
+                .collect_view();
+            view! { <optgroup label=l.voice_variants>{options}</optgroup> }
+        });
+        view! { {base}{variants} }
     };
     view! {
         <label class="rv-field">
