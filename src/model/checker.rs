@@ -231,14 +231,18 @@ pub fn place_words(row: &Option<String>, column: &Option<String>, english: bool)
     }
 }
 
+/// `a` − `b`, when it fits.
+fn minus(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.checked_add(Decimal {
+        units: -b.units,
+        scale: b.scale,
+    })
+}
+
 /// How `a` differs from `b`, in words, Chinese and English ("多 1", "1 more"): what citizens
 /// read has no signed numbers.
 pub fn difference(a: Decimal, b: Decimal) -> (String, String) {
-    let negated = Decimal {
-        units: -b.units,
-        scale: b.scale,
-    };
-    match a.checked_add(negated) {
+    match minus(a, b) {
         Some(d) if d.units > 0 => (format!("多 {d}"), format!("{d} more")),
         Some(d) if d.units < 0 => {
             let d = Decimal {
@@ -255,11 +259,7 @@ pub fn difference(a: Decimal, b: Decimal) -> (String, String) {
 /// How far apart two figures are, unsigned ("3"): for two sides that should be equal, neither
 /// of which is the one printed wrongly.
 pub fn gap(a: Decimal, b: Decimal) -> String {
-    let negated = Decimal {
-        units: -b.units,
-        scale: b.scale,
-    };
-    match a.checked_add(negated) {
+    match minus(a, b) {
         Some(d) => Decimal {
             units: d.units.abs(),
             ..d

@@ -446,21 +446,10 @@ fn reading_part(id: &str, part: ReadPart) -> impl Fn() -> bool + Send + Sync + '
     })
 }
 
-/// Whether read-aloud is now reading this data row.
+/// Whether read-aloud is now reading this data row (a grid row: `data`, its first figure).
 fn reading_row(id: &str, data: Option<CellPos>) -> impl Fn() -> bool + Send + Sync + 'static {
-    let id = id.to_string();
-    reading_where(move |target| match target {
-        Target::TableRows {
-            table,
-            group,
-            first,
-            last,
-        } => {
-            *table == id
-                && data.is_some_and(|p| p.group == *group && (*first..=*last).contains(&p.row))
-        }
-        _ => false,
-    })
+    let (group, rows) = data.map_or((0, Vec::new()), |p| (p.group, vec![p.row]));
+    reading_rows(id, group, rows)
 }
 
 /// Whether read-aloud is now reading one of these data rows of a block (a card's rows).

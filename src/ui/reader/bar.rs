@@ -58,7 +58,6 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
     let phase = reader.phase;
     let playing = move || phase.get() == Phase::Speaking;
     let cmd = move |c: Command| move |_| reader.command(c.clone());
-    let in_table = in_table(&reader);
     view! {
         <div class="rv-reader__buttons">
             <button type="button" class="rv-button rv-reader__wide" on:click=cmd(Command::Previous)>
@@ -79,19 +78,7 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
                     <path d="M11 2h2v12h-2zM2 2v12l8-6z"></path>
                 </svg>
             </button>
-            {move || {
-                in_table()
-                    .then(|| {
-                        view! {
-                            <button type="button" class="rv-button rv-reader__skip rv-reader__wide" on:click=cmd(Command::SkipTable)>
-                                {l.skip_table}
-                            </button>
-                        }
-                    })
-            }}
-            <button type="button" class="rv-button rv-reader__close rv-reader__wide" on:click=move |_| reader.close_bar()>
-                {l.close_bar}
-            </button>
+            {skip_and_close(reader, " rv-reader__wide")}
         </div>
     }
 }
@@ -102,7 +89,6 @@ fn ReaderButtons(reader: ReaderCtx) -> impl IntoView {
 fn SentenceButtons(reader: ReaderCtx, class: &'static str) -> impl IntoView {
     let l = labels();
     let cmd = move |c: Command| move |_| reader.command(c.clone());
-    let in_table = in_table(&reader);
     view! {
         <div class=class>
             <button type="button" class="rv-button" on:click=cmd(Command::Previous)>
@@ -111,19 +97,7 @@ fn SentenceButtons(reader: ReaderCtx, class: &'static str) -> impl IntoView {
             <button type="button" class="rv-button" on:click=cmd(Command::Next)>
                 {l.next_sentence}
             </button>
-            {move || {
-                in_table()
-                    .then(|| {
-                        view! {
-                            <button type="button" class="rv-button rv-reader__skip" on:click=cmd(Command::SkipTable)>
-                                {l.skip_table}
-                            </button>
-                        }
-                    })
-            }}
-            <button type="button" class="rv-button rv-reader__close" on:click=move |_| reader.close_bar()>
-                {l.close_bar}
-            </button>
+            {skip_and_close(reader, "")}
         </div>
     }
 }
@@ -153,6 +127,27 @@ fn on_escape(ev: &web_sys::KeyboardEvent, reader: ReaderCtx) {
             }
         }
         None => reader.close_bar(),
+    }
+}
+
+/// 跳过此表 (while a table is read) and 关闭朗读, each with `class` added (the wide bar's copies).
+fn skip_and_close(reader: ReaderCtx, class: &'static str) -> impl IntoView {
+    let l = labels();
+    let in_table = in_table(&reader);
+    view! {
+        {move || {
+            in_table()
+                .then(|| {
+                    view! {
+                        <button type="button" class=format!("rv-button rv-reader__skip{class}") on:click=move |_| reader.command(Command::SkipTable)>
+                            {l.skip_table}
+                        </button>
+                    }
+                })
+        }}
+        <button type="button" class=format!("rv-button rv-reader__close{class}") on:click=move |_| reader.close_bar()>
+            {l.close_bar}
+        </button>
     }
 }
 

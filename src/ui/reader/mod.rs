@@ -258,21 +258,26 @@ impl ReaderCtx {
         }
     }
 
-    /// Closes the reading bar: reading stops, and focus returns to the 朗读 button.
     /// Reading started by a press of a button that scrolls away as the view follows the voice
     /// (朗读, 朗读本节): the bar opens, the command runs, and focus moves to the bar's play/pause
     /// button, which stays at hand (keyboard users are never left on a button off screen).
     pub fn start_from_button(&self, command: Command) {
         self.bar_open.set(true);
         self.command(command);
+        self.focus_next_frame(".rv-reader__play");
+    }
+
+    /// Focuses the report's first element matching `selector` once the next frame is drawn (after
+    /// the bar opens or closes).
+    fn focus_next_frame(&self, selector: &'static str) {
         let root = self.root;
         request_animation_frame(move || {
-            let button = root
+            let element = root
                 .get_untracked()
-                .and_then(|a| a.query_selector(".rv-reader__play").ok().flatten())
+                .and_then(|a| a.query_selector(selector).ok().flatten())
                 .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-            if let Some(b) = button {
-                let _ = b.focus();
+            if let Some(e) = element {
+                let _ = e.focus();
             }
         });
     }
@@ -305,19 +310,11 @@ impl ReaderCtx {
         });
     }
 
+    /// Closes the reading bar: reading stops, and focus returns to the 朗读 button.
     pub fn close_bar(&self) {
         self.command(Command::Stop);
         self.bar_open.set(false);
-        let root = self.root;
-        request_animation_frame(move || {
-            let button = root
-                .get_untracked()
-                .and_then(|a| a.query_selector(".rv-button--read").ok().flatten())
-                .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok());
-            if let Some(b) = button {
-                let _ = b.focus();
-            }
-        });
+        self.focus_next_frame(".rv-button--read");
     }
 
     /// Stops this viewer's speech (unmount).
