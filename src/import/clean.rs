@@ -139,10 +139,16 @@ pub(super) fn without_flat_copies(
             }
         }
     }
+    // The characters a line begins with: only there can another line start inside a long one.
+    let mut firsts: Vec<char> = by_start.keys().filter_map(|k| k.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     let flat: HashSet<String> = lines
         .iter()
         .filter_map(|i| match i {
-            Item::Line(l) if l.chars().count() >= 3 * KEY && holds_others(l, &by_start) => {
+            Item::Line(l)
+                if l.chars().count() >= 3 * KEY && holds_others(l, (&by_start, &firsts)) =>
+            {
                 Some(l.clone())
             }
             _ => None,
@@ -162,11 +168,19 @@ pub(super) fn without_flat_copies(
     (lines, flat_dropped.len())
 }
 
-/// Whether a line holds at least three other lines, found by their starts.
-pub(super) fn holds_others(l: &str, by_start: &HashMap<&str, Vec<&str>>) -> bool {
+/// Whether a line holds at least three other lines, found by their starts (looked up only where
+/// a character some line begins with stands: `firsts`, sorted).
+pub(super) fn holds_others(
+    l: &str,
+    (by_start, firsts): (&HashMap<&str, Vec<&str>>, &[char]),
+) -> bool {
     let starts: Vec<usize> = l.char_indices().map(|(i, _)| i).chain([l.len()]).collect();
     let mut inside: HashSet<&str> = HashSet::new();
     for w in starts.windows(KEY + 1) {
+        let first = l[w[0]..].chars().next().unwrap_or_default();
+        if firsts.binary_search(&first).is_err() {
+            continue;
+        }
         let Some(found) = by_start.get(&l[w[0]..w[KEY]]) else {
             continue;
         };

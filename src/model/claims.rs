@@ -12,7 +12,7 @@
 //! scanning over characters (no regex: this runs in the browser build too).
 
 use super::cell::ascii_digit;
-use super::names::simplified;
+use super::names::{simplified, simplified_char};
 
 /// A thing the text may state a count of, and the cells of its table the count may equal.
 pub struct Statement {
@@ -223,6 +223,7 @@ pub fn read_paragraph_within(
         .split_inclusive(['。', '；', ';', '！', '？', '!', '?', '\n'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .filter(|s| may_state(s))
         .take_while(|s| {
             if !s.chars().any(is_numeral) {
                 return true;
@@ -268,6 +269,18 @@ impl<'a> About<'a> {
         found
     }
 }
+
+/// Whether a sentence may state a count: it holds a numeral, or a character a "未发生…" word
+/// begins with (in either script). One look at each character, no copy: most sentences of a
+/// report state none, and a page may hold a million characters of them.
+fn may_state(sentence: &str) -> bool {
+    sentence
+        .chars()
+        .any(|c| is_numeral(c) || NONE_FIRST.contains(&simplified_char(c)))
+}
+
+/// The characters the [`NONE_WORDS`] begin with.
+const NONE_FIRST: [char; 3] = ['未', '没', '无'];
 
 /// Every claim of a sentence; `about` is what decides scope (its heading and paragraph).
 pub fn read_sentence(heading: &str, about: &About, sentence: &str, v: &Vocabulary) -> Vec<Claim> {
@@ -713,7 +726,23 @@ fn is_numeral(c: char) -> bool {
 }
 
 fn is_chinese_numeral(c: char) -> bool {
-    "零〇一二两三四五六七八九十百千".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
 }
 
 /// Every count of a sentence: a whole number (Arabic, full-width or Chinese numerals) followed
@@ -812,6 +841,16 @@ fn count_at(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_none_word_begins_with_a_character_the_quick_look_knows() {
+        for w in NONE_WORDS {
+            assert!(may_state(w), "{w}");
+        }
+        // In traditional characters too, and not for a sentence with neither.
+        assert!(may_state("本年度沒有發生行政訴訟。"));
+        assert!(!may_state("本年度工作情况良好。"));
+    }
 
     #[test]
     fn counts_are_found_and_durations_dates_money_and_ordinals_are_not() {

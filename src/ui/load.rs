@@ -61,6 +61,7 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool
     next_task().await;
     // Saved as report-tool writes an imported report.
     let source = crate::model::to_json(&article.report);
+    next_task().await;
     let mut checked = check_report(article.report);
     for note in &article.notes {
         leptos::logging::log!("[report-viewer] 读取页面文章：{note}");
@@ -75,6 +76,8 @@ pub async fn load_article(article: ArticleReport, read_aloud: bool, charts: bool
 async fn loaded(checked: CheckedReport, source: String, read_aloud: bool, charts: bool) -> Loaded {
     let checked = Arc::new(checked);
     // The counts of the text not compared with the tables, for the webmaster: never warnings.
+    // (Read again in a task of its own: checking read them once already.)
+    next_task().await;
     let vocabulary = crate::model::templates::vocabulary();
     for line in crate::model::consistency::claims_for_webmaster(
         &checked.report,
