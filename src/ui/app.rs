@@ -1,5 +1,6 @@
 //! The viewer: loads a report and shows it, or says plainly why it cannot.
 
+use super::chunks::in_chunks;
 use super::contents::Contents;
 use super::context::LastYear;
 use super::findings::CheckSummary;
@@ -194,7 +195,6 @@ pub fn ReportView(
     let bar = reader.is_some().then(|| view! { <ReadingBar/> });
     let report = &checked.report;
     let intro = report.introduction.clone();
-    let parts = report.sections.clone();
     view! {
         <article
             class="rv-report"
@@ -215,9 +215,25 @@ pub fn ReportView(
             <div class="rv-intro">
                 <Blocks blocks=intro section=None/>
             </div>
-            {parts.into_iter().map(|section| view! { <Part section/> }).collect_view()}
+            {parts(report.sections.clone())}
         </article>
     }
+}
+
+/// Parts drawn in one task: a real report has six to ten, a generated one may have hundreds
+/// (drawn this many per task, never holding the page for long).
+const PARTS_AT_ONCE: usize = 50;
+
+/// The report's parts, [`PARTS_AT_ONCE`] per task.
+fn parts(sections: Vec<crate::model::Section>) -> impl IntoView {
+    let sections = Arc::new(sections);
+    in_chunks(sections.len(), PARTS_AT_ONCE, move |range| {
+        sections[range]
+            .iter()
+            .cloned()
+            .map(|section| view! { <Part section/> })
+            .collect_view()
+    })
 }
 
 /// Focus moved inside the report: kept clear of the sticky reading bar.

@@ -11,9 +11,24 @@ where
     F: Fn(std::ops::Range<usize>) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let at_once = at_once.max(1);
     let first = count.min(at_once);
-    let now = render(0..first);
-    let chunks = (count - first).div_ceil(at_once.max(1));
+    let later = (first..count)
+        .step_by(at_once)
+        .map(|s| s..(s + at_once).min(count));
+    in_ranges(std::iter::once(0..first).chain(later).collect(), render)
+}
+
+/// Shows items in the given consecutive ranges: the first now, then one range per task.
+pub fn in_ranges<F, V>(ranges: Vec<std::ops::Range<usize>>, render: F) -> impl IntoView
+where
+    F: Fn(std::ops::Range<usize>) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let mut ranges = ranges.into_iter();
+    let now = ranges.next().map(&render);
+    let later: Vec<_> = ranges.collect();
+    let chunks = later.len();
     let shown = RwSignal::new(0usize);
     if chunks > 0 {
         Effect::new(move |_| {
@@ -23,13 +38,13 @@ where
             }
         });
     }
-    let later = (0..chunks)
-        .map(|k| {
+    let later = later
+        .into_iter()
+        .enumerate()
+        .map(|(k, range)| {
             let visible = Memo::new(move |_| shown.get() > k);
             let render = render.clone();
-            let start = first + k * at_once;
-            let end = (start + at_once).min(count);
-            move || visible.get().then(|| render(start..end))
+            move || visible.get().then(|| render(range.clone()))
         })
         .collect_view();
     (now, later)

@@ -1,5 +1,6 @@
 //! A part of the report as a WAI-ARIA accordion section, and the blocks inside it.
 
+use super::chunks::in_ranges;
 use super::reader::{reading_where, ReaderCtx, SpokenText};
 use super::stat_table::StatTableView;
 use super::ReportCtx;
@@ -160,30 +161,59 @@ pub fn Blocks(
     /// The section holding them (None: the introduction), for the reading script's keys.
     section: Option<String>,
 ) -> impl IntoView {
-    let s = section.as_deref();
-    blocks
-        .into_iter()
-        .enumerate()
-        .map(|(i, b)| match b {
-            Block::Paragraph { text } => {
-                view! { <p class="rv-p" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }.into_any()
+    let ranges = table_runs(&blocks);
+    let blocks = std::sync::Arc::new(blocks);
+    in_ranges(ranges, move |range| {
+        let s = section.as_deref();
+        range.map(|i| block_view(s, i, &blocks[i])).collect_view()
+    })
+}
+
+/// At most this many tables are drawn in one task: a report with many (a part holds one to four)
+/// is drawn a run at a time, never holding the page for long.
+const TABLES_AT_ONCE: usize = 4;
+
+/// The blocks cut into runs of at most [`TABLES_AT_ONCE`] tables each.
+fn table_runs(blocks: &[Block]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let (mut start, mut tables) = (0, 0);
+    for (i, b) in blocks.iter().enumerate() {
+        if matches!(b, Block::Table(_)) {
+            if tables == TABLES_AT_ONCE {
+                runs.push(start..i);
+                (start, tables) = (i, 0);
             }
-            Block::Note { text } => {
-                view! { <p class="rv-note" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }.into_any()
+            tables += 1;
+        }
+    }
+    runs.push(start..blocks.len());
+    runs
+}
+
+/// One block.
+fn block_view(s: Option<&str>, i: usize, b: &Block) -> AnyView {
+    match b {
+        Block::Paragraph { text } => {
+            let text = text.clone();
+            view! { <p class="rv-p" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }
+                .into_any()
+        }
+        Block::Note { text } => {
+            let text = text.clone();
+            view! { <p class="rv-note" lang=report_lang()><SpokenText key=text_key(s, i) text/></p> }.into_any()
+        }
+        Block::List { ordered, items } => {
+            let items = items
+                .iter()
+                .enumerate()
+                .map(|(j, text)| view! { <li><SpokenText key=item_key(s, i, j) text=text.clone()/></li> })
+                .collect_view();
+            if *ordered {
+                view! { <ol class="rv-list" lang=report_lang()>{items}</ol> }.into_any()
+            } else {
+                view! { <ul class="rv-list" lang=report_lang()>{items}</ul> }.into_any()
             }
-            Block::List { ordered, items } => {
-                let items = items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(j, text)| view! { <li><SpokenText key=item_key(s, i, j) text/></li> })
-                    .collect_view();
-                if ordered {
-                    view! { <ol class="rv-list" lang=report_lang()>{items}</ol> }.into_any()
-                } else {
-                    view! { <ul class="rv-list" lang=report_lang()>{items}</ul> }.into_any()
-                }
-            }
-            Block::Table(t) => view! { <StatTableView id=t.id/> }.into_any(),
-        })
-        .collect_view()
+        }
+        Block::Table(t) => view! { <StatTableView id=t.id.clone()/> }.into_any(),
+    }
 }

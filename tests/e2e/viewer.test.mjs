@@ -398,6 +398,35 @@ test('screen readers: every figure of 表二, 表三 and 表四 has exactly its 
   }
 });
 
+test('a report of many tables (16 copies of 表三, the table limit) is drawn a few tables per task: the page runs between them and every table shows, in order', async () => {
+  const report = JSON.parse(await readFile(join(ROOT, 'public', SAMPLE), 'utf8'));
+  const table3 = report.sections.flatMap((p) => p.blocks ?? []).find((b) => b.template?.startsWith('table3'));
+  report.sections[0].blocks.push(...Array.from({ length: 16 - 3 }, (_, i) => ({ ...table3, id: `many-${i}` })));
+  const page = await h.browser.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // The page's own timer notes how many of the added tables are drawn each time it runs.
+  await page.addInitScript(() => {
+    window.__drawn = [];
+    (function tick() {
+      const root = document.querySelector('[data-report-viewer]')?.shadowRoot;
+      window.__drawn.push(root ? root.querySelectorAll('caption[id^="many-"]').length : 0);
+      if (window.__drawn[window.__drawn.length - 1] < 13) setTimeout(tick, 0);
+    })();
+  });
+  await page.route((u) => u.pathname === '/many.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) }));
+  await page.goto(`${h.url}/?report=/many.json`);
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('caption[id^="many-"]').length === 13, null, { timeout: 30000 });
+  const { drawn, ids } = await page.evaluate(() => ({
+    drawn: window.__drawn,
+    ids: [...document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('caption[id^="many-"]')].map((c) => c.id),
+  }));
+  assert.deepEqual(ids, Array.from({ length: 13 }, (_, i) => `many-${i}-caption`));
+  assert.ok(drawn.some((n) => n > 0 && n < 13), `the page ran while the tables were drawn: ${JSON.stringify([...new Set(drawn)])}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a phone a table too long for cards (1,000 rows) scrolls in its region with its column and row headers always in view', async () => {
   const report = JSON.parse(await readFile(join(ROOT, 'public', SAMPLE), 'utf8'));
   const columns = ['受理', '办结', '公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他'];
