@@ -214,7 +214,10 @@ fn mount_found(
         .then(|| hide.clone().unwrap_or_else(|| el.clone().into()));
     let fragment = el.query_selector("[data-rv-static]").ok().flatten();
     let options = container_options(&el, fragment.is_some());
-    let Some((container, slot)) = viewer_root(&el) else {
+    // A huge article that is the container itself is not kept on screen through the viewer's
+    // slot while the viewer gets ready: its loading line shows instead.
+    let own_content = article_el.is_none() || hide.is_some() || !huge(&el);
+    let Some((container, slot)) = viewer_root(&el, own_content) else {
         return;
     };
     let view = container.clone();
@@ -337,14 +340,35 @@ fn remount(
     }))
 }
 
+/// The most elements and characters an article that is the viewer's container may hold and
+/// still be shown through the viewer's slot while the viewer gets ready: the browser lays out
+/// everything a slot takes in again (half a second for 90,000 elements, or for a paragraph of
+/// 900,000 characters; real articles hold about 2,000 elements and 20,000 characters).
+const SLOTTED_AT_MOST: (u32, usize) = (20_000, 200_000);
+
+/// Whether the container holds more than [`SLOTTED_AT_MOST`] elements or characters.
+fn huge(el: &web_sys::HtmlElement) -> bool {
+    let (elements, characters) = SLOTTED_AT_MOST;
+    el.get_elements_by_tag_name("*").length() > elements
+        || el
+            .text_content()
+            .is_some_and(|t| t.chars().nth(characters).is_some())
+}
+
 /// The element the viewer mounts in, inside the container's own shadow root with the shared
-/// stylesheet, and the slot that shows the container's own content until the report is on
-/// screen. `None` (and a message on the container) where no shadow root can be attached.
-fn viewer_root(el: &web_sys::HtmlElement) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
+/// stylesheet, and (when `own_content`) the slot that shows the container's own content until
+/// the report is on screen. `None` (and a message on the container) where no shadow root can be
+/// attached.
+fn viewer_root(
+    el: &web_sys::HtmlElement,
+    own_content: bool,
+) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
     let doc = document();
     let container = doc.create_element("div").ok()?;
     let _ = container.set_attribute("class", "rv-host");
-    let slot = doc.create_element("slot").ok();
+    let slot = own_content
+        .then(|| doc.create_element("slot").ok())
+        .flatten();
     let Some(shadow) = isolated_root(el) else {
         // Never mount unisolated into the host's CSS: say so in the page instead.
         let _ = el.set_attribute(

@@ -283,20 +283,35 @@ if (!smoke) {
     const html = typeof json === 'string';
     const name = `hostile-${hostileViewer.length}.${html ? 'html' : 'json'}`;
     await writeFile(join(benchDir, name), html ? json : JSON.stringify(json));
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__long = [];
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(html ? `${url}/bench/${name}` : `${url}/bench/viewer.html?src=/bench/${name}`);
-    await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
-    const shown = await page.evaluate(() => performance.getEntriesByName('report-viewer:shown')[0].startTime);
-    // Let the incremental rendering finish, then read the longest task.
-    await page.waitForTimeout(3000);
-    const longest = await page.evaluate(() => Math.max(0, ...window.__long));
-    hostileViewer.push({ what, bytes: (await stat(join(benchDir, name))).size, shown, longest });
-    await context.close();
+    // Three loads: the median time to shown, the worst longest task (the machine's noise is
+    // ±50 ms a task).
+    const runs = [];
+    for (let run = 0; run < 3; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__long = [];
+        window.__mounted = null;
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+        // When the viewer starts on the page: tasks that end before are the page's own (parsing and
+        // laying out an enhance article as published).
+        new MutationObserver(() => { if (window.__mounted === null && document.querySelector('[data-rv-mounted]')) window.__mounted = performance.now(); })
+          .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-rv-mounted'] });
+      });
+      await page.goto(html ? `${url}/bench/${name}` : `${url}/bench/viewer.html?src=/bench/${name}`);
+      await page.waitForFunction(() => performance.getEntriesByName('report-viewer:shown').length > 0, null, { timeout: 120000 });
+      const shown = await page.evaluate(() => performance.getEntriesByName('report-viewer:shown')[0].startTime);
+      // Let the incremental rendering finish, then read the longest task.
+      await page.waitForTimeout(3000);
+      const [longest, before] = await page.evaluate(() => {
+        const ends = (t) => t[0] + t[1] > (window.__mounted ?? 0);
+        return [Math.max(0, ...window.__long.filter(ends).map((t) => t[1])), Math.max(0, ...window.__long.filter((t) => !ends(t)).map((t) => t[1]))];
+      });
+      runs.push({ shown, longest, before });
+      await context.close();
+    }
+    hostileViewer.push({ what, bytes: (await stat(join(benchDir, name))).size, shown: median(runs.map((r) => r.shown)),
+      longest: Math.max(...runs.map((r) => r.longest)), before: Math.max(...runs.map((r) => r.before)) });
   }
 }
 
@@ -504,9 +519,9 @@ if (hostileViewer.length) {
   say();
   say('## The viewer on hostile sizes');
   say();
-  say('| report | file KB | on screen ms | longest task ms |');
-  say('| --- | ---: | ---: | ---: |');
-  for (const r of hostileViewer) say(`| ${r.what} | ${kb(r.bytes)} | ${ms(r.shown)} | ${ms(r.longest)} |`);
+  say('| report | file KB | on screen ms | longest task ms, from the viewer\'s start | the page\'s own, before it |');
+  say('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of hostileViewer) say(`| ${r.what} | ${kb(r.bytes)} | ${ms(r.shown)} | ${ms(r.longest)} | ${ms(r.before)} |`);
 }
 say();
 say('## report-tool import on large pages');
