@@ -440,7 +440,12 @@ async fn read_article(article: &web_sys::Element) -> Result<ArticleReport, Strin
         .ok_or_else(|| "页面没有根元素".to_string())?;
     let (dom, at) = crate::browser::article::read_page(&root, article).await;
     crate::browser::clock::mark_once("report-viewer:article-read");
-    let imported = crate::import::import_dom(&dom, at, &Default::default())
+    // Its lines, then its parts, each in a task of its own (an article at the limits takes the
+    // page about 0.1 s for each).
+    let read = crate::import::read_article(&dom, at);
+    drop(dom);
+    crate::browser::clock::next_task().await;
+    let imported = crate::import::import_read(read, &Default::default())
         .map_err(|e| format!("data-enhance：{e}"))?;
     // The same limits as a JSON file: past them the article stays as published.
     if let Some(e) = crate::model::VIEWER_LIMITS.exceeded(0, Some(&imported.report)) {

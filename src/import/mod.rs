@@ -146,8 +146,21 @@ pub fn import_dom(
     article: Option<dom::NodeId>,
     options: &Options,
 ) -> Result<Imported, ImportError> {
-    let page = html::read_dom(dom, article).into();
-    from_page(page, (true, "UTF-8"), Vec::new(), options)
+    import_read(read_article(dom, article), options)
+}
+
+/// A page's article read into lines and tables, not yet into parts: [`import_dom`]'s first half,
+/// so that the browser can run between the two halves of a huge article.
+pub struct ReadArticle(Page);
+
+/// [`import_dom`]'s first half: the article's lines and tables.
+pub fn read_article(dom: &dom::Dom, article: Option<dom::NodeId>) -> ReadArticle {
+    ReadArticle(html::read_dom(dom, article).into())
+}
+
+/// [`import_dom`]'s second half: the report from the article's lines and tables.
+pub fn import_read(read: ReadArticle, options: &Options) -> Result<Imported, ImportError> {
+    from_page(read.0, (true, "UTF-8"), Vec::new(), options)
 }
 
 /// The report from a page's lines and tables.
