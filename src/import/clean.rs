@@ -140,9 +140,10 @@ pub(super) fn without_flat_copies(
         }
     }
     // The characters a line begins with: only there can another line start inside a long one.
-    let mut firsts: Vec<char> = by_start.keys().filter_map(|k| k.chars().next()).collect();
-    firsts.sort_unstable();
-    firsts.dedup();
+    let mut firsts = Firsts::default();
+    for k in by_start.keys() {
+        firsts.insert(k.chars().next().unwrap_or_default());
+    }
     let flat: HashSet<String> = lines
         .iter()
         .filter_map(|i| match i {
@@ -168,17 +169,37 @@ pub(super) fn without_flat_copies(
     (lines, flat_dropped.len())
 }
 
+/// A set of characters, one bit each in the Basic Multilingual Plane (8 KB; any character
+/// beyond it counts as in the set).
+struct Firsts(Vec<u64>);
+
+impl Default for Firsts {
+    fn default() -> Self {
+        Firsts(vec![0; 1 << 10])
+    }
+}
+
+impl Firsts {
+    fn insert(&mut self, c: char) {
+        if let Some(word) = self.0.get_mut(c as usize >> 6) {
+            *word |= 1 << (c as u32 & 63);
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.0
+            .get(c as usize >> 6)
+            .is_none_or(|word| word & (1 << (c as u32 & 63)) != 0)
+    }
+}
+
 /// Whether a line holds at least three other lines, found by their starts (looked up only where
-/// a character some line begins with stands: `firsts`, sorted).
-pub(super) fn holds_others(
-    l: &str,
-    (by_start, firsts): (&HashMap<&str, Vec<&str>>, &[char]),
-) -> bool {
+/// a character some line begins with stands).
+fn holds_others(l: &str, (by_start, firsts): (&HashMap<&str, Vec<&str>>, &Firsts)) -> bool {
     let starts: Vec<usize> = l.char_indices().map(|(i, _)| i).chain([l.len()]).collect();
     let mut inside: HashSet<&str> = HashSet::new();
     for w in starts.windows(KEY + 1) {
-        let first = l[w[0]..].chars().next().unwrap_or_default();
-        if firsts.binary_search(&first).is_err() {
+        if !firsts.contains(l[w[0]..].chars().next().unwrap_or_default()) {
             continue;
         }
         let Some(found) = by_start.get(&l[w[0]..w[KEY]]) else {

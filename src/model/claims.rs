@@ -12,7 +12,7 @@
 //! scanning over characters (no regex: this runs in the browser build too).
 
 use super::cell::ascii_digit;
-use super::names::{simplified, simplified_char};
+use super::names::simplified;
 
 /// A thing the text may state a count of, and the cells of its table the count may equal.
 pub struct Statement {
@@ -276,11 +276,11 @@ impl<'a> About<'a> {
 fn may_state(sentence: &str) -> bool {
     sentence
         .chars()
-        .any(|c| is_numeral(c) || NONE_FIRST.contains(&simplified_char(c)))
+        .any(|c| is_numeral(c) || NONE_FIRST.contains(&c))
 }
 
-/// The characters the [`NONE_WORDS`] begin with.
-const NONE_FIRST: [char; 3] = ['未', '没', '无'];
+/// The characters the [`NONE_WORDS`] begin with, simplified and traditional.
+const NONE_FIRST: [char; 5] = ['未', '没', '沒', '无', '無'];
 
 /// Every claim of a sentence; `about` is what decides scope (its heading and paragraph).
 pub fn read_sentence(heading: &str, about: &About, sentence: &str, v: &Vocabulary) -> Vec<Claim> {
@@ -850,6 +850,17 @@ mod tests {
         // In traditional characters too, and not for a sentence with neither.
         assert!(may_state("本年度沒有發生行政訴訟。"));
         assert!(!may_state("本年度工作情况良好。"));
+        // Every traditional form of those first characters is known to the quick look.
+        for c in ('\u{4e00}'..='\u{9fff}').filter(|c| {
+            NONE_FIRST.contains(
+                &super::super::names::simplified(&c.to_string())
+                    .chars()
+                    .next()
+                    .unwrap(),
+            )
+        }) {
+            assert!(NONE_FIRST.contains(&c), "{c}");
+        }
     }
 
     #[test]

@@ -91,33 +91,21 @@ const SIMPLIFIED: &[&str] = &[
 ];
 
 /// The simplified form of a traditional character of the forms' vocabulary, else the character.
-/// Looked up in one step (a table over the CJK block): the text check reads every character of a
-/// report's text, up to a million.
-pub(crate) fn simplified_char(c: char) -> char {
-    const FIRST: u32 = 0x4e00;
-    const LAST: u32 = 0x9fff;
-    static TABLE: std::sync::OnceLock<Vec<u16>> = std::sync::OnceLock::new();
-    let code = c as u32;
-    if !(FIRST..=LAST).contains(&code) {
-        return c;
-    }
+fn simplified_char(c: char) -> char {
+    static TABLE: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: Vec<u16> = (0..=(LAST - FIRST) as u16).collect();
-        let pairs = TRADITIONAL
+        TRADITIONAL
             .iter()
             .flat_map(|s| s.chars())
-            .zip(SIMPLIFIED.iter().flat_map(|s| s.chars()));
-        for (t, s) in pairs {
-            if let (Some(at), Some(to)) = (
-                (t as u32).checked_sub(FIRST),
-                (s as u32).checked_sub(FIRST).filter(|&d| d <= LAST - FIRST),
-            ) {
-                table[at as usize] = to as u16;
-            }
-        }
-        table
+            .zip(SIMPLIFIED.iter().flat_map(|s| s.chars()))
+            .collect()
     });
-    char::from_u32(FIRST + u32::from(table[(code - FIRST) as usize])).unwrap_or(c)
+    if (c as u32) < 0x4e00 {
+        return c;
+    }
+    table
+        .binary_search_by_key(&c, |(t, _)| *t)
+        .map_or(c, |i| table[i].1)
 }
 
 /// Text with the traditional characters of the forms' vocabulary in their simplified forms, so a
