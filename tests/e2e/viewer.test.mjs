@@ -416,7 +416,7 @@ test('a report of many tables (16 copies of 表三, the table limit) is drawn a 
   });
   await page.route((u) => u.pathname === '/many.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) }));
   await page.goto(`${h.url}/?report=/many.json`);
-  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('caption[id^="many-"]').length === 13, null, { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]')?.shadowRoot?.querySelectorAll('caption[id^="many-"]').length === 13, null, { timeout: 30000 });
   const { drawn, ids } = await page.evaluate(() => ({
     drawn: window.__drawn,
     ids: [...document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('caption[id^="many-"]')].map((c) => c.id),
