@@ -281,6 +281,11 @@ impl<'a> TableMarkup<'a> {
             }
         }
         match m.tag {
+            // A column header over several columns holds its words in a label of its own, which
+            // stays in view while a wide table scrolls sideways under it.
+            Tag::Th if c.kind == CellKind::ColumnHeader && c.colspan > 1 => m
+                .content
+                .push(Piece::Styled("rv-th__label", c.text.clone())),
             Tag::Th => m.content.push(Piece::Text(c.text.clone())),
             // `scope` belongs to header cells only.
             Tag::Td => m.scope = None,

@@ -101,6 +101,27 @@ test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cr
     assert.ok(h.left >= -1 && h.right < h.width / 2, `${h.name} held at the left: ${JSON.stringify(h)}`);
     assert.equal(h.drawn, h.name, `${h.name} drawn over the figures scrolled under it`);
   }
+  // Scrolled to its start, middle and end: the caption stays at the region's left, and the name
+  // of every column group with columns in view shows beside the row headers, over its columns.
+  for (const at of [0, 0.5, 1]) {
+    const view = await inWidget(page, (root, at) => {
+      const region = root.querySelector('#table-3 .rv-table__scroll');
+      region.scrollIntoView({ block: 'start' });
+      region.scrollLeft = (region.scrollWidth - region.clientWidth) * at;
+      const r = region.getBoundingClientRect();
+      const rowHeaders = root.querySelector('#table-3 .rv-corner').getBoundingClientRect().right;
+      const caption = root.querySelector('#table-3 caption').getBoundingClientRect();
+      const groups = [...root.querySelectorAll('#table-3 thead th[colspan]')]
+        .filter((th) => { const b = th.getBoundingClientRect(); return b.right > rowHeaders + 30 && b.left < r.right - 30; })
+        .map((th) => { const b = th.querySelector('.rv-th__label').getBoundingClientRect(); return { name: th.textContent, left: b.left, right: b.right }; });
+      return { caption: caption.left - r.left, rowHeaders, right: r.right, groups };
+    }, at);
+    assert.ok(view.caption >= -1 && view.caption < 20, `caption held at the left (${at}): ${JSON.stringify(view)}`);
+    assert.ok(view.groups.some((g) => g.name === '申请人情况'), `申请人情况 over the columns in view (${at})`);
+    for (const g of view.groups) {
+      assert.ok(g.left >= view.rowHeaders - 1 && g.right <= view.right + 1, `${g.name} in view beside the row headers (${at}): ${JSON.stringify(view)}`);
+    }
+  }
   // Last year's bars: hollow, beside this year's, on one scale.
   const bars = await inWidget(page, (root) => [...root.querySelector('#part-3 figure.rv-chart .rv-chart__row').querySelectorAll('rect')]
     .map((r) => ({ w: r.getBoundingClientRect().width, last: r.classList.contains('rv-chart__bar--last-year') })));
