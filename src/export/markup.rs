@@ -283,7 +283,9 @@ impl<'a> TableMarkup<'a> {
         match m.tag {
             // A column header over several columns holds its words in a label of its own, which
             // stays in view while a wide table scrolls sideways under it.
-            Tag::Th if c.kind == CellKind::ColumnHeader && c.colspan > 1 => m
+            // So does a row header over several levels: its words stay in view while the
+            // cell itself is held partly off the region's left (a phone's full table).
+            Tag::Th if c.kind != CellKind::Corner && c.colspan > 1 => m
                 .content
                 .push(Piece::Styled("rv-th__label", c.text.clone())),
             Tag::Th => m.content.push(Piece::Text(c.text.clone())),

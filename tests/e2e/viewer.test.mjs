@@ -336,6 +336,39 @@ test('on a phone (320, 390 and 844 px) every table is cards with every figure in
     // (At 320 px the grid is wider than the screen; it scrolls sideways in its own region.)
     assert.deepEqual(grid, { shown: true, scrolls: width === 320 ? true : grid.scrolls, tabindex: '0', role: 'region' }, label);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, `${label}: the page stays put`);
+    // Scrolled sideways to its last column, every row still shows its own name at the region's
+    // left, over the figures (表三's names sit on up to three levels: 三、 · （三） · 1.).
+    const held = async (what) => {
+      const rows = await page.evaluate(() => {
+        const root = document.querySelector('[data-report-viewer]').shadowRoot;
+        const region = root.querySelector('#table-3 .rv-table__scroll');
+        region.scrollLeft = region.scrollWidth;
+        return [...region.querySelectorAll('tbody tr')].map((tr) => {
+          const own = [...tr.querySelectorAll('th')].pop();
+          // The page scrolls to the row (scrollIntoView would scroll the region back too).
+          window.scrollBy(0, tr.getBoundingClientRect().top - innerHeight / 3);
+          region.scrollLeft = region.scrollWidth;
+          const r = region.getBoundingClientRect();
+          const box = tr.getBoundingClientRect();
+          const drawn = root.elementFromPoint(r.left + 12, box.top + box.height / 2)?.closest('th');
+          const words = (own.querySelector('.rv-th__label') ?? own).getBoundingClientRect();
+          return { name: own.textContent, drawn: drawn === own, left: words.left - r.left, right: words.right - r.left, width: r.width, figures: r.right - own.getBoundingClientRect().right };
+        });
+      });
+      assert.equal(rows.length, 25, what);
+      for (const row of rows) {
+        assert.ok(row.drawn && row.left >= 0 && row.right <= row.width, `${what}: ${row.name} held at the left: ${JSON.stringify(row)}`);
+        assert.ok(row.figures > 40, `${what}: room for the figures beside ${row.name}: ${JSON.stringify(row)}`);
+      }
+    };
+    if (grid.scrolls) await held(label);
+    if (width === 320) {
+      // And at 200 % text.
+      await page.evaluate(() => { const s = document.querySelector('[data-report-viewer]').shadowRoot.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+      await held(`${label} at 200 %`);
+      assert.deepEqual(await h.axe(page), [], `${label} at 200 %, the full table: axe`);
+      await page.screenshot({ path: join(OUTPUT, 'phone-320-200-full-table.png') });
+    }
     await page.close();
   }
 });
