@@ -24,6 +24,7 @@ fn page(labels: &'static report_viewer::labels::Labels) -> Page<'static> {
         classes: "",
         labels,
         charts: true,
+        cross_year: &[],
     }
 }
 

@@ -97,8 +97,6 @@ pub struct Labels {
     pub last_year_loaded: &'static str,
     /// The cross-year checks found nothing.
     pub last_year_checks_ok: &'static str,
-    /// The cross-year checks found {count} things.
-    pub last_year_checks_found: &'static str,
     /// Last year's report is of {year}, not the year before this one's ({this}).
     pub last_year_other_year: &'static str,
     /// Last year's report could not be loaded: {why}.
@@ -252,6 +250,34 @@ impl Labels {
         }
     }
 
+    /// What the checks against last year's report found, counted by the words their list uses
+    /// (警告, 说明), and where they are.
+    pub fn cross_year_found(&self, warnings: usize, notes: usize) -> String {
+        let words = if self.english() {
+            [("warning", "warnings"), ("note", "notes")]
+        } else {
+            [(self.warning, self.warning), (self.info, self.info)]
+        };
+        let counts: Vec<String> = [warnings, notes]
+            .into_iter()
+            .zip(words)
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, (one, more))| match (self.english(), n) {
+                (false, _) => format!("{n}项{one}"),
+                (true, 1) => format!("1 {one}"),
+                (true, _) => format!("{n} {more}"),
+            })
+            .collect();
+        if self.english() {
+            format!("The checks against last year's report found {}: listed under the check summary above; the figures a warning is about are marked “!” in their tables.", counts.join(" and "))
+        } else {
+            format!(
+                "跨年度核对有{}，已列入上方“数据核对”；警告所指的数字在表中以“!”标出。",
+                counts.join("、")
+            )
+        }
+    }
+
     /// `text` in parentheses.
     pub fn paren(&self, text: &str) -> String {
         format!("{}{text}{}", self.parens.0, self.parens.1)
@@ -365,7 +391,6 @@ pub const ZH: Labels = Labels {
     compare_toggle: "对比上年",
     last_year_loaded: "已载入上年（{year}年）报告：各统计表上方的“对比上年”可把上年数字列在本年旁边。{checks}",
     last_year_checks_ok: "跨年度核对未发现问题。",
-    last_year_checks_found: "跨年度核对有{count}项提示，见有关统计表下方。",
     last_year_other_year: "注意：载入的上年报告是{year}年的，本报告是{this}年的。",
     last_year_failed: "未能载入上年报告，不能对比上年：{why}本报告的内容和核对不受影响。",
     compare_heading: "本年与上年（{year}年）对比：每栏列出本年、上年数字和增减。",
@@ -499,7 +524,6 @@ pub const EN: Labels = Labels {
     compare_toggle: "Compare with last year",
     last_year_loaded: "Last year's report ({year}) is loaded: “Compare with last year” above each table sets last year's figures beside this year's. {checks}",
     last_year_checks_ok: "The checks against last year's report found nothing.",
-    last_year_checks_found: "The checks against last year's report found {count} things: see below the tables concerned.",
     last_year_other_year: "Note: the previous report loaded is of {year}; this report is of {this}.",
     last_year_failed: "Last year's report could not be loaded, so there is no comparison: {why} This report and its checks are not affected.",
     compare_heading: "This year beside last year ({year}): each column gives this year's figure, last year's and the change.",

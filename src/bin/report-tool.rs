@@ -95,6 +95,7 @@ fn tool_page() -> Page<'static> {
         classes: "",
         labels: &report_viewer::labels::ZH,
         charts: true,
+        cross_year: &[],
     }
 }
 

@@ -4,10 +4,10 @@
 
 use super::chart::ChartMarkup;
 use super::escape;
-use super::markup::{finding, CellMarkup, LegendLine, Piece, TableMarkup};
+use super::markup::{cross_year_id, finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::labels::Labels;
 use crate::model::layout::{layout, LaidCell};
-use crate::model::{Block, CheckedReport, Section, StatTable};
+use crate::model::{Block, CheckedReport, Finding, Section, StatTable};
 use std::fmt::Write;
 
 /// How the document is made: its styles, the page it came from, the reader's classes (text size,
@@ -25,6 +25,9 @@ pub struct Page<'a> {
     pub labels: &'static Labels,
     /// 图解 above the official tables (the webmaster's `data-charts`).
     pub charts: bool,
+    /// What checking against last year's report found (once the viewer has loaded it): listed
+    /// in 数据核对 and below each table, its figures marked, as on screen.
+    pub cross_year: &'a [Finding],
 }
 
 /// The whole report as one HTML document.
@@ -76,7 +79,7 @@ fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
         classes = escape(page.classes),
     );
     header(h, checked, page);
-    check_summary(h, checked, page.labels);
+    check_summary(h, checked, page);
     let _ = writeln!(
         h,
         "<nav class=\"rv-contents\" aria-label=\"{c}\"><h2 class=\"rv-contents__title\">{c}</h2>",
@@ -138,14 +141,15 @@ fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
 }
 
 /// The findings that need attention, at the top, as the viewer lists them.
-fn check_summary(h: &mut String, checked: &CheckedReport, l: &Labels) {
+fn check_summary(h: &mut String, checked: &CheckedReport, page: &Page) {
+    let l = page.labels;
     let attention: Vec<_> = checked
         .findings
         .iter()
         .filter(|f| f.needs_attention())
         .collect();
     let unchecked = checked.unchecked();
-    if attention.is_empty() && unchecked.is_empty() {
+    if attention.is_empty() && unchecked.is_empty() && page.cross_year.is_empty() {
         return;
     }
     let problems = if attention.is_empty() {
@@ -171,6 +175,7 @@ fn check_summary(h: &mut String, checked: &CheckedReport, l: &Labels) {
         if checked.complete_tables() > 0 {
             let _ = write!(h, "<p>{}</p>", escape(l.check_ok_given));
         }
+        cross_year_summary(h, page);
         h.push_str("</section>\n");
         return;
     }
@@ -185,7 +190,25 @@ fn check_summary(h: &mut String, checked: &CheckedReport, l: &Labels) {
     for f in attention {
         finding_item(h, f, l, true);
     }
-    h.push_str("</ul></section>\n");
+    h.push_str("</ul>");
+    cross_year_summary(h, page);
+    h.push_str("</section>\n");
+}
+
+/// In 数据核对: what checking against last year's report found, each linked to its table.
+fn cross_year_summary(h: &mut String, page: &Page) {
+    if page.cross_year.is_empty() {
+        return;
+    }
+    let _ = write!(
+        h,
+        "<div class=\"rv-check__cross-year\"><p><strong>{}</strong></p><ul class=\"rv-findings__list\">",
+        escape(page.labels.cross_year_title)
+    );
+    for f in page.cross_year {
+        finding_item(h, f, page.labels, true);
+    }
+    h.push_str("</ul></div>");
 }
 
 fn finding_item(h: &mut String, f: &crate::model::Finding, l: &Labels, with_table: bool) {
@@ -283,7 +306,7 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page
                             h.push_str(&ChartMarkup::new(&chart, page.labels).html());
                         }
                     }
-                    stat_table(h, checked, table, page.labels);
+                    stat_table(h, checked, table, (page.labels, page.cross_year));
                 }
             }
         }
@@ -292,8 +315,18 @@ fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page
 
 /// A table in the viewer's markup: the same elements, classes, ids, spans, `headers`, words and
 /// marks, from the same decisions.
-pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l: &'static Labels) {
-    let m = TableMarkup::new(checked, table, l);
+pub fn stat_table(
+    h: &mut String,
+    checked: &CheckedReport,
+    table: &StatTable,
+    (l, cross_year): (&'static Labels, &[Finding]),
+) {
+    let about: Vec<Finding> = cross_year
+        .iter()
+        .filter(|f| f.table_id.as_deref() == Some(table.id.as_str()))
+        .cloned()
+        .collect();
+    let m = TableMarkup::new(checked, table, l).with_cross_year(&about, cross_year_id(&table.id));
     let _ = writeln!(
         h,
         "<div class=\"{}\" id=\"{}\">\n<div class=\"rv-table__scroll\" role=\"region\" aria-labelledby=\"{}\" tabindex=\"0\">",
@@ -309,6 +342,27 @@ pub fn stat_table(h: &mut String, checked: &CheckedReport, table: &StatTable, l:
     h.push_str("</div>\n");
     table_findings(h, &m, l);
     h.push_str("</div>\n");
+    cross_year_findings(h, &about, &table.id, l);
+}
+
+/// Below a table: what checking it against last year's report found (the list its marked
+/// figures point at).
+fn cross_year_findings(h: &mut String, findings: &[Finding], table: &str, l: &Labels) {
+    if findings.is_empty() {
+        return;
+    }
+    let problems = findings.iter().any(|f| f.needs_attention());
+    let _ = write!(
+        h,
+        "<div class=\"rv-findings rv-findings--last-year{}\" id=\"{}\"><p class=\"rv-findings__title\"><strong>{}</strong></p><ul class=\"rv-findings__list\">",
+        if problems { " rv-findings--problems" } else { "" },
+        escape(&cross_year_id(table)),
+        escape(l.cross_year_title)
+    );
+    for f in findings {
+        finding_item(h, f, l, false);
+    }
+    h.push_str("</ul></div>\n");
 }
 
 /// The table's `<table>` under its caption: one, or one per block (表二) under a caption of
@@ -463,6 +517,7 @@ mod tests {
             classes: "",
             labels,
             charts: true,
+            cross_year: &[],
         }
     }
 

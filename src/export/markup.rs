@@ -108,6 +108,8 @@ pub struct TableMarkup<'a> {
     pub findings: Vec<&'a Finding>,
     /// The table beside last year's (`table` is then the comparison's).
     compared: Option<&'a Comparison>,
+    /// Cells a check against last year's report flags, and the id of the list that says why.
+    cross_year: (BTreeSet<CellPos>, String),
 }
 
 impl<'a> TableMarkup<'a> {
@@ -131,7 +133,30 @@ impl<'a> TableMarkup<'a> {
             keys,
             findings,
             compared: None,
+            cross_year: Default::default(),
         }
+    }
+
+    /// Also flags the cells the checks against last year's report name (`findings`, about this
+    /// table), each pointing at the list `list_id` that says why: marked like this year's.
+    pub fn with_cross_year(mut self, findings: &[Finding], list_id: String) -> Self {
+        let places = self.compared.map(|c| &c.places);
+        let cells = findings
+            .iter()
+            .filter(|f| f.needs_attention() && f.table_id.as_deref() == Some(self.id()))
+            .flat_map(|f| f.cells.iter().copied())
+            .filter_map(|pos| match places {
+                Some(places) => places.get(&pos).copied(),
+                None => Some(pos),
+            })
+            .collect();
+        self.cross_year = (cells, list_id);
+        self
+    }
+
+    /// The id of this year's table (a comparison's table keeps it).
+    fn id(&self) -> &str {
+        &self.table.id
     }
 
     /// The markup decisions for a table beside last year's: each column's figure, last year's
@@ -324,11 +349,21 @@ impl<'a> TableMarkup<'a> {
             }
             (None, None) => {}
         }
-        if self.flagged.contains(&pos) {
+        let lists: Vec<String> = [
+            self.flagged.contains(&pos).then(|| self.findings_id()),
+            self.cross_year
+                .0
+                .contains(&pos)
+                .then(|| self.cross_year.1.clone()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !lists.is_empty() {
             m.class.push_str(" rv-flagged");
             m.content.push(Piece::Mark("rv-flag-mark", "!"));
             m.content.push(Piece::Unseen(l.paren(l.flagged)));
-            m.described_by = Some(self.findings_id());
+            m.described_by = Some(lists.join(" "));
         }
         m.key = self.keys.get(&pos).cloned();
     }
@@ -457,7 +492,10 @@ impl TableMarkup<'_> {
 
     /// A figure 0, or a blank, that no finding flags.
     fn is_zero(&self, pos: CellPos) -> bool {
-        if self.flagged.contains(&pos) || self.table.derived.contains_key(&pos) {
+        if self.flagged.contains(&pos)
+            || self.cross_year.0.contains(&pos)
+            || self.table.derived.contains_key(&pos)
+        {
             return false;
         }
         self.table.cell(pos).is_some_and(|c| {
@@ -496,6 +534,12 @@ fn card_units(
             (name, (0..columns.len()).map(|c| (r, c)).collect())
         })
         .collect()
+}
+
+/// The id of the list of a table's checks against last year's report (the cells it flags point
+/// at it).
+pub fn cross_year_id(table: &str) -> String {
+    format!("{table}-cross-year")
 }
 
 /// One finding's words: its class, its label ("错误："), the table it is about (in the summary)

@@ -6,10 +6,16 @@ use crate::browser::location::page_address;
 use crate::browser::print::print_document;
 use crate::export::{file_stem, standalone_html, table_csv, Page, STYLESHEET};
 use crate::labels::Labels;
-use crate::model::CheckedReport;
+use crate::model::{CheckedReport, Finding};
+use leptos::prelude::GetUntracked;
 
-/// Saves the standalone HTML file.
-pub fn save_html(checked: &CheckedReport, labels: &'static Labels, charts: bool) {
+use super::ReportCtx;
+
+/// Saves the standalone HTML file (with what checking against last year's report found, once
+/// loaded).
+pub fn save_html(ctx: &ReportCtx, labels: &'static Labels) {
+    let (checked, charts) = (&ctx.checked, ctx.options.charts);
+    let cross_year = &ctx.last_year.get_untracked().cross_year();
     let address = page_address();
     let page = Page {
         css: STYLESHEET,
@@ -17,6 +23,7 @@ pub fn save_html(checked: &CheckedReport, labels: &'static Labels, charts: bool)
         classes: "",
         labels,
         charts,
+        cross_year,
     };
     let html = standalone_html(checked, &page);
     download(
@@ -54,7 +61,12 @@ pub fn save_csv(checked: &CheckedReport, table_id: &str, labels: &Labels) {
 
 /// Prints the whole report, not the page around it: the standalone view (with the reader's text
 /// size and contrast) in a hidden frame. No `<style>` in it: the frame adopts the stylesheet.
-pub fn print_report(checked: &CheckedReport, classes: &str, labels: &'static Labels, charts: bool) {
+pub fn print_report(
+    checked: &CheckedReport,
+    classes: &str,
+    labels: &'static Labels,
+    (charts, cross_year): (bool, &[Finding]),
+) {
     let address = page_address();
     let page = Page {
         css: "",
@@ -62,6 +74,7 @@ pub fn print_report(checked: &CheckedReport, classes: &str, labels: &'static Lab
         classes,
         labels,
         charts,
+        cross_year,
     };
     let html = standalone_html(checked, &page);
     print_document(&html, &checked.report.meta.title, STYLESHEET);

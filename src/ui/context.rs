@@ -57,6 +57,13 @@ impl LastYear {
             _ => None,
         }
     }
+
+    /// What checking against last year's report found (none before it is loaded).
+    pub fn cross_year(self) -> Vec<Finding> {
+        self.loaded()
+            .map(|p| p.findings.clone())
+            .unwrap_or_default()
+    }
 }
 
 /// Last year's report and what checking this year's against it found.

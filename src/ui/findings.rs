@@ -104,9 +104,29 @@ pub fn CheckSummary() -> impl IntoView {
                     .into_any()
             }}
             {import_notes}
+            {cross_year(ctx.last_year)}
         </div>
     }
     .into_any()
+}
+
+/// In 数据核对, once last year's report is loaded: what checking against it found, each with a
+/// link to its table (where the figures it is about are marked).
+fn cross_year(
+    last_year: RwSignal<super::context::LastYear>,
+) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
+    move || {
+        let findings = last_year.get().cross_year();
+        (!findings.is_empty()).then(|| {
+            view! {
+                <div class="rv-check__cross-year">
+                    <p><strong>{labels().cross_year_title}</strong></p>
+                    <FindingList findings with_table=true/>
+                </div>
+            }
+            .into_any()
+        })
+    }
 }
 
 /// What the importer decided reading the page's article (enhance mode): in the page, not only
@@ -168,10 +188,12 @@ pub fn TableFindings(
 pub fn LastYearFindings(
     /// The findings about this table.
     findings: Vec<Finding>,
+    /// Element id, referenced by the cells they flag.
+    id: String,
 ) -> impl IntoView {
     let problems = findings.iter().any(Finding::needs_attention);
     view! {
-        <div class="rv-findings rv-findings--last-year" class:rv-findings--problems=problems>
+        <div class="rv-findings rv-findings--last-year" class:rv-findings--problems=problems id=id>
             <p class="rv-findings__title">
                 <strong>{labels().cross_year_title}</strong>
             </p>

@@ -75,11 +75,11 @@ pub fn LastYearNote() -> impl IntoView {
         LastYear::None | LastYear::Loading => None,
         LastYear::Loaded(p) => {
             let year = p.checked.report.meta.year;
+            let warnings = p.findings.iter().filter(|f| f.needs_attention()).count();
             let checks = if p.findings.is_empty() {
                 l.last_year_checks_ok.to_string()
             } else {
-                let count = p.findings.len().to_string();
-                Labels::fill(l.last_year_checks_found, &[("count", &count)])
+                l.cross_year_found(warnings, p.findings.len() - warnings)
             };
             let mut text = Labels::fill(
                 l.last_year_loaded,

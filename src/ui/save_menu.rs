@@ -82,10 +82,9 @@ fn close_when_left(menu: NodeRef<leptos::html::Div>, expanded: RwSignal<bool>) {
 /// per table. Each saves, then closes the menu.
 fn menu_items(ctx: &ReportCtx, close: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let l = labels();
-    let checked = ctx.checked.clone();
-    let charts = ctx.options.charts;
+    let report = ctx.clone();
     let html = move |_| {
-        save_html(&checked, l, charts);
+        save_html(&report, l);
         close();
     };
     let checked = ctx.checked.clone();

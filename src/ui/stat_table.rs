@@ -7,7 +7,9 @@ use super::findings::{LastYearFindings, TableFindings};
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
-use crate::export::markup::{Card, CellMarkup, Piece, TableMarkup, Tag, LAST_YEAR_CLASS};
+use crate::export::markup::{
+    cross_year_id, Card, CellMarkup, Piece, TableMarkup, Tag, LAST_YEAR_CLASS,
+};
 use crate::labels::Labels;
 use crate::model::chart::with_last_year;
 use crate::model::compare::{self, last_years_table, Comparison};
@@ -35,7 +37,7 @@ pub fn StatTableView(
     let last_year = ctx.last_year;
     if table.template.is_none() || matches!(last_year.get_untracked(), LastYear::None) {
         let charts = charts_on.then(|| table_charts(&checked, table, None));
-        return view! { {charts} {table_view(&checked, &id, None, grid)} }.into_any();
+        return view! { {charts} {table_view(&checked, &id, (None, Vec::new()), grid)} }.into_any();
     }
     let loaded = move || last_year.get().loaded();
     let comparing = RwSignal::new(ctx.options.compare);
@@ -52,16 +54,19 @@ pub fn StatTableView(
     let body = {
         let (checked, id) = (checked.clone(), id.clone());
         move || {
-            // Last year's report is tracked only while comparing (data-compare="on" compares as
-            // soon as it comes); off, the table is never drawn again.
+            // Drawn again when last year's report comes (the cells its checks name are flagged)
+            // and when 对比上年 is turned on or off.
+            let last = last_year.get();
             let comparison = comparing
                 .get()
-                .then(|| comparison(&checked, &id, last_year.get()))
+                .then(|| comparison(&checked, &id, last.clone()))
                 .flatten();
             let note = comparison
                 .as_ref()
                 .map(|(c, year)| compare_note(c, *year, &checked.tables[&id]));
-            view! { {note} {table_view(&checked, &id, comparison.map(|(c, _)| c), grid)} }
+            let cross_year = about_table(last, &id);
+            let parts = (comparison.map(|(c, _)| c), cross_year);
+            view! { {note} {table_view(&checked, &id, parts, grid)} }
         }
     };
     let cross_year = cross_year_findings(id, last_year);
@@ -89,15 +94,17 @@ fn cross_year_findings(
     last_year: RwSignal<LastYear>,
 ) -> impl Fn() -> Option<AnyView> + Send + Sync + 'static {
     move || {
-        let p = last_year.get().loaded()?;
-        let findings: Vec<Finding> = p
-            .findings
-            .iter()
-            .filter(|f| f.table_id.as_deref() == Some(id.as_str()))
-            .cloned()
-            .collect();
-        (!findings.is_empty()).then(|| view! { <LastYearFindings findings/> }.into_any())
+        let findings = about_table(last_year.get(), &id);
+        let list = cross_year_id(&id);
+        (!findings.is_empty()).then(|| view! { <LastYearFindings findings id=list/> }.into_any())
     }
+}
+
+/// What checking against last year's report found about table `id` (none before it is loaded).
+fn about_table(last_year: LastYear, id: &str) -> Vec<Finding> {
+    let mut findings = last_year.cross_year();
+    findings.retain(|f| f.table_id.as_deref() == Some(id));
+    findings
 }
 
 /// The table beside last year's, and last year's year; none before last year's report is loaded
@@ -152,7 +159,7 @@ fn compare_note(c: &Comparison, year: u16, table: &crate::model::StatTable) -> i
 fn table_view(
     checked: &Arc<CheckedReport>,
     id: &str,
-    comparison: Option<Arc<Comparison>>,
+    (comparison, cross_year): (Option<Arc<Comparison>>, Vec<Finding>),
     grid: RwSignal<bool>,
 ) -> AnyView {
     let text_lang = own_text_lang(checked, id);
@@ -161,6 +168,7 @@ fn table_view(
         checked: checked.clone(),
         labels: labels(),
         comparison,
+        cross_year,
     });
     let Some(m) = shared.markup() else {
         return ().into_any();
@@ -392,16 +400,19 @@ struct RowsCtx {
     labels: &'static crate::labels::Labels,
     /// The table beside last year's, when 对比上年 is on.
     comparison: Option<Arc<Comparison>>,
+    /// What checking this table against last year's report found (its cells are flagged).
+    cross_year: Vec<Finding>,
 }
 
 impl RowsCtx {
     /// The table's markup decisions: this year's figures, or beside last year's.
     fn markup(&self) -> Option<TableMarkup<'_>> {
         let table = self.checked.tables.get(&self.id)?;
-        Some(match &self.comparison {
+        let m = match &self.comparison {
             Some(c) => TableMarkup::compared(&self.checked, c, self.labels),
             None => TableMarkup::new(&self.checked, table, self.labels),
-        })
+        };
+        Some(m.with_cross_year(&self.cross_year, cross_year_id(&self.id)))
     }
 }
 

@@ -148,7 +148,7 @@ fn OpenAll() -> impl IntoView {
 #[component]
 fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
-    let (checked, charts) = (ctx.checked, ctx.options.charts);
+    let (checked, charts, last_year) = (ctx.checked, ctx.options.charts, ctx.last_year);
     let l = labels();
     let classes = move || {
         let mut c = match prefs.size.get_untracked() {
@@ -161,7 +161,7 @@ fn PrintButton(prefs: PrefsCtx) -> impl IntoView {
         c
     };
     view! {
-        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), l, charts)>
+        <button type="button" class="rv-button" on:click=move |_| print_report(&checked, &classes(), l, (charts, &last_year.get_untracked().cross_year()))>
             {l.print}
         </button>
     }

@@ -25,6 +25,7 @@ pub fn saved_page(checked: &report_viewer::model::CheckedReport) -> String {
             classes: "",
             labels: &report_viewer::labels::ZH,
             charts: false,
+            cross_year: &[],
         },
     )
 }

@@ -35,8 +35,13 @@ function change(now, last) {
 }
 
 /** Figures of a table beside last year's: data-cell → text. */
+// Each figure as printed (a flagged cell's mark and its words for screen readers left out).
 const cellsOf = (page, id) => inWidget(page, (root, id) => Object.fromEntries(
-  [...root.querySelectorAll(`#${id} td[data-cell]`)].map((td) => [td.dataset.cell, td.textContent.trim()])), id);
+  [...root.querySelectorAll(`#${id} td[data-cell]`)].map((td) => {
+    const figure = td.cloneNode(true);
+    figure.querySelectorAll('.rv-flag-mark, .rv-sr').forEach((e) => e.remove());
+    return [td.dataset.cell, figure.textContent.trim()];
+  })), id);
 
 test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cross-year checks stand by 表三, and the toggle works by keyboard with every added column headed right', async () => {
   const [now, last] = [valuesOf(await read('sample-2021.json')), valuesOf(await read('sample-2022.json'))];
@@ -49,7 +54,23 @@ test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cr
   // (and so the total, 7 against 8).
   const planted = Object.keys(now.table3.carried_over).filter((c) => now.table3.carried_over[c] !== last.table3.carried_forward[c]);
   assert.deepEqual(planted, ['commercial', 'total']);
-  assert.match(note, new RegExp(`跨年度核对有${planted.length}项提示`));
+  // Named as its list names it (警告), and where it is: in 数据核对, marked in the table.
+  assert.match(note, new RegExp(`跨年度核对有${planted.length}项警告，已列入上方“数据核对”`));
+  const summary = await inWidget(page, (root) => [...root.querySelectorAll('.rv-check .rv-check__cross-year li')]
+    .map((li) => ({ text: li.textContent, link: li.querySelector('a')?.getAttribute('href') })));
+  assert.equal(summary.length, planted.length);
+  for (const s of summary) {
+    assert.match(s.text, /^警告：/);
+    assert.equal(s.link, '#table-3', `linked to its table: ${JSON.stringify(s)}`);
+  }
+  // The figures the checks are about are marked at the figure (in the grid and on the cards),
+  // each pointing at the list that says why.
+  await page.waitForFunction(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('#table-3 td.rv-flagged'));
+  const marked = await inWidget(page, (root) => [...root.querySelectorAll('#table-3 td.rv-flagged')]
+    .map((td) => ({ cell: td.dataset.cell, by: td.getAttribute('aria-describedby') })));
+  assert.deepEqual(marked.map((m) => m.cell).sort(), planted.map((c) => `carried_over.${c}`).sort());
+  for (const m of marked) assert.ok(m.by.split(' ').includes('table-3-cross-year'), JSON.stringify(m));
+  assert.ok(await inWidget(page, (root) => root.querySelector('#table-3-cross-year')?.classList.contains('rv-findings--last-year')), 'the list the marks point at');
   await page.click('text=展开全部');
   const crossYear = await inWidget(page, (root) => [...root.querySelectorAll('.rv-findings--last-year li')].map((li) => li.textContent));
   assert.equal(crossYear.length, 2);

@@ -170,6 +170,7 @@ mod tests {
                 classes: "",
                 labels: &crate::labels::ZH,
                 charts: true,
+                cross_year: &[],
             },
         );
         assert!(page.contains("表九"));
