@@ -269,6 +269,20 @@ fn compare_group(
 }
 
 impl Comparison {
+    /// Last year's cell beside this year's cell at `pos`, and the change in words (增22（22.9%）,
+    /// 持平, 上年无此项 …), as the table beside last year's shows them.
+    pub fn beside(&self, pos: CellPos) -> Option<(&Cell, &str)> {
+        let place = *self.places.get(&pos)?;
+        let at = |i: usize| CellPos {
+            column: place.column + i,
+            ..place
+        };
+        Some((
+            self.table.cell(at(1))?,
+            self.table.cell(at(2))?.text.as_str(),
+        ))
+    }
+
     /// Records where this year's cell at `pos` and its two companions are, with their computed
     /// values and their keys (`total`, `total@last_year`, `total@change`).
     fn place(

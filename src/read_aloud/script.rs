@@ -3,9 +3,10 @@
 //! headers and units; rows of zeros are summarised; figures not given are said to be not given.
 
 use super::text::{sentences, spoken, LIMIT};
+use crate::model::compare::Comparison;
 use crate::model::table::{column_runs, depth, leaves};
 use crate::model::templates::ColumnKind;
-use crate::model::{Block, CellPos, CellValue, CheckedReport, Header, Section, StatTable};
+use crate::model::{Block, CellPos, CellValue, CheckedReport, Finding, Header, Section, StatTable};
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
@@ -65,6 +66,11 @@ pub enum Target {
         /// The table's id.
         table: String,
     },
+    /// What checking the table against last year's report found (below it).
+    TableCrossYear {
+        /// The table's id.
+        table: String,
+    },
 }
 
 impl Target {
@@ -76,7 +82,8 @@ impl Target {
             | Target::TableGroup { table, .. }
             | Target::TableRows { table, .. }
             | Target::TableNotes { table }
-            | Target::TableFindings { table } => Some(table),
+            | Target::TableFindings { table }
+            | Target::TableCrossYear { table } => Some(table),
             _ => None,
         }
     }
@@ -134,7 +141,32 @@ enum Source<'a> {
         group: usize,
         row_paths: Rc<Vec<Vec<&'a Header>>>,
         rows: Range<usize>,
+        /// The table beside last year's, while 对比上年 is on: each figure is read with last
+        /// year's and the change.
+        compared: Option<Arc<Comparison>>,
     },
+}
+
+/// What last year's report adds to the reading, once loaded: the tables the reader sets beside
+/// last year's (对比上年), by id, and what checking against it found (read with each table's
+/// own checks).
+#[derive(Default)]
+pub struct LastYearReading {
+    /// The tables beside last year's: each id with the table beside last year's and its 图解
+    /// with last year's figures (the sentence then says the change).
+    pub compared: Vec<(String, Arc<Comparison>, Vec<crate::model::chart::Chart>)>,
+    /// The checks against last year's report.
+    pub cross_year: Vec<Finding>,
+}
+
+impl LastYearReading {
+    /// Table `id` beside last year's, and its 图解 so, when it is set so.
+    fn beside(&self, id: &str) -> Option<(&Arc<Comparison>, &Vec<crate::model::chart::Chart>)> {
+        self.compared
+            .iter()
+            .find(|(t, ..)| t == id)
+            .map(|(_, c, charts)| (c, charts))
+    }
 }
 
 /// A reading script being built a step at a time, so that a browser can build the script of a
@@ -144,6 +176,8 @@ pub struct Script<'a> {
     out: Vec<Utterance>,
     /// Read each official table's 图解 sentence before the table.
     charts: bool,
+    /// What last year's report adds.
+    last_year: LastYearReading,
 }
 
 impl<'a> Script<'a> {
@@ -155,10 +189,20 @@ impl<'a> Script<'a> {
 
     /// As [`Script::plan`]; `charts` says whether the 图解 are shown (and so read).
     pub fn plan_with(checked: &'a CheckedReport, charts: bool) -> Script<'a> {
+        Script::plan_beside(checked, charts, LastYearReading::default())
+    }
+
+    /// As [`Script::plan_with`], with what last year's report adds.
+    pub fn plan_beside(
+        checked: &'a CheckedReport,
+        charts: bool,
+        last_year: LastYearReading,
+    ) -> Script<'a> {
         let mut s = Script {
             queue: VecDeque::new(),
             out: Vec::new(),
             charts,
+            last_year,
         };
         let report = &checked.report;
         s.text(None, "title".into(), Cow::Borrowed(&report.meta.title));
@@ -220,7 +264,11 @@ impl<'a> Script<'a> {
     fn table(&mut self, checked: &CheckedReport, part: Option<&Arc<str>>, t: &'a StatTable) {
         let id = t.id.clone();
         if self.charts {
-            for chart in checked.charts_for(t) {
+            let charts = match self.last_year.beside(&t.id) {
+                Some((_, beside)) => beside.clone(),
+                None => checked.charts_for(t),
+            };
+            for chart in charts {
                 let target = Target::TableChart {
                     table: id.clone(),
                     chart: chart.id,
@@ -257,6 +305,7 @@ impl<'a> Script<'a> {
                     group: g,
                     row_paths: row_paths.clone(),
                     rows,
+                    compared: self.last_year.beside(&t.id).map(|(c, _)| c.clone()),
                 };
                 self.queue.push_back((part.cloned(), source));
             }
@@ -265,11 +314,25 @@ impl<'a> Script<'a> {
             let target = Target::TableNotes { table: id.clone() };
             self.made(part, target, format!("注：{n}"));
         }
+        self.table_checks(checked, part, t);
+    }
+
+    /// What checking the table found, then what checking it against last year's report found.
+    fn table_checks(&mut self, checked: &CheckedReport, part: Option<&Arc<str>>, t: &StatTable) {
+        let id = t.id.clone();
         for f in checked.findings_for(&t.id) {
             if f.needs_attention() {
                 let target = Target::TableFindings { table: id.clone() };
                 self.made(part, target, format!("本表核对：{}", f.message));
             }
+        }
+        let cross_year: Vec<String> = (self.last_year.cross_year.iter())
+            .filter(|f| f.needs_attention() && f.table_id.as_deref() == Some(id.as_str()))
+            .map(|f| format!("与上年报告核对：{}", f.message))
+            .collect();
+        for sentence in cross_year {
+            let target = Target::TableCrossYear { table: id.clone() };
+            self.made(part, target, sentence);
         }
     }
 
@@ -306,8 +369,10 @@ impl<'a> Script<'a> {
                     group,
                     row_paths,
                     rows,
+                    compared,
                 } => {
-                    for line in table_lines(table, *group, row_paths, rows.clone()) {
+                    let beside = compared.as_deref();
+                    for line in table_lines(table, (*group, beside), row_paths, rows.clone()) {
                         let target = Target::TableRows {
                             table: table.id.clone(),
                             group: *group,
@@ -522,7 +587,7 @@ fn figure_phrase(t: &StatTable, pos: CellPos, column: &str, derived: bool, text:
 /// zero or blank.
 fn table_lines(
     t: &StatTable,
-    g: usize,
+    (g, beside): (usize, Option<&Comparison>),
     row_paths: &[Vec<&Header>],
     rows: Range<usize>,
 ) -> Vec<Line> {
@@ -545,7 +610,7 @@ fn table_lines(
             });
             continue;
         }
-        let said = say_unit(t, g, &col_paths, &cells);
+        let said = say_unit(t, (g, beside), &col_paths, &cells);
         if said.said.is_empty() && said.missing.is_empty() {
             zero_run.push((row, name));
             continue;
@@ -630,7 +695,12 @@ impl Said {
     }
 }
 
-fn say_unit(t: &StatTable, g: usize, col_paths: &[Vec<&Header>], cells: &[(usize, usize)]) -> Said {
+fn say_unit(
+    t: &StatTable,
+    (g, beside): (usize, Option<&Comparison>),
+    col_paths: &[Vec<&Header>],
+    cells: &[(usize, usize)],
+) -> Said {
     let mut out = Said::default();
     for &(row, column) in cells {
         let pos = CellPos {
@@ -648,18 +718,47 @@ fn say_unit(t: &StatTable, g: usize, col_paths: &[Vec<&Header>], cells: &[(usize
             continue;
         }
         let Some(cell) = t.cell(pos) else { continue };
+        // Beside last year's, a figure that changed is read even when it is now 0.
+        let changed = beside
+            .and_then(|c| c.beside(pos))
+            .filter(|(_, change)| *change != crate::model::compare::ZH.same);
         match cell.value {
             CellValue::NotProvided => out.missing.push(name.to_string()),
+            CellValue::Blank | CellValue::Number(_) if changed.is_some() => {
+                let figure = figure_phrase(t, pos, name, false, &cell.text);
+                out.said.push(with_last_year(t, pos, figure, changed));
+            }
             CellValue::Blank => out.zeros += 1,
             CellValue::Number(d) if d.units == 0 => out.zeros += 1,
             CellValue::NotApplicable => out.said.push(format!("{name}不适用")),
-            CellValue::Number(_) => out
-                .said
-                .push(figure_phrase(t, pos, name, false, &cell.text)),
+            CellValue::Number(_) => {
+                let figure = figure_phrase(t, pos, name, false, &cell.text);
+                let beside = beside.and_then(|c| c.beside(pos));
+                out.said.push(with_last_year(t, pos, figure, beside));
+            }
             CellValue::Text => out.said.push(format!("{name}{}", cell.text)),
         }
     }
     out
+}
+
+/// A figure's phrase with last year's figure and the change after it, as the table beside last
+/// year's shows them ("自然人118件，上年96件，增22（22.9%）"); unchanged without them.
+fn with_last_year(
+    t: &StatTable,
+    pos: CellPos,
+    figure: String,
+    beside: Option<(&crate::model::Cell, &str)>,
+) -> String {
+    let Some((last, change)) = beside else {
+        return figure;
+    };
+    let last = match last.value {
+        CellValue::Number(_) => figure_phrase(t, pos, "上年", false, &last.text),
+        CellValue::Blank => figure_phrase(t, pos, "上年", false, "0"),
+        _ => last.text.clone(),
+    };
+    format!("{figure}，{last}，{change}")
 }
 
 /// One sentence for a run of rows that are all zero or blank: "A、B：均为0。"
@@ -715,6 +814,45 @@ mod tests {
     fn load(name: &str) -> CheckedReport {
         let path = format!("{}/public/reports/{name}", env!("CARGO_MANIFEST_DIR"));
         check_report(parse_report(&std::fs::read_to_string(path).unwrap()).unwrap())
+    }
+
+    #[test]
+    fn beside_last_year_each_figure_is_read_with_last_years_and_the_change_and_the_cross_year_checks_with_the_table(
+    ) {
+        use crate::model::compare::{compare, last_years_table, ZH};
+        let (now, before) = (load("sample-2021.json"), load("sample-2022.json"));
+        let t3 = &now.tables["table-3"];
+        let last = last_years_table(&before.tables, t3).unwrap();
+        let c = compare(t3, last, &ZH).unwrap();
+        let charts =
+            crate::model::chart::with_last_year(now.charts_for(t3), &before.charts_for(last));
+        let last_year = LastYearReading {
+            compared: vec![("table-3".to_string(), Arc::new(c), charts)],
+            cross_year: crate::model::validate::check_cross_year(&now, &before),
+        };
+        let plain = said_for(&build(&now), "table-3").join("");
+        let beside = Script::plan_beside(&now, true, last_year).finish();
+        let said: String = beside
+            .iter()
+            .filter(|u| u.target.table() == Some("table-3"))
+            .map(|u| u.shown.as_str())
+            .collect();
+        // The figures of both files (the sample pair: 118 against 96, 141 against 118).
+        assert!(!plain.contains("上年96件"), "{plain}");
+        assert!(
+            said.contains("自然人118件，上年96件，增22（22.9%）"),
+            "{said}"
+        );
+        assert!(said.contains("共141件，上年118件，增23（19.5%）"), "{said}");
+        // The planted difference is read with the table, after its own checks.
+        assert!(said.contains("与上年报告核对："), "{said}");
+        // Its 图解 says the change, as the chart shown beside last year's does.
+        assert!(
+            said.contains("与上年（118件）相比，新收申请增23（19.5%）"),
+            "{said}"
+        );
+        // Every sentence still fits one utterance.
+        assert!(beside.iter().all(|u| u.shown.chars().count() <= LIMIT));
     }
 
     fn said_for(script: &[Utterance], table: &str) -> Vec<String> {

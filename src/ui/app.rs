@@ -185,6 +185,7 @@ pub fn ReportView(
         options: Arc::new(options),
         root: article,
         last_year: RwSignal::new(LastYear::None),
+        compared: RwSignal::new(BTreeSet::new()),
     };
     provide_context(ctx.clone());
     load_last_year(&ctx);

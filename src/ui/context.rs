@@ -22,6 +22,8 @@ pub struct ReportCtx {
     pub root: NodeRef<leptos::html::Article>,
     /// Last year's report, for 对比上年 and the cross-year checks.
     pub last_year: RwSignal<LastYear>,
+    /// The tables shown beside last year's (对比上年 on), by id: 朗读 reads them so.
+    pub compared: RwSignal<BTreeSet<String>>,
 }
 
 impl ReportCtx {

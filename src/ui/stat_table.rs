@@ -17,6 +17,7 @@ use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
 use crate::model::{CellPos, CheckedReport, Finding};
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// The table with this id, from the loaded report, in the markup `export::markup` decides; its
@@ -51,6 +52,7 @@ pub fn StatTableView(
         }
     };
     let toggle = compare_toggle(&checked, &id, last_year, comparing);
+    follow_comparing(ctx.compared, id.clone(), comparing);
     let body = {
         let (checked, id) = (checked.clone(), id.clone());
         move || {
@@ -71,6 +73,21 @@ pub fn StatTableView(
     };
     let cross_year = cross_year_findings(id, last_year);
     view! { {toggle} {charts} {body} {cross_year} }.into_any()
+}
+
+/// Keeps the report's list of tables beside last year's (what 朗读 reads so) with this table's
+/// toggle.
+fn follow_comparing(compared: RwSignal<BTreeSet<String>>, id: String, comparing: RwSignal<bool>) {
+    Effect::new(move |_| {
+        let on = comparing.get();
+        compared.update(|c| {
+            if on {
+                c.insert(id.clone());
+            } else {
+                c.remove(&id);
+            }
+        });
+    });
 }
 
 /// The 对比上年 toggle, once last year's report is loaded and has a table of this number.
@@ -96,7 +113,16 @@ fn cross_year_findings(
     move || {
         let findings = about_table(last_year.get(), &id);
         let list = cross_year_id(&id);
-        (!findings.is_empty()).then(|| view! { <LastYearFindings findings id=list/> }.into_any())
+        // Lit while 朗读 reads them.
+        let reading = reading_part(&id, ReadPart::CrossYear);
+        (!findings.is_empty()).then(|| {
+            view! {
+                <div class="rv-cross-year" class:rv-reading=reading>
+                    <LastYearFindings findings id=list/>
+                </div>
+            }
+            .into_any()
+        })
     }
 }
 
@@ -445,14 +471,17 @@ fn incremental_rows(ctx: Arc<RowsCtx>, body: Arc<LaidBody>) -> impl IntoView {
 enum ReadPart {
     Caption,
     Notes,
+    CrossYear,
 }
 
-/// Whether read-aloud is now reading this table's caption or notes.
+/// Whether read-aloud is now reading this table's caption, notes or checks against last year's
+/// report.
 fn reading_part(id: &str, part: ReadPart) -> impl Fn() -> bool + Send + Sync + 'static {
     let id = id.to_string();
     reading_where(move |target| match (target, &part) {
         (Target::TableCaption { table }, ReadPart::Caption) => *table == id,
         (Target::TableNotes { table }, ReadPart::Notes) => *table == id,
+        (Target::TableCrossYear { table }, ReadPart::CrossYear) => *table == id,
         _ => false,
     })
 }

@@ -75,7 +75,7 @@ test('对比上年 on the 2021 sample: last year\'s report comes quietly, the cr
   const crossYear = await inWidget(page, (root) => [...root.querySelectorAll('.rv-findings--last-year li')].map((li) => li.textContent));
   assert.equal(crossYear.length, 2);
   assert.match(crossYear[0], /商业企业.*本年“上年结转”为 1，上一年报告的“结转下年度继续办理”为 2/);
-  const placement = await inWidget(page, (root) => root.querySelector('.rv-findings--last-year').previousElementSibling.querySelector('#table-3') !== null);
+  const placement = await inWidget(page, (root) => root.querySelector('.rv-findings--last-year').closest('.rv-cross-year').previousElementSibling.querySelector('#table-3') !== null);
   assert.ok(placement, 'the cross-year checks are right below 表三');
 
   // By keyboard: Enter on the toggle above 表三.

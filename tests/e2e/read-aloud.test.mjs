@@ -31,8 +31,8 @@ const quiet = () => !speechSynthesis.speaking && !speechSynthesis.pending;
 
 /** The demo page with every utterance recorded; with `voices`, once the Mandarin voices (about
  * 2.5 s) are listed first in the picker. */
-async function openRecording(h, { viewport, reducedMotion = false, voices = true } = {}) {
-  const page = await h.open('/', viewport);
+async function openRecording(h, { viewport, reducedMotion = false, voices = true, path = '/' } = {}) {
+  const page = await h.open(path, viewport);
   if (reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.addInitScript(recordSpeech);
   await page.reload();
@@ -308,6 +308,37 @@ describe('with a real voice', () => {
     assert.equal(list.groups.length, 1);
     assert.equal(list.groups[0].label, '更多：以上语音的变体');
     assert.ok(list.groups[0].options.length > 0 && list.groups[0].options.every((t) => t.includes('+')));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('对比上年 by ear: with the comparison on, 表三\'s 图解 says the change and each figure is read with last year\'s and the change, where the reader sees them', async () => {
+    const page = await openRecording(h, { path: '/?report=reports/sample-2021.json' });
+    await page.waitForSelector(`${HOST} >> #part-3 .rv-compare__toggle`, { state: 'attached' });
+    await inWidget(page, (root) => root.querySelector('#part-3 .rv-compare__toggle').click());
+    await page.waitForSelector(`${HOST} >> #table-3 td[data-cell$="@last_year"]`, { state: 'attached' });
+    // 朗读本节 on part 三; on through the table with 下一句 until its first row is read.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
+    await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+    const rowRead = () => inWidget(page, (root) => !!root.querySelector('#table-3 tr.rv-reading'));
+    for (let i = 0; i < 12 && !(await rowRead()); i++) {
+      const before = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent ?? '');
+      await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
+      await page.waitForFunction(({ host, before }) => (document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent ?? '') !== before, { host: HOST, before }, { timeout: 10000 });
+    }
+    assert.ok(await rowRead(), 'a row of 表三 is read');
+    await page.waitForFunction(() => window.__speech.some((e) => e.events.includes('start') && e.text.startsWith('本年新收政府信息公开申请数量：')), null, { timeout: 15000 });
+    const said = await page.evaluate(() => window.__speech.map((e) => ({ text: e.text, started: e.events.includes('start'), lit: e.highlighted })));
+    await stopReading(page);
+    // The 图解 says the change (a long sentence is spoken in pieces, split at ，), as the chart
+    // shown beside last year's does.
+    const all = said.map((s) => s.text).join('');
+    assert.match(all, /图解：本年新收申请141件.*与上年（118件）相比，新收申请增23（百分之十九点五）/);
+    // The first row, while its row is lit: this year's figure, last year's, the change.
+    const row = said.find((s) => s.started && s.text.startsWith('本年新收政府信息公开申请数量：'));
+    assert.ok(row, JSON.stringify(said.slice(-4)));
+    assert.match(row.lit, /一、本年新收政府信息公开申请数量/, 'its row is lit while it is read');
+    assert.match(row.text, /自然人118件，上年96件，增22（百分之二十二点九）/);
     assert.deepEqual(page.errors, []);
     await page.close();
   });

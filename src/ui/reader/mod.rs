@@ -14,7 +14,7 @@ use crate::browser::scroll::scroll_into_view;
 use crate::browser::speech::{driver, new_owner};
 use crate::browser::storage::{remember, remembered};
 use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
-use crate::read_aloud::script::{build, Target, Utterance};
+use crate::read_aloud::script::{build, LastYearReading, Script, Target, Utterance};
 use crate::read_aloud::Reading;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -96,6 +96,7 @@ impl ReaderCtx {
         };
         reader.relay_voices();
         reader.relay_closed_parts();
+        reader.follow_last_year(report);
         reader.follow_text_size();
         reader
     }
@@ -106,6 +107,53 @@ impl ReaderCtx {
         let me = *self;
         let status = driver().status.clone();
         Effect::new(move |_| me.event(EngineEvent::VoicesChanged(status.get())));
+    }
+
+    /// 对比上年 and the checks against last year's report are read where they are shown: the
+    /// reading script is made again when last year's report comes and when a table is set beside
+    /// it or back, and taken up once the reader is idle (a reading under way goes on as it was).
+    fn follow_last_year(&self, report: &ReportCtx) {
+        let me = *self;
+        let (checked, charts) = (report.checked.clone(), report.options.charts);
+        let (last_year, compared) = (report.last_year, report.compared);
+        let pending: StoredValue<Option<Vec<Utterance>>> = StoredValue::new(None);
+        Effect::new(move |_| {
+            let Some(p) = last_year.get().loaded() else {
+                return;
+            };
+            let reading = last_year_reading(&checked, &p, &compared.get());
+            let script = Script::plan_beside(&checked, charts, reading).finish();
+            pending.set_value(Some(script));
+            if me.phase.get_untracked() == Phase::Idle {
+                me.take_up(pending);
+            }
+        });
+        Effect::new(move |_| {
+            if me.phase.get() == Phase::Idle {
+                me.take_up(pending);
+            }
+        });
+    }
+
+    /// Reads from the script made last (if one waits), keeping the reader's rate and voice.
+    fn take_up(&self, pending: StoredValue<Option<Vec<Utterance>>>) {
+        let Some(script) = pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let mut player = Player::new(&script);
+        if let Some((rate, voice)) = self
+            .player
+            .try_with_value(|p| (p.rate(), p.voice().map(str::to_string)))
+        {
+            player.command(Command::SetRate(rate), 0);
+            player.command(Command::SetVoice(voice), 0);
+        }
+        player.event(
+            EngineEvent::VoicesChanged(driver().status.get_untracked()),
+            0,
+        );
+        self.script.set_value(Arc::new(script));
+        self.player.set_value(player);
     }
 
     /// Tells the player which parts the reader collapses (the player stops reading one it is in).
@@ -136,6 +184,26 @@ impl ReaderCtx {
                 request_animation_frame(move || keep_in_view(root));
             }
         });
+    }
+
+    /// Whether the sentence being read is the one of element `key` starting at `start`.
+    pub fn reads_text(&self, key: &str, start: usize) -> bool {
+        let Some(i) = self.current.get() else {
+            return false;
+        };
+        self.script.with_value(|s| {
+            matches!(s.get(i).map(|u| &u.target),
+                Some(Target::Text { key: k, start: st, .. }) if k == key && *st == start)
+        })
+    }
+
+    /// Where in the script the sentence of element `key` starting at `start` is.
+    pub fn text_index(&self, key: &str, start: usize) -> Option<usize> {
+        self.script.with_value(|s| {
+            s.iter().position(|u| {
+                matches!(&u.target, Target::Text { key: k, start: st, .. } if k == key && *st == start)
+            })
+        })
     }
 
     /// Runs a reader command. Call it straight from the click or key handler: the first
@@ -340,6 +408,37 @@ pub fn reading_where(
             })
             .unwrap_or(false)
     }
+}
+
+/// What last year's report adds to the reading: the tables set beside it (those it has a table
+/// of the same number for) and what checking against it found.
+fn last_year_reading(
+    checked: &crate::model::CheckedReport,
+    previous: &crate::ui::context::Previous,
+    compared: &BTreeSet<String>,
+) -> LastYearReading {
+    use crate::model::chart::with_last_year;
+    use crate::model::compare::{compare, last_years_table, ZH};
+    let mut reading = LastYearReading {
+        cross_year: previous.findings.clone(),
+        ..Default::default()
+    };
+    for id in compared {
+        let Some(now) = checked.tables.get(id) else {
+            continue;
+        };
+        let Some(before) = last_years_table(&previous.checked.tables, now) else {
+            continue;
+        };
+        if let Some(c) = compare(now, before, &ZH) {
+            let charts = with_last_year(
+                checked.charts_for(now),
+                &previous.checked.charts_for(before),
+            );
+            reading.compared.push((id.clone(), Arc::new(c), charts));
+        }
+    }
+    reading
 }
 
 /// Scrolls the highlighted sentence into view, without smooth scrolling under reduced motion.

@@ -24,17 +24,19 @@ pub fn SpokenText(
         return text.into_any();
     }
     let text: Arc<str> = Arc::from(text);
+    let key: Arc<str> = Arc::from(key);
     let pieces = Arc::new(pieces);
     let count = pieces.len();
     let render = move |range: std::ops::Range<usize>| {
         let mut views = Vec::new();
         // The text before this chunk's first sentence belongs to it.
         let mut at = range.start.checked_sub(1).map(|i| pieces[i].1).unwrap_or(0);
-        for &(start, end, index) in &pieces[range.clone()] {
+        for &(start, end, _) in &pieces[range.clone()] {
             if start > at {
                 views.push(text[at..start].to_string().into_any());
             }
-            views.push(sentence(reader, index, text[start..end].to_string()));
+            let place = (key.clone(), start);
+            views.push(sentence(reader, place, text[start..end].to_string()));
             at = end;
         }
         if range.end == count && at < text.len() {
@@ -61,17 +63,21 @@ fn fits(pieces: &[(usize, usize, usize)], text: &str) -> bool {
     })
 }
 
-/// One sentence: highlighted while read, and a click reads from it (while reading).
-fn sentence(reader: ReaderCtx, index: usize, text: String) -> AnyView {
-    let current = reader.current;
+/// One sentence (its element's key and where it starts in its text: the reading script may be
+/// made again, 对比上年 adding sentences, but an element's sentences stay where they are):
+/// highlighted while read, and a click reads from it (while reading).
+fn sentence(reader: ReaderCtx, (key, start): (Arc<str>, usize), text: String) -> AnyView {
+    let here = key.clone();
+    let reading = move || reader.reads_text(&here, start);
     view! {
         <span
             class="rv-s"
-            class:rv-reading=move || current.get() == Some(index)
-            data-u=index
+            class:rv-reading=reading
             on:click=move |_| {
                 if reader.phase.get_untracked() != Phase::Idle {
-                    reader.command(Command::StartAt(index));
+                    if let Some(index) = reader.text_index(&key, start) {
+                        reader.command(Command::StartAt(index));
+                    }
                 }
             }
         >
