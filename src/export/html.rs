@@ -348,21 +348,13 @@ pub fn stat_table(
 /// Below a table: what checking it against last year's report found (the list its marked
 /// figures point at).
 fn cross_year_findings(h: &mut String, findings: &[Finding], table: &str, l: &Labels) {
-    if findings.is_empty() {
-        return;
-    }
-    let problems = findings.iter().any(|f| f.needs_attention());
-    let _ = write!(
-        h,
-        "<div class=\"rv-findings rv-findings--last-year{}\" id=\"{}\"><p class=\"rv-findings__title\"><strong>{}</strong></p><ul class=\"rv-findings__list\">",
-        if problems { " rv-findings--problems" } else { "" },
-        escape(&cross_year_id(table)),
-        escape(l.cross_year_title)
+    let list = (
+        " rv-findings--last-year",
+        cross_year_id(table),
+        l.cross_year_title,
     );
-    for f in findings {
-        finding_item(h, f, l, false);
-    }
-    h.push_str("</ul></div>\n");
+    let findings: Vec<&Finding> = findings.iter().collect();
+    findings_block(h, list, &findings, l);
 }
 
 /// The table's `<table>` under its caption: one, or one per block (表二) under a caption of
@@ -486,18 +478,30 @@ fn pieces(h: &mut String, pieces: &[Piece]) {
 }
 
 fn table_findings(h: &mut String, m: &TableMarkup, l: &Labels) {
-    if m.findings.is_empty() {
+    let list = ("", m.findings_id(), l.table_check);
+    findings_block(h, list, &m.findings, l);
+}
+
+/// A list of findings below a table under its title (`kind`: an extra class), its id the one
+/// flagged cells point at; nothing when there are none.
+fn findings_block(
+    h: &mut String,
+    (kind, id, title): (&str, String, &str),
+    findings: &[&Finding],
+    l: &Labels,
+) {
+    if findings.is_empty() {
         return;
     }
-    let problems = m.findings.iter().any(|f| f.needs_attention());
+    let problems = findings.iter().any(|f| f.needs_attention());
     let _ = write!(
         h,
-        "<div class=\"rv-findings{}\" id=\"{}\"><p class=\"rv-findings__title\"><strong>{}</strong></p><ul class=\"rv-findings__list\">",
+        "<div class=\"rv-findings{kind}{}\" id=\"{}\"><p class=\"rv-findings__title\"><strong>{}</strong></p><ul class=\"rv-findings__list\">",
         if problems { " rv-findings--problems" } else { "" },
-        escape(&m.findings_id()),
-        escape(l.table_check)
+        escape(&id),
+        escape(title)
     );
-    for f in &m.findings {
+    for f in findings {
         finding_item(h, f, l, false);
     }
     h.push_str("</ul></div>\n");

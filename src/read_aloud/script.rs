@@ -726,7 +726,7 @@ fn say_unit(
             CellValue::NotProvided => out.missing.push(name.to_string()),
             CellValue::Blank | CellValue::Number(_) if changed.is_some() => {
                 let figure = figure_phrase(t, pos, name, false, &cell.text);
-                out.said.push(with_last_year(t, pos, figure, changed));
+                out.said.push(beside_last_year(t, pos, figure, changed));
             }
             CellValue::Blank => out.zeros += 1,
             CellValue::Number(d) if d.units == 0 => out.zeros += 1,
@@ -734,7 +734,7 @@ fn say_unit(
             CellValue::Number(_) => {
                 let figure = figure_phrase(t, pos, name, false, &cell.text);
                 let beside = beside.and_then(|c| c.beside(pos));
-                out.said.push(with_last_year(t, pos, figure, beside));
+                out.said.push(beside_last_year(t, pos, figure, beside));
             }
             CellValue::Text => out.said.push(format!("{name}{}", cell.text)),
         }
@@ -744,7 +744,7 @@ fn say_unit(
 
 /// A figure's phrase with last year's figure and the change after it, as the table beside last
 /// year's shows them ("自然人118件，上年96件，增22（22.9%）"); unchanged without them.
-fn with_last_year(
+fn beside_last_year(
     t: &StatTable,
     pos: CellPos,
     figure: String,

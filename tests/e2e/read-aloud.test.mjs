@@ -55,6 +55,21 @@ const inWidget = (page, fn, arg) => page.evaluate(({ fn, arg, host }) => {
   return new Function('root', 'arg', `return (${fn})(root, arg)`)(root, arg);
 }, { fn: fn.toString(), arg, host: HOST });
 
+/** 朗读本节 on part 三, which holds 表三: waits until reading reaches the table (跳过此表 comes). */
+async function readTableThree(page) {
+  await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
+  await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+}
+
+/** 下一句 until `reached()` (at most 12 presses, each waiting for the highlight to move). */
+async function nextUntil(page, reached) {
+  for (let i = 0; i < 12 && !(await reached()); i++) {
+    const before = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent ?? '');
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
+    await page.waitForFunction(({ host, before }) => (document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent ?? '') !== before, { host: HOST, before }, { timeout: 10000 });
+  }
+}
+
 describe('with a real voice', () => {
   let h;
   before(async () => { h = await start({ speech: true }); });
@@ -181,14 +196,9 @@ describe('with a real voice', () => {
       const page = await openRecording(h, { viewport: { width, height }, reducedMotion: true });
       if (size) await inWidget(page, (root, v) => { const s = root.querySelector('.rv-toolbar select'); s.value = v; s.dispatchEvent(new Event('change')); }, size);
       // 朗读本节 on part 三, which holds 表三 (shown as cards here).
-      await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
-      await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+      await readTableThree(page);
       // On to the table's rows: 下一句 until a card is lit (each press waits for the highlight to move).
-      for (let i = 0; i < 12 && !(await inWidget(page, (root) => !!root.querySelector('.rv-card.rv-reading'))); i++) {
-        const before = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent ?? '');
-        await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
-        await page.waitForFunction(({ host, before }) => (document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent ?? '') !== before, { host: HOST, before }, { timeout: 10000 });
-      }
+      await nextUntil(page, () => inWidget(page, (root) => !!root.querySelector('.rv-card.rv-reading')));
       // Held there (暂停 keeps the highlight): the lit card is on screen, clear of the reading bar.
       await inWidget(page, (root) => root.querySelector('.rv-reader__play').click());
       await page.waitForFunction((host) => {
@@ -318,14 +328,9 @@ describe('with a real voice', () => {
     await inWidget(page, (root) => root.querySelector('#part-3 .rv-compare__toggle').click());
     await page.waitForSelector(`${HOST} >> #table-3 td[data-cell$="@last_year"]`, { state: 'attached' });
     // 朗读本节 on part 三; on through the table with 下一句 until its first row is read.
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
-    await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+    await readTableThree(page);
     const rowRead = () => inWidget(page, (root) => !!root.querySelector('#table-3 tr.rv-reading'));
-    for (let i = 0; i < 12 && !(await rowRead()); i++) {
-      const before = await inWidget(page, (root) => root.querySelector('.rv-reading')?.textContent ?? '');
-      await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '下一句').click());
-      await page.waitForFunction(({ host, before }) => (document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent ?? '') !== before, { host: HOST, before }, { timeout: 10000 });
-    }
+    await nextUntil(page, rowRead);
     assert.ok(await rowRead(), 'a row of 表三 is read');
     await page.waitForFunction(() => window.__speech.some((e) => e.events.includes('start') && e.text.startsWith('本年新收政府信息公开申请数量：')), null, { timeout: 15000 });
     const said = await page.evaluate(() => window.__speech.map((e) => ({ text: e.text, started: e.events.includes('start'), lit: e.highlighted })));
@@ -346,8 +351,7 @@ describe('with a real voice', () => {
   test('skip this table: offered while a table is read, and reading goes on after it', async () => {
     const page = await openRecording(h);
     // 朗读本节 on part 三, which holds 表三: the button comes when reading reaches the table.
-    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
-    await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reader__skip'), HOST, { timeout: 30000 });
+    await readTableThree(page);
     // The table's 图解 sentence is read first, as part of the table.
     assert.ok(await inWidget(page, (root) => !!root.querySelector('.rv-reading')?.closest('.rv-table-view, .rv-chart')), 'reading the table');
     await inWidget(page, (root) => root.querySelector('.rv-reader__skip').click());

@@ -66,18 +66,13 @@ impl ReaderCtx {
             mut player,
         } = reading.unwrap_or_else(|| Reading::new(build(&report.checked)));
         // The player clamps and keeps rate and voice; the signals show what it keeps.
-        if let Some(rate) = remembered("rate").and_then(|r| r.parse().ok()) {
-            player.command(Command::SetRate(rate), 0);
-        }
-        player.command(
-            Command::SetVoice(remembered("voice").filter(|v| !v.is_empty())),
-            0,
+        let rate = remembered("rate").and_then(|r| r.parse().ok());
+        set_up(
+            &mut player,
+            rate,
+            remembered("voice").filter(|v| !v.is_empty()),
         );
         let (rate, voice) = (player.rate(), player.voice().map(str::to_string));
-        player.event(
-            EngineEvent::VoicesChanged(driver().status.get_untracked()),
-            0,
-        );
         let reader = ReaderCtx {
             script: StoredValue::new(script),
             player: StoredValue::new(player),
@@ -141,17 +136,11 @@ impl ReaderCtx {
             return;
         };
         let mut player = Player::new(&script);
-        if let Some((rate, voice)) = self
+        let (rate, voice) = self
             .player
-            .try_with_value(|p| (p.rate(), p.voice().map(str::to_string)))
-        {
-            player.command(Command::SetRate(rate), 0);
-            player.command(Command::SetVoice(voice), 0);
-        }
-        player.event(
-            EngineEvent::VoicesChanged(driver().status.get_untracked()),
-            0,
-        );
+            .try_with_value(|p| (Some(p.rate()), p.voice().map(str::to_string)))
+            .unwrap_or_default();
+        set_up(&mut player, rate, voice);
         self.script.set_value(Arc::new(script));
         self.player.set_value(player);
     }
@@ -408,6 +397,18 @@ pub fn reading_where(
             })
             .unwrap_or(false)
     }
+}
+
+/// A new player at the reader's rate (kept when `None`) and voice, told which voices there are.
+fn set_up(player: &mut Player, rate: Option<u16>, voice: Option<String>) {
+    if let Some(rate) = rate {
+        player.command(Command::SetRate(rate), 0);
+    }
+    player.command(Command::SetVoice(voice), 0);
+    player.event(
+        EngineEvent::VoicesChanged(driver().status.get_untracked()),
+        0,
+    );
 }
 
 /// What last year's report adds to the reading: the tables set beside it (those it has a table
