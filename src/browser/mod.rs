@@ -1,5 +1,5 @@
 //! What the viewer asks of the browser, one capability per file (in the manner of leptos-use):
-//! speech, storage, the address and its history, scrolling, downloads, the print frame, fetching,
+//! speech and the word being said, storage, the address and its history, scrolling, downloads, the print frame, fetching,
 //! the clock, and the error state when the viewer itself fails. Nothing here decides anything about a report; `ui` calls these.
 
 #[cfg(feature = "enhance")]
@@ -8,6 +8,7 @@ pub mod clock;
 pub mod crash;
 pub mod download;
 pub mod fetch;
+pub mod highlight;
 pub mod location;
 pub mod print;
 pub mod scroll;

@@ -1,7 +1,8 @@
 //! The speech driver: the only code that touches `speechSynthesis`. One per page, shared by every
 //! viewer on it. It loads the voices (getVoices, voiceschanged and polling for up to 5 s), speaks
-//! one utterance at a time with `lang` always set, reports each utterance's events with its
-//! generation, cancels only when it is the one speaking, and cancels on `pagehide`.
+//! one utterance at a time with `lang` always set, reports each utterance's events (and the words
+//! its voice reaches) with its generation, cancels only when it is the one speaking, and cancels
+//! on `pagehide`.
 
 use crate::labels::Voices as VoiceStatus;
 use crate::read_aloud::player::EngineEvent;
@@ -182,6 +183,18 @@ impl Driver {
         let start = Closure::once_into_js(move || ev(EngineEvent::Started(generation)));
         let ev = on_event.clone();
         let end = Closure::once_into_js(move || ev(EngineEvent::Ended(generation)));
+        let ev = on_event.clone();
+        // A word the voice reached (most voices but espeak's send these); a sentence boundary
+        // says nothing the highlight does not show already.
+        let boundary = Closure::<dyn Fn(web_sys::SpeechSynthesisEvent)>::new(
+            move |e: web_sys::SpeechSynthesisEvent| {
+                if e.name().is_none_or(|n| n == "word") {
+                    let len = e.char_length().unwrap_or(0) as usize;
+                    ev(EngineEvent::Word(generation, e.char_index() as usize, len));
+                }
+            },
+        )
+        .into_js_value();
         let ev = on_event;
         let error = Closure::once_into_js(move |e: web_sys::SpeechSynthesisErrorEvent| {
             let code = format!("{:?}", e.error()).to_ascii_lowercase();
@@ -194,6 +207,7 @@ impl Driver {
         u.set_onstart(Some(start.unchecked_ref()));
         u.set_onend(Some(end.unchecked_ref()));
         u.set_onerror(Some(error.unchecked_ref()));
+        u.set_onboundary(Some(boundary.unchecked_ref()));
         self.owner.set(owner);
         synth.speak(&u);
         *self.current.borrow_mut() = Some(u);

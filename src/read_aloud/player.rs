@@ -78,6 +78,9 @@ pub enum EngineEvent {
     Failed(u64, String),
     /// The utterance was cancelled or interrupted (`canceled`, `interrupted`).
     Interrupted(u64),
+    /// The voice reached a word (a `boundary` event): where it starts in the spoken text and
+    /// how long it is, in UTF-16 code units (0: the voice did not say).
+    Word(u64, usize, usize),
     /// What the browser offers for speaking changed (the voice list came, or never will).
     VoicesChanged(Voices),
 }
@@ -98,8 +101,19 @@ pub enum Action {
     },
     /// Cancel the speech this page started.
     Cancel,
-    /// Highlight this utterance on the page (None: remove the highlight).
+    /// Highlight this utterance on the page (None: remove the highlight). Any word lit inside
+    /// the one before goes out.
     Highlight(Option<usize>),
+    /// Light the word the voice is saying inside utterance `index`: `from` and `len` as the
+    /// engine counts them in its spoken text (see `text::shown_span`).
+    Word {
+        /// Which utterance.
+        index: usize,
+        /// Where the word starts in the spoken text (UTF-16 code units).
+        from: usize,
+        /// Its length (UTF-16 code units; 0 when the voice did not say).
+        len: usize,
+    },
     /// Open this part on the page (reading reached it).
     RevealPart(String),
     /// Tell the reader, through the polite live region (worded by `labels`).
@@ -495,7 +509,7 @@ impl Player {
     pub fn event(&mut self, event: EngineEvent, now: u64) -> Vec<Action> {
         let generation = match &event {
             EngineEvent::Started(g) | EngineEvent::Ended(g) | EngineEvent::Interrupted(g) => *g,
-            EngineEvent::Failed(g, _) => *g,
+            EngineEvent::Failed(g, _) | EngineEvent::Word(g, ..) => *g,
             EngineEvent::VoicesChanged(v) => return self.voices_changed(*v),
         };
         if generation != self.generation || self.phase != Phase::Speaking {
@@ -518,6 +532,11 @@ impl Player {
                 vec![Action::Announce(Announcement::Interrupted)]
             }
             EngineEvent::Failed(_, reason) => self.failed(&reason, now),
+            EngineEvent::Word(_, from, len) => vec![Action::Word {
+                index: self.position,
+                from,
+                len,
+            }],
             EngineEvent::VoicesChanged(_) => Vec::new(),
         }
     }
@@ -679,6 +698,29 @@ mod tests {
         p.command(Command::Stop, 7);
         let g = p.generation();
         assert!(p.event(EngineEvent::Ended(g), 8).is_empty());
+    }
+
+    #[test]
+    fn a_word_lights_only_in_the_sentence_being_said() {
+        let mut p = Player::new(&script());
+        p.command(Command::Play, 0);
+        let g = p.generation();
+        p.event(EngineEvent::Started(g), 1);
+        assert_eq!(
+            p.event(EngineEvent::Word(g, 1, 2), 2),
+            [Action::Word {
+                index: 0,
+                from: 1,
+                len: 2
+            }]
+        );
+        // A late word of a sentence left behind, or one while paused, lights nothing.
+        p.command(Command::Next, 3);
+        assert!(p.event(EngineEvent::Word(g, 0, 1), 4).is_empty());
+        p.command(Command::Pause, 5);
+        assert!(p
+            .event(EngineEvent::Word(p.generation(), 0, 1), 6)
+            .is_empty());
     }
 
     #[test]

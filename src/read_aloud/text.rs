@@ -1,6 +1,8 @@
 //! Sentences and spoken text: where a paragraph splits into utterances, and how what is shown is
 //! said (〔2020〕, years, dates, times, percentages, ranges, "+").
 
+use std::borrow::Cow;
+
 /// Utterances longer than this (in characters) are split further at ，、：.
 pub const LIMIT: usize = 70;
 
@@ -439,23 +441,50 @@ fn bracket(t: &Chars, i: usize) -> Option<(String, usize)> {
 /// How the text is said: the shown text with the spans a voice would misread rewritten by
 /// [`RULES`] (〔2020〕 and years digit by digit, dates, times, percentages, ranges, signs, dashes).
 pub fn spoken(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    say_each(text, &mut |_, said| out.push_str(said));
+    out
+}
+
+/// Walks `text` as [`spoken`] says it: for each step, the byte range of `text` it stands for and
+/// what is said for it (a rewritten span at once, any other character as itself).
+fn say_each(text: &str, step: &mut dyn FnMut(std::ops::Range<usize>, &str)) {
     let chars: Vec<char> = text.chars().collect();
     let t = Chars(&chars);
-    let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
+    let mut at = 0;
+    let mut buf = [0u8; 4];
     while i < chars.len() {
-        match RULES.iter().find_map(|(_, rule)| rule(&t, i)) {
-            Some((said, n)) => {
-                out.push_str(&said);
-                i += n.max(1);
-            }
-            None => {
-                out.push(chars[i]);
-                i += 1;
-            }
-        }
+        let (said, n) = match RULES.iter().find_map(|(_, rule)| rule(&t, i)) {
+            Some((said, n)) => (Cow::Owned(said), n.max(1)),
+            None => (Cow::Borrowed(&*chars[i].encode_utf8(&mut buf)), 1),
+        };
+        let len: usize = chars[i..(i + n).min(chars.len())]
+            .iter()
+            .map(|c| c.len_utf8())
+            .sum();
+        step(at..at + len, &said);
+        at += len;
+        i += n;
     }
-    out
+}
+
+/// The part of `text` (a byte range) that the voice is saying when it reports a word at
+/// `from..from + len` of [`spoken`]`(text)`, counted in UTF-16 code units as `boundary` events
+/// count them. A word inside a rewritten span (二〇二〇 for 2020) lights the whole span; a word
+/// of no length lights the character it starts at. None when the place is past the end.
+pub fn shown_span(text: &str, from: usize, len: usize) -> Option<std::ops::Range<usize>> {
+    let end = from + len.max(1);
+    let mut said_at = 0;
+    let mut found: Option<std::ops::Range<usize>> = None;
+    say_each(text, &mut |shown, said| {
+        let said_end = said_at + said.encode_utf16().count();
+        if said_at < end && from < said_end {
+            found = Some(found.as_ref().map_or(shown.start, |f| f.start)..shown.end);
+        }
+        said_at = said_end;
+    });
+    found
 }
 
 #[cfg(test)]
@@ -602,6 +631,60 @@ mod tests {
         assert_eq!(at(difference, "相差 +1", 0), said("多出", 4));
         assert_eq!(at(difference, "相差-2", 0), said("少了", 3));
         assert_eq!(at(difference, "相差很大", 0), None);
+    }
+
+    /// Every word a voice reports, however the spoken form rewrote the text around it, lights
+    /// the part of the shown text it was said for.
+    #[test]
+    fn a_word_said_lights_what_it_was_said_for() {
+        let shown = "2020年11月我市收到〔2020〕2号文，占比12.5%，共受理申请136437件。";
+        let said = spoken(shown);
+        let lit = |word: &str| {
+            let at = said.find(word).expect(word);
+            let from = said[..at].encode_utf16().count();
+            let len = word.encode_utf16().count();
+            shown_span(shown, from, len).map(|r| &shown[r])
+        };
+        assert_eq!(lit("我市"), Some("我市"));
+        assert_eq!(lit("收到"), Some("收到"));
+        // Inside a rewritten span: the whole span as shown.
+        assert_eq!(lit("二〇二〇年十一"), Some("2020年11"));
+        assert_eq!(lit("〇二"), Some("2020"));
+        assert_eq!(lit("百分之"), Some("12.5%"));
+        assert_eq!(lit("十三万六千"), Some("136437"));
+        // A word across a rewritten span and plain text.
+        assert_eq!(lit("申请十三"), Some("申请136437"));
+        // No length: the character it starts at.
+        let at = said.find("受理").unwrap();
+        let from = said[..at].encode_utf16().count();
+        assert_eq!(shown_span(shown, from, 0).map(|r| &shown[r]), Some("受"));
+        // Past the end: nothing.
+        assert_eq!(shown_span(shown, said.encode_utf16().count() + 3, 2), None);
+        // Characters beyond the basic plane count two UTF-16 units, as the browser counts them.
+        let wide = "𠀀字号";
+        assert_eq!(shown_span(wide, 2, 1).map(|r| &wide[r]), Some("字"));
+    }
+
+    /// Generated: every UTF-16 place of every spoken form maps into its shown text, in order.
+    #[test]
+    fn every_place_said_maps_into_the_text_in_order() {
+        let texts = [
+            "发布时间 2021-01-29 16:27，5-10个工作日，“互联网+政务服务”",
+            "本年增/减 +12，-3，政务公开——基础，内政公发〔2020〕2号",
+            "收取信息处理费126.35万元，1,234,567件，10001件，100000000元",
+        ];
+        for shown in texts {
+            let units = spoken(shown).encode_utf16().count();
+            let mut last = 0;
+            for from in 0..units {
+                let r = shown_span(shown, from, 1).expect("inside");
+                assert!(
+                    r.start >= last && r.end > r.start && r.end <= shown.len(),
+                    "{shown} at {from}"
+                );
+                last = r.start;
+            }
+        }
     }
 
     #[test]

@@ -20,7 +20,11 @@ function recordSpeech() {
       const root = document.querySelector('[data-report-viewer]')?.shadowRoot;
       entry.highlighted = [...(root?.querySelectorAll('.rv-reading') ?? [])].map((e) => e.textContent).join('');
     });
-    u.addEventListener('end', () => entry.events.push('end'));
+    u.addEventListener('end', () => {
+      entry.events.push('end');
+      entry.wordMarked = CSS.highlights.has('rv-word');
+    });
+    u.addEventListener('boundary', (e) => entry.events.push('boundary:' + e.name));
     u.addEventListener('error', (e) => entry.events.push('error:' + e.error));
     speak(u);
   };
@@ -90,7 +94,10 @@ describe('with a real voice', () => {
     const six = await page.evaluate(() => window.__speech);
     assert.deepEqual(six.map((e) => e.text), ['六、其他需要报告的事项', '二〇二〇年,我市各级行政机关在处理政府信息公开申请时,未收取任何费用。']);
     for (const e of six) {
+      // espeak through speech-dispatcher reports no words: the sentence stays lit as a whole,
+      // and no word is marked in it.
       assert.deepEqual(e.events, ['start', 'end'], e.text);
+      assert.equal(e.wordMarked, false, e.text);
       assert.match(e.lang, /^(cmn|zh)/i);
     }
     assert.equal(six[0].highlighted, '六、其他需要报告的事项');
@@ -418,6 +425,112 @@ describe('with a real voice', () => {
     await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '150'; s.dispatchEvent(new Event('change')); });
     assert.deepEqual(await inWidget(page, (root) => [...root.querySelector('.rv').classList].sort()), ['rv', 'rv--contrast', 'rv--size-150']);
     assert.equal(await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').getAttribute('aria-pressed')), 'true');
+    await page.close();
+  });
+});
+
+/** A stand-in speech engine that reports its words, as most Windows, macOS, Android and iOS
+ * voices do: the real voices are listed (so the reader starts as it would), but `speak` says
+ * nothing; the test moves it on a word (`__engine.word()`, a `boundary` event with the word's
+ * charIndex and charLength, found with Intl.Segmenter) or an utterance (`__engine.end()`) at a
+ * time. */
+function wordEngine() {
+  const engine = { current: null, words: [], next: 0, spoken: [] };
+  window.__engine = engine;
+  Object.defineProperty(speechSynthesis, 'speaking', { get: () => !!engine.current });
+  Object.defineProperty(speechSynthesis, 'pending', { get: () => false });
+  const fire = (u, type, init = {}) => u.dispatchEvent(new SpeechSynthesisEvent(type, { utterance: u, charIndex: 0, ...init }));
+  speechSynthesis.speak = (u) => {
+    engine.current = u;
+    engine.spoken.push(u.text);
+    engine.words = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(u.text)].filter((w) => w.isWordLike);
+    engine.next = 0;
+    setTimeout(() => fire(u, 'start'));
+  };
+  speechSynthesis.cancel = () => {
+    const u = engine.current;
+    engine.current = null;
+    if (u) u.dispatchEvent(new SpeechSynthesisErrorEvent('error', { utterance: u, error: 'interrupted' }));
+  };
+  /** The next word of the utterance being said: its boundary event, and what it was. */
+  engine.word = () => {
+    const w = engine.words[engine.next++];
+    fire(engine.current, 'boundary', { name: 'word', charIndex: w.index, charLength: w.segment.length });
+    return w.segment;
+  };
+  engine.end = () => {
+    const u = engine.current;
+    engine.current = null;
+    fire(u, 'end');
+  };
+}
+
+/** The word the viewer marks (CSS.highlights 'rv-word'): its text, and the text of the lit
+ * sentence that holds it. */
+const marked = () => {
+  const h = CSS.highlights.get('rv-word');
+  if (!h) return null;
+  const range = [...h][0];
+  const lit = range.startContainer.parentElement.closest('.rv-reading');
+  return { word: range.toString(), sentence: lit ? lit.textContent : null };
+};
+
+describe('with a voice that reports its words', () => {
+  let h;
+  before(async () => { h = await start({ speech: true }); });
+  after(async () => { await h?.close(); });
+
+  test('the word being said is marked inside the sentence lit, as it is shown (2020 for 二〇二〇); a late word of a sentence left behind marks nothing', async () => {
+    const page = await h.open('/');
+    await page.addInitScript(wordEngine);
+    await page.reload();
+    await h.settled(page);
+    await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+    // 朗读本节 on part 六: its heading, then its one sentence.
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][5].click());
+    await page.waitForFunction(() => window.__engine.current?.text === '六、其他需要报告的事项', null, { timeout: 10000 });
+    await page.waitForFunction((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-reading'), HOST);
+    const heading = [];
+    for (let i = 0; i < 3; i++) {
+      const word = await page.evaluate(() => window.__engine.word());
+      await page.waitForFunction((w) => CSS.highlights.get('rv-word') && [...CSS.highlights.get('rv-word')][0].toString() === w, word, { timeout: 5000 });
+      heading.push(await page.evaluate(marked));
+    }
+    for (const m of heading) assert.equal(m.sentence, '六、其他需要报告的事项', 'marked inside the lit heading');
+    assert.ok(heading.every((m) => m.word.length > 0));
+    // The next sentence: no word is marked until the voice reports one.
+    await page.evaluate(() => window.__engine.end());
+    await page.waitForFunction(() => window.__engine.current?.text.startsWith('二〇二〇年'), null, { timeout: 10000 });
+    await page.waitForFunction((host) => document.querySelector(host).shadowRoot.querySelector('.rv-reading')?.textContent.startsWith('2020年'), HOST);
+    assert.equal(await page.evaluate(() => CSS.highlights.has('rv-word')), false, 'the word of the sentence before is gone');
+    // Every word of the sentence in turn: each is marked in the lit sentence as it is shown.
+    const sentence = '2020年,我市各级行政机关在处理政府信息公开申请时,未收取任何费用。';
+    const words = await page.evaluate(() => window.__engine.words.length);
+    let last = -1;
+    for (let i = 0; i < words; i++) {
+      const said = await page.evaluate(() => window.__engine.word());
+      await page.waitForFunction((n) => window.__engine.next === n && CSS.highlights.has('rv-word'), i + 1);
+      const m = await page.evaluate(marked);
+      assert.equal(m.sentence, sentence, said);
+      // A word said as it is shown is marked as itself; one in the spoken year (二〇二〇) marks
+      // the year as shown.
+      if (/[〇]/.test(said)) assert.match(m.word, /2020/, said);
+      else if (!/[二〇]/.test(said)) assert.equal(m.word, said);
+      // In reading order, never behind the word before.
+      const at = sentence.indexOf(m.word, Math.max(last, 0));
+      assert.ok(at >= last, `${said} → ${m.word} after ${last}`);
+      last = at;
+      if (i === 3) await page.locator(`${HOST} >> #part-6`).screenshot({ path: join(OUTPUT, 'read-aloud-word.png') });
+    }
+    // Reading moves on (下一句 would): a late word of the sentence left behind marks nothing.
+    await page.evaluate(() => { window.__old = window.__engine.current; window.__engine.current = null; });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-reader__buttons button')].find((b) => b.textContent.trim() === '停止').click());
+    await page.waitForFunction((host) => document.querySelector(host).shadowRoot.querySelectorAll('.rv-reading').length === 0, HOST);
+    assert.equal(await page.evaluate(() => CSS.highlights.has('rv-word')), false, 'stopped: nothing marked');
+    await page.evaluate(() => window.__old.dispatchEvent(new SpeechSynthesisEvent('boundary', { utterance: window.__old, name: 'word', charIndex: 6, charLength: 2 })));
+    assert.equal(await page.evaluate(() => CSS.highlights.has('rv-word')), false, 'a late word marks nothing');
+    assert.deepEqual(await h.axe(page), []);
+    assert.deepEqual(page.errors, []);
     await page.close();
   });
 });

@@ -9,12 +9,13 @@ pub use bar::ReadingBar;
 pub use sentence::SpokenText;
 
 use super::{labels, ReportCtx};
-use crate::browser::clock;
 use crate::browser::scroll::scroll_into_view;
 use crate::browser::speech::{driver, new_owner};
 use crate::browser::storage::{remember, remembered};
+use crate::browser::{clock, highlight};
 use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
 use crate::read_aloud::script::{build, LastYearReading, Script, Target, Utterance};
+use crate::read_aloud::text::shown_span;
 use crate::read_aloud::Reading;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -263,6 +264,7 @@ impl ReaderCtx {
                 }
                 Action::Cancel => driver().cancel(self.owner),
                 Action::Highlight(h) => {
+                    highlight::clear_word();
                     self.current.set(h);
                     if h.is_some() {
                         let root = self.root;
@@ -277,11 +279,38 @@ impl ReaderCtx {
                     }
                 }
                 Action::Announce(m) => self.message.set(self.labels.announce(&m)),
+                Action::Word { index, from, len } => self.mark_word(index, from, len),
             }
         }
         let phase = self.player.with_value(|p| p.phase());
         if self.phase.get_untracked() != phase {
             self.phase.set(phase);
+        }
+    }
+
+    /// Marks the word the voice reached inside the sentence lit on the page (a sentence of the
+    /// report's text; a table's row stays lit as a whole).
+    fn mark_word(&self, index: usize, from: usize, len: usize) {
+        let Some(shown) = self.script.with_value(|s| {
+            s.get(index)
+                .filter(|u| matches!(u.target, Target::Text { .. }))
+                .map(|u| u.shown.clone())
+        }) else {
+            return;
+        };
+        let Some(word) = shown_span(&shown, from, len) else {
+            return;
+        };
+        // The lit element (a sentence, or a part's heading) holds the sentence as one text node:
+        // the word is marked in it.
+        let lit = self
+            .root
+            .get_untracked()
+            .and_then(|article| article.query_selector(".rv-reading").ok().flatten());
+        if let Some(node) = lit.and_then(|el| text_node(&el, &shown, 3)) {
+            let start = shown[..word.start].encode_utf16().count() as u32;
+            let end = start + shown[word].encode_utf16().count() as u32;
+            highlight::mark_word(&node, start, end);
         }
     }
 
@@ -440,6 +469,21 @@ fn last_year_reading(
         }
     }
     reading
+}
+
+/// The text node under `node` (at most `depth` levels down) whose text is `text`.
+fn text_node(node: &web_sys::Node, text: &str, depth: u8) -> Option<web_sys::Node> {
+    if node.node_type() == web_sys::Node::TEXT_NODE {
+        return (node.text_content().as_deref() == Some(text)).then(|| node.clone());
+    }
+    let children = node.child_nodes();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .find_map(|child| {
+            depth
+                .checked_sub(1)
+                .and_then(|d| text_node(&child, text, d))
+        })
 }
 
 /// Scrolls the highlighted sentence into view, without smooth scrolling under reduced motion.
