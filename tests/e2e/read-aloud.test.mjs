@@ -533,6 +533,42 @@ describe('with a voice that reports its words', () => {
     assert.deepEqual(page.errors, []);
     await page.close();
   });
+
+  test('on a phone (390 px, and 320 px at 200 % in high contrast) the word marked is on screen, in the sentence lit', async () => {
+    for (const [width, height, large] of [[390, 844, false], [320, 640, true]]) {
+      const page = await h.open('/', { width, height });
+      await page.emulateMedia({ reducedMotion: 'reduce' });
+      await page.addInitScript(wordEngine);
+      await page.reload();
+      await h.settled(page);
+      if (large) {
+        await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
+        await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').click());
+      }
+      await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+      // 朗读本节 on part 五; past its heading and sub-heading to its first sentence.
+      await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][4].click());
+      for (const text of ['五、存在的主要问题及改进情况', '(一)存在的问题']) {
+        await page.waitForFunction((t) => window.__engine.current?.text === t, text, { timeout: 10000 });
+        await page.evaluate(() => window.__engine.end());
+      }
+      await page.waitForFunction(() => window.__engine.current?.text.startsWith('一是'), null, { timeout: 10000 });
+      for (let i = 0; i < 4; i++) await page.evaluate(() => window.__engine.word());
+      await page.waitForFunction(() => window.__engine.next === 4 && CSS.highlights.has('rv-word'));
+      // The screen follows the sentence (reduced motion: at once): the word is in view.
+      await page.waitForFunction(() => {
+        const r = [...CSS.highlights.get('rv-word')][0].getBoundingClientRect();
+        return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth;
+      }, null, { timeout: 5000 });
+      const m = await page.evaluate(marked);
+      assert.ok(m.sentence?.startsWith('一是政务公开工作'), m.sentence);
+      assert.ok(m.sentence.includes(m.word) && m.word.length > 0, m.word);
+      await page.screenshot({ path: join(OUTPUT, `read-aloud-word-${width}${large ? '-200' : ''}.png`) });
+      assert.deepEqual(await h.axe(page), []);
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    }
+  });
 });
 
 describe('without a voice', () => {
