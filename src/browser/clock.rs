@@ -16,6 +16,14 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Waits for the next frame (requestAnimationFrame; in a hidden tab, until it is shown).
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Marks a moment once per page, for benchmarks (performance.mark).
 pub fn mark_once(name: &str) {
     if let Some(perf) = window().performance() {

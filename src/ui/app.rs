@@ -48,7 +48,6 @@ pub fn ReportViewer(
     let classes = viewer_classes(prefs);
     let attempt = RwSignal::new(0u32);
     let timeout = options.timeout_secs;
-    let (read_aloud, charts) = (options.read_aloud, options.charts);
     let report = LocalResource::new(move || {
         attempt.track();
         let (article, url) = (article.clone(), src.get());
@@ -56,11 +55,11 @@ pub fn ReportViewer(
             // Only enhance mode's build reads articles: the JSON-mode build stays as small.
             #[cfg(feature = "enhance")]
             if let Some(article) = article {
-                return Ok(load_article(article, read_aloud, charts).await);
+                return Ok(load_article(article).await);
             }
             #[cfg(not(feature = "enhance"))]
             let _ = article;
-            load_report(url, timeout, (read_aloud, charts)).await
+            load_report(url, timeout).await
         }
     });
     view! {
@@ -76,7 +75,6 @@ pub fn ReportViewer(
                         <ReportView
                             checked=loaded.checked
                             source=Some(loaded.source)
-                            reading=loaded.reading.take()
                             options=options.clone()
                             on_shown
                         />
@@ -167,9 +165,6 @@ pub fn ReportView(
     /// The JSON as fetched, for 保存 (the parsed report is saved when absent).
     #[prop(default = None)]
     source: Option<Arc<str>>,
-    /// What 朗读 needs, when made already (it is made here when absent).
-    #[prop(default = None)]
-    reading: Option<crate::read_aloud::Reading>,
     /// What the webmaster chose.
     #[prop(optional)]
     options: Options,
@@ -189,7 +184,7 @@ pub fn ReportView(
     };
     provide_context(ctx.clone());
     load_last_year(&ctx);
-    let reader = provide_reader(&ctx, reading);
+    let reader = provide_reader(&ctx);
     follow_deep_links(&ctx, on_shown);
     open_all_for_printing(&ctx);
     let on_key = shortcuts(reader);
@@ -250,17 +245,11 @@ fn focus_moved(ev: &web_sys::FocusEvent, reader: Option<ReaderCtx>) {
 
 /// The reader's preferences (when mounted on its own, in tests or other hosts) and 朗读 (when on),
 /// provided as context; the reader stops speaking when the view goes.
-fn provide_reader(
-    ctx: &ReportCtx,
-    reading: Option<crate::read_aloud::Reading>,
-) -> Option<ReaderCtx> {
+fn provide_reader(ctx: &ReportCtx) -> Option<ReaderCtx> {
     if use_context::<PrefsCtx>().is_none() {
         provide_context(PrefsCtx::load());
     }
-    let reader = ctx
-        .options
-        .read_aloud
-        .then(|| ReaderCtx::new(ctx, reading))?;
+    let reader = ctx.options.read_aloud.then(|| ReaderCtx::new(ctx))?;
     provide_context(reader);
     on_cleanup(move || reader.shut_down());
     Some(reader)

@@ -571,6 +571,76 @@ describe('with a voice that reports its words', () => {
   });
 });
 
+describe('the reading script, made once the report is on screen', () => {
+  let h;
+  before(async () => { h = await start({ speech: true }); });
+  after(async () => { await h?.close(); });
+
+  /** A report of 120 parts of 3,000 characters: its script takes many slices to make. */
+  const huge = {
+    version: 1,
+    meta: { title: '某县2021年度政府信息公开工作年度报告', agency: '某县人民政府办公室', year: 2021, published: '2022-01-20' },
+    introduction: [],
+    sections: Array.from({ length: 120 }, (_, i) => ({
+      id: `part-${i + 1}`, number: `${i + 1}.`, title: `第${i + 1}部分`,
+      blocks: [{ type: 'paragraph', text: `第${i + 1}部分正文。`.padEnd(3000, '本年度政府信息公开工作稳步推进。') }],
+    })),
+  };
+
+  async function openHuge(init) {
+    const page = await h.browser.newPage({ viewport: { width: 1024, height: 800 } });
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(String(e)));
+    await page.route((u) => u.pathname === '/huge.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(huge) }));
+    await page.addInitScript(wordEngine);
+    if (init) await page.addInitScript(init);
+    await page.goto(`${h.url}/?report=/huge.json`);
+    return page;
+  }
+
+  test('it is made after the report\'s first frame, in slices, with nothing pressed', async () => {
+    const page = await openHuge();
+    await page.waitForFunction(() => performance.getEntriesByName('report-viewer:reading-ready').length === 1, null, { timeout: 30000 });
+    const [shown, ready] = await page.evaluate(() => ['report-viewer:shown', 'report-viewer:reading-ready'].map((n) => performance.getEntriesByName(n)[0].startTime));
+    assert.ok(ready > shown, `made at ${ready} ms, after the report was shown at ${shown} ms`);
+    // The sentences on screen are the script's: a click while reading reads from the one clicked.
+    await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
+    await page.waitForFunction(() => window.__engine.spoken.length === 1);
+    assert.equal(await page.evaluate(() => window.__engine.spoken[0]), '3.第3部分');
+    await inWidget(page, (root) => root.querySelectorAll('#part-3 .rv-s')[5].click());
+    await page.waitForFunction((host) => {
+      const lit = document.querySelector(host).shadowRoot.querySelector('.rv-reading');
+      return lit && [...lit.parentElement.querySelectorAll('.rv-s')].indexOf(lit) === 5 && window.__engine.current?.text === lit.textContent;
+    }, HOST, { timeout: 5000 });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('a press of 朗读 before it is made reads at once, from the title', async () => {
+    // 朗读 pressed in the first frame the toolbar is drawn, before any slice of the script.
+    const page = await openHuge(() => {
+      const press = () => {
+        const root = document.querySelector('[data-report-viewer]')?.shadowRoot;
+        const read = root && [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '朗读');
+        if (!read) return requestAnimationFrame(press);
+        window.__readyAtPress = performance.getEntriesByName('report-viewer:reading-ready').length;
+        read.click();
+      };
+      requestAnimationFrame(press);
+    });
+    await page.waitForFunction(() => window.__engine.spoken.length >= 1, null, { timeout: 30000 });
+    assert.equal(await page.evaluate(() => window.__readyAtPress), 0, 'the script was not made when 朗读 was pressed');
+    assert.equal(await page.evaluate(() => window.__engine.spoken[0]), '某县二〇二一年度政府信息公开工作年度报告');
+    await page.evaluate(() => window.__engine.end());
+    await page.waitForFunction(() => window.__engine.spoken.length >= 2);
+    assert.equal(await page.evaluate(() => window.__engine.spoken[1]), '1.第1部分');
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('report-viewer:reading-ready').length), 1, 'made once');
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+});
+
 describe('without a voice', () => {
   let h;
   before(async () => { h = await start(); });

@@ -8,15 +8,15 @@ mod sentence;
 pub use bar::ReadingBar;
 pub use sentence::SpokenText;
 
+use super::context::LastYear;
 use super::{labels, ReportCtx};
 use crate::browser::scroll::scroll_into_view;
 use crate::browser::speech::{driver, new_owner};
 use crate::browser::storage::{remember, remembered};
 use crate::browser::{clock, highlight};
 use crate::read_aloud::player::{Command, EngineEvent, Phase, Player};
-use crate::read_aloud::script::{build, LastYearReading, Script, Target, Utterance};
+use crate::read_aloud::script::{LastYearReading, Script, Target, Utterance};
 use crate::read_aloud::text::shown_span;
-use crate::read_aloud::Reading;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -26,8 +26,6 @@ use std::sync::Arc;
 fn now_ms() -> u64 {
     clock::now_ms() as u64
 }
-
-pub use crate::read_aloud::SentenceMap;
 
 /// Read-aloud state of one viewer: handles only, so it is Copy.
 #[derive(Clone, Copy)]
@@ -50,8 +48,11 @@ pub struct ReaderCtx {
     owner: u64,
     open: RwSignal<BTreeSet<String>>,
     root: NodeRef<leptos::html::Article>,
-    /// Element key → its sentences: (start, end, utterance).
-    pub spans: StoredValue<Arc<SentenceMap>>,
+    /// What the script is made of.
+    plan: StoredValue<Plan>,
+    /// The script is whole (until then it is empty: it is made once the report is on screen and
+    /// the page idle, or at once on the first press that reads).
+    ready: StoredValue<bool>,
     ticking: StoredValue<bool>,
     /// The viewer's words, kept here: announcements are worded in engine callbacks, outside the
     /// components' context.
@@ -59,13 +60,10 @@ pub struct ReaderCtx {
 }
 
 impl ReaderCtx {
-    /// The reader for a loaded report, with its reading (made here when not given).
-    pub fn new(report: &ReportCtx, reading: Option<Reading>) -> ReaderCtx {
-        let Reading {
-            script,
-            spans,
-            mut player,
-        } = reading.unwrap_or_else(|| Reading::new(build(&report.checked)));
+    /// The reader for a report on screen. Its reading script is made after the report's first
+    /// frame, in slices while the page is idle (see [`ReaderCtx::prepare`]).
+    pub fn new(report: &ReportCtx) -> ReaderCtx {
+        let mut player = Player::new(&[]);
         // The player clamps and keeps rate and voice; the signals show what it keeps.
         let rate = remembered("rate").and_then(|r| r.parse().ok());
         set_up(
@@ -74,8 +72,14 @@ impl ReaderCtx {
             remembered("voice").filter(|v| !v.is_empty()),
         );
         let (rate, voice) = (player.rate(), player.voice().map(str::to_string));
+        let plan = Plan {
+            checked: report.checked.clone(),
+            charts: report.options.charts,
+            last_year: report.last_year,
+            compared: report.compared,
+        };
         let reader = ReaderCtx {
-            script: StoredValue::new(script),
+            script: StoredValue::new(Arc::new(Vec::new())),
             player: StoredValue::new(player),
             current: RwSignal::new(None),
             phase: RwSignal::new(Phase::Idle),
@@ -86,15 +90,68 @@ impl ReaderCtx {
             owner: new_owner(),
             open: report.open,
             root: report.root,
-            spans: StoredValue::new(spans),
+            plan: StoredValue::new(plan),
+            ready: StoredValue::new(false),
             ticking: StoredValue::new(false),
             labels: labels(),
         };
         reader.relay_voices();
         reader.relay_closed_parts();
-        reader.follow_last_year(report);
+        reader.follow_last_year();
         reader.follow_text_size();
+        reader.prepare();
         reader
+    }
+
+    /// Makes the reading script once the report is on screen: after its first frame, a slice of
+    /// at most [`SLICE_MS`] at a time with the page free to run between slices (a huge report
+    /// takes many), and takes it up, unless a press that reads made it first.
+    fn prepare(&self) {
+        let me = *self;
+        leptos::task::spawn_local(async move {
+            clock::next_frame().await;
+            let Some(plan) = me.plan.try_get_value() else {
+                return;
+            };
+            let mut script = plan.script();
+            loop {
+                clock::next_task().await;
+                if me.ready.try_get_value() != Some(false) {
+                    return;
+                }
+                let start = clock::now_ms();
+                while clock::now_ms() - start < SLICE_MS {
+                    if script.step(256) {
+                        me.adopt(script.finish());
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Makes the whole script now if it is not made yet (a press that reads came first).
+    fn make_ready(&self) {
+        if self.ready.try_get_value() == Some(false) {
+            if let Some(script) = self.plan.try_with_value(|p| p.script().finish()) {
+                self.adopt(script);
+            }
+        }
+    }
+
+    /// Takes up a whole script while the reader is idle: reading from it, keeping the reader's
+    /// rate and voice.
+    fn adopt(&self, script: Vec<Utterance>) {
+        let mut player = Player::new(&script);
+        let (rate, voice) = self
+            .player
+            .try_with_value(|p| (Some(p.rate()), p.voice().map(str::to_string)))
+            .unwrap_or_default();
+        set_up(&mut player, rate, voice);
+        self.script.set_value(Arc::new(script));
+        self.player.set_value(player);
+        self.ready.set_value(true);
+        clock::mark_once("report-viewer:reading-ready");
     }
 
     /// Tells the player what the browser offers for speaking, now and whenever it changes: the
@@ -108,20 +165,20 @@ impl ReaderCtx {
     /// 对比上年 and the checks against last year's report are read where they are shown: the
     /// reading script is made again when last year's report comes and when a table is set beside
     /// it or back, and taken up once the reader is idle (a reading under way goes on as it was).
-    fn follow_last_year(&self, report: &ReportCtx) {
+    fn follow_last_year(&self) {
         let me = *self;
-        let (checked, charts) = (report.checked.clone(), report.options.charts);
-        let (last_year, compared) = (report.last_year, report.compared);
+        let Some(plan) = self.plan.try_get_value() else {
+            return;
+        };
         let pending: StoredValue<Option<Vec<Utterance>>> = StoredValue::new(None);
         Effect::new(move |_| {
-            let Some(p) = last_year.get().loaded() else {
-                return;
-            };
-            let reading = last_year_reading(&checked, &p, &compared.get());
-            let script = Script::plan_beside(&checked, charts, reading).finish();
-            pending.set_value(Some(script));
-            if me.phase.get_untracked() == Phase::Idle {
-                me.take_up(pending);
+            // Tracked here; the script is made of what they are now.
+            plan.compared.track();
+            if plan.last_year.with(|l| matches!(l, LastYear::Loaded(_))) {
+                pending.set_value(Some(plan.script().finish()));
+                if me.phase.get_untracked() == Phase::Idle {
+                    me.take_up(pending);
+                }
             }
         });
         Effect::new(move |_| {
@@ -133,17 +190,9 @@ impl ReaderCtx {
 
     /// Reads from the script made last (if one waits), keeping the reader's rate and voice.
     fn take_up(&self, pending: StoredValue<Option<Vec<Utterance>>>) {
-        let Some(script) = pending.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        let mut player = Player::new(&script);
-        let (rate, voice) = self
-            .player
-            .try_with_value(|p| (Some(p.rate()), p.voice().map(str::to_string)))
-            .unwrap_or_default();
-        set_up(&mut player, rate, voice);
-        self.script.set_value(Arc::new(script));
-        self.player.set_value(player);
+        if let Some(script) = pending.try_update_value(Option::take).flatten() {
+            self.adopt(script);
+        }
     }
 
     /// Tells the player which parts the reader collapses (the player stops reading one it is in).
@@ -200,6 +249,9 @@ impl ReaderCtx {
     /// `speak()` must happen inside the user's gesture.
     pub fn command(&self, command: Command) {
         let setting = matches!(command, Command::SetRate(_) | Command::SetVoice(_));
+        if !setting && !matches!(command, Command::PartClosed(_) | Command::Stop) {
+            self.make_ready();
+        }
         let now = now_ms();
         let actions = self
             .player
@@ -425,6 +477,34 @@ pub fn reading_where(
                 })
             })
             .unwrap_or(false)
+    }
+}
+
+/// How long one slice of making the script may hold the page (well under the 50 ms of a "long
+/// task", so input stays responsive while a huge report's script is made).
+const SLICE_MS: f64 = 40.0;
+
+/// What the reading script is made of: the report, whether its 图解 are read, and what last
+/// year's report adds once it has come.
+#[derive(Clone)]
+struct Plan {
+    checked: Arc<crate::model::CheckedReport>,
+    charts: bool,
+    last_year: RwSignal<LastYear>,
+    compared: RwSignal<BTreeSet<String>>,
+}
+
+impl Plan {
+    /// A script of the report as it is shown now: beside last year's where it is set beside it.
+    fn script(&self) -> Script<'_> {
+        let previous = self.last_year.get_untracked().loaded();
+        match previous {
+            Some(p) => {
+                let reading = last_year_reading(&self.checked, &p, &self.compared.get_untracked());
+                Script::plan_beside(&self.checked, self.charts, reading)
+            }
+            None => Script::plan_with(&self.checked, self.charts),
+        }
     }
 }
 

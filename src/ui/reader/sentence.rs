@@ -2,6 +2,7 @@
 
 use super::ReaderCtx;
 use crate::read_aloud::player::{Command, Phase};
+use crate::read_aloud::text::{sentences, LIMIT};
 use crate::ui::chunks::in_chunks;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -17,10 +18,9 @@ pub fn SpokenText(
     let Some(reader) = use_context::<ReaderCtx>() else {
         return text.into_any();
     };
-    let Some(pieces) = reader.spans.with_value(|m| m.get(&key).cloned()) else {
-        return text.into_any();
-    };
-    if !fits(&pieces, &text) {
+    // Split as the reading script splits it (its sentences are found by key and start).
+    let pieces = sentences(&text, LIMIT);
+    if pieces.is_empty() {
         return text.into_any();
     }
     let text: Arc<str> = Arc::from(text);
@@ -30,8 +30,8 @@ pub fn SpokenText(
     let render = move |range: std::ops::Range<usize>| {
         let mut views = Vec::new();
         // The text before this chunk's first sentence belongs to it.
-        let mut at = range.start.checked_sub(1).map(|i| pieces[i].1).unwrap_or(0);
-        for &(start, end, _) in &pieces[range.clone()] {
+        let mut at = range.start.checked_sub(1).map_or(0, |i| pieces[i].1);
+        for &(start, end) in &pieces[range.clone()] {
             if start > at {
                 views.push(text[at..start].to_string().into_any());
             }
@@ -45,22 +45,6 @@ pub fn SpokenText(
         views
     };
     in_chunks(count, SENTENCES_AT_ONCE, render).into_any()
-}
-
-/// Whether the sentence pieces fit this text: in order, inside it, on character boundaries.
-/// They do not when a report repeats an id (two texts then share a key): the text is then shown
-/// whole, never sliced wrongly.
-fn fits(pieces: &[(usize, usize, usize)], text: &str) -> bool {
-    let mut last = 0;
-    pieces.iter().all(|&(start, end, _)| {
-        let ok = last <= start
-            && start <= end
-            && text.is_char_boundary(start)
-            && text.is_char_boundary(end)
-            && end <= text.len();
-        last = end;
-        ok
-    })
 }
 
 /// One sentence (its element's key and where it starts in its text: the reading script may be
