@@ -213,7 +213,17 @@ fn mount_found(
         .is_some()
         .then(|| hide.clone().unwrap_or_else(|| el.clone().into()));
     let fragment = el.query_selector("[data-rv-static]").ok().flatten();
-    let options = container_options(&el, fragment.is_some());
+    let options = container_options(&el);
+    // The viewer that takes over from a static copy opens the copy's parts in the window; the
+    // rest start collapsed, as the viewer's parts do (drawing them all open cost 1.5 s at 64×).
+    let open_also = fragment.clone().map(|copy| {
+        Callback::new(move |_: ()| {
+            leptos::logging::log!(
+                "[report-viewer] 接替静态副本：窗口内的部分保持展开，其余部分收起"
+            );
+            parts_in_view(&copy)
+        })
+    });
     // A huge article that is the container itself is not kept on screen through the viewer's
     // slot while the viewer gets ready: its loading line shows instead.
     let own_content = article_el.is_none() || hide.is_some() || !huge(&el);
@@ -240,7 +250,7 @@ fn mount_found(
     let watched = article_el.map(|a| (a, options.clone(), container.clone()));
     let src = options.src.clone();
     let handle = leptos::mount::mount_to(container, move || {
-        view! { <ReportViewer src=src options on_shown article/> }
+        view! { <ReportViewer src=src options on_shown article open_also/> }
     });
     match watched {
         Some((article, options, container)) => {
@@ -251,13 +261,9 @@ fn mount_found(
 }
 
 /// The container's options, and what they change on the page (its link marked current, the
-/// accent colour). A static copy of the report in the container (`report-tool html
-/// --fragment`) shows every part open: so does the viewer that takes over from it.
-fn container_options(el: &web_sys::HtmlElement, static_copy: bool) -> Options {
-    let mut options = read_options(el);
-    if static_copy {
-        options.open = crate::config::OpenParts::All;
-    }
+/// accent colour).
+fn container_options(el: &web_sys::HtmlElement) -> Options {
+    let options = read_options(el);
     mark_current_links(&options.src);
     if let Some(color) = &options.theme_color {
         let _ = web_sys::HtmlElement::style(el).set_property("--report-viewer-accent", color);
@@ -499,47 +505,96 @@ async fn article_report(
 const PLACES: &str = ".rv-title, .rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li, .rv-table";
 
 /// Where the reader is: the first of `PLACES` whose top is in the window (else the first not
-/// wholly above it): its rank among them and its distance from the top; and how many there are.
+/// wholly above it): the part that holds it (none for the title and introduction), its rank
+/// among the places of that part and how many there are, and its distance from the top. Counted
+/// within its part, a place is found again in the viewer, whose other parts may be collapsed.
 struct Place {
+    part: Option<String>,
     rank: usize,
     count: usize,
     top: f64,
 }
 
-fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
-    // The copy's report is in its declarative shadow root (or, pasted by hand, in the element).
-    let all = match fragment.shadow_root() {
-        Some(root) => root.query_selector_all(PLACES).ok()?,
-        None => fragment.query_selector_all(PLACES).ok()?,
+/// The copy's report: in its declarative shadow root (or, pasted by hand, in the element).
+fn copy_root(fragment: &web_sys::Element) -> web_sys::Node {
+    match fragment.shadow_root() {
+        Some(root) => root.into(),
+        None => fragment.clone().into(),
+    }
+}
+
+/// Every element of `selector` under `root`.
+fn all_of(root: &web_sys::Node, selector: &str) -> Vec<web_sys::Element> {
+    let found = match root.dyn_ref::<web_sys::Element>() {
+        Some(el) => el.query_selector_all(selector),
+        None => match root.dyn_ref::<web_sys::DocumentFragment>() {
+            Some(f) => f.query_selector_all(selector),
+            None => return Vec::new(),
+        },
     };
-    let rects: Vec<web_sys::DomRect> = (0..all.length())
-        .filter_map(|i| all.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .map(|el| el.get_bounding_client_rect())
-        .collect();
-    let rank = rects
+    let Ok(list) = found else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+/// The part that holds `el` (its id), if any.
+fn part_of(el: &web_sys::Element) -> Option<String> {
+    el.closest(".rv-part").ok().flatten().map(|p| p.id())
+}
+
+/// The places of one part (or of none: the title and introduction), in order.
+fn places_of(root: &web_sys::Node, part: Option<&str>) -> Vec<web_sys::Element> {
+    let mut all = all_of(root, PLACES);
+    all.retain(|el| part_of(el).as_deref() == part);
+    all
+}
+
+/// The ids of the copy's parts that are in the window, in whole or in part.
+fn parts_in_view(fragment: &web_sys::Element) -> Vec<String> {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    all_of(&copy_root(fragment), ".rv-part")
+        .into_iter()
+        .filter(|p| {
+            let r = p.get_bounding_client_rect();
+            r.bottom() > 0.0 && r.top() < height
+        })
+        .map(|p| p.id())
+        .collect()
+}
+
+fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
+    let root = copy_root(fragment);
+    let all = all_of(&root, PLACES);
+    let rects: Vec<web_sys::DomRect> = all.iter().map(|el| el.get_bounding_client_rect()).collect();
+    let at = rects
         .iter()
         .position(|r| r.top() >= 0.0)
         .or_else(|| rects.iter().position(|r| r.bottom() > 0.0))?;
+    let part = part_of(&all[at]);
+    let own = places_of(&root, part.as_deref());
     Some(Place {
-        rank,
-        count: rects.len(),
-        top: rects[rank].top(),
+        rank: own.iter().position(|el| *el == all[at])?,
+        count: own.len(),
+        top: rects[at].top(),
+        part,
     })
 }
 
 /// Scrolls the page so that the same place in the viewer is where it was in the static copy
-/// (when both show the same places; otherwise the page stays as it is).
+/// (when the viewer's part shows the same places; otherwise the page stays as it is).
 fn keep_place(view: &web_sys::Element, place: Place) {
-    let Ok(all) = view.query_selector_all(PLACES) else {
-        return;
-    };
-    if all.length() as usize != place.count {
+    let own = places_of(&view.clone().into(), place.part.as_deref());
+    if own.len() != place.count {
         return;
     }
-    let Some(el) = all
-        .item(place.rank as u32)
-        .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-    else {
+    let Some(el) = own.get(place.rank) else {
         return;
     };
     let moved = el.get_bounding_client_rect().top() - place.top;

@@ -40,6 +40,10 @@ pub fn ReportViewer(
     /// The report read from the page's own article (enhance mode), instead of `src`.
     #[prop(default = None)]
     article: Option<ArticleReport>,
+    /// Parts to open besides those the options name, asked when the report is first drawn (the
+    /// parts of a static copy in the window, when the viewer takes over from it).
+    #[prop(default = None)]
+    open_also: Option<Callback<(), Vec<String>>>,
 ) -> impl IntoView {
     let lang = for_language(&options.lang);
     provide_context(Lang(lang));
@@ -77,6 +81,7 @@ pub fn ReportViewer(
                             source=Some(loaded.source)
                             options=options.clone()
                             on_shown
+                            open_also
                         />
                     }
                         .into_any()
@@ -171,10 +176,19 @@ pub fn ReportView(
     /// Called once the report is on screen.
     #[prop(default = None)]
     on_shown: Option<Callback<()>>,
+    /// Parts to open besides those the options name, asked now.
+    #[prop(default = None)]
+    open_also: Option<Callback<(), Vec<String>>>,
 ) -> impl IntoView {
     let article = NodeRef::<leptos::html::Article>::new();
+    let mut open = initially_open(&checked, &options.open);
+    if let Some(also) = open_also {
+        let parts = checked.report.sections.iter().map(|s| &s.id);
+        let also = also.run(());
+        open.extend(parts.filter(|id| also.contains(id)).cloned());
+    }
     let ctx = ReportCtx {
-        open: RwSignal::new(initially_open(&checked, &options.open)),
+        open: RwSignal::new(open),
         checked: checked.clone(),
         source,
         options: Arc::new(options),
