@@ -102,7 +102,7 @@ fn main() {
             else {
                 continue;
             };
-            let words = &report_viewer::model::compare::ZH;
+            let words = &report_viewer::labels::ZH.change_words;
             let _ = writeln!(
                 text,
                 "## {id}\n{:#?}",

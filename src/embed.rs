@@ -214,16 +214,7 @@ fn mount_found(
         .then(|| hide.clone().unwrap_or_else(|| el.clone().into()));
     let fragment = el.query_selector("[data-rv-static]").ok().flatten();
     let options = container_options(&el);
-    // The viewer that takes over from a static copy opens the copy's parts in the window; the
-    // rest start collapsed, as the viewer's parts do (drawing them all open cost 1.5 s at 64×).
-    let open_also = fragment.clone().map(|copy| {
-        Callback::new(move |_: ()| {
-            leptos::logging::log!(
-                "[report-viewer] 接替静态副本：窗口内的部分保持展开，其余部分收起"
-            );
-            parts_in_view(&copy)
-        })
-    });
+    let open_also = fragment.clone().map(open_in_view);
     // A huge article that is the container itself is not kept on screen through the viewer's
     // slot while the viewer gets ready: its loading line shows instead.
     let own_content = article_el.is_none() || hide.is_some() || !huge(&el);
@@ -258,6 +249,16 @@ fn mount_found(
         }
         None => handle.forget(),
     }
+}
+
+/// The viewer that takes over from a static copy opens the copy's parts in the window (asked
+/// when it is first drawn); the rest start collapsed, as the viewer's parts do (drawing them all
+/// open cost 1.5 s at 64×).
+fn open_in_view(copy: web_sys::Element) -> Callback<(), Vec<String>> {
+    Callback::new(move |_: ()| {
+        leptos::logging::log!("[report-viewer] 接替静态副本：窗口内的部分保持展开，其余部分收起");
+        parts_in_view(&copy)
+    })
 }
 
 /// The container's options, and what they change on the page (its link marked current, the

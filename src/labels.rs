@@ -195,6 +195,44 @@ pub struct Labels {
     pub crashed_people: &'static str,
     /// The same, for a container with no link of its own to the report.
     pub crashed_reload: &'static str,
+    /// The words of 对比上年.
+    pub change_words: ChangeWords,
+    /// Between clauses: "，" or ", ".
+    pub comma: &'static str,
+    /// At the end of a sentence: "。" or ".".
+    pub full_stop: &'static str,
+    /// A 图解's sentence, beside last year's: the change of its leading figure ({before}, {what},
+    /// {change}).
+    pub chart_change: &'static str,
+    /// A 图解 of a table whose figures contradict each other.
+    pub chart_contradicts: &'static str,
+    /// A 图解's title: the table's name ({table}) and what it shows ({title}).
+    pub chart_title: &'static str,
+}
+
+/// The words of a comparison with last year's table (对比上年), in one language.
+#[derive(Debug)]
+pub struct ChangeWords {
+    /// The column of this year's figures.
+    pub this_year: &'static str,
+    /// The column of last year's figures.
+    pub last_year: &'static str,
+    /// The column of the changes.
+    pub change: &'static str,
+    /// Last year's table has no such row or column.
+    pub no_counterpart: &'static str,
+    /// One of the two figures is not a number.
+    pub cannot_compare: &'static str,
+    /// Before a rise: 增.
+    pub up: &'static str,
+    /// Before a fall: 减.
+    pub down: &'static str,
+    /// No change.
+    pub same: &'static str,
+    /// The brackets around the percentage.
+    pub parens: (&'static str, &'static str),
+    /// The percentage repeats the sign (+17.5%; Chinese says 增21（17.5%）).
+    pub signed_share: bool,
 }
 
 impl Labels {
@@ -275,6 +313,16 @@ impl Labels {
                 "跨年度核对有{}，已列入上方“数据核对”；警告所指的数字在表中以“!”标出。",
                 counts.join("、")
             )
+        }
+    }
+
+    /// The one of a word's two forms (the model keeps both: chart titles, bar labels, findings)
+    /// these labels speak.
+    pub fn pick<'a>(&self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.english() {
+            en
+        } else {
+            zh
         }
     }
 
@@ -468,6 +516,23 @@ pub const ZH: Labels = Labels {
     crashed: "阅读器出错",
     crashed_people: "阅读器在这个页面上无法运行。请使用下面的链接查看报告全文，或稍后刷新页面再试。",
     crashed_reload: "阅读器在这个页面上无法运行，请稍后刷新页面再试。",
+    change_words: ChangeWords {
+    this_year: "本年",
+    last_year: "上年",
+    change: "增减",
+    no_counterpart: "上年无此项",
+    cannot_compare: "无法比较",
+    up: "增",
+    down: "减",
+    same: "持平",
+    parens: ("（", "）"),
+    signed_share: false,
+},
+    comma: "，",
+    full_stop: "。",
+    chart_change: "与上年（{before}件）相比，{what}{change}。",
+    chart_contradicts: "本表有数字前后不一致（见表下的核对结果），图中按表中所印数字画出。",
+    chart_title: "{table}图解：{title}",
 };
 
 /// English interface texts.
@@ -601,6 +666,23 @@ pub const EN: Labels = Labels {
     crashed: "the viewer failed",
     crashed_people: "The viewer cannot run on this page. Please use the link below to read the whole report, or reload the page later.",
     crashed_reload: "The viewer cannot run on this page. Please reload the page later.",
+    change_words: ChangeWords {
+    this_year: "This year",
+    last_year: "Last year",
+    change: "Change",
+    no_counterpart: "not in last year's table",
+    cannot_compare: "n/a",
+    up: "+",
+    down: "−",
+    same: "no change",
+    parens: (" (", ")"),
+    signed_share: true,
+},
+    comma: ", ",
+    full_stop: ".",
+    chart_change: " Against last year's {before}, {what}: {change}.",
+    chart_contradicts: " Figures of this table contradict each other (see the check below it); the chart draws them as printed.",
+    chart_title: "{table} chart: {title}",
 };
 
 // What the read-aloud player announces and finds of the browser's voices: messages as data,

@@ -299,14 +299,15 @@ fn import_edges() -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
-/// The floors: what each top-level module may import besides itself. Words (`labels`), options
-/// (`config`) and the report (`model`) at the bottom; the importer, the 朗读 script and the
-/// exports on the model; the browser's capabilities beside them; the components on all of these;
-/// the embedder on top.
+/// The floors: what each top-level module may import besides itself. Words (`labels`) and
+/// options (`config`) at the bottom; the report (`model`) on the words (what it still says in
+/// both languages, a 图解's sentence and 对比上年's changes, is worded by `labels`); the importer,
+/// the 朗读 script and the exports on the model; the browser's capabilities beside them; the
+/// components on all of these; the embedder on top.
 const FLOORS: &[(&str, &[&str])] = &[
     ("labels", &[]),
     ("config", &[]),
-    ("model", &[]),
+    ("model", &["labels"]),
     ("import", &["model"]),
     ("read_aloud", &["labels", "model"]),
     ("export", &["labels", "model"]),
@@ -430,5 +431,34 @@ fn no_circle_of_imports_between_files() {
         edges["ui::context"].contains("model::validate"),
         "{:?}",
         edges["ui::context"]
+    );
+}
+
+/// One way to choose a word: only `labels.rs` asks whether its words are English; everything
+/// else takes the word from the labels it is given (`Labels::pick` between a pair the model
+/// keeps, or a field).
+#[test]
+fn only_the_labels_ask_which_language_they_speak() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src is readable") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("labels.rs") {
+                let text = std::fs::read_to_string(&path).expect("readable");
+                for (n, line) in text.lines().enumerate() {
+                    if line.contains(".english()") {
+                        found.push(format!("{}:{}", path.display(), n + 1));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "ask the labels for the word instead: {found:#?}"
     );
 }

@@ -108,12 +108,9 @@ impl LoadFailure {
                 &[("url", url), ("status", &format!("{status} {status_text}"))],
             ),
             LoadFailure::Data { url, error } => {
-                let detail = if l.english() {
-                    error.describe_en()
-                } else {
-                    error.to_string()
-                };
-                Labels::fill(l.at_address, &[("url", url), ("detail", &detail)])
+                let (zh, en) = (error.to_string(), error.describe_en());
+                let detail = l.pick(&zh, &en);
+                Labels::fill(l.at_address, &[("url", url), ("detail", detail)])
             }
         }
     }

@@ -13,6 +13,43 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Reports the utterance's start, end, words and errors, tagged with `generation`.
+fn report_events(
+    u: &web_sys::SpeechSynthesisUtterance,
+    generation: u64,
+    on_event: Rc<dyn Fn(EngineEvent)>,
+) {
+    let ev = on_event.clone();
+    let start = Closure::once_into_js(move || ev(EngineEvent::Started(generation)));
+    let ev = on_event.clone();
+    let end = Closure::once_into_js(move || ev(EngineEvent::Ended(generation)));
+    let ev = on_event.clone();
+    // A word the voice reached (most voices but espeak's send these); a sentence boundary says
+    // nothing the highlight does not show already.
+    let boundary = Closure::<dyn Fn(web_sys::SpeechSynthesisEvent)>::new(
+        move |e: web_sys::SpeechSynthesisEvent| {
+            if e.name().is_none_or(|n| n == "word") {
+                let len = e.char_length().unwrap_or(0) as usize;
+                ev(EngineEvent::Word(generation, e.char_index() as usize, len));
+            }
+        },
+    )
+    .into_js_value();
+    let ev = on_event;
+    let error = Closure::once_into_js(move |e: web_sys::SpeechSynthesisErrorEvent| {
+        let code = format!("{:?}", e.error()).to_ascii_lowercase();
+        if code.contains("interrupted") || code.contains("canceled") {
+            ev(EngineEvent::Interrupted(generation));
+        } else {
+            ev(EngineEvent::Failed(generation, code));
+        }
+    });
+    u.set_onstart(Some(start.unchecked_ref()));
+    u.set_onend(Some(end.unchecked_ref()));
+    u.set_onerror(Some(error.unchecked_ref()));
+    u.set_onboundary(Some(boundary.unchecked_ref()));
+}
+
 /// The page's speech driver.
 pub struct Driver {
     synth: Option<web_sys::SpeechSynthesis>,
@@ -179,35 +216,7 @@ impl Driver {
             None => u.set_lang("zh-CN"),
         }
         u.set_rate(f32::from(rate) / 100.0);
-        let ev = on_event.clone();
-        let start = Closure::once_into_js(move || ev(EngineEvent::Started(generation)));
-        let ev = on_event.clone();
-        let end = Closure::once_into_js(move || ev(EngineEvent::Ended(generation)));
-        let ev = on_event.clone();
-        // A word the voice reached (most voices but espeak's send these); a sentence boundary
-        // says nothing the highlight does not show already.
-        let boundary = Closure::<dyn Fn(web_sys::SpeechSynthesisEvent)>::new(
-            move |e: web_sys::SpeechSynthesisEvent| {
-                if e.name().is_none_or(|n| n == "word") {
-                    let len = e.char_length().unwrap_or(0) as usize;
-                    ev(EngineEvent::Word(generation, e.char_index() as usize, len));
-                }
-            },
-        )
-        .into_js_value();
-        let ev = on_event;
-        let error = Closure::once_into_js(move |e: web_sys::SpeechSynthesisErrorEvent| {
-            let code = format!("{:?}", e.error()).to_ascii_lowercase();
-            if code.contains("interrupted") || code.contains("canceled") {
-                ev(EngineEvent::Interrupted(generation));
-            } else {
-                ev(EngineEvent::Failed(generation, code));
-            }
-        });
-        u.set_onstart(Some(start.unchecked_ref()));
-        u.set_onend(Some(end.unchecked_ref()));
-        u.set_onerror(Some(error.unchecked_ref()));
-        u.set_onboundary(Some(boundary.unchecked_ref()));
+        report_events(&u, generation, on_event);
         self.owner.set(owner);
         synth.speak(&u);
         *self.current.borrow_mut() = Some(u);

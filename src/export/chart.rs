@@ -95,11 +95,7 @@ impl BarMark {
 impl ChartRow {
     fn new(chart: &Chart, bar: &Bar, l: &Labels) -> Self {
         ChartRow {
-            label: if l.english() {
-                bar.label.1.clone()
-            } else {
-                bar.label.0.clone()
-            },
+            label: l.pick(&bar.label.0, &bar.label.1).to_string(),
             bar: BarMark::new(chart, bar.value, l),
             // Only the figure after last year's bar: its hollow shape and the legend say whose
             // it is, and four digits fit a phone at 200 % however long the bar.
@@ -158,22 +154,19 @@ fn bar_html(h: &mut String, b: &BarMark, class: &str, (y, height, value_y): (&st
 impl ChartMarkup {
     /// The markup of `chart` in these words.
     pub fn new(chart: &Chart, l: &Labels) -> ChartMarkup {
-        let en = l.english();
         let table = l.table_name(Some(chart.number), &chart.label);
-        let title = if en {
-            format!("{table} chart: {}", chart.title.1)
-        } else {
-            format!("{table}图解：{}", chart.title.0)
-        };
+        let title = Labels::fill(
+            l.chart_title,
+            &[
+                ("table", &table),
+                ("title", l.pick(chart.title.0, chart.title.1)),
+            ],
+        );
         let row = |b: &Bar| ChartRow::new(chart, b, l);
         ChartMarkup {
             id: chart.id.clone(),
             title,
-            sentence: if en {
-                chart.sentence.1.clone()
-            } else {
-                chart.sentence.0.clone()
-            },
+            sentence: l.pick(&chart.sentence.0, &chart.sentence.1).to_string(),
             source: l.chart_source,
             legend: chart.compared.then_some(l.chart_compared),
             rows: chart.bars.iter().map(row).collect(),

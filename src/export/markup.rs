@@ -484,7 +484,7 @@ impl TableMarkup<'_> {
                 "{}{}{}{}",
                 l.chart_last_year,
                 text(last),
-                if l.english() { ", " } else { "，" },
+                l.comma,
                 text(change)
             )),
         )
@@ -570,11 +570,7 @@ pub fn finding(f: &Finding, l: &Labels, with_table: bool) -> FindingMarkup {
         label: format!("{word}{}", l.colon),
         rule: f.rule.id(),
         table: with_table.then(|| (f.table_id.clone(), l.finding_place(&f.table).to_string())),
-        message: if l.english() {
-            f.message_en.clone()
-        } else {
-            f.message.clone()
-        },
+        message: l.pick(&f.message, &f.message_en).to_string(),
     }
 }
 
@@ -741,13 +737,14 @@ mod tests {
 
     #[test]
     fn beside_last_year_headers_name_the_column_and_the_year_and_cards_keep_one_item_per_column() {
-        use crate::model::compare::{compare, last_years_table, ZH as WORDS};
+        use crate::model::compare::{compare, last_years_table};
+        const WORDS: &crate::labels::ChangeWords = &crate::labels::ZH.change_words;
         let c = sample();
         // Last year's report: the same figures but one, and an error this year stays flagged.
         let json = crate::export::tests::SAMPLE.replace("\"total\": 141", "\"total\": 120");
         let before = check_report(parse_report(&json).unwrap());
         let now = &c.tables["table-3"];
-        let cmp = compare(now, last_years_table(&before.tables, now).unwrap(), &WORDS).unwrap();
+        let cmp = compare(now, last_years_table(&before.tables, now).unwrap(), WORDS).unwrap();
         let m = TableMarkup::compared(&c, &cmp, &ZH);
         let laid = layout(m.table);
         let cells: Vec<_> = laid.iter().flat_map(|b| b.cells()).collect();
@@ -793,12 +790,7 @@ mod tests {
         assert_eq!(first.items.len() + first.zeros.len(), 7);
         // 表四 (no row headers): a card per column group still, each figure one item.
         let now4 = &c.tables["table-4"];
-        let cmp4 = compare(
-            now4,
-            last_years_table(&before.tables, now4).unwrap(),
-            &WORDS,
-        )
-        .unwrap();
+        let cmp4 = compare(now4, last_years_table(&before.tables, now4).unwrap(), WORDS).unwrap();
         let cards4 = TableMarkup::compared(&c, &cmp4, &ZH).cards();
         assert_eq!(cards4.len(), 3);
         assert_eq!(cards4[0].title, "行政复议");

@@ -6,9 +6,10 @@
 //! fail says so in its sentence. The table stays the accessible source of the data.
 
 use super::checker::figure;
+use super::compare::change;
 pub use super::compare::percent;
-use super::compare::{change, EN, ZH};
 use super::{Decimal, StatTable};
+use crate::labels::{Labels, EN, ZH};
 
 /// One bar: what it counts, and the figure (`None`: not provided, drawn as no bar).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,16 +114,16 @@ fn say_change(chart: &mut Chart, last: &Chart) {
         return;
     };
     let c = change(Some(now), Some(before));
-    chart.sentence.0.push_str(&format!(
-        "与上年（{before}件）相比，{}{}。",
-        what.0,
-        c.text(&ZH)
-    ));
-    chart.sentence.1.push_str(&format!(
-        " Against last year's {before}, {}: {}.",
-        what.1,
-        c.text(&EN)
-    ));
+    let before = before.to_string();
+    let said = |l: &Labels, what: &str| {
+        let change = c.text(&l.change_words);
+        Labels::fill(
+            l.chart_change,
+            &[("before", &before), ("what", what), ("change", &change)],
+        )
+    };
+    chart.sentence.0.push_str(&said(&ZH, what.0));
+    chart.sentence.1.push_str(&said(&EN, what.1));
 }
 
 /// A whole figure of a cell, when provided.
@@ -171,10 +172,8 @@ pub(crate) fn chart(
 /// printed.
 pub fn say_contradictions(charts: &mut [Chart]) {
     for c in charts {
-        c.sentence
-            .0
-            .push_str("本表有数字前后不一致（见表下的核对结果），图中按表中所印数字画出。");
-        c.sentence.1.push_str(" Figures of this table contradict each other (see the check below it); the chart draws them as printed.");
+        c.sentence.0.push_str(ZH.chart_contradicts);
+        c.sentence.1.push_str(EN.chart_contradicts);
     }
 }
 

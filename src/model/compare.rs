@@ -10,60 +10,8 @@
 
 use super::table::{first_of_number, leaves, CellPos, Header, StatTable, TableGroup};
 use super::{Cell, CellValue, Decimal};
+use crate::labels::ChangeWords as Words;
 use std::collections::BTreeMap;
-
-/// The words of a comparison, in one language.
-#[derive(Debug)]
-pub struct Words {
-    /// The column of this year's figures.
-    pub this_year: &'static str,
-    /// The column of last year's figures.
-    pub last_year: &'static str,
-    /// The column of the changes.
-    pub change: &'static str,
-    /// Last year's table has no such row or column.
-    pub no_counterpart: &'static str,
-    /// One of the two figures is not a number.
-    pub cannot_compare: &'static str,
-    /// Before a rise: 增.
-    pub up: &'static str,
-    /// Before a fall: 减.
-    pub down: &'static str,
-    /// No change.
-    pub same: &'static str,
-    /// The brackets around the percentage.
-    pub parens: (&'static str, &'static str),
-    /// The percentage repeats the sign (+17.5%; Chinese says 增21（17.5%）).
-    pub signed_share: bool,
-}
-
-/// The words in Chinese.
-pub const ZH: Words = Words {
-    this_year: "本年",
-    last_year: "上年",
-    change: "增减",
-    no_counterpart: "上年无此项",
-    cannot_compare: "无法比较",
-    up: "增",
-    down: "减",
-    same: "持平",
-    parens: ("（", "）"),
-    signed_share: false,
-};
-
-/// The words in English.
-pub const EN: Words = Words {
-    this_year: "This year",
-    last_year: "Last year",
-    change: "Change",
-    no_counterpart: "not in last year's table",
-    cannot_compare: "n/a",
-    up: "+",
-    down: "−",
-    same: "no change",
-    parens: (" (", ")"),
-    signed_share: true,
-};
 
 /// What a comparison column's key ends with: a column `total` becomes `total`, `total@last_year`
 /// and `total@change`.
@@ -361,6 +309,8 @@ fn not_compared(group: &TableGroup, rows: &[bool], columns: &[bool]) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    const ZH: &Words = &crate::labels::ZH.change_words;
+    const EN: &Words = &crate::labels::EN.change_words;
     use crate::model::{check_report, parse_report, CheckedReport};
 
     fn report(year: u16, tables: &str) -> CheckedReport {
@@ -378,16 +328,16 @@ mod tests {
     #[test]
     fn changes_in_words_with_percentages_where_last_year_is_not_zero() {
         let d = |n| Some(Decimal::whole(n));
-        assert_eq!(change(d(141), d(120)).text(&ZH), "增21（17.5%）");
-        assert_eq!(change(d(8), d(10)).text(&ZH), "减2（20%）");
-        assert_eq!(change(d(5), d(0)).text(&ZH), "增5");
-        assert_eq!(change(d(7), d(7)).text(&ZH), "持平");
-        assert_eq!(change(d(7), None).text(&ZH), "无法比较");
-        assert_eq!(change(d(8), d(10)).text(&EN), "−2 (−20%)");
+        assert_eq!(change(d(141), d(120)).text(ZH), "增21（17.5%）");
+        assert_eq!(change(d(8), d(10)).text(ZH), "减2（20%）");
+        assert_eq!(change(d(5), d(0)).text(ZH), "增5");
+        assert_eq!(change(d(7), d(7)).text(ZH), "持平");
+        assert_eq!(change(d(7), None).text(ZH), "无法比较");
+        assert_eq!(change(d(8), d(10)).text(EN), "−2 (−20%)");
         // Amounts with decimals: 126.35 against 120.1 万元.
         let now = Decimal::parse("126.35");
         let before = Decimal::parse("120.1");
-        assert_eq!(change(now, before).text(&ZH), "增6.25（5.2%）");
+        assert_eq!(change(now, before).text(ZH), "增6.25（5.2%）");
     }
 
     #[test]
@@ -407,7 +357,7 @@ mod tests {
             ),
         );
         let (n, b) = (&now.tables["t3"], &before.tables["t3"]);
-        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &ZH).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), ZH).unwrap();
         assert!(!c.formats_differ);
         assert!(c.not_compared.is_empty(), "{:?}", c.not_compared);
         let g = &c.table.groups[0];
@@ -445,7 +395,7 @@ mod tests {
             ),
         );
         let n = &now.tables["t3"];
-        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &ZH).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), ZH).unwrap();
         assert!(c.formats_differ);
         assert_eq!(c.last_years_format, 2019);
         assert_eq!(c.not_compared.len(), 3, "{:?}", c.not_compared);
@@ -466,7 +416,7 @@ mod tests {
         let now = report(2021, &t4("table4-2021"));
         let before = report(2020, &t4("table4-2019"));
         let n = &now.tables["t4"];
-        let c = compare(n, last_years_table(&before.tables, n).unwrap(), &EN).unwrap();
+        let c = compare(n, last_years_table(&before.tables, n).unwrap(), EN).unwrap();
         assert!(c.not_compared.is_empty(), "{:?}", c.not_compared);
         let cell = |row: &str, col: &str| c.table.keyed_cell(row, col).unwrap().1.text.clone();
         assert_eq!(cell("review", "upheld@change"), "no change");
@@ -475,7 +425,7 @@ mod tests {
             2020,
             r#"{"type":"table","id":"t4","template":"table4-2019","values":{"review":{"upheld":0}}}"#,
         );
-        let c0 = compare(n, last_years_table(&zero.tables, n).unwrap(), &EN).unwrap();
+        let c0 = compare(n, last_years_table(&zero.tables, n).unwrap(), EN).unwrap();
         let (_, rise) = c0.table.keyed_cell("review", "upheld@change").unwrap();
         assert_eq!(rise.text, "+1");
         assert_eq!(rise.value, CellValue::Text);
@@ -498,7 +448,7 @@ mod tests {
             ),
         );
         let n2 = &now2.tables["t2"];
-        let c2 = compare(n2, last_years_table(&before2.tables, n2).unwrap(), &ZH).unwrap();
+        let c2 = compare(n2, last_years_table(&before2.tables, n2).unwrap(), ZH).unwrap();
         assert_eq!(
             c2.not_compared,
             ["规章", "行政规范性文件", "行政事业性收费"],

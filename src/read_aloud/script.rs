@@ -721,7 +721,7 @@ fn say_unit(
         // Beside last year's, a figure that changed is read even when it is now 0.
         let changed = beside
             .and_then(|c| c.beside(pos))
-            .filter(|(_, change)| *change != crate::model::compare::ZH.same);
+            .filter(|(_, change)| *change != crate::labels::ZH.change_words.same);
         match cell.value {
             CellValue::NotProvided => out.missing.push(name.to_string()),
             CellValue::Blank | CellValue::Number(_) if changed.is_some() => {
@@ -819,11 +819,12 @@ mod tests {
     #[test]
     fn beside_last_year_each_figure_is_read_with_last_years_and_the_change_and_the_cross_year_checks_with_the_table(
     ) {
-        use crate::model::compare::{compare, last_years_table, ZH};
+        use crate::labels::ZH;
+        use crate::model::compare::{compare, last_years_table};
         let (now, before) = (load("sample-2021.json"), load("sample-2022.json"));
         let t3 = &now.tables["table-3"];
         let last = last_years_table(&before.tables, t3).unwrap();
-        let c = compare(t3, last, &ZH).unwrap();
+        let c = compare(t3, last, &ZH.change_words).unwrap();
         let charts =
             crate::model::chart::with_last_year(now.charts_for(t3), &before.charts_for(last));
         let last_year = LastYearReading {

@@ -51,21 +51,7 @@ pub fn ReportViewer(
     provide_context(prefs);
     let classes = viewer_classes(prefs);
     let attempt = RwSignal::new(0u32);
-    let timeout = options.timeout_secs;
-    let report = LocalResource::new(move || {
-        attempt.track();
-        let (article, url) = (article.clone(), src.get());
-        async move {
-            // Only enhance mode's build reads articles: the JSON-mode build stays as small.
-            #[cfg(feature = "enhance")]
-            if let Some(article) = article {
-                return Ok(load_article(article).await);
-            }
-            #[cfg(not(feature = "enhance"))]
-            let _ = article;
-            load_report(url, timeout).await
-        }
-    });
+    let report = loading(src, article, options.timeout_secs, attempt);
     view! {
         <div class=classes lang=lang.lang_tag>
             {move || match report.get() {
@@ -89,6 +75,29 @@ pub fn ReportViewer(
             }}
         </div>
     }
+}
+
+/// The report, loaded again at each attempt: read from the article (enhance mode) or fetched.
+fn loading(
+    src: Signal<String>,
+    article: Option<ArticleReport>,
+    timeout: u32,
+    attempt: RwSignal<u32>,
+) -> LocalResource<Result<super::load::Loaded, LoadFailure>> {
+    LocalResource::new(move || {
+        attempt.track();
+        let (article, url) = (article.clone(), src.get());
+        async move {
+            // Only enhance mode's build reads articles: the JSON-mode build stays as small.
+            #[cfg(feature = "enhance")]
+            if let Some(article) = article {
+                return Ok(load_article(article).await);
+            }
+            #[cfg(not(feature = "enhance"))]
+            let _ = article;
+            load_report(url, timeout).await
+        }
+    })
 }
 
 /// The viewer's classes: text size and contrast in one class attribute (a reactive `class` beside
@@ -181,14 +190,8 @@ pub fn ReportView(
     open_also: Option<Callback<(), Vec<String>>>,
 ) -> impl IntoView {
     let article = NodeRef::<leptos::html::Article>::new();
-    let mut open = initially_open(&checked, &options.open);
-    if let Some(also) = open_also {
-        let parts = checked.report.sections.iter().map(|s| &s.id);
-        let also = also.run(());
-        open.extend(parts.filter(|id| also.contains(id)).cloned());
-    }
     let ctx = ReportCtx {
-        open: RwSignal::new(open),
+        open: RwSignal::new(initially_open(&checked, &options.open, open_also)),
         checked: checked.clone(),
         source,
         options: Arc::new(options),
@@ -269,8 +272,24 @@ fn provide_reader(ctx: &ReportCtx) -> Option<ReaderCtx> {
     Some(reader)
 }
 
-/// The parts open at first, as the webmaster chose (a part holding a chosen id opens).
-fn initially_open(checked: &CheckedReport, open: &OpenParts) -> BTreeSet<String> {
+/// The parts open at first, as the webmaster chose (a part holding a chosen id opens), and the
+/// parts of `also` (asked now).
+fn initially_open(
+    checked: &CheckedReport,
+    open: &OpenParts,
+    also: Option<Callback<(), Vec<String>>>,
+) -> BTreeSet<String> {
+    let report = &checked.report;
+    let mut chosen = chosen_parts(checked, open);
+    if let Some(also) = also.map(|a| a.run(())) {
+        let parts = report.sections.iter().map(|s| &s.id);
+        chosen.extend(parts.filter(|id| also.contains(id)).cloned());
+    }
+    chosen
+}
+
+/// The parts the webmaster chose to open.
+fn chosen_parts(checked: &CheckedReport, open: &OpenParts) -> BTreeSet<String> {
     let report = &checked.report;
     match open {
         OpenParts::None => BTreeSet::new(),

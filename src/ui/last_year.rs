@@ -96,7 +96,7 @@ pub fn LastYearNote() -> impl IntoView {
         }
         LastYear::Failed(mut why) => {
             if !why.ends_with(['。', '.']) {
-                why.push_str(if l.english() { "." } else { "。" });
+                why.push_str(l.full_stop);
             }
             Some((Labels::fill(l.last_year_failed, &[("why", &why)]), true))
         }

@@ -142,11 +142,7 @@ fn comparison(
 ) -> Option<(Arc<Comparison>, u16)> {
     let p = last_year.loaded()?;
     let now = checked.tables.get(id)?;
-    let words = if labels().english() {
-        &compare::EN
-    } else {
-        &compare::ZH
-    };
+    let words = &labels().change_words;
     let c = compare::compare(now, last_years_table(&p.checked.tables, now)?, words)?;
     Some((Arc::new(c), p.checked.report.meta.year))
 }

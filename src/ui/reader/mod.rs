@@ -528,7 +528,7 @@ fn last_year_reading(
     compared: &BTreeSet<String>,
 ) -> LastYearReading {
     use crate::model::chart::with_last_year;
-    use crate::model::compare::{compare, last_years_table, ZH};
+    use crate::model::compare::{compare, last_years_table};
     let mut reading = LastYearReading {
         cross_year: previous.findings.clone(),
         ..Default::default()
@@ -540,7 +540,8 @@ fn last_year_reading(
         let Some(before) = last_years_table(&previous.checked.tables, now) else {
             continue;
         };
-        if let Some(c) = compare(now, before, &ZH) {
+        // The reading is in Chinese, as the report is.
+        if let Some(c) = compare(now, before, &crate::labels::ZH.change_words) {
             let charts = with_last_year(
                 checked.charts_for(now),
                 &previous.checked.charts_for(before),
