@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -52,8 +53,14 @@ function fault(name, res) {
   }
 }
 
-/** Starts a server; `roots` maps URL prefixes to folders. Resolves to { server, url }. */
-export function serve({ roots, port = 0, headers = {} }) {
+/** Brotli bodies of the files served compressed, made once. */
+const compressed = new Map();
+const COMPRESSIBLE = new Set(['.js', '.wasm', '.json', '.html', '.css']);
+
+/** Starts a server; `roots` maps URL prefixes to folders. With `brotli`, text and wasm go out
+ * brotli-compressed to a browser that accepts it, as a well-configured host serves them.
+ * Resolves to { server, url }. */
+export function serve({ roots, port = 0, headers = {}, brotli = false }) {
   const mounts = Object.entries(roots).sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (req, res) => {
     try {
@@ -65,8 +72,15 @@ export function serve({ roots, port = 0, headers = {} }) {
       let file = resolve(join(dir, rel));
       if (!file.startsWith(resolve(dir))) throw Object.assign(new Error('outside'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+      let body = await readFile(file);
+      const extra = {};
+      if (brotli && COMPRESSIBLE.has(extname(file)) && /\bbr\b/.test(req.headers['accept-encoding'] ?? '')) {
+        const key = `${file}:${body.length}`;
+        if (!compressed.has(key)) compressed.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        body = compressed.get(key);
+        extra['content-encoding'] = 'br';
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra, ...headers });
       res.end(body);
     } catch (e) {
       res.writeHead(e.code === 'ENOENT' || e.code === 'EISDIR' ? 404 : 500, { 'content-type': 'text/plain; charset=utf-8' });
