@@ -1,120 +1,13 @@
-//! Fetching a report over HTTP: every way it can fail becomes a [`LoadFailure`] that says what
-//! and where; one abort signal gives up on a request or a body after the time allowed.
+//! Fetching a report over HTTP: every way it can fail becomes a [`LoadFailure`] (worded by the
+//! model, tested natively) that says what and where; one abort signal gives up on a request or a body after the time allowed.
 
-use crate::labels::Labels;
-use crate::model::LoadError;
+pub use crate::model::LoadFailure;
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// Why a report is not on screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadFailure {
-    /// The address is not one a report can be fetched from.
-    Address {
-        /// The address given (quoted short).
-        url: String,
-    },
-    /// No complete answer within the time allowed.
-    Timeout {
-        /// The address asked for.
-        url: String,
-        /// The time allowed.
-        seconds: u32,
-    },
-    /// The answer began but broke off.
-    Interrupted {
-        /// The address asked for.
-        url: String,
-        /// What the browser said.
-        detail: String,
-    },
-    /// The request never got an answer.
-    Network {
-        /// The address asked for.
-        url: String,
-        /// What the browser said.
-        detail: String,
-    },
-    /// The browser's own objects did not behave as browsers do (a script of the host page
-    /// replaced `fetch`, promises or the array iterator): the report cannot be asked for here.
-    Browser {
-        /// The address asked for.
-        url: String,
-        /// What answered instead.
-        detail: String,
-    },
-    /// The server answered with an error status.
-    Http {
-        /// The address asked for.
-        url: String,
-        /// HTTP status code.
-        status: u16,
-        /// HTTP status text.
-        status_text: String,
-    },
-    /// The answer is not a readable report.
-    Data {
-        /// The address asked for.
-        url: String,
-        /// What is wrong, and where in the JSON.
-        error: LoadError,
-    },
-}
-
-impl LoadFailure {
-    /// What the failure means for a reader, in one plain sentence.
-    pub fn for_people(&self, l: &Labels) -> &'static str {
-        let i = match self {
-            LoadFailure::Network { .. } => 0,
-            LoadFailure::Interrupted { .. } => 1,
-            LoadFailure::Timeout { .. } => 2,
-            LoadFailure::Address { .. } => 3,
-            // A file that is not there (4xx) is not a passing fault: never "try again later".
-            LoadFailure::Http { status, .. } if (400..500).contains(status) => 7,
-            LoadFailure::Http { .. } => 4,
-            LoadFailure::Data { .. } => 5,
-            LoadFailure::Browser { .. } => 6,
-        };
-        l.for_people[i]
-    }
-
-    /// What went wrong and where, worded for people in the viewer's language.
-    pub fn describe(&self, l: &Labels) -> String {
-        match self {
-            LoadFailure::Address { url } => Labels::fill(l.bad_address, &[("url", url)]),
-            LoadFailure::Timeout { url, seconds } => Labels::fill(
-                l.timed_out,
-                &[("url", url), ("seconds", &seconds.to_string())],
-            ),
-            LoadFailure::Interrupted { url, detail } => {
-                Labels::fill(l.broke_off, &[("url", url), ("detail", detail)])
-            }
-            LoadFailure::Network { url, detail } => {
-                Labels::fill(l.no_answer, &[("url", url), ("detail", detail)])
-            }
-            LoadFailure::Browser { url, detail } => {
-                Labels::fill(l.browser_broken, &[("url", url), ("detail", detail)])
-            }
-            LoadFailure::Http {
-                url,
-                status,
-                status_text,
-            } => Labels::fill(
-                l.server_said,
-                &[("url", url), ("status", &format!("{status} {status_text}"))],
-            ),
-            LoadFailure::Data { url, error } => {
-                let (zh, en) = (error.to_string(), error.describe_en());
-                let detail = l.pick(&zh, &en);
-                Labels::fill(l.at_address, &[("url", url), ("detail", detail)])
-            }
-        }
-    }
-}
 
 /// `url` resolved against `base`, when it is an http or https address.
 pub fn http_url(url: &str, base: &str) -> Option<web_sys::Url> {

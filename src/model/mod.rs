@@ -10,6 +10,7 @@ pub mod checker;
 pub mod claims;
 pub mod compare;
 pub mod consistency;
+mod failure;
 pub mod finding;
 #[cfg(feature = "import")]
 pub mod grid;
@@ -24,6 +25,7 @@ pub mod templates;
 pub mod validate;
 
 pub use cell::{Cell, CellValue, Decimal};
+pub use failure::LoadFailure;
 pub use finding::{Finding, Rule, Severity};
 pub use load::LoadError;
 pub use table::{CellPos, Header, StatTable, TableBlock, TableGroup};

@@ -140,15 +140,7 @@ fn LoadError(
     /// Loads the report again.
     on_retry: impl Fn() + 'static,
 ) -> impl IntoView {
-    let kind = match &failure {
-        LoadFailure::Network { .. } => labels().network_error,
-        LoadFailure::Browser { .. } => labels().browser_error,
-        LoadFailure::Interrupted { .. } => labels().interrupted_error,
-        LoadFailure::Timeout { .. } => labels().timeout_error,
-        LoadFailure::Address { .. } => labels().address_error,
-        LoadFailure::Http { .. } => labels().http_error,
-        LoadFailure::Data { .. } => labels().data_error,
-    };
+    let kind = failure.title(labels());
     let node = NodeRef::<leptos::html::Button>::new();
     // Focus the retry button so keyboard and screen-reader users land on the way out.
     Effect::new(move |_| {

@@ -3,7 +3,7 @@
 
 use crate::browser::clock::next_task;
 use crate::browser::fetch::fetch_report;
-pub use crate::browser::fetch::LoadFailure;
+pub use crate::model::LoadFailure;
 use crate::model::{check_report, read_report, CheckedReport, VIEWER_LIMITS};
 use std::sync::Arc;
 
