@@ -4,30 +4,16 @@
 //! The top floor: it uses `ui`, `config` and `browser`; nothing uses it.
 
 use crate::browser::fetch::http_url;
+use crate::browser::place::{keep_place, parts_in_view, reading_place};
+use crate::browser::shadow::viewer_root;
 use crate::config::Options;
 use crate::export::STYLESHEET as CSS;
 use crate::ui::{ArticleReport, ReportViewer};
 use leptos::prelude::*;
-use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const SELECTOR: &str = "[data-report-viewer], report-viewer";
-
-thread_local! {
-    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
-}
-
-fn shared_sheet() -> Option<web_sys::CssStyleSheet> {
-    SHEET.with(|s| {
-        if s.borrow().is_none() {
-            let sheet = web_sys::CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            *s.borrow_mut() = Some(sheet);
-        }
-        s.borrow().clone()
-    })
-}
 
 /// Mounts a viewer into every container of the page, now and whenever more are added.
 pub fn start() {
@@ -218,7 +204,7 @@ fn mount_found(
     // A huge article that is the container itself is not kept on screen through the viewer's
     // slot while the viewer gets ready: its loading line shows instead.
     let own_content = article_el.is_none() || hide.is_some() || !huge(&el);
-    let Some((container, slot)) = viewer_root(&el, own_content) else {
+    let Some((container, slot)) = viewer_root(&el, CSS, own_content) else {
         return;
     };
     let view = container.clone();
@@ -283,7 +269,7 @@ fn watch_article(
     options: Options,
     handle: Box<dyn std::any::Any>,
 ) {
-    let shown = std::rc::Rc::new(RefCell::new(Some(handle)));
+    let shown = std::rc::Rc::new(std::cell::RefCell::new(Some(handle)));
     let watched = article.clone();
     let quiet = std::time::Duration::from_millis(300);
     crate::browser::article::on_change(&watched, quiet, move || {
@@ -356,43 +342,7 @@ const SLOTTED_AT_MOST: (u32, usize) = (20_000, 200_000);
 /// Whether the container holds more than [`SLOTTED_AT_MOST`] elements or characters.
 fn huge(el: &web_sys::HtmlElement) -> bool {
     let (elements, characters) = SLOTTED_AT_MOST;
-    el.get_elements_by_tag_name("*").length() > elements
-        || el
-            .text_content()
-            .is_some_and(|t| t.chars().nth(characters).is_some())
-}
-
-/// The element the viewer mounts in, inside the container's own shadow root with the shared
-/// stylesheet, and (when `own_content`) the slot that shows the container's own content until
-/// the report is on screen. `None` (and a message on the container) where no shadow root can be
-/// attached.
-fn viewer_root(
-    el: &web_sys::HtmlElement,
-    own_content: bool,
-) -> Option<(web_sys::Element, Option<web_sys::Element>)> {
-    let doc = document();
-    let container = doc.create_element("div").ok()?;
-    let _ = container.set_attribute("class", "rv-host");
-    let slot = own_content
-        .then(|| doc.create_element("slot").ok())
-        .flatten();
-    let Some(shadow) = isolated_root(el) else {
-        // Never mount unisolated into the host's CSS: say so in the page instead.
-        let _ = el.set_attribute(
-            "data-rv-error",
-            "this element cannot hold the viewer (no shadow root): use a <div>",
-        );
-        return None;
-    };
-    if let Some(sheet) = shared_sheet() {
-        shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
-    }
-    // The slot shows the host's fallback content until the report is on screen.
-    if let Some(slot) = &slot {
-        let _ = shadow.append_child(slot);
-    }
-    let _ = shadow.append_child(&container);
-    Some((container, slot))
+    crate::browser::shadow::holds_more_than(el, elements, characters)
 }
 
 /// Enhance mode (`data-enhance`, or `data-enhance="#zoom"` naming the article): the report read
@@ -499,126 +449,6 @@ async fn article_report(
         return Err("data-enhance 需要 report-viewer 的 enhance 版本（加载器在页面载入时发现 data-enhance 即会选用）".into());
     }
     Ok(None)
-}
-
-/// What both the static copy and the viewer show, in the same order: a place in one is found in
-/// the other by its kind and its rank.
-const PLACES: &str = ".rv-title, .rv-part__heading, .rv-subsection__heading, .rv-p, .rv-note, .rv-list > li, .rv-table";
-
-/// Where the reader is: the first of `PLACES` whose top is in the window (else the first not
-/// wholly above it): the part that holds it (none for the title and introduction), its rank
-/// among the places of that part and how many there are, and its distance from the top. Counted
-/// within its part, a place is found again in the viewer, whose other parts may be collapsed.
-struct Place {
-    part: Option<String>,
-    rank: usize,
-    count: usize,
-    top: f64,
-}
-
-/// The copy's report: in its declarative shadow root (or, pasted by hand, in the element).
-fn copy_root(fragment: &web_sys::Element) -> web_sys::Node {
-    match fragment.shadow_root() {
-        Some(root) => root.into(),
-        None => fragment.clone().into(),
-    }
-}
-
-/// Every element of `selector` under `root`.
-fn all_of(root: &web_sys::Node, selector: &str) -> Vec<web_sys::Element> {
-    let found = match root.dyn_ref::<web_sys::Element>() {
-        Some(el) => el.query_selector_all(selector),
-        None => match root.dyn_ref::<web_sys::DocumentFragment>() {
-            Some(f) => f.query_selector_all(selector),
-            None => return Vec::new(),
-        },
-    };
-    let Ok(list) = found else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
-        .collect()
-}
-
-/// The part that holds `el` (its id), if any.
-fn part_of(el: &web_sys::Element) -> Option<String> {
-    el.closest(".rv-part").ok().flatten().map(|p| p.id())
-}
-
-/// The places of one part (or of none: the title and introduction), in order.
-fn places_of(root: &web_sys::Node, part: Option<&str>) -> Vec<web_sys::Element> {
-    let mut all = all_of(root, PLACES);
-    all.retain(|el| part_of(el).as_deref() == part);
-    all
-}
-
-/// The ids of the copy's parts that are in the window, in whole or in part.
-fn parts_in_view(fragment: &web_sys::Element) -> Vec<String> {
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(0.0);
-    all_of(&copy_root(fragment), ".rv-part")
-        .into_iter()
-        .filter(|p| {
-            let r = p.get_bounding_client_rect();
-            r.bottom() > 0.0 && r.top() < height
-        })
-        .map(|p| p.id())
-        .collect()
-}
-
-fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
-    let root = copy_root(fragment);
-    let all = all_of(&root, PLACES);
-    let rects: Vec<web_sys::DomRect> = all.iter().map(|el| el.get_bounding_client_rect()).collect();
-    let at = rects
-        .iter()
-        .position(|r| r.top() >= 0.0)
-        .or_else(|| rects.iter().position(|r| r.bottom() > 0.0))?;
-    let part = part_of(&all[at]);
-    let own = places_of(&root, part.as_deref());
-    Some(Place {
-        rank: own.iter().position(|el| *el == all[at])?,
-        count: own.len(),
-        top: rects[at].top(),
-        part,
-    })
-}
-
-/// Scrolls the page so that the same place in the viewer is where it was in the static copy
-/// (when the viewer's part shows the same places; otherwise the page stays as it is).
-fn keep_place(view: &web_sys::Element, place: Place) {
-    let own = places_of(&view.clone().into(), place.part.as_deref());
-    if own.len() != place.count {
-        return;
-    }
-    let Some(el) = own.get(place.rank) else {
-        return;
-    };
-    let moved = el.get_bounding_client_rect().top() - place.top;
-    if moved.abs() >= 1.0 {
-        window().scroll_by_with_x_and_y(0.0, moved);
-    }
-}
-
-/// A shadow root for the viewer: on the container itself, or, where the container cannot hold
-/// one (`<td>`, `<li>`, `<a>`, custom elements of other libraries…), on a `<div>` of its own
-/// inside it that takes the fallback content along (still shown until the report is).
-fn isolated_root(el: &web_sys::HtmlElement) -> Option<web_sys::ShadowRoot> {
-    let init = web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open);
-    if let Ok(shadow) = el.attach_shadow(&init) {
-        return Some(shadow);
-    }
-    let wrapper = document().create_element("div").ok()?;
-    let _ = wrapper.set_attribute("data-rv-wrapper", "");
-    while let Some(child) = el.first_child() {
-        let _ = wrapper.append_child(&child);
-    }
-    el.append_child(&wrapper).ok()?;
-    wrapper.attach_shadow(&init).ok()
 }
 
 /// Demo pages list reports as links `<a data-report-link="…">`; mark the one shown.
