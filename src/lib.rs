@@ -7,6 +7,7 @@
 pub mod config;
 pub mod export;
 pub mod labels;
+pub mod markup;
 pub mod model;
 pub mod read_aloud;
 

@@ -1,11 +1,12 @@
 //! The whole report as one HTML document (保存 as HTML, the print view, `report-tool html`): every
-//! part open, every table in the viewer's markup (decided by [`super::markup`]), the check
+//! part open, every table in the viewer's markup (decided by [`crate::markup`]), the check
 //! results, metadata at the top, styles inline, no scripts.
 
 use super::chart::ChartMarkup;
 use super::escape;
-use super::markup::{cross_year_id, finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::labels::Labels;
+use crate::markup::page::{self, ContentsEntry, ContentsMarkup, Medium, CONTENTS_TITLE_ID};
+use crate::markup::table::{cross_year_id, finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::model::layout::{layout, LaidCell};
 use crate::model::{Block, CheckedReport, Finding, Section, StatTable};
 use std::fmt::Write;
@@ -80,13 +81,7 @@ fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
     );
     header(h, checked, page);
     check_summary(h, checked, page);
-    let _ = writeln!(
-        h,
-        "<nav class=\"rv-contents\" aria-label=\"{c}\"><h2 class=\"rv-contents__title\">{c}</h2>",
-        c = escape(page.labels.contents)
-    );
-    contents(h, &report.sections);
-    h.push_str("</nav>\n");
+    contents(h, &page::contents(&report.sections, page.labels));
     blocks(h, checked, &report.introduction, page);
     for part in &report.sections {
         section(h, checked, part, 2, page);
@@ -94,48 +89,41 @@ fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
     h.push_str("</article>\n</div>\n");
 }
 
-/// Title, sample notice and metadata.
+/// Title, sample notice and metadata, as [`page::header`] decides them for a copy taken away.
 fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
-    let meta = &checked.report.meta;
-    let l = page.labels;
+    let m = page::header(
+        &checked.report.meta,
+        page.labels,
+        Medium::TakenAway(page.address),
+    );
     let _ = writeln!(
         h,
         "<header class=\"rv-header\">\n<h1 class=\"rv-title\" id=\"rv-title\">{}</h1>",
-        escape(&meta.title)
+        escape(&m.title)
     );
-    if meta.sample {
+    if let Some((badge, note)) = m.sample {
         let _ = writeln!(
             h,
             "<p class=\"rv-sample\"><strong class=\"rv-badge\">{}</strong>{}</p>",
-            escape(l.sample_badge),
-            escape(l.sample_note)
+            escape(badge),
+            escape(note)
         );
     }
     h.push_str("<dl class=\"rv-meta\">\n");
-    let published = meta
-        .published_display()
-        .unwrap_or_else(|| meta.published.clone());
-    let mut item = |term: &str, value: &str| {
+    for row in &m.rows {
+        let value = match &row.datetime {
+            Some(t) => format!(
+                "<time datetime=\"{}\">{}</time>",
+                escape(t),
+                escape(&row.value)
+            ),
+            None => escape(&row.value),
+        };
         let _ = writeln!(
             h,
-            "<div class=\"rv-meta__item\"><dt>{}</dt><dd>{}</dd></div>",
-            escape(term),
-            escape(value)
+            "<div class=\"rv-meta__item\"><dt>{}</dt><dd>{value}</dd></div>",
+            escape(row.term)
         );
-    };
-    item(l.published, &published);
-    if let Some(s) = &meta.source {
-        item(l.source, s);
-    }
-    item(l.agency, &meta.agency);
-    if meta.original.as_deref() == Some("pdf") {
-        item(l.original, l.from_pdf);
-    }
-    if let Some(u) = &meta.undertaker {
-        item(l.undertaker, u);
-    }
-    if let Some(a) = page.address.or(meta.url.as_deref()) {
-        item(l.report_address, a);
     }
     h.push_str("</dl>\n</header>\n");
 }
@@ -238,17 +226,28 @@ fn finding_item(h: &mut String, f: &crate::model::Finding, l: &Labels, with_tabl
     let _ = writeln!(h, "{}</li>", escape(&m.message));
 }
 
-fn contents(h: &mut String, sections: &[Section]) {
+/// The contents list, as [`page::contents`] decides it.
+fn contents(h: &mut String, c: &ContentsMarkup) {
+    let _ = writeln!(
+        h,
+        "<nav class=\"rv-contents\" aria-labelledby=\"{CONTENTS_TITLE_ID} rv-title\"><h2 class=\"rv-contents__title\" id=\"{CONTENTS_TITLE_ID}\">{}</h2>",
+        escape(c.title)
+    );
+    contents_list(h, &c.entries);
+    h.push_str("</nav>\n");
+}
+
+fn contents_list(h: &mut String, entries: &[ContentsEntry]) {
     h.push_str("<ol class=\"rv-contents__list\">\n");
-    for s in sections {
+    for e in entries {
         let _ = write!(
             h,
-            "<li><a href=\"#{}\">{}</a>",
-            escape(&s.id),
-            escape(&s.heading())
+            "<li><a href=\"{}\">{}</a>",
+            escape(&e.href),
+            escape(&e.text)
         );
-        if !s.sections.is_empty() {
-            contents(h, &s.sections);
+        if !e.entries.is_empty() {
+            contents_list(h, &e.entries);
         }
         h.push_str("</li>\n");
     }

@@ -6,7 +6,6 @@
 pub mod chart;
 pub mod csv;
 pub mod html;
-pub mod markup;
 #[cfg(feature = "tool")]
 pub mod review;
 

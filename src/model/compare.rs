@@ -5,7 +5,7 @@
 //! it could not compare.
 //!
 //! The comparison is itself a [`StatTable`] (each column becomes 本年 · 上年 · 增减 under its
-//! header), so the one table markup (`export::markup`) lays it out with the right header ids,
+//! header), so the one table markup (`markup::table`) lays it out with the right header ids,
 //! scopes and `headers` for screen readers. Pure: no browser types.
 
 use super::table::{first_of_number, leaves, CellPos, Header, StatTable, TableGroup};

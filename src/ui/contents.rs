@@ -1,20 +1,20 @@
-//! The contents list: links to every part and subsection.
+//! The contents list: links to every part and subsection, as `markup::page::contents` decides.
 
 use super::{labels, report_lang, ReportCtx};
-use crate::model::Section;
+use crate::markup::page::{contents, ContentsEntry, CONTENTS_TITLE_ID};
 use leptos::prelude::*;
 
 /// The contents list: links to every part and subsection.
 #[component]
 pub fn Contents() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
-    let parts = ctx.checked.report.sections.clone();
+    let c = contents(&ctx.checked.report.sections, labels());
     view! {
-        <nav class="rv-contents" aria-labelledby="rv-contents-title rv-title">
-            <h2 class="rv-contents__title" id="rv-contents-title">
-                {labels().contents}
+        <nav class="rv-contents" aria-labelledby=format!("{CONTENTS_TITLE_ID} rv-title")>
+            <h2 class="rv-contents__title" id=CONTENTS_TITLE_ID>
+                {c.title}
             </h2>
-            <ContentsList sections=parts/>
+            <ContentsList entries=c.entries/>
         </nav>
     }
 }
@@ -22,20 +22,19 @@ pub fn Contents() -> impl IntoView {
 /// One level of the contents list.
 #[component]
 fn ContentsList(
-    /// The sections at this level.
-    sections: Vec<Section>,
+    /// The entries at this level.
+    entries: Vec<ContentsEntry>,
 ) -> impl IntoView {
     view! {
         <ol class="rv-contents__list">
-            {sections
+            {entries
                 .into_iter()
-                .map(|s| {
-                    let href = format!("#{}", s.id);
-                    let subs = (!s.sections.is_empty())
-                        .then(|| view! { <ContentsList sections=s.sections.clone()/> }.into_any());
+                .map(|e| {
+                    let subs = (!e.entries.is_empty())
+                        .then(|| view! { <ContentsList entries=e.entries/> }.into_any());
                     view! {
                         <li>
-                            <a href=href lang=report_lang()>{s.heading()}</a>
+                            <a href=e.href lang=report_lang()>{e.text}</a>
                             {subs}
                         </li>
                     }

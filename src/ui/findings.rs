@@ -3,13 +3,13 @@
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
-use crate::export::markup;
+use crate::markup::table as markup;
 use crate::model::Finding;
 use crate::read_aloud::script::Target;
 use leptos::prelude::*;
 
 /// One finding as a list item: severity and rule in words, then the message (as
-/// `export::markup::finding` words it).
+/// `markup::table::finding` words it).
 #[component]
 fn FindingItem(
     /// The finding.

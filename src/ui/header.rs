@@ -1,7 +1,8 @@
-//! The report's title and what the page says about it.
+//! The report's title and what the page says about it, as `markup::page::header` decides them.
 
 use super::reader::SpokenText;
 use super::{labels, report_lang};
+use crate::markup::page::{header, Medium, MetaRow};
 use crate::model::Meta;
 use leptos::prelude::*;
 
@@ -11,51 +12,38 @@ pub fn ReportHeader(
     /// The report's metadata.
     meta: Meta,
 ) -> impl IntoView {
-    let published = meta
-        .published_display()
-        .unwrap_or_else(|| meta.published.clone());
-    let datetime = published.replace(' ', "T");
-    let row = |term: &'static str, value: Option<String>| {
-        value.map(|v| {
-            view! {
-                <div class="rv-meta__item">
-                    <dt>{term}</dt>
-                    <dd lang=report_lang()>{v}</dd>
-                </div>
-            }
-        })
-    };
+    let m = header(&meta, labels(), Medium::Screen);
     view! {
         <header class="rv-header">
             <h1 class="rv-title" id="rv-title" lang=report_lang()>
-                <SpokenText key="title".to_string() text=meta.title.clone()/>
+                <SpokenText key="title".to_string() text=m.title/>
             </h1>
-            {meta
+            {m
                 .sample
-                .then(|| {
+                .map(|(badge, note)| {
                     view! {
                         <p class="rv-sample">
-                            <strong class="rv-badge">{labels().sample_badge}</strong>
-                            {labels().sample_note}
+                            <strong class="rv-badge">{badge}</strong>
+                            {note}
                         </p>
                     }
                 })}
-            <dl class="rv-meta">
-                <div class="rv-meta__item">
-                    <dt>{labels().published}</dt>
-                    <dd>
-                        <time datetime=datetime>{published}</time>
-                    </dd>
-                </div>
-                {row(labels().source, meta.source.clone())}
-                {row(labels().agency, Some(meta.agency.clone()))}
-                {row(
-                    labels().original,
-                    (meta.original.as_deref() == Some("pdf")).then(|| labels().from_pdf.to_string()),
-                )}
-                {row(labels().undertaker, meta.undertaker.clone())}
-                {row(labels().views, meta.views.map(|v| v.to_string()))}
-            </dl>
+            <dl class="rv-meta">{m.rows.into_iter().map(meta_row).collect_view()}</dl>
         </header>
+    }
+}
+
+/// One term and its value; a time as `<time datetime>`; the report's own text in its language.
+fn meta_row(row: MetaRow) -> impl IntoView {
+    let lang = row.report_text.then(report_lang).flatten();
+    let value = match row.datetime {
+        Some(datetime) => view! { <time datetime=datetime>{row.value}</time> }.into_any(),
+        None => row.value.into_any(),
+    };
+    view! {
+        <div class="rv-meta__item">
+            <dt>{row.term}</dt>
+            <dd lang=lang>{value}</dd>
+        </div>
     }
 }

@@ -1,4 +1,4 @@
-//! Leptos components only: the viewer and its parts. Thin: the model decides, `export::markup`
+//! Leptos components only: the viewer and its parts. Thin: the model decides, `markup`
 //! decides table markup, `labels` words everything, `browser` does what only a browser can; these
 //! only show.
 

@@ -7,10 +7,10 @@ use super::findings::{LastYearFindings, TableFindings};
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
-use crate::export::markup::{
+use crate::labels::Labels;
+use crate::markup::table::{
     cross_year_id, Card, CellMarkup, Piece, TableMarkup, Tag, LAST_YEAR_CLASS,
 };
-use crate::labels::Labels;
 use crate::model::chart::with_last_year;
 use crate::model::compare::{self, last_years_table, Comparison};
 use crate::model::layout::{layout, LaidBlock, LaidBody, LaidCell};
@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-/// The table with this id, from the loaded report, in the markup `export::markup` decides; its
+/// The table with this id, from the loaded report, in the markup `markup::table` decides; its
 /// 图解 above it; and, once last year's report is loaded, a 对比上年 toggle and the checks
 /// against last year's table below it.
 #[component]

@@ -377,18 +377,27 @@ test('print: the whole report with every part, caption and table header, and no 
   assert.ok(withTable3.length >= 2, `table 3 spans pages at A6 (${withTable3.length})`);
   for (const p of withTable3) assert.match(p, /申请人情况/, 'header row repeated on every page of table 3');
   // The print view's tables are the tables on screen, element for element.
-  const printed = await view.evaluate(tableShapes);
-  const shown = await page.evaluate(tableShapes);
+  const printedPage = await view.evaluate(pageShapes);
+  const shownPage = await page.evaluate(pageShapes);
+  const [printed, shown] = [printedPage.tables, shownPage.tables];
   assert.equal(Object.keys(printed).length, 3);
   for (const id of Object.keys(printed)) assert.deepEqual(shown[id], printed[id], `${id}: the printed table differs from the one on screen`);
+  // So are the header and the contents list (markup::page decides them once); only the header's
+  // last row is the medium's own: the screen's view count, the copy's address.
+  assert.deepEqual(Object.keys(printedPage).sort(), ['contents', 'header', 'own', 'tables']);
+  for (const part of ['header', 'contents']) assert.deepEqual(shownPage[part], printedPage[part], `the printed ${part} differs from the one on screen`);
+  assert.deepEqual([printedPage.own, shownPage.own], [['报告地址'], ['点击量']], 'the copy names its address, the screen counts views');
   await view.close();
   await page.close();
 });
 
-/** Every statistical table of the page (inside the viewer's shadow root where there is one) as
- * a plain tree: tag, attributes (sorted; the read-aloud highlight left out) and text, with
- * whitespace between elements and Leptos' comment markers ignored. */
-function tableShapes() {
+/** The page (inside the viewer's shadow root where there is one) as plain trees — tag,
+ * attributes (sorted; the read-aloud highlight left out) and text, with whitespace between
+ * elements and Leptos' comment markers ignored, and 朗读's sentence spans (span.rv-s, on screen
+ * only) read as their text: every statistical table by id (`tables`), the header and the
+ * contents list; the header's medium-specific row (点击量 on screen, 报告地址 on a copy) set apart
+ * under `own`. */
+function pageShapes() {
   const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
   const shape = (node) => {
     const out = [node.localName, [...node.attributes].map((a) => [a.name, a.name === 'class' ? a.value.split(/\s+/).filter((c) => c && c !== 'rv-reading').join(' ') : a.value])
@@ -398,15 +407,26 @@ function tableShapes() {
     const flush = () => { if (text.trim()) kids.push(text); text = ''; };
     for (const c of node.childNodes) {
       if (c.nodeType === Node.TEXT_NODE) text += c.data;
+      else if (c.nodeType === Node.ELEMENT_NODE && c.matches('span.rv-s')) text += c.textContent;
       else if (c.nodeType === Node.ELEMENT_NODE) { flush(); kids.push(shape(c)); }
     }
     flush();
     out.push(kids);
     return out;
   };
-  const tables = {};
-  for (const root of roots) for (const t of root.querySelectorAll('.rv-table')) tables[t.id] = shape(t);
-  return tables;
+  const found = { tables: {} };
+  for (const root of roots) {
+    for (const t of root.querySelectorAll('.rv-table')) found.tables[t.id] = shape(t);
+    const header = root.querySelector('.rv-report .rv-header');
+    if (!header) continue;
+    const copy = header.cloneNode(true);
+    const own = [...copy.querySelectorAll('.rv-meta__item')].filter((i) => ['点击量', '报告地址'].includes(i.querySelector('dt').textContent));
+    own.forEach((i) => i.remove());
+    found.header = shape(copy);
+    found.own = own.map((i) => i.querySelector('dt').textContent);
+    found.contents = shape(root.querySelector('.rv-report .rv-contents'));
+  }
+  return found;
 }
 
 test('save: standalone HTML readable without scripts, the original JSON, and each table as CSV', async () => {
@@ -439,12 +459,15 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   assert.equal(await reader.evaluate(() => document.scripts.length), 0);
   assert.equal(await reader.$eval('.rv-title', (t) => getComputedStyle(t).textAlign), 'center', 'styles are inline');
   await reader.screenshot({ path: join(OUTPUT, 'saved-offline.png'), fullPage: true });
-  // One renderer: each table of the saved file has the markup of the table on screen, element
-  // for element (tags, attributes, words and marks), from the same decisions (export::markup).
-  const saved = await reader.evaluate(tableShapes, null);
-  const shown = await page.evaluate(tableShapes);
+  // One renderer: each table, the header and the contents list of the saved file have the
+  // markup of those on screen, element for element (tags, attributes, words and marks), from the
+  // same decisions (markup::table, markup::page).
+  const savedPage = await reader.evaluate(pageShapes, null);
+  const shownPage = await page.evaluate(pageShapes);
+  const [saved, shown] = [savedPage.tables, shownPage.tables];
   assert.deepEqual(Object.keys(saved).sort(), ['table-2', 'table-3', 'table-4']);
   for (const id of Object.keys(saved)) assert.deepEqual(shown[id], saved[id], `${id}: the saved table differs from the one on screen`);
+  for (const part of ['header', 'contents']) assert.deepEqual(shownPage[part], savedPage[part], `the saved ${part} differs from the one on screen`);
   await offline.close();
 
   const json = await save('原始数据');
