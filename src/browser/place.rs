@@ -74,6 +74,7 @@ pub fn parts_in_view(fragment: &web_sys::Element) -> Vec<String> {
         .collect()
 }
 
+/// The reader's place in the static copy, if any of its places is not wholly above the window.
 pub fn reading_place(fragment: &web_sys::Element) -> Option<Place> {
     let root = copy_root(fragment);
     let all = all_of(&root, PLACES);

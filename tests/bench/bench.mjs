@@ -145,7 +145,7 @@ async function paintLoad(path, { viewer = false, slow = false, local = false, ba
   if (viewer) await page.waitForFunction(() => performance.getEntriesByName('report-viewer:drawn').length > 0, null, { timeout: 120000 });
   const r = await page.evaluate(() => ({
     paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-    shown: performance.getEntriesByName('report-viewer:drawn')[0]?.startTime ?? NaN,
+    drawn: performance.getEntriesByName('report-viewer:drawn')[0]?.startTime ?? NaN,
   }));
   await context.close();
   return r;
@@ -179,7 +179,7 @@ for (const m of smoke ? modeSizes.slice(0, 1) : modeSizes) {
   const row = { label: m.label, static: [], json: [], fragment: [], enhance: [] };
   for (let i = 0; i < modeLoads; i++) {
     row.static.push((await paintLoad(m.static)).paint);
-    row.json.push((await paintLoad(await viewerPage(m.json), { viewer: true })).shown);
+    row.json.push((await paintLoad(await viewerPage(m.json), { viewer: true })).drawn);
     row.fragment.push(await paintLoad(`/bench/mode-fragment-${tag}.html`, { viewer: true }));
     row.enhance.push(await paintLoad(`/bench/mode-enhance-${tag}.html`, { viewer: true }));
   }
@@ -202,7 +202,7 @@ if (!smoke) {
   for (const [into, base] of [[slowModes, url], [slowBrotli, compressing.url]]) {
     for (let i = 0; i < modeLoads; i++) {
       into.static.push((await paintLoad('/bench/seed.html', { slow: true, base })).paint);
-      into.json.push((await paintLoad(await viewerPage('/reports/erlianhaote-2020.json'), { viewer: true, slow: true, base })).shown);
+      into.json.push((await paintLoad(await viewerPage('/reports/erlianhaote-2020.json'), { viewer: true, slow: true, base })).drawn);
       into.fragment.push(await paintLoad('/bench/mode-fragment-seed.html', { viewer: true, slow: true, base }));
       into.enhance.push(await paintLoad('/bench/mode-enhance-seed.html', { viewer: true, slow: true, base }));
     }
@@ -491,7 +491,7 @@ say('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 const cell = (xs, base) => (xs.length ? `${ms(median(xs))} (${(median(xs) / base).toFixed(2)}×)` : '–');
 const modeLine = (label, r) => {
   const base = median(r.static);
-  say(`| ${label} | ${ms(base)} | ${cell(r.json, base)} | ${cell(r.fragment.map((f) => f.paint), base)} | ${cell(r.fragment.map((f) => f.shown), base)} | ${cell(r.enhance.map((f) => f.paint), base)} | ${cell(r.enhance.map((f) => f.shown), base)} |`);
+  say(`| ${label} | ${ms(base)} | ${cell(r.json, base)} | ${cell(r.fragment.map((f) => f.paint), base)} | ${cell(r.fragment.map((f) => f.drawn), base)} | ${cell(r.enhance.map((f) => f.paint), base)} | ${cell(r.enhance.map((f) => f.drawn), base)} |`);
 };
 for (const r of modeRows) modeLine(r.label, r);
 if (slowModes.static.length) modeLine('seed, 40 ms round trips and 10 Mbit/s (CDP), served uncompressed', slowModes);

@@ -114,6 +114,20 @@ export async function start({ speech = false } = {}) {
   return { url, browser, open, settled, axe, close };
 }
 
+/** A generated report of 120 parts of 3,000 characters each (第N部分, ids part-N): twelve frames'
+ * worth of 展开全部, many slices of 朗读's script (a real report takes one of each). */
+export function hugeReport() {
+  return {
+    version: 1,
+    meta: { title: '某县2021年度政府信息公开工作年度报告', agency: '某县人民政府办公室', year: 2021, published: '2022-01-20' },
+    introduction: [],
+    sections: Array.from({ length: 120 }, (_, i) => ({
+      id: `part-${i + 1}`, number: `${i + 1}.`, title: `第${i + 1}部分`,
+      blocks: [{ type: 'paragraph', text: `第${i + 1}部分正文。`.padEnd(3000, '本年度政府信息公开工作稳步推进。') }],
+    })),
+  };
+}
+
 /**
  * The headers Chromium's accessibility tree ties to each data cell of a table. CDP does not expose
  * that relation itself, so this takes what the tree does expose, each cell's role (columnheader,

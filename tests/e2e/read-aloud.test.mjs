@@ -3,7 +3,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, OUTPUT } from './harness.mjs';
+import { start, OUTPUT, hugeReport } from './harness.mjs';
 
 const HOST = '[data-report-viewer]';
 
@@ -41,15 +41,16 @@ async function openRecording(h, { viewport, reducedMotion = false, voices = true
   await page.addInitScript(recordSpeech);
   await page.reload();
   await h.settled(page);
-  if (voices) {
-    await page.waitForFunction((host) => {
-      const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
-      const opts = [...voice.querySelectorAll('option')];
-      return opts.length > 1 && /cmn|zh/i.test(opts[1].textContent);
-    }, HOST, { timeout: 15000 });
-  }
+  if (voices) await voicesListed(page);
   return page;
 }
+
+/** Waits until the Mandarin voices (about 2.5 s) are listed first in the voice picker. */
+const voicesListed = (page) => page.waitForFunction((host) => {
+  const voice = [...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1];
+  const opts = [...(voice?.querySelectorAll('option') ?? [])];
+  return opts.length > 1 && /cmn|zh/i.test(opts[1].textContent);
+}, HOST, { timeout: 15000 });
 
 /** Presses 停止 in the reading bar. */
 const stopReading = (page) => inWidget(page, (root) => [...root.querySelectorAll('.rv-reader button')].find((b) => b.textContent.trim() === '停止').click());
@@ -485,7 +486,7 @@ describe('with a voice that reports its words', () => {
     await page.addInitScript(wordEngine);
     await page.reload();
     await h.settled(page);
-    await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+    await voicesListed(page);
     // 朗读本节 on part 六: its heading, then its one sentence.
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][5].click());
     await page.waitForFunction(() => window.__engine.current?.text === '六、其他需要报告的事项', null, { timeout: 10000 });
@@ -545,7 +546,7 @@ describe('with a voice that reports its words', () => {
         await inWidget(page, (root) => { const s = root.querySelector('.rv-toolbar select'); s.value = '200'; s.dispatchEvent(new Event('change')); });
         await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '高对比度').click());
       }
-      await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+      await voicesListed(page);
       // 朗读本节 on part 五; past its heading and sub-heading to its first sentence.
       await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][4].click());
       for (const text of ['五、存在的主要问题及改进情况', '(一)存在的问题']) {
@@ -577,15 +578,7 @@ describe('the reading script, made once the report is on screen', () => {
   after(async () => { await h?.close(); });
 
   /** A report of 120 parts of 3,000 characters: its script takes many slices to make. */
-  const huge = {
-    version: 1,
-    meta: { title: '某县2021年度政府信息公开工作年度报告', agency: '某县人民政府办公室', year: 2021, published: '2022-01-20' },
-    introduction: [],
-    sections: Array.from({ length: 120 }, (_, i) => ({
-      id: `part-${i + 1}`, number: `${i + 1}.`, title: `第${i + 1}部分`,
-      blocks: [{ type: 'paragraph', text: `第${i + 1}部分正文。`.padEnd(3000, '本年度政府信息公开工作稳步推进。') }],
-    })),
-  };
+  const huge = hugeReport();
 
   async function openHuge(init) {
     const page = await h.browser.newPage({ viewport: { width: 1024, height: 800 } });
@@ -606,7 +599,7 @@ describe('the reading script, made once the report is on screen', () => {
     // The drawn mark (what the bench calls interactive) follows the frame the shown mark precedes.
     assert.ok(drawn >= shown, `drawn at ${drawn} ms, shown at ${shown} ms`);
     // The sentences on screen are the script's: a click while reading reads from the one clicked.
-    await page.waitForFunction((host) => /cmn|zh/i.test([...document.querySelector(host).shadowRoot.querySelectorAll('.rv-reader select')][1]?.querySelectorAll('option')[1]?.textContent ?? ''), HOST, { timeout: 15000 });
+    await voicesListed(page);
     await inWidget(page, (root) => [...root.querySelectorAll('.rv-part__read')][2].click());
     await page.waitForFunction(() => window.__engine.spoken.length === 1);
     assert.equal(await page.evaluate(() => window.__engine.spoken[0]), '3.第3部分');

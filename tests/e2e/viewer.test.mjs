@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { start, ROOT, OUTPUT, axTableHeaders } from './harness.mjs';
+import { start, ROOT, OUTPUT, axTableHeaders, hugeReport } from './harness.mjs';
 
 let h;
 before(async () => { h = await start(); });
@@ -540,16 +540,7 @@ test('collapsed parts are filled right after the first frame, hidden until found
 
 test('展开全部 on a huge report opens the parts in view at once and the rest a batch a frame; 收起全部 stops it', async () => {
   // 120 parts of 3,000 characters: twelve frames' worth (a real report opens in one).
-  const numerals = (n) => `第${n}部分`;
-  const report = {
-    version: 1,
-    meta: { title: '某县2021年度政府信息公开工作年度报告', agency: '某县人民政府办公室', year: 2021, published: '2022-01-20' },
-    introduction: [],
-    sections: Array.from({ length: 120 }, (_, i) => ({
-      id: `part-${i + 1}`, number: `${i + 1}.`, title: numerals(i + 1),
-      blocks: [{ type: 'paragraph', text: `第${i + 1}部分正文。`.padEnd(3000, '本年度政府信息公开工作稳步推进。') }],
-    })),
-  };
+  const report = hugeReport();
   const page = await h.browser.newPage({ viewport: { width: 1024, height: 800 } });
   await page.route((u) => u.pathname === '/huge.json', (route) => route.fulfill({ contentType: 'application/json; charset=utf-8', body: JSON.stringify(report) }));
   await page.goto(`${h.url}/?report=/huge.json`);
