@@ -2,10 +2,12 @@
 //! part open, every table in the viewer's markup (decided by [`crate::markup`]), the check
 //! results, metadata at the top, styles inline, no scripts.
 
-use super::chart::ChartMarkup;
 use super::escape;
 use crate::labels::Labels;
-use crate::markup::page::{self, ContentsEntry, ContentsMarkup, Medium, CONTENTS_TITLE_ID};
+use crate::markup::chart::ChartMarkup;
+use crate::markup::page::{
+    self, ContentsEntry, ContentsMarkup, Medium, CHECK_TITLE_ID, CONTENTS_TITLE_ID,
+};
 use crate::markup::table::{cross_year_id, finding, CellMarkup, LegendLine, Piece, TableMarkup};
 use crate::model::layout::{layout, LaidCell};
 use crate::model::{Block, CheckedReport, Finding, Section, StatTable};
@@ -70,27 +72,44 @@ fn style(page: &Page) -> String {
 }
 
 /// The report's root element and everything in it: header, check results, contents, every part
-/// open.
+/// open. The root speaks the interface's language, the article as [`page::languages`] decides.
 fn report(h: &mut String, checked: &CheckedReport, page: &Page) {
     let report = &checked.report;
+    let langs = page::languages(&report.meta, page.labels);
     let _ = writeln!(
         h,
-        "<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\">\n<article class=\"rv-report\">",
-        lang = escape(&report.meta.language),
+        "<div class=\"rv rv--standalone{classes}\" lang=\"{lang}\">\n<article class=\"rv-report\" aria-labelledby=\"rv-title\" lang=\"{article}\">",
+        lang = escape(page.labels.lang_tag),
+        article = escape(&langs.article),
         classes = escape(page.classes),
     );
-    header(h, checked, page);
+    let text_lang = lang_attr(&langs.report_text);
+    header(h, checked, page, &text_lang);
     check_summary(h, checked, page);
-    contents(h, &page::contents(&report.sections, page.labels));
-    blocks(h, checked, &report.introduction, page);
+    contents(
+        h,
+        &page::contents(&report.sections, page.labels),
+        &text_lang,
+    );
+    h.push_str("<div class=\"rv-intro\">\n");
+    blocks(h, checked, &report.introduction, (page, &text_lang));
+    h.push_str("</div>\n");
     for part in &report.sections {
-        section(h, checked, part, 2, page);
+        section(h, checked, part, 0, (page, &text_lang));
     }
     h.push_str("</article>\n</div>\n");
 }
 
+/// ` lang="…"` for the report's own text when it differs from the interface's, else nothing.
+fn lang_attr(report_text: &Option<String>) -> String {
+    report_text
+        .as_deref()
+        .map(|l| format!(" lang=\"{}\"", escape(l)))
+        .unwrap_or_default()
+}
+
 /// Title, sample notice and metadata, as [`page::header`] decides them for a copy taken away.
-fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
+fn header(h: &mut String, checked: &CheckedReport, page: &Page, text_lang: &str) {
     let m = page::header(
         &checked.report.meta,
         page.labels,
@@ -98,7 +117,7 @@ fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
     );
     let _ = writeln!(
         h,
-        "<header class=\"rv-header\">\n<h1 class=\"rv-title\" id=\"rv-title\">{}</h1>",
+        "<header class=\"rv-header\">\n<h1 class=\"rv-title\" id=\"rv-title\"{text_lang}>{}</h1>",
         escape(&m.title)
     );
     if let Some((badge, note)) = m.sample {
@@ -121,66 +140,60 @@ fn header(h: &mut String, checked: &CheckedReport, page: &Page) {
         };
         let _ = writeln!(
             h,
-            "<div class=\"rv-meta__item\"><dt>{}</dt><dd>{value}</dd></div>",
-            escape(row.term)
+            "<div class=\"rv-meta__item\"><dt>{}</dt><dd{}>{value}</dd></div>",
+            escape(row.term),
+            if row.report_text { text_lang } else { "" }
         );
     }
     h.push_str("</dl>\n</header>\n");
 }
 
-/// The findings that need attention, at the top, as the viewer lists them.
+/// The check summary at the top, as [`page::check_summary`] decides it.
 fn check_summary(h: &mut String, checked: &CheckedReport, page: &Page) {
     let l = page.labels;
-    let attention: Vec<_> = checked
-        .findings
-        .iter()
-        .filter(|f| f.needs_attention())
-        .collect();
-    let unchecked = checked.unchecked();
-    if attention.is_empty() && unchecked.is_empty() && page.cross_year.is_empty() {
+    let Some(m) = page::check_summary(checked, l) else {
         return;
-    }
-    let problems = if attention.is_empty() {
-        ""
-    } else {
+    };
+    let problems = if m.problems {
         " rv-check--problems"
+    } else {
+        ""
     };
     let _ = write!(
         h,
-        "<section class=\"rv-check{problems}\"><h2 class=\"rv-check__title\">{}</h2>",
-        escape(l.check_heading)
+        "<div class=\"rv-check{problems}\"><h2 class=\"rv-check__title\" id=\"{CHECK_TITLE_ID}\">{}</h2>",
+        escape(m.title)
     );
-    // What could not be checked, as the viewer says it.
-    if !unchecked.is_empty() {
+    if !m.unchecked.is_empty() {
         h.push_str("<ul class=\"rv-check__unchecked\">");
-        for u in &unchecked {
-            let line = l.unchecked(&u.label, u.number, (u.given, u.figures), u.skipped);
-            let _ = write!(h, "<li>{}</li>", escape(&line));
+        for line in &m.unchecked {
+            let _ = write!(h, "<li>{}</li>", escape(line));
         }
         h.push_str("</ul>");
     }
-    if attention.is_empty() {
-        if checked.complete_tables() > 0 {
-            let _ = write!(h, "<p>{}</p>", escape(l.check_ok_given));
+    if let Some(v) = m.verdict {
+        let _ = write!(h, "<p>{}</p>", escape(v));
+    }
+    if let Some((line, findings)) = &m.attention {
+        let _ = writeln!(h, "<p>{}</p><ul class=\"rv-findings__list\">", escape(line));
+        for f in findings {
+            finding_item(h, f, l, true);
         }
-        cross_year_summary(h, page);
-        h.push_str("</section>\n");
-        return;
+        h.push_str("</ul>");
     }
-    let _ = writeln!(
-        h,
-        "<p>{}{}{}{}</p><ul class=\"rv-findings__list\">",
-        escape(l.check_problems),
-        escape(l.count.0),
-        attention.len(),
-        escape(l.count.1)
-    );
-    for f in attention {
-        finding_item(h, f, l, true);
+    if let Some((summary, findings)) = &m.import_notes {
+        let _ = write!(
+            h,
+            "<details class=\"rv-import\"><summary>{}</summary><ul class=\"rv-findings__list\">",
+            escape(summary)
+        );
+        for f in findings {
+            finding_item(h, f, l, false);
+        }
+        h.push_str("</ul></details>");
     }
-    h.push_str("</ul>");
     cross_year_summary(h, page);
-    h.push_str("</section>\n");
+    h.push_str("</div>\n");
 }
 
 /// In 数据核对: what checking against last year's report found, each linked to its table.
@@ -227,65 +240,77 @@ fn finding_item(h: &mut String, f: &crate::model::Finding, l: &Labels, with_tabl
 }
 
 /// The contents list, as [`page::contents`] decides it.
-fn contents(h: &mut String, c: &ContentsMarkup) {
+fn contents(h: &mut String, c: &ContentsMarkup, text_lang: &str) {
     let _ = writeln!(
         h,
         "<nav class=\"rv-contents\" aria-labelledby=\"{CONTENTS_TITLE_ID} rv-title\"><h2 class=\"rv-contents__title\" id=\"{CONTENTS_TITLE_ID}\">{}</h2>",
         escape(c.title)
     );
-    contents_list(h, &c.entries);
+    contents_list(h, &c.entries, text_lang);
     h.push_str("</nav>\n");
 }
 
-fn contents_list(h: &mut String, entries: &[ContentsEntry]) {
+fn contents_list(h: &mut String, entries: &[ContentsEntry], text_lang: &str) {
     h.push_str("<ol class=\"rv-contents__list\">\n");
     for e in entries {
         let _ = write!(
             h,
-            "<li><a href=\"{}\">{}</a>",
+            "<li><a href=\"{}\"{text_lang}>{}</a>",
             escape(&e.href),
             escape(&e.text)
         );
         if !e.entries.is_empty() {
-            contents_list(h, &e.entries);
+            contents_list(h, &e.entries, text_lang);
         }
         h.push_str("</li>\n");
     }
     h.push_str("</ol>\n");
 }
 
-fn section(h: &mut String, checked: &CheckedReport, s: &Section, level: usize, page: &Page) {
-    let level = level.min(6);
-    let class = if level == 2 {
+/// A part (`depth` 0) or subsection, its heading at [`page::heading_level`].
+fn section(
+    h: &mut String,
+    checked: &CheckedReport,
+    s: &Section,
+    depth: usize,
+    (page, text_lang): (&Page, &str),
+) {
+    let level = page::heading_level(depth);
+    let class = if depth == 0 {
         "rv-part"
     } else {
         "rv-subsection"
     };
     let _ = writeln!(
         h,
-        "<section class=\"{class}\" id=\"{}\">\n<h{level} class=\"{class}__heading\">{}</h{level}>",
+        "<section class=\"{class}\" id=\"{}\">\n<h{level} class=\"{class}__heading\"{text_lang}>{}</h{level}>",
         escape(&s.id),
         escape(&s.heading())
     );
-    blocks(h, checked, &s.blocks, page);
+    blocks(h, checked, &s.blocks, (page, text_lang));
     for sub in &s.sections {
-        section(h, checked, sub, level + 1, page);
+        section(h, checked, sub, depth + 1, (page, text_lang));
     }
     h.push_str("</section>\n");
 }
 
-fn blocks(h: &mut String, checked: &CheckedReport, blocks: &[Block], page: &Page) {
+fn blocks(
+    h: &mut String,
+    checked: &CheckedReport,
+    blocks: &[Block],
+    (page, text_lang): (&Page, &str),
+) {
     for b in blocks {
         match b {
             Block::Paragraph { text } => {
-                let _ = writeln!(h, "<p class=\"rv-p\">{}</p>", escape(text));
+                let _ = writeln!(h, "<p class=\"rv-p\"{text_lang}>{}</p>", escape(text));
             }
             Block::Note { text } => {
-                let _ = writeln!(h, "<p class=\"rv-note\">{}</p>", escape(text));
+                let _ = writeln!(h, "<p class=\"rv-note\"{text_lang}>{}</p>", escape(text));
             }
             Block::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
-                let _ = write!(h, "<{tag} class=\"rv-list\">");
+                let _ = write!(h, "<{tag} class=\"rv-list\"{text_lang}>");
                 for i in items {
                     let _ = write!(h, "<li>{}</li>", escape(i));
                 }
@@ -352,8 +377,14 @@ fn cross_year_findings(h: &mut String, findings: &[Finding], table: &str, l: &La
         cross_year_id(table),
         l.cross_year_title,
     );
+    if findings.is_empty() {
+        return;
+    }
+    // In the wrapper the screen lights while 朗读 reads them.
+    h.push_str("<div class=\"rv-cross-year\">");
     let findings: Vec<&Finding> = findings.iter().collect();
     findings_block(h, list, &findings, l);
+    h.push_str("</div>\n");
 }
 
 /// The table's `<table>` under its caption: one, or one per block (表二) under a caption of

@@ -4,5 +4,6 @@
 //! elements, so the screen and what the reader takes away are the same page. Pure, tested
 //! natively.
 
+pub mod chart;
 pub mod page;
 pub mod table;

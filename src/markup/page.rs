@@ -1,8 +1,111 @@
-//! The page around the parts: the header (title, sample notice, what the page says about the
-//! report) and the contents list, decided once for the screen, the print view and the saved file.
+//! The page around the tables: the languages it speaks, the header (title, sample notice, what
+//! the page says about the report), the check summary, the contents list and the parts' headings,
+//! decided once for the screen, the print view and the saved file.
 
 use crate::labels::Labels;
-use crate::model::{Meta, Section};
+use crate::model::{same_language, CheckedReport, Finding, Meta, Rule, Section};
+
+/// The languages of the page: `<article class="rv-report" lang>` speaks the interface's when it
+/// differs from the report's (its words are most of what is not the report's text), and the
+/// report's own text then carries the report's (`lang` on its title, headings, paragraphs, lists
+/// and the metadata the report gives).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    /// The article's language.
+    pub article: String,
+    /// The language of the report's own text, when it differs from the interface's.
+    pub report_text: Option<String>,
+}
+
+/// The languages of a report's page in these labels.
+pub fn languages(meta: &Meta, l: &Labels) -> Languages {
+    if same_language(&meta.language, l.lang_tag) {
+        Languages {
+            article: meta.language.clone(),
+            report_text: None,
+        }
+    } else {
+        Languages {
+            article: l.lang_tag.to_string(),
+            report_text: Some(meta.language.clone()),
+        }
+    }
+}
+
+/// The id of the check summary's title.
+pub const CHECK_TITLE_ID: &str = "rv-check-title";
+
+/// The check summary at the top (`<div class="rv-check">`, with `rv-check--problems` when a
+/// figure needs attention; its title `<h2 class="rv-check__title" id="rv-check-title">`): what
+/// could not be checked, said before any verdict (a verdict never vouches for figures the source
+/// does not give); then the verdict, or what needs attention; then what the importer decided.
+/// What checking against last year's report finds follows it once that report is loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckMarkup {
+    /// Some figure needs attention.
+    pub problems: bool,
+    /// The title.
+    pub title: &'static str,
+    /// What could not be checked, a line each (`<ul class="rv-check__unchecked">`).
+    pub unchecked: Vec<String>,
+    /// Nothing needs attention: the verdict, as far as the figures given allow one.
+    pub verdict: Option<&'static str>,
+    /// What needs attention: the line counting it, and the findings (each naming its table).
+    pub attention: Option<(String, Vec<Finding>)>,
+    /// What the importer decided reading a page's article (`<details class="rv-import">`): its
+    /// summary and the findings.
+    pub import_notes: Option<(String, Vec<Finding>)>,
+}
+
+/// The check summary of a report, if it has tables or findings.
+pub fn check_summary(checked: &CheckedReport, l: &Labels) -> Option<CheckMarkup> {
+    if checked.tables.is_empty() && checked.findings.is_empty() {
+        return None;
+    }
+    let attention: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.needs_attention())
+        .cloned()
+        .collect();
+    let unchecked: Vec<String> = checked
+        .unchecked()
+        .into_iter()
+        .map(|u| l.unchecked(&u.label, u.number, (u.given, u.figures), u.skipped))
+        .collect();
+    let verdict = match (unchecked.is_empty(), checked.complete_tables() == 0) {
+        _ if !attention.is_empty() => None,
+        (true, _) => Some(l.check_ok),
+        (false, false) => Some(l.check_ok_given),
+        (false, true) => None,
+    };
+    let imported: Vec<Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::Import)
+        .cloned()
+        .collect();
+    Some(CheckMarkup {
+        problems: !attention.is_empty(),
+        title: l.check_heading,
+        unchecked,
+        verdict,
+        attention: (!attention.is_empty()).then(|| {
+            let count = format!("{}{}{}", l.count.0, attention.len(), l.count.1);
+            (format!("{}{count}", l.check_problems), attention)
+        }),
+        import_notes: (!imported.is_empty()).then(|| {
+            let count = l.paren(&imported.len().to_string());
+            (format!("{}{count}", l.import_notes), imported)
+        }),
+    })
+}
+
+/// A part's or subsection's heading level: `<h2>` for a part, one deeper for each level below,
+/// `<h6>` at most.
+pub fn heading_level(depth: usize) -> usize {
+    (depth + 2).min(6)
+}
 
 /// Where the page is read: on screen, or taken away (printed or saved), where it names the address
 /// it came from.
@@ -180,5 +283,94 @@ mod tests {
             assert_eq!(e.text, s.heading());
             assert_eq!(e.entries.len(), s.sections.len());
         }
+    }
+
+    fn checked() -> CheckedReport {
+        crate::model::check_report(sample())
+    }
+
+    /// The interface's language on the article; the report's text in its own when they differ.
+    #[test]
+    fn the_report_text_carries_its_language_only_when_the_interface_speaks_another() {
+        let meta = sample().meta;
+        assert_eq!(
+            languages(&meta, &ZH),
+            Languages {
+                article: meta.language.clone(),
+                report_text: None
+            }
+        );
+        let en = languages(&meta, &EN);
+        assert_eq!(en.article, EN.lang_tag);
+        assert_eq!(en.report_text.as_deref(), Some(meta.language.as_str()));
+    }
+
+    /// The sample's deliberate error is counted and listed; no verdict beside it.
+    #[test]
+    fn the_summary_lists_what_needs_attention_and_gives_no_verdict_beside_it() {
+        let m = check_summary(&checked(), &ZH).expect("the sample has tables");
+        assert!(m.problems);
+        assert_eq!(m.verdict, None);
+        let (line, findings) = m.attention.expect("the sample's error");
+        assert_eq!(
+            line,
+            format!("{}{}1{}", ZH.check_problems, ZH.count.0, ZH.count.1)
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, Rule::R4_1);
+        assert!(
+            m.import_notes.is_none(),
+            "a JSON report has no importer's notes"
+        );
+    }
+
+    /// Mended, the sample holds together and says so; with a figure not given it vouches only for
+    /// those given; with no tables and no findings there is nothing to summarise.
+    #[test]
+    fn the_verdict_vouches_only_for_the_figures_given() {
+        let mut c = checked();
+        c.findings.retain(|f| !f.needs_attention());
+        let m = check_summary(&c, &ZH).expect("tables");
+        assert!(!m.problems && m.attention.is_none());
+        assert_eq!(m.verdict, Some(ZH.check_ok));
+        // 表三's first figure left out.
+        let mut json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read("public/reports/sample-2021.json").unwrap())
+                .unwrap();
+        let values = &mut json["sections"][2]["blocks"][0]["values"]["new_requests"];
+        assert!(values["natural_person"].is_number(), "the sample's layout");
+        values.as_object_mut().unwrap().remove("natural_person");
+        let report = read_report(json.to_string().as_bytes()).unwrap();
+        let mut c = crate::model::check_report(report);
+        c.findings.retain(|f| !f.needs_attention());
+        let m = check_summary(&c, &EN).expect("tables");
+        assert!(!m.unchecked.is_empty(), "what was not given is said");
+        assert_eq!(m.verdict, Some(EN.check_ok_given));
+        c.tables.clear();
+        c.findings.clear();
+        assert_eq!(check_summary(&c, &ZH), None);
+    }
+
+    /// The importer's notes, counted in the interface's parentheses.
+    #[test]
+    fn the_importers_notes_are_counted_in_the_interfaces_words() {
+        let mut c = checked();
+        c.findings.push(Finding::about(
+            Rule::Import,
+            crate::model::Severity::Info,
+            "导入",
+            ("说明".into(), "note".into()),
+        ));
+        let (summary, notes) = check_summary(&c, &EN).unwrap().import_notes.unwrap();
+        assert_eq!(summary, format!("{}{}", EN.import_notes, EN.paren("1")));
+        assert_eq!(notes.len(), 1);
+    }
+
+    #[test]
+    fn headings_go_one_deeper_a_level_down_to_h6() {
+        assert_eq!(
+            (0..6).map(heading_level).collect::<Vec<_>>(),
+            [2, 3, 4, 5, 6, 6]
+        );
     }
 }

@@ -13,12 +13,13 @@ use super::part::{Blocks, Part};
 use super::prefs::PrefsCtx;
 use super::reader::{ReaderCtx, ReadingBar};
 use super::toolbar::Toolbar;
-use super::{labels, report_lang, Lang, ReportCtx};
+use super::{labels, Lang, ReportCtx};
 use crate::browser::clock::mark_once;
 use crate::browser::location::current_hash;
 use crate::browser::scroll::{focus_target, scroll_to};
 use crate::config::{OpenParts, Options};
 use crate::labels::for_language;
+use crate::markup::page::languages;
 use crate::model::CheckedReport;
 use crate::read_aloud::player::Command;
 use leptos::prelude::*;
@@ -204,9 +205,7 @@ pub fn ReportView(
         <article
             class="rv-report"
             aria-labelledby="rv-title"
-            // The interface's language when it differs (its words are most of what is not the
-            // report's text); the report's own text then carries the report's.
-            lang=if report_lang().is_some() { labels().lang_tag.to_string() } else { report.meta.language.clone() }
+            lang=languages(&report.meta, labels()).article
             node_ref=article
             on:keydown=on_key
             on:focusin=move |ev| focus_moved(&ev, reader)

@@ -1,9 +1,9 @@
-//! A 图解 on screen: the figure `export::chart` decides, as Leptos elements (the saved page and the
+//! A 图解 on screen: the figure `markup::chart` decides, as Leptos elements (the saved page and the
 //! print view write the same markup as text). Highlighted while 朗读 reads its sentence.
 
 use super::labels;
 use super::reader::reading_where;
-use crate::export::chart::{
+use crate::markup::chart::{
     BarMark, ChartMarkup, ChartRow, BAR_HEIGHT, BAR_Y, LAST_YEAR_HEIGHT, LAST_YEAR_VALUE_Y,
     LAST_YEAR_Y, VALUE_Y,
 };

@@ -92,11 +92,6 @@ pub fn labels() -> &'static Labels {
 /// voices the English words in English and the report in Chinese (WCAG 3.1.2). `None` when they
 /// are the same language: the page then has one `lang`.
 pub fn report_lang() -> Option<String> {
-    let report = use_context::<ReportCtx>()?
-        .checked
-        .report
-        .meta
-        .language
-        .clone();
-    (!crate::model::same_language(&report, labels().lang_tag)).then_some(report)
+    let ctx = use_context::<ReportCtx>()?;
+    crate::markup::page::languages(&ctx.checked.report.meta, labels()).report_text
 }

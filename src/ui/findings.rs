@@ -3,6 +3,7 @@
 use super::labels;
 use super::reader::reading_where;
 use super::ReportCtx;
+use crate::markup::page::{check_summary, CHECK_TITLE_ID};
 use crate::markup::table as markup;
 use crate::model::Finding;
 use crate::read_aloud::script::Target;
@@ -52,58 +53,38 @@ fn FindingList(
     }
 }
 
-/// The summary at the top: whether the tables hold together, and what does not.
+/// The summary at the top: whether the tables hold together, and what does not, as
+/// `markup::page::check_summary` decides it.
 #[component]
 pub fn CheckSummary() -> impl IntoView {
     let ctx = expect_context::<ReportCtx>();
-    let checked = &ctx.checked;
-    if checked.tables.is_empty() && checked.findings.is_empty() {
+    let Some(m) = check_summary(&ctx.checked, labels()) else {
         return ().into_any();
-    }
-    let attention: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.needs_attention())
-        .cloned()
-        .collect();
-    let ok = attention.is_empty();
-    let import_notes = import_notes(checked);
-    // What could not be checked, said before any verdict: a verdict never vouches for figures
-    // the source does not give.
-    let unchecked = checked.unchecked();
-    let all_given = unchecked.is_empty();
-    let none_complete = checked.complete_tables() == 0;
-    let unchecked = (!all_given).then(|| {
-        let lines = unchecked
+    };
+    let unchecked = (!m.unchecked.is_empty()).then(|| {
+        let lines = m
+            .unchecked
             .into_iter()
-            .map(|u| {
-                let line = labels().unchecked(&u.label, u.number, (u.given, u.figures), u.skipped);
-                view! { <li>{line}</li> }
-            })
+            .map(|line| view! { <li>{line}</li> })
             .collect_view();
         view! { <ul class="rv-check__unchecked">{lines}</ul> }
     });
+    let verdict = m.verdict.map(|v| view! { <p>{v}</p> });
+    let attention = m.attention.map(|(line, findings)| {
+        view! {
+            <p>{line}</p>
+            <FindingList findings with_table=true/>
+        }
+    });
     view! {
-        <div class="rv-check" class:rv-check--problems=!ok>
-            <h2 class="rv-check__title" id="rv-check-title">
-                {labels().check_heading}
+        <div class="rv-check" class:rv-check--problems=m.problems>
+            <h2 class="rv-check__title" id=CHECK_TITLE_ID>
+                {m.title}
             </h2>
             {unchecked}
-            {if ok {
-                let verdict = match (all_given, none_complete) {
-                    (true, _) => Some(labels().check_ok),
-                    (false, false) => Some(labels().check_ok_given),
-                    (false, true) => None,
-                };
-                verdict.map(|v| view! { <p>{v}</p> }).into_any()
-            } else {
-                view! {
-                    <p>{labels().check_problems} {format!("{}{}{}", labels().count.0, attention.len(), labels().count.1)}</p>
-                    <FindingList findings=attention with_table=true/>
-                }
-                    .into_any()
-            }}
-            {import_notes}
+            {verdict}
+            {attention}
+            {import_notes(m.import_notes)}
             {cross_year(ctx.last_year)}
         </div>
     }
@@ -132,27 +113,19 @@ fn cross_year(
 /// What the importer decided reading the page's article (enhance mode): in the page, not only
 /// on the console. Only enhance mode's build reads articles.
 #[cfg(feature = "enhance")]
-fn import_notes(checked: &crate::model::CheckedReport) -> Option<impl IntoView> {
-    let imported: Vec<Finding> = checked
-        .findings
-        .iter()
-        .filter(|f| f.rule == crate::model::Rule::Import)
-        .cloned()
-        .collect();
-    (!imported.is_empty()).then(|| {
+fn import_notes(notes: Option<(String, Vec<Finding>)>) -> Option<impl IntoView> {
+    notes.map(|(summary, findings)| {
         view! {
             <details class="rv-import">
-                <summary>
-                    {format!("{}（{}）", labels().import_notes, imported.len())}
-                </summary>
-                <FindingList findings=imported/>
+                <summary>{summary}</summary>
+                <FindingList findings/>
             </details>
         }
     })
 }
 
 #[cfg(not(feature = "enhance"))]
-fn import_notes(_: &crate::model::CheckedReport) -> Option<()> {
+fn import_notes(_: Option<(String, Vec<Finding>)>) -> Option<()> {
     None
 }
 

@@ -6,6 +6,7 @@ use super::stat_table::StatTableView;
 use super::ReportCtx;
 use super::{labels, report_lang};
 use crate::browser::location::{current_hash_is, replace_hash};
+use crate::markup::page::heading_level;
 use crate::model::{Block, Section};
 use crate::read_aloud::player::Command;
 use crate::read_aloud::script::{heading_key, item_key, text_key, Target};
@@ -80,7 +81,7 @@ fn panel_content(section: Section, filled: Memo<bool>) -> impl Fn() -> Option<An
                     .sections
                     .iter()
                     .cloned()
-                    .map(|s| view! { <Subsection section=s/> })
+                    .map(|s| view! { <Subsection section=s depth=1/> })
                     .collect_view()}
             }
             .into_any()
@@ -131,23 +132,36 @@ fn ReadPart(reader: ReaderCtx, part: String) -> impl IntoView {
     }
 }
 
-/// A subsection: a heading and its blocks, always shown inside its open part.
+/// A subsection: a heading (at `markup::page::heading_level`) and its blocks, always shown
+/// inside its open part.
 #[component]
 fn Subsection(
     /// The subsection.
     section: Section,
+    /// How deep it is: 1 for a part's subsection.
+    depth: usize,
 ) -> impl IntoView {
+    let text = || view! { <SpokenText key=heading_key(&section.id) text=section.heading()/> };
+    let heading =
+        match heading_level(depth) {
+            3 => view! { <h3 class="rv-subsection__heading" lang=report_lang()>{text()}</h3> }
+                .into_any(),
+            4 => view! { <h4 class="rv-subsection__heading" lang=report_lang()>{text()}</h4> }
+                .into_any(),
+            5 => view! { <h5 class="rv-subsection__heading" lang=report_lang()>{text()}</h5> }
+                .into_any(),
+            _ => view! { <h6 class="rv-subsection__heading" lang=report_lang()>{text()}</h6> }
+                .into_any(),
+        };
     view! {
         <section class="rv-subsection" id=section.id.clone()>
-            <h3 class="rv-subsection__heading" lang=report_lang()>
-                <SpokenText key=heading_key(&section.id) text=section.heading()/>
-            </h3>
+            {heading}
             <Blocks blocks=section.blocks.clone() section=Some(section.id.clone())/>
             {section
                 .sections
                 .iter()
                 .cloned()
-                .map(|s| view! { <Subsection section=s/> }.into_any())
+                .map(|s| view! { <Subsection section=s depth=depth + 1/> }.into_any())
                 .collect_view()}
         </section>
     }

@@ -6,7 +6,7 @@ import { readFile, mkdtemp } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, ROOT, OUTPUT } from './harness.mjs';
+import { start, ROOT, OUTPUT, pageShapes } from './harness.mjs';
 import { serve } from './server.mjs';
 
 let h;
@@ -347,6 +347,8 @@ test('print: the whole report with every part, caption and table header, and no 
   // Ctrl+P on the standalone demo page: beforeprint opens every part, print CSS hides the controls.
   const page = await h.open('/?report=reports/sample-2021.json');
   await h.settled(page);
+  await page.waitForSelector('.rv-check__cross-year');
+  await everyPartDrawn(page);
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   const text = pdfText(pdf);
   for (const s of sample.sections) assert.ok(text.includes((s.number + s.title).replace(/\s+/g, '')), `PDF lacks ${s.title}`);
@@ -384,49 +386,26 @@ test('print: the whole report with every part, caption and table header, and no 
   for (const id of Object.keys(printed)) assert.deepEqual(shown[id], printed[id], `${id}: the printed table differs from the one on screen`);
   // So are the header and the contents list (markup::page decides them once); only the header's
   // last row is the medium's own: the screen's view count, the copy's address.
-  assert.deepEqual(Object.keys(printedPage).sort(), ['contents', 'header', 'own', 'tables']);
+  assert.deepEqual(Object.keys(printedPage).sort(), ['contents', 'header', 'own', 'tables', 'whole']);
   for (const part of ['header', 'contents']) assert.deepEqual(shownPage[part], printedPage[part], `the printed ${part} differs from the one on screen`);
   assert.deepEqual([printedPage.own, shownPage.own], [['报告地址'], ['点击量']], 'the copy names its address, the screen counts views');
+  // And the whole report: check summary (with what checking against last year's report found),
+  // contents, introduction, every part's headings, paragraphs, lists, charts, tables and findings,
+  // element for element; only the screen's controls and the parts' open state are its own.
+  assert.ok(JSON.stringify(shownPage.whole).includes('rv-check__cross-year'), 'last year\'s checks are on screen');
+  assert.deepEqual(printedPage.whole, shownPage.whole, 'the print view differs from the report on screen');
   await view.close();
   await page.close();
 });
 
-/** The page (inside the viewer's shadow root where there is one) as plain trees — tag,
- * attributes (sorted; the read-aloud highlight left out) and text, with whitespace between
- * elements and Leptos' comment markers ignored, and 朗读's sentence spans (span.rv-s, on screen
- * only) read as their text: every statistical table by id (`tables`), the header and the
- * contents list; the header's medium-specific row (点击量 on screen, 报告地址 on a copy) set apart
- * under `own`. */
-function pageShapes() {
-  const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
-  const shape = (node) => {
-    const out = [node.localName, [...node.attributes].map((a) => [a.name, a.name === 'class' ? a.value.split(/\s+/).filter((c) => c && c !== 'rv-reading').join(' ') : a.value])
-      .filter(([n, v]) => !(n === 'class' && v === '')).sort()];
-    let text = '';
-    const kids = [];
-    const flush = () => { if (text.trim()) kids.push(text); text = ''; };
-    for (const c of node.childNodes) {
-      if (c.nodeType === Node.TEXT_NODE) text += c.data;
-      else if (c.nodeType === Node.ELEMENT_NODE && c.matches('span.rv-s')) text += c.textContent;
-      else if (c.nodeType === Node.ELEMENT_NODE) { flush(); kids.push(shape(c)); }
-    }
-    flush();
-    out.push(kids);
-    return out;
-  };
-  const found = { tables: {} };
-  for (const root of roots) {
-    for (const t of root.querySelectorAll('.rv-table')) found.tables[t.id] = shape(t);
-    const header = root.querySelector('.rv-report .rv-header');
-    if (!header) continue;
-    const copy = header.cloneNode(true);
-    const own = [...copy.querySelectorAll('.rv-meta__item')].filter((i) => ['点击量', '报告地址'].includes(i.querySelector('dt').textContent));
-    own.forEach((i) => i.remove());
-    found.header = shape(copy);
-    found.own = own.map((i) => i.querySelector('dt').textContent);
-    found.contents = shape(root.querySelector('.rv-report .rv-contents'));
-  }
-  return found;
+/** Waits until every part's panel has its content (collapsed parts are filled after the first
+ * frame) and the three tables are drawn. */
+async function everyPartDrawn(page) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-report-viewer]')?.shadowRoot ?? document;
+    return root.querySelector('.rv-part__panel') && !root.querySelector('.rv-part__panel:empty')
+      && root.querySelectorAll('.rv-table').length === 3;
+  });
 }
 
 test('save: standalone HTML readable without scripts, the original JSON, and each table as CSV', async () => {
@@ -434,7 +413,10 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   const context = await h.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(`${h.url}/?report=reports/sample-2021.json`);
-  await page.waitForSelector('.rv-report');
+  await h.settled(page);
+  // The demo loads last year's report: saved once its checks are on screen, so the copy holds them.
+  await page.waitForSelector('.rv-check__cross-year');
+  await everyPartDrawn(page);
   const save = async (item) => {
     await page.click('.rv-save > button');
     assert.equal(await page.getAttribute('.rv-save > button', 'aria-expanded'), 'true');
@@ -468,6 +450,7 @@ test('save: standalone HTML readable without scripts, the original JSON, and eac
   assert.deepEqual(Object.keys(saved).sort(), ['table-2', 'table-3', 'table-4']);
   for (const id of Object.keys(saved)) assert.deepEqual(shown[id], saved[id], `${id}: the saved table differs from the one on screen`);
   for (const part of ['header', 'contents']) assert.deepEqual(shownPage[part], savedPage[part], `the saved ${part} differs from the one on screen`);
+  assert.deepEqual(savedPage.whole, shownPage.whole, 'the saved page differs from the report on screen');
   await offline.close();
 
   const json = await save('原始数据');
@@ -558,6 +541,7 @@ test('in English (data-lang="en") every word the viewer shows, announces, prints
   }));
   await page.goto(`${h.url}/en.html`);
   await widgetsSettled(page, 1);
+  await everyPartDrawn(page);
   // Everything open: every part, the reading bar (no voice here: it says so), the save menu.
   await page.click('.rv-toolbar button:has-text("Expand all")');
   await page.click('.rv-toolbar button:has-text("Read aloud")');
@@ -570,22 +554,9 @@ test('in English (data-lang="en") every word the viewer shows, announces, prints
   assert.deepEqual(shown, [], 'Chinese words of the interface on screen');
   // Each text carries its language (WCAG 3.1.2): the interface's English words in an element
   // of lang="en", the report's own Chinese text in one of the report's language.
-  const misplaced = await page.evaluate((own) => {
-    const root = document.querySelector('[data-report-viewer]').shadowRoot;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const out = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent.trim();
-      const el = n.parentElement;
-      if (!text || !el || el.closest('style, script, [hidden], [aria-hidden=true]')) continue;
-      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
-      const report = own.some((o) => o.trim() === text);
-      if (report && /[\u4e00-\u9fff]/.test(text) && !lang.startsWith('zh')) out.push(`report text in lang=${lang}: ${text.slice(0, 40)}`);
-      if (!report && /[A-Za-z]{3}/.test(text) && !/[\u4e00-\u9fff]/.test(text) && lang !== 'en') out.push(`English in lang=${lang}: ${text.slice(0, 40)}`);
-    }
-    return out;
-  }, own);
+  const misplaced = await page.evaluate(languagesOfText, { own, shadow: true });
   assert.deepEqual(misplaced, [], 'every text in an element of its language');
+  const shownPage = await page.evaluate(pageShapes);
   const announced = await page.evaluate(() => document.querySelector('[data-report-viewer]').shadowRoot.querySelector('[role=status][aria-live=polite]').textContent);
   assert.match(announced, /[A-Za-z]{3}/, `the announcement is in words: ${announced}`);
   // The saved page and the table as CSV.
@@ -609,10 +580,30 @@ test('in English (data-lang="en") every word the viewer shows, announces, prints
     await view.setContent(html);
     const words = await view.evaluate(({ fn, own }) => new Function('root', 'own', `return (${fn})(root, own)`)(document.body, own), { fn: interfaceWords.toString(), own });
     assert.deepEqual(words, [], `Chinese words of the interface in the ${name}`);
+    assert.deepEqual(await view.evaluate(languagesOfText, { own, shadow: false }), [], `every text of the ${name} in an element of its language`);
+    assert.deepEqual((await view.evaluate(pageShapes)).whole, shownPage.whole, `the ${name} differs from the report on screen`);
     await view.close();
   }
   await context.close();
 });
+
+/** Texts not in an element of their language: the report's own Chinese text outside a `zh`
+ * element, the interface's English words outside an `en` one (WCAG 3.1.2). */
+function languagesOfText({ own, shadow }) {
+  const root = shadow ? document.querySelector('[data-report-viewer]').shadowRoot : document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const out = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.trim();
+    const el = n.parentElement;
+    if (!text || !el || el.closest('style, script, [hidden], [aria-hidden=true]')) continue;
+    const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+    const report = own.some((o) => o.trim() === text);
+    if (report && /[\u4e00-\u9fff]/.test(text) && !lang.startsWith('zh')) out.push(`report text in lang=${lang}: ${text.slice(0, 40)}`);
+    if (!report && /[A-Za-z]{3}/.test(text) && !/[\u4e00-\u9fff]/.test(text) && lang !== 'en') out.push(`English in lang=${lang}: ${text.slice(0, 40)}`);
+  }
+  return out;
+}
 
 test('the wasm and the report downloads start beside the core script\'s, and a page\'s preloads of them are used, not downloaded again', async () => {
   const { readdir } = await import('node:fs/promises');

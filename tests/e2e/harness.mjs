@@ -182,3 +182,63 @@ export async function axTableHeaders(page, tableId) {
   }
   return out;
 }
+
+/** The page (inside the viewer's shadow root where there is one) as plain trees — tag,
+ * attributes (sorted; the read-aloud highlight left out) and text, with whitespace between
+ * elements and Leptos' comment markers ignored, and 朗读's sentence spans (span.rv-s, on screen
+ * only) read as their text: every statistical table by id (`tables`), the header and the
+ * contents list; the header's medium-specific row (点击量/Views on screen, 报告地址/Report address
+ * on a copy) set apart
+ * under `own`; and the whole report (`whole`) as a reader takes it away. */
+export function pageShapes() {
+  const roots = [document, ...[...document.querySelectorAll('*')].filter((e) => e.shadowRoot).map((e) => e.shadowRoot)];
+  const shape = (node) => {
+    const out = [node.localName, [...node.attributes].map((a) => [a.name, a.name === 'class' ? a.value.split(/\s+/).filter((c) => c && c !== 'rv-reading').join(' ') : a.value])
+      .filter(([n, v]) => !(n === 'class' && v === '')).sort()];
+    let text = '';
+    const kids = [];
+    const flush = () => { if (text.trim()) kids.push(text); text = ''; };
+    for (const c of node.childNodes) {
+      if (c.nodeType === Node.TEXT_NODE) text += c.data;
+      else if (c.nodeType === Node.ELEMENT_NODE && c.matches('span.rv-s')) text += c.textContent;
+      else if (c.nodeType === Node.ELEMENT_NODE) { flush(); kids.push(shape(c)); }
+    }
+    flush();
+    out.push(kids);
+    return out;
+  };
+  const found = { tables: {} };
+  for (const root of roots) {
+    for (const t of root.querySelectorAll('.rv-table')) found.tables[t.id] = shape(t);
+    const header = root.querySelector('.rv-report .rv-header');
+    if (!header) continue;
+    const copy = header.cloneNode(true);
+    const own = [...copy.querySelectorAll('.rv-meta__item')].filter((i) => ['点击量', '报告地址', 'Views', 'Report address'].includes(i.querySelector('dt').textContent));
+    own.forEach((i) => i.remove());
+    found.header = shape(copy);
+    found.own = own.map((i) => i.querySelector('dt').textContent);
+    found.contents = shape(root.querySelector('.rv-report .rv-contents'));
+    found.whole = shape(readerCopy(root.querySelector('.rv-report'), found.own));
+  }
+  return found;
+
+  /** The report as a reader takes it away: the screen's controls (toolbar, 朗读's bar, the
+   * last-year note, each part's 朗读本节 and heading button, 对比上年, the phone's cards) and
+   * its open/closed state set apart; the header's own row left out. */
+  function readerCopy(report, ownTerms) {
+    const copy = report.cloneNode(true);
+    for (const item of copy.querySelectorAll('.rv-header .rv-meta__item')) {
+      if (ownTerms.includes(item.querySelector('dt').textContent)) item.remove();
+    }
+    const controls = '.rv-toolbar, .rv-reader, .rv-last-year, .rv-part__read, .rv-compare__toggle, .rv-cards, .rv-sr[role=status]';
+    copy.querySelectorAll(controls).forEach((e) => e.remove());
+    for (const button of copy.querySelectorAll('.rv-part__heading > .rv-part__button')) {
+      const text = button.querySelector('.rv-part__text');
+      if (text.hasAttribute('lang')) button.parentElement.setAttribute('lang', text.getAttribute('lang'));
+      button.replaceWith(...text.childNodes);
+    }
+    for (const wrapper of copy.querySelectorAll('.rv-part__panel, .rv-table-view')) wrapper.replaceWith(...wrapper.childNodes);
+    copy.querySelectorAll('.rv-part--open').forEach((e) => e.classList.remove('rv-part--open'));
+    return copy;
+  }
+}
