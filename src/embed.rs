@@ -272,7 +272,7 @@ fn watch_article(
     let shown = std::rc::Rc::new(std::cell::RefCell::new(Some(handle)));
     let watched = article.clone();
     let quiet = std::time::Duration::from_millis(300);
-    crate::browser::article::on_change(&watched, quiet, move || {
+    let watch = crate::browser::article::on_change(&watched, quiet, move || {
         let (el, article, container) = (el.clone(), article.clone(), container.clone());
         let (shown, options) = (shown.clone(), options.clone());
         wasm_bindgen_futures::spawn_local(async move {
@@ -292,6 +292,8 @@ fn watch_article(
             }
         });
     });
+    // The viewer stands for the article as long as the page shows it.
+    watch.for_the_page();
 }
 
 #[cfg(not(feature = "enhance"))]

@@ -69,27 +69,56 @@ pub async fn read_page(
     (dom, found)
 }
 
+/// Watching an article ([`on_change`]): dropped, the watch ends (the observer disconnected, a
+/// call still waiting for quiet cancelled); [`ArticleWatch::for_the_page`] keeps it as long as
+/// the page.
+#[must_use = "dropped, the watch ends at once"]
+pub struct ArticleWatch {
+    observer: Option<web_sys::MutationObserver>,
+    pending: std::rc::Rc<std::cell::Cell<Option<leptos::prelude::TimeoutHandle>>>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>,
+}
+
+impl ArticleWatch {
+    /// Keeps watching as long as the page.
+    pub fn for_the_page(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl Drop for ArticleWatch {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+        if let Some(t) = self.pending.take() {
+            t.clear();
+        }
+    }
+}
+
 /// Calls `changed` when the article's text or elements change (the portal adds or rewrites it
 /// after the viewer took over), once it has been still for `quiet`: a burst of changes is one
 /// call. Attributes are not watched (the viewer sets its own). The watch lasts as long as the
-/// page.
+/// returned [`ArticleWatch`].
 pub fn on_change(
     article: &web_sys::Element,
     quiet: std::time::Duration,
     changed: impl Fn() + 'static,
-) {
+) -> ArticleWatch {
     use std::cell::Cell;
     use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     let pending: Rc<Cell<Option<leptos::prelude::TimeoutHandle>>> = Rc::default();
+    let waiting = pending.clone();
     let changed = Rc::new(changed);
     let callback = Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
         move |_: js_sys::Array, _: web_sys::MutationObserver| {
-            if let Some(t) = pending.take() {
+            if let Some(t) = waiting.take() {
                 t.clear();
             }
             let changed = changed.clone();
-            let again = pending.clone();
+            let again = waiting.clone();
             let timer = leptos::prelude::set_timeout_with_handle(
                 move || {
                     again.set(None);
@@ -97,15 +126,20 @@ pub fn on_change(
                 },
                 quiet,
             );
-            pending.set(timer.ok());
+            waiting.set(timer.ok());
         },
     );
-    if let Ok(observer) = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()) {
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok();
+    if let Some(observer) = &observer {
         let init = web_sys::MutationObserverInit::new();
         init.set_child_list(true);
         init.set_subtree(true);
         init.set_character_data(true);
         let _ = observer.observe_with_options(article, &init);
     }
-    callback.forget();
+    ArticleWatch {
+        observer,
+        pending,
+        _callback: callback,
+    }
 }

@@ -32,3 +32,28 @@ pub fn mark_once(name: &str) {
         }
     }
 }
+
+/// Calls `tick` every `period` for as long as it returns true; the first false clears the
+/// interval for good. A tick that reaches reactive values must return false once they are gone
+/// (their view unmounted: read them with `try_`), so nothing runs on after its view.
+pub fn every(period: std::time::Duration, tick: impl FnMut() -> bool + 'static) {
+    use leptos::prelude::{set_interval_with_handle, IntervalHandle};
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+    let tick = RefCell::new(tick);
+    let handle: Rc<Cell<Option<IntervalHandle>>> = Rc::default();
+    let own = handle.clone();
+    let started = set_interval_with_handle(
+        move || {
+            if !(tick.borrow_mut())() {
+                if let Some(h) = own.take() {
+                    h.clear();
+                }
+            }
+        },
+        period,
+    );
+    if let Ok(h) = started {
+        handle.set(Some(h));
+    }
+}

@@ -128,24 +128,14 @@ fn watch_voices(
     let changed = Closure::<dyn Fn()>::new(move || on_change(false));
     synth.set_onvoiceschanged(Some(changed.as_ref().unchecked_ref()));
     changed.forget();
-    let polls = Rc::new(Cell::new(0u32));
-    let handle: Rc<Cell<Option<IntervalHandle>>> = Rc::new(Cell::new(None));
-    let h2 = handle.clone();
-    if let Ok(h) = set_interval_with_handle(
-        move || {
-            polls.set(polls.get() + 1);
-            let last = polls.get() >= 20;
-            refresh(last);
-            if last || status.get_untracked() == VoiceStatus::Ready {
-                if let Some(h) = h2.take() {
-                    h.clear();
-                }
-            }
-        },
-        std::time::Duration::from_millis(250),
-    ) {
-        handle.set(Some(h));
-    }
+    // The driver is the page's: its polling ends with the voices found, or at the last check.
+    let mut polls = 0u32;
+    super::clock::every(std::time::Duration::from_millis(250), move || {
+        polls += 1;
+        let last = polls >= 20;
+        refresh(last);
+        !(last || status.get_untracked() == VoiceStatus::Ready)
+    });
 }
 
 /// What a voice list offers: ready with a Chinese voice; with none, still loading until the

@@ -3,7 +3,8 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, OUTPUT, hugeReport } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { start, OUTPUT, ROOT, hugeReport, enhancedCorpusPage } from './harness.mjs';
 
 const HOST = '[data-report-viewer]';
 
@@ -532,6 +533,42 @@ describe('with a voice that reports its words', () => {
     assert.equal(await page.evaluate(() => CSS.highlights.has('rv-word')), false, 'a late word marks nothing');
     assert.deepEqual(await h.axe(page), []);
     assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+
+  test('the portal redraws the article while it is read aloud: speech stops, the new view is drawn, and the old reader ticks no more', async () => {
+    const source = await readFile(join(ROOT, '../shared/corpus/pingtan/2024.html'), 'utf8');
+    const page = await h.browser.newPage();
+    page.errors = [];
+    page.on('pageerror', (e) => page.errors.push(e.message));
+    await page.addInitScript(wordEngine);
+    // Every interval the page starts and clears, by id (the reader ticks while it speaks).
+    await page.addInitScript(() => {
+      const live = new Set();
+      window.__intervals = live;
+      const set = window.setInterval.bind(window);
+      const clear = window.clearInterval.bind(window);
+      window.setInterval = (f, ms, ...a) => { const id = set(f, ms, ...a); live.add(id); return id; };
+      window.clearInterval = (id) => { live.delete(id); clear(id); };
+    });
+    await page.route((u) => !u.href.startsWith(h.url), (r) => r.abort());
+    await page.route(`${h.url}/corpus/redrawn.html`, (r) => r.fulfill({ body: enhancedCorpusPage(source), contentType: 'text/html; charset=utf-8' }));
+    await page.goto(`${h.url}/corpus/redrawn.html`);
+    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('.rv-report'), HOST, { timeout: 20000 });
+    await voicesListed(page);
+    await inWidget(page, (root) => [...root.querySelectorAll('.rv-toolbar button')].find((b) => b.textContent.trim() === '朗读').click());
+    await page.waitForFunction(() => window.__engine.current, null, { timeout: 10000 });
+    const ticking = await page.evaluate(() => [...window.__intervals]);
+    assert.ok(ticking.length > 0, 'the reader ticks while it speaks');
+    // The portal adds a sentence: the article is read again and the viewer drawn anew.
+    await page.evaluate((host) => { const p = document.createElement('p'); p.textContent = '补充说明：数字已复核。'; document.querySelector(host).appendChild(p); }, HOST);
+    await page.waitForFunction((host) => (document.querySelector(host).shadowRoot.querySelector('.rv-report')?.textContent ?? '').includes('补充说明'), HOST, { timeout: 20000 });
+    assert.equal(await page.evaluate(() => window.__engine.current), null, 'the old view\'s speech was cancelled');
+    // The old reader's ticking ends by itself (before, it ran on into values disposed with its
+    // view and panicked at every tick).
+    await page.waitForFunction((ids) => ids.every((id) => !window.__intervals.has(id)), ticking, { timeout: 10000 });
+    assert.deepEqual(page.errors.filter((e) => !/require is not defined/.test(e)), [], 'no panic');
+    assert.equal(await page.evaluate((host) => !!document.querySelector(host).shadowRoot.querySelector('.rv-error'), HOST), false);
     await page.close();
   });
 

@@ -372,28 +372,23 @@ impl ReaderCtx {
         }
         self.ticking.set_value(true);
         let me = *self;
-        let handle: Rc<std::cell::Cell<Option<IntervalHandle>>> =
-            Rc::new(std::cell::Cell::new(None));
-        let h2 = handle.clone();
-        if let Ok(h) = set_interval_with_handle(
-            move || {
-                let now = now_ms();
-                let actions = me
-                    .player
-                    .try_update_value(|p| p.tick(now))
-                    .unwrap_or_default();
-                me.run(actions);
-                if me.player.with_value(|p| p.phase()) != Phase::Speaking {
-                    me.ticking.set_value(false);
-                    if let Some(h) = h2.take() {
-                        h.clear();
-                    }
-                }
-            },
-            std::time::Duration::from_millis(400),
-        ) {
-            handle.set(Some(h));
-        }
+        // Ends when speech does, or at the first tick after the view is gone (its values
+        // disposed: the portal redrew the article while it was being read).
+        clock::every(std::time::Duration::from_millis(400), move || {
+            let now = now_ms();
+            let Some(actions) = me.player.try_update_value(|p| p.tick(now)) else {
+                return false;
+            };
+            me.run(actions);
+            let speaking = me
+                .player
+                .try_with_value(|p| p.phase() == Phase::Speaking)
+                .unwrap_or(false);
+            if !speaking {
+                let _ = me.ticking.try_set_value(false);
+            }
+            speaking
+        });
     }
 
     /// Reading started by a press of a button that scrolls away as the view follows the voice
