@@ -64,8 +64,13 @@ fn main() {
             match parse_report(&String::from_utf8_lossy(&bytes)) {
                 Ok(r) => r,
                 Err(e) => {
-                    std::fs::write(out.join(format!("{stem}.error.txt")), format!("{e:?}"))
-                        .expect("write");
+                    // What the reader is told, in both languages.
+                    let said = format!(
+                        "{}\n{}\n",
+                        e.describe(&report_viewer::labels::ZH),
+                        e.describe(&report_viewer::labels::EN)
+                    );
+                    std::fs::write(out.join(format!("{stem}.error.txt")), said).expect("write");
                     continue;
                 }
             }

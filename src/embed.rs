@@ -8,6 +8,10 @@ use crate::browser::place::{keep_place, parts_in_view, reading_place};
 use crate::browser::shadow::viewer_root;
 use crate::config::Options;
 use crate::export::STYLESHEET as CSS;
+use crate::labels::for_language;
+use crate::labels::webmaster::WebmasterWords;
+#[cfg(feature = "enhance")]
+use crate::labels::{load::Limit, Labels};
 use crate::ui::{ArticleReport, ReportViewer};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -200,7 +204,8 @@ fn mount_found(
         .then(|| hide.clone().unwrap_or_else(|| el.clone().into()));
     let fragment = el.query_selector("[data-rv-static]").ok().flatten();
     let options = container_options(&el);
-    let open_also = fragment.clone().map(open_in_view);
+    let words = &for_language(&options.lang).webmaster;
+    let open_also = fragment.clone().map(|copy| open_in_view(copy, words));
     // A huge article that is the container itself is not kept on screen through the viewer's
     // slot while the viewer gets ready: its loading line shows instead.
     let own_content = article_el.is_none() || hide.is_some() || !huge(&el);
@@ -240,9 +245,12 @@ fn mount_found(
 /// The viewer that takes over from a static copy opens the copy's parts in the window (asked
 /// when it is first drawn); the rest start collapsed, as the viewer's parts do (drawing them all
 /// open cost 1.5 s at 64×).
-fn open_in_view(copy: web_sys::Element) -> Callback<(), Vec<String>> {
+fn open_in_view(
+    copy: web_sys::Element,
+    words: &'static WebmasterWords,
+) -> Callback<(), Vec<String>> {
     Callback::new(move |_: ()| {
-        leptos::logging::log!("[report-viewer] 接替静态副本：窗口内的部分保持展开，其余部分收起");
+        leptos::logging::log!("{}", words.takeover);
         parts_in_view(&copy)
     })
 }
@@ -270,22 +278,26 @@ fn watch_article(
     handle: Box<dyn std::any::Any>,
 ) {
     let shown = std::rc::Rc::new(std::cell::RefCell::new(Some(handle)));
+    let l = for_language(&options.lang);
     let watched = article.clone();
     let quiet = std::time::Duration::from_millis(300);
     let watch = crate::browser::article::on_change(&watched, quiet, move || {
         let (el, article, container) = (el.clone(), article.clone(), container.clone());
         let (shown, options) = (shown.clone(), options.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let read = read_article(&article).await;
+            let read = read_article(&article, l).await;
             // The old view goes first (dropping its handle unmounts it).
             shown.borrow_mut().take();
             match read {
                 Ok(report) => {
-                    leptos::logging::log!("[report-viewer] 文章已被页面改动，重新读取并显示");
+                    leptos::logging::log!("{}", l.webmaster.reread);
                     *shown.borrow_mut() = Some(remount(&container, options, report));
                 }
                 Err(why) => {
-                    leptos::logging::warn!("[report-viewer] 文章已被页面改动，无法再读取：{why}");
+                    leptos::logging::warn!(
+                        "{}",
+                        Labels::fill(l.webmaster.unreadable, &[("why", &why)])
+                    );
                     let _ = el.set_attribute("data-rv-error", &why);
                     show_as_published(&el, &article);
                 }
@@ -357,29 +369,27 @@ async fn article_report(
     let Some(selector) = el.get_attribute("data-enhance") else {
         return Ok(None);
     };
+    let l = for_language(&el.get_attribute("data-lang").unwrap_or_default());
+    let said = |words: &str| Labels::fill(words, &[("selector", &selector)]);
     let article: web_sys::Element = if selector.trim().is_empty() {
         el.clone().into()
     } else {
         document()
             .query_selector(&selector)
-            .map_err(|_| format!("data-enhance：“{selector}”不是有效的 CSS 选择器"))?
-            .ok_or_else(|| format!("data-enhance：页面中没有与“{selector}”匹配的元素"))?
+            .map_err(|_| said(l.webmaster.bad_selector))?
+            .ok_or_else(|| said(l.webmaster.no_match))?
     };
     // Hiding an article that holds the viewer would hide the viewer too: a blank page.
     if !article.is_same_node(Some(el.as_ref())) && article.contains(Some(el.as_ref())) {
-        return Err(format!(
-            "data-enhance：“{selector}”指定的文章包含阅读器容器本身（容器在文章之内，或指定了容器的上级元素）：隐藏文章会连阅读器一起隐藏。请把容器放在文章之外，或不写选择器、把 data-enhance 加在文章元素上。文章按原样保留"
-        ));
+        return Err(said(l.webmaster.holds_container));
     }
     // One article, one viewer: a second container naming it says so instead of showing it twice.
     if article.has_attribute("data-rv-article") {
-        return Err(format!(
-            "data-enhance：“{selector}”指定的文章已由页面上另一个阅读器显示，此处不再重复显示"
-        ));
+        return Err(said(l.webmaster.shown_elsewhere));
     }
     // Taken before reading (which lets the page go on): a second container sees it is taken.
     let _ = article.set_attribute("data-rv-article", "");
-    let report = match read_article(&article).await {
+    let report = match read_article(&article, l).await {
         Ok(report) => report,
         Err(why) => {
             let _ = article.remove_attribute("data-rv-article");
@@ -392,11 +402,14 @@ async fn article_report(
 
 /// The report in an article, within the viewer's limits; `Err` says why it stays as published.
 #[cfg(feature = "enhance")]
-async fn read_article(article: &web_sys::Element) -> Result<ArticleReport, String> {
-    article_within_limits(article)?;
+async fn read_article(
+    article: &web_sys::Element,
+    l: &'static Labels,
+) -> Result<ArticleReport, String> {
+    article_within_limits(article, l)?;
     let root = document()
         .document_element()
-        .ok_or_else(|| "页面没有根元素".to_string())?;
+        .ok_or_else(|| l.webmaster.no_root.to_string())?;
     let (dom, at) = crate::browser::article::read_page(&root, article).await;
     crate::browser::clock::mark_once("report-viewer:article-read");
     // Its lines, then its parts, each in a task of its own (an article at the limits takes the
@@ -405,10 +418,13 @@ async fn read_article(article: &web_sys::Element) -> Result<ArticleReport, Strin
     drop(dom);
     crate::browser::clock::next_task().await;
     let imported = crate::import::import_read(read, &Default::default())
-        .map_err(|e| format!("data-enhance：{e}"))?;
+        .map_err(|e| Labels::fill(l.webmaster.not_a_report, &[("why", &e.to_string())]))?;
     // The same limits as a JSON file: past them the article stays as published.
     if let Some(e) = crate::model::VIEWER_LIMITS.exceeded(0, Some(&imported.report)) {
-        return Err(format!("data-enhance：{e}。文章按原样保留"));
+        return Err(Labels::fill(
+            l.webmaster.past_limits,
+            &[("why", &e.describe(l))],
+        ));
     }
     Ok(ArticleReport {
         report: imported.report,
@@ -421,7 +437,7 @@ async fn read_article(article: &web_sys::Element) -> Result<ArticleReport, Strin
 /// a real report page's, and its tables four times a report's), so that a huge article is never
 /// read at all. The browser itself takes over a second to lay out or hide 300,000 elements.
 #[cfg(feature = "enhance")]
-fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
+fn article_within_limits(article: &web_sys::Element, l: &Labels) -> Result<(), String> {
     let limits = crate::model::VIEWER_LIMITS;
     let characters = article
         .text_content()
@@ -430,13 +446,18 @@ fn article_within_limits(article: &web_sys::Element) -> Result<(), String> {
     let elements = article.get_elements_by_tag_name("*").length() as usize;
     let tables = article.get_elements_by_tag_name("table").length() as usize;
     let checks = [
-        ("文字字数", characters, limits.characters),
-        ("元素数", elements, limits.cells),
-        ("表格数", tables, 4 * limits.tables),
+        (Limit::Characters, characters, limits.characters),
+        (Limit::Elements, elements, limits.cells),
+        (Limit::Tables, tables, 4 * limits.tables),
     ];
     match checks.iter().find(|(_, found, limit)| found > limit) {
-        Some((what, found, limit)) => Err(format!(
-            "data-enhance：文章过大：{what}为 {found}，超过查看器的上限 {limit}，为免页面卡顿不予读取。文章按原样保留"
+        Some((what, found, limit)) => Err(Labels::fill(
+            l.webmaster.article_too_large,
+            &[
+                ("what", l.load.limit(*what)),
+                ("found", &found.to_string()),
+                ("limit", &limit.to_string()),
+            ],
         )),
         None => Ok(()),
     }
@@ -448,7 +469,8 @@ async fn article_report(
     el: &web_sys::HtmlElement,
 ) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
     if el.has_attribute("data-enhance") {
-        return Err("data-enhance 需要 report-viewer 的 enhance 版本（加载器在页面载入时发现 data-enhance 即会选用）".into());
+        let l = for_language(&el.get_attribute("data-lang").unwrap_or_default());
+        return Err(l.webmaster.needs_enhance.into());
     }
     Ok(None)
 }

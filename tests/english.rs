@@ -5,6 +5,7 @@
 #![cfg(feature = "tool")]
 
 use report_viewer::import::{import, Options};
+use report_viewer::labels::EN;
 use report_viewer::model::validate::check_cross_year;
 use report_viewer::model::{check_report, parse_report, read_report, Finding, Rule};
 use std::collections::BTreeSet;
@@ -141,7 +142,7 @@ fn data_errors_are_worded_in_english() {
     ];
     for bytes in cases {
         let error = read_report(&bytes).expect_err("not a report");
-        let said = error.describe_en();
+        let said = error.describe(&EN);
         // Values the file holds are quoted as the parser quotes them ("…"); nothing else is
         // Chinese.
         let outside: String = said

@@ -1,6 +1,7 @@
 //! Fetching a report over HTTP: every way it can fail becomes a [`LoadFailure`] (worded by the
 //! model, tested natively) that says what and where; one abort signal gives up on a request or a body after the time allowed.
 
+use crate::model::BrowserSaid;
 pub use crate::model::LoadFailure;
 use leptos::prelude::set_timeout_with_handle;
 use std::cell::Cell;
@@ -88,12 +89,12 @@ fn left_the_site(asked: &str, answered: &str) -> bool {
 }
 
 /// What a page's script broke, said in the browser's words (`TypeError: …`), for the webmaster.
-fn said(value: &wasm_bindgen::JsValue) -> String {
+fn said(value: &wasm_bindgen::JsValue) -> BrowserSaid {
     value
         .dyn_ref::<js_sys::Error>()
         .map(|e| String::from(e.to_string()))
         .or_else(|| value.as_string())
-        .unwrap_or_else(|| "浏览器未说明原因".to_string())
+        .map_or(BrowserSaid::Nothing, BrowserSaid::Said)
 }
 
 /// The browser's answer, on web-sys directly: a host page that replaced `fetch`, promises or
@@ -103,7 +104,7 @@ async fn answer(
     url: &str,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<web_sys::Response, LoadFailure> {
-    let network = |detail: String| LoadFailure::Network {
+    let network = |detail: BrowserSaid| LoadFailure::Network {
         url: url.to_string(),
         detail,
     };
@@ -112,7 +113,7 @@ async fn answer(
     if let Some(signal) = signal {
         init.set_signal(Some(signal));
     }
-    let window = web_sys::window().ok_or_else(|| network("页面没有 window 对象".into()))?;
+    let window = web_sys::window().ok_or_else(|| network(BrowserSaid::NoWindow))?;
     let promise = window.fetch_with_str_and_init(url, &init);
     let value = JsFuture::from(promise)
         .await
@@ -121,10 +122,10 @@ async fn answer(
         .dyn_into::<web_sys::Response>()
         .map_err(|other| LoadFailure::Browser {
             url: url.to_string(),
-            detail: format!(
+            detail: BrowserSaid::Said(format!(
                 "fetch → {}",
                 other.js_typeof().as_string().unwrap_or_default()
-            ),
+            )),
         })
 }
 
@@ -148,7 +149,7 @@ async fn fetch_bytes(
         });
     }
     // The headers came: a failure now is a body cut short, not an unreachable server.
-    let interrupted = |detail: String| LoadFailure::Interrupted {
+    let interrupted = |detail: BrowserSaid| LoadFailure::Interrupted {
         url: url.to_string(),
         detail,
     };
@@ -158,6 +159,6 @@ async fn fetch_bytes(
         .map_err(|e| interrupted(said(&e)))?;
     let body = body
         .dyn_into::<js_sys::ArrayBuffer>()
-        .map_err(|_| interrupted("浏览器返回的正文不是字节".into()))?;
+        .map_err(|_| interrupted(BrowserSaid::NotBytes))?;
     Ok(js_sys::Uint8Array::new(&body).to_vec())
 }

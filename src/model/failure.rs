@@ -25,14 +25,14 @@ pub enum LoadFailure {
         /// The address asked for.
         url: String,
         /// What the browser said.
-        detail: String,
+        detail: BrowserSaid,
     },
     /// The request never got an answer.
     Network {
         /// The address asked for.
         url: String,
         /// What the browser said.
-        detail: String,
+        detail: BrowserSaid,
     },
     /// The browser's own objects did not behave as browsers do (a script of the host page
     /// replaced `fetch`, promises or the array iterator): the report cannot be asked for here.
@@ -40,7 +40,7 @@ pub enum LoadFailure {
         /// The address asked for.
         url: String,
         /// What answered instead.
-        detail: String,
+        detail: BrowserSaid,
     },
     /// The server answered with an error status.
     Http {
@@ -58,6 +58,31 @@ pub enum LoadFailure {
         /// What is wrong, and where in the JSON.
         error: LoadError,
     },
+}
+
+/// What the browser said of a failure: its own words (`TypeError: …`), or what was missing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrowserSaid {
+    /// The browser's own words.
+    Said(String),
+    /// It gave no reason.
+    Nothing,
+    /// The page has no `window`.
+    NoWindow,
+    /// The answer's body is not bytes.
+    NotBytes,
+}
+
+impl BrowserSaid {
+    /// In these labels' words (the browser's own as they are).
+    pub fn words<'a>(&'a self, l: &Labels) -> &'a str {
+        match self {
+            BrowserSaid::Said(s) => s,
+            BrowserSaid::Nothing => l.browser_said[0],
+            BrowserSaid::NoWindow => l.browser_said[1],
+            BrowserSaid::NotBytes => l.browser_said[2],
+        }
+    }
 }
 
 impl LoadFailure {
@@ -99,14 +124,15 @@ impl LoadFailure {
                 &[("url", url), ("seconds", &seconds.to_string())],
             ),
             LoadFailure::Interrupted { url, detail } => {
-                Labels::fill(l.broke_off, &[("url", url), ("detail", detail)])
+                Labels::fill(l.broke_off, &[("url", url), ("detail", detail.words(l))])
             }
             LoadFailure::Network { url, detail } => {
-                Labels::fill(l.no_answer, &[("url", url), ("detail", detail)])
+                Labels::fill(l.no_answer, &[("url", url), ("detail", detail.words(l))])
             }
-            LoadFailure::Browser { url, detail } => {
-                Labels::fill(l.browser_broken, &[("url", url), ("detail", detail)])
-            }
+            LoadFailure::Browser { url, detail } => Labels::fill(
+                l.browser_broken,
+                &[("url", url), ("detail", detail.words(l))],
+            ),
             LoadFailure::Http {
                 url,
                 status,
@@ -115,11 +141,10 @@ impl LoadFailure {
                 l.server_said,
                 &[("url", url), ("status", &format!("{status} {status_text}"))],
             ),
-            LoadFailure::Data { url, error } => {
-                let (zh, en) = (error.to_string(), error.describe_en());
-                let detail = l.pick(&zh, &en);
-                Labels::fill(l.at_address, &[("url", url), ("detail", detail)])
-            }
+            LoadFailure::Data { url, error } => Labels::fill(
+                l.at_address,
+                &[("url", url), ("detail", &error.describe(l))],
+            ),
         }
     }
 }
@@ -144,7 +169,7 @@ mod tests {
         assert_ne!(http(404).for_people(&ZH), http(503).for_people(&ZH));
         let network = LoadFailure::Network {
             url: "/r.json".into(),
-            detail: "TypeError".into(),
+            detail: BrowserSaid::Said("TypeError".into()),
         };
         assert_eq!(network.title(&ZH), ZH.network_error);
         assert_eq!(http(404).title(&EN), EN.http_error);
@@ -170,7 +195,7 @@ mod tests {
             error: error.clone(),
         };
         assert!(data.describe(&ZH).contains(&error.to_string()));
-        assert!(data.describe(&EN).contains(&error.describe_en()));
+        assert!(data.describe(&EN).contains(&error.describe(&EN)));
         for l in [&ZH, &EN] {
             assert!(!data.describe(l).contains('{'), "every place filled");
         }

@@ -2,19 +2,20 @@
 //! UTF-8 (and whether it is GBK), not an object, a figure too large, nesting too deep, a wrong
 //! value. Values in messages are quoted at most 80 characters.
 
+use crate::labels::load::{Kind, Limit, LoadWords};
+use crate::labels::{Labels, ZH};
 use serde_json::error::Category;
 
 /// Why a report could not be read: a plain sentence that names the cause, then where (the path in
 /// the document, line and column) for the webmaster. Values are quoted at most 80 characters.
+/// Worded by the labels ([`LoadError::describe`]); its `Display` is the Chinese, for report-tool.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.describe(&ZH))]
 pub enum LoadError {
     /// Valid JSON text up to a point, but not the shape of a report, or not JSON at that point.
-    #[error("{message}（位置：{path}，第 {line} 行第 {column} 列）")]
     Json {
-        /// What is wrong, in words, with the parser's detail.
-        message: String,
-        /// The same in English.
-        message_en: String,
+        /// What is wrong.
+        problem: JsonProblem,
         /// Path to the value, e.g. `sections[2].blocks[0].type` (`.` for the whole document).
         path: String,
         /// 1-based line.
@@ -23,7 +24,6 @@ pub enum LoadError {
         column: usize,
     },
     /// A version of the format this viewer does not read.
-    #[error("报告格式版本为 {found}，本查看器支持版本 {supported}")]
     Version {
         /// The version in the file.
         found: u32,
@@ -31,33 +31,26 @@ pub enum LoadError {
         supported: u32,
     },
     /// The body is empty.
-    #[error("报告文件是空的：服务器没有返回任何内容")]
     Empty,
     /// The body is a web page, not JSON (an error page, or a wrong address).
-    #[error("服务器返回的是网页（HTML），不是报告的 JSON 文件：报告地址可能有误，或服务器返回了错误页面")]
     Html,
     /// The body ends before the JSON does.
-    #[error("报告文件不完整，在第 {line} 行第 {column} 列意外结束：可能下载中断，或文件被截断")]
     Truncated {
         /// 1-based line.
         line: usize,
         /// 1-based column.
         column: usize,
     },
-    /// Larger than the viewer renders (see [`VIEWER_LIMITS`]).
-    #[error("报告过大：{what}为 {found}，超过查看器的上限 {limit}。为免网页长时间无响应，未在此显示；请使用页面上的报告全文链接")]
+    /// Larger than the viewer renders (see [`VIEWER_LIMITS`](super::VIEWER_LIMITS)).
     TooLarge {
         /// What was counted.
-        what: String,
-        /// The same in English.
-        what_en: String,
+        what: Limit,
         /// How many.
         found: usize,
         /// The limit.
         limit: usize,
     },
     /// The bytes are not UTF-8.
-    #[error("报告文件不是 UTF-8 编码（第 {line} 行第 {column} 列，第 {offset} 字节）{hint}")]
     NotUtf8 {
         /// 1-based line of the first bad byte.
         line: usize,
@@ -65,49 +58,130 @@ pub enum LoadError {
         column: usize,
         /// 0-based byte offset of the first bad byte.
         offset: usize,
-        /// What it looks like instead.
-        hint: String,
-        /// The same in English.
-        hint_en: String,
+        /// The bytes read as GBK.
+        gbk: bool,
     },
 }
 
+/// What is wrong at a place in a report's JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The outermost value is not an object: an array, a string, a number, or (as written)
+    /// true/false or null.
+    Outermost(Result<usize, &'static str>),
+    /// Nested deeper than a report goes.
+    TooDeep,
+    /// A number too large or too precise to read (the parser's words, quoted short).
+    NumberTooLarge(String),
+    /// A negative or too large a number where a count or a year goes (the value).
+    NotACount(String),
+    /// A value of the wrong kind: what goes there, what the file has (a kind, or the parser's
+    /// word for it), and the value when it is quoted.
+    WrongType {
+        /// What goes there.
+        expected: Result<Kind, String>,
+        /// What the file has.
+        found: Result<Kind, String>,
+        /// The value, quoted short (with a space before it), or empty.
+        value: String,
+    },
+    /// Not JSON (the parser's words).
+    Syntax(String),
+    /// Any other mismatch with the format (the parser's words).
+    Mismatch(String),
+}
+
 impl LoadError {
-    /// The same in English, for viewers set to English: the cause, then where.
-    pub fn describe_en(&self) -> String {
+    /// The error in these labels' words: the cause, then where.
+    pub fn describe(&self, l: &Labels) -> String {
+        let w = &l.load;
+        let n = |v: &usize| v.to_string();
         match self {
             LoadError::Json {
-                message_en,
+                problem,
                 path,
                 line,
                 column,
-                ..
-            } => format!("{message_en} (at {path}, line {line}, column {column})"),
-            LoadError::Version { found, supported } => format!(
-                "The report is in version {found} of the format; this viewer reads version {supported}"
+            } => Labels::fill(
+                w.at,
+                &[
+                    ("message", &problem.describe(w)),
+                    ("path", path),
+                    ("line", &n(line)),
+                    ("column", &n(column)),
+                ],
             ),
-            LoadError::Empty => "The report file is empty: the server sent nothing".into(),
-            LoadError::Html => "The server sent a web page (HTML), not the report's JSON file: the report address may be wrong, or the server sent an error page".into(),
-            LoadError::Truncated { line, column } => format!(
-                "The report file ends too early, at line {line}, column {column}: the download may have broken off, or the file was cut short"
+            LoadError::Version { found, supported } => Labels::fill(
+                w.version,
+                &[
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
             ),
-            LoadError::TooLarge {
-                what_en,
-                found,
-                limit,
-                ..
-            } => format!(
-                "The report is too large: {what_en} is {found}, over the viewer's limit of {limit}. It is not shown here so that the page stays responsive; use the link to the full report on this page"
+            LoadError::Empty => w.empty.into(),
+            LoadError::Html => w.html.into(),
+            LoadError::Truncated { line, column } => {
+                Labels::fill(w.truncated, &[("line", &n(line)), ("column", &n(column))])
+            }
+            LoadError::TooLarge { what, found, limit } => Labels::fill(
+                w.too_large,
+                &[
+                    ("what", w.limit(*what)),
+                    ("found", &n(found)),
+                    ("limit", &n(limit)),
+                ],
             ),
             LoadError::NotUtf8 {
                 line,
                 column,
                 offset,
-                hint_en,
-                ..
-            } => format!(
-                "The report file is not UTF-8 (line {line}, column {column}, byte {offset}){hint_en}"
+                gbk,
+            } => Labels::fill(
+                w.not_utf8,
+                &[
+                    ("line", &n(line)),
+                    ("column", &n(column)),
+                    ("offset", &n(offset)),
+                    ("hint", if *gbk { w.gbk_hint } else { w.utf8_hint }),
+                ],
             ),
+        }
+    }
+}
+
+impl JsonProblem {
+    fn describe(&self, w: &LoadWords) -> String {
+        let kind = |k: &Result<Kind, String>| match k {
+            Ok(k) => w.kind(*k).to_string(),
+            Err(word) => word.clone(),
+        };
+        match self {
+            JsonProblem::Outermost(what) => {
+                let what = match what {
+                    Ok(i) => w.outermost_kinds[*i],
+                    Err(word) => word,
+                };
+                Labels::fill(w.outermost, &[("what", what)])
+            }
+            JsonProblem::TooDeep => w.too_deep.into(),
+            JsonProblem::NumberTooLarge(detail) => {
+                Labels::fill(w.number_too_large, &[("detail", detail)])
+            }
+            JsonProblem::NotACount(value) => Labels::fill(w.not_a_count, &[("value", value)]),
+            JsonProblem::WrongType {
+                expected,
+                found,
+                value,
+            } => Labels::fill(
+                w.wrong_type,
+                &[
+                    ("expected", &kind(expected)),
+                    ("found", &kind(found)),
+                    ("value", value),
+                ],
+            ),
+            JsonProblem::Syntax(detail) => Labels::fill(w.syntax, &[("detail", detail)]),
+            JsonProblem::Mismatch(detail) => Labels::fill(w.mismatch, &[("detail", detail)]),
         }
     }
 }
@@ -150,23 +224,11 @@ fn reads_as_gbk(bytes: &[u8]) -> bool {
 
 pub(super) fn not_utf8(bytes: &[u8], offset: usize) -> LoadError {
     let (line, column) = place(bytes, offset);
-    let gbk = reads_as_gbk(bytes);
-    let hint = if gbk {
-        "：它看起来是 GBK（GB2312）编码，请以 UTF-8 编码另存后再发布"
-    } else {
-        "：请以 UTF-8 编码保存报告文件"
-    };
-    let hint_en = if gbk {
-        ": it looks like GBK (GB2312); save it as UTF-8 and publish it again"
-    } else {
-        ": save the report file as UTF-8"
-    };
     LoadError::NotUtf8 {
         line,
         column,
         offset,
-        hint: hint.into(),
-        hint_en: hint_en.into(),
+        gbk: reads_as_gbk(bytes),
     }
 }
 
@@ -188,24 +250,19 @@ pub(super) fn not_json(text: &str) -> Option<LoadError> {
     // serde would read an array as the fields in order ("expected struct Report with 4
     // elements"): say what the file holds instead.
     let first = t.chars().next()?;
-    let (what, what_en) = match first {
+    let what = match first {
         '{' => return None,
-        '[' => ("数组 [ … ]", "an array [ … ]"),
-        '"' => ("字符串", "a string"),
-        '0'..='9' | '-' => ("数字", "a number"),
-        't' | 'f' => ("true/false", "true/false"),
-        'n' => ("null", "null"),
+        '[' => Ok(0),
+        '"' => Ok(1),
+        '0'..='9' | '-' => Ok(2),
+        't' | 'f' => Err("true/false"),
+        'n' => Err("null"),
         _ => return None,
     };
     let offset = text.len() - t.len();
     let (line, column) = place(text.as_bytes(), offset);
     Some(LoadError::Json {
-        message: format!(
-            "文件最外层是{what}，报告应是一个对象 {{ … }}（含 version、meta、sections）"
-        ),
-        message_en: format!(
-            "The file holds {what_en}; a report is an object {{ … }} (with version, meta, sections)"
-        ),
+        problem: JsonProblem::Outermost(what),
         path: ".".into(),
         line,
         column,
@@ -236,25 +293,27 @@ pub(super) fn shorten(message: &str) -> String {
     out
 }
 
-/// A serde type name in words ("u32" → 整数, "sequence" → 数组).
-fn kind_in_words(kind: &str) -> String {
+/// A serde type name as a kind of value ("u32" → an integer, "sequence" → an array), or the
+/// parser's word for it (true/false, null, or its own, quoted short).
+fn kind_of(kind: &str) -> Result<Kind, String> {
     let k = kind.trim();
-    let word = match k {
-        _ if k.starts_with("sequence") || k.starts_with("a sequence") => "数组（列表）",
+    match k {
+        _ if k.starts_with("sequence") || k.starts_with("a sequence") => Ok(Kind::Array),
         _ if k.starts_with("map") || k.starts_with("struct") || k.starts_with("a map") => {
-            "对象 { … }"
+            Ok(Kind::Object)
         }
-        _ if k.starts_with("string") || k.starts_with("a string") => "文字",
-        _ if k.starts_with("integer") || k.starts_with('u') || k.starts_with('i') => "整数",
-        _ if k.starts_with("floating") || k.starts_with('f') => "数字",
-        _ if k.starts_with("boolean") || k.starts_with("a boolean") => "true/false",
-        _ if k.starts_with("null") => "null",
-        _ => return shorten(k),
-    };
-    word.to_string()
+        _ if k.starts_with("string") || k.starts_with("a string") => Ok(Kind::Text),
+        _ if k.starts_with("integer") || k.starts_with('u') || k.starts_with('i') => {
+            Ok(Kind::Integer)
+        }
+        _ if k.starts_with("floating") || k.starts_with('f') => Ok(Kind::Number),
+        _ if k.starts_with("boolean") || k.starts_with("a boolean") => Err("true/false".into()),
+        _ if k.starts_with("null") => Err("null".into()),
+        _ => Err(shorten(k)),
+    }
 }
 
-/// The parser's error in words: the cause first, the parser's own detail after it.
+/// The parser's error as what is wrong and where.
 pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
     let (line, column) = (e.line(), e.column());
     let detail = e.to_string();
@@ -262,62 +321,39 @@ pub(super) fn explain(e: serde_json::Error, path: String) -> LoadError {
     if e.classify() == Category::Eof {
         return LoadError::Truncated { line, column };
     }
-    let plain = if detail.contains("recursion limit") {
-        "嵌套层数过深，不是报告的结构（报告的表格和部分不超过几层）".to_string()
+    let problem = if detail.contains("recursion limit") {
+        JsonProblem::TooDeep
     } else if detail.contains("too many decimal places")
         || detail.contains("number out of range")
         || detail.contains("too large")
     {
-        format!(
-            "数字过大或小数位过多，无法作为统计数字读取（{}）",
-            shorten(detail)
-        )
+        JsonProblem::NumberTooLarge(shorten(detail))
     } else if let Some(rest) = detail
         .strip_prefix("invalid value: integer `")
         .filter(|r| r.contains("expected u"))
     {
         // A negative or too large a number where a count or a year goes (`expected u16`).
-        let value = rest.split('`').next().unwrap_or_default();
-        format!(
-            "这里应是不小于 0 的整数（年份不超过 65535），文件中是 {}",
-            shorten(value)
-        )
+        JsonProblem::NotACount(shorten(rest.split('`').next().unwrap_or_default()))
     } else if let Some(rest) = detail.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        let value = found
-            .find(['"', '`'])
-            .map(|i| format!(" {}", shorten(&found[i..])))
-            .unwrap_or_default();
-        format!(
-            "这里应是{}，文件中是{}{value}",
-            kind_in_words(expected),
-            kind_in_words(found)
-        )
+        JsonProblem::WrongType {
+            expected: kind_of(expected),
+            found: kind_of(found),
+            value: found
+                .find(['"', '`'])
+                .map(|i| format!(" {}", shorten(&found[i..])))
+                .unwrap_or_default(),
+        }
     } else if e.classify() == Category::Syntax {
-        format!("不是有效的 JSON（{}）", shorten(detail))
+        JsonProblem::Syntax(shorten(detail))
     } else {
-        format!("数据与报告格式不符（{}）", shorten(detail))
+        JsonProblem::Mismatch(shorten(detail))
     };
     LoadError::Json {
-        message: plain,
-        message_en: explain_en(&e, detail),
+        problem,
         path: short_path(&path),
         line,
         column,
-    }
-}
-
-/// The parser's error in English: its own words, values quoted short.
-fn explain_en(e: &serde_json::Error, detail: &str) -> String {
-    if detail.contains("recursion limit") {
-        "Nested too deep to be a report (a report's tables and parts go a few levels deep)".into()
-    } else if e.classify() == Category::Syntax {
-        format!("Not valid JSON ({})", shorten(detail))
-    } else {
-        format!(
-            "The data does not fit the report format ({})",
-            shorten(detail)
-        )
     }
 }
 
@@ -519,14 +555,15 @@ mod tests {
         let (gbk, _, _) = encoding_rs_free_gbk();
         let e = read_report(&gbk).unwrap_err();
         let LoadError::NotUtf8 {
-            line, offset, hint, ..
+            line, offset, gbk, ..
         } = &e
         else {
             panic!("{e:?}")
         };
         assert_eq!(*line, 1);
         assert_eq!(*offset, OK.find("\"T\"").unwrap() + 1);
-        assert!(hint.contains("GBK"), "{hint}");
+        assert!(*gbk);
+        assert!(e.to_string().contains("GBK"), "{e}");
         // Bytes that are neither.
         let e = read_report(b"{\"version\": \xff}").unwrap_err().to_string();
         assert!(e.contains("不是 UTF-8") && !e.contains("GBK"), "{e}");

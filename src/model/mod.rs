@@ -24,10 +24,11 @@ pub mod table;
 pub mod templates;
 pub mod validate;
 
+use crate::labels::load::Limit;
 pub use cell::{Cell, CellValue, Decimal};
-pub use failure::LoadFailure;
+pub use failure::{BrowserSaid, LoadFailure};
 pub use finding::{Finding, Rule, Severity};
-pub use load::LoadError;
+pub use load::{JsonProblem, LoadError};
 pub use table::{CellPos, Header, StatTable, TableBlock, TableGroup};
 pub use templates::TemplateId;
 pub use validate::{check_report, CheckedReport};
@@ -268,50 +269,19 @@ pub struct ViewerLimits {
 impl ViewerLimits {
     /// The first limit a file or report goes beyond: (what, found, limit).
     pub fn exceeded(&self, bytes: usize, report: Option<&Report>) -> Option<LoadError> {
-        let too = |(what, what_en): (&str, &str), found: usize, limit: usize| LoadError::TooLarge {
-            what: what.to_string(),
-            what_en: what_en.to_string(),
-            found,
-            limit,
-        };
+        let too =
+            |what: Limit, found: usize, limit: usize| LoadError::TooLarge { what, found, limit };
         if bytes > self.bytes {
-            return Some(too(
-                ("文件大小（字节）", "the file size (bytes)"),
-                bytes,
-                self.bytes,
-            ));
+            return Some(too(Limit::FileBytes, bytes, self.bytes));
         }
         let size = size_of(report?);
         let checks = [
-            (
-                ("表格单元格数", "the number of table cells"),
-                size.cells,
-                self.cells,
-            ),
-            (
-                ("文字字数", "the number of characters of text"),
-                size.chars,
-                self.characters,
-            ),
-            (("表格数", "the number of tables"), size.tables, self.tables),
-            (
-                ("一个表格的列数", "the number of columns of one table"),
-                size.columns,
-                self.columns,
-            ),
-            (
-                (
-                    "一个统计表的行数",
-                    "the number of rows of one statistical table",
-                ),
-                size.official_rows,
-                self.official_rows,
-            ),
-            (
-                ("部分和小节数", "the number of parts and subsections"),
-                size.sections,
-                self.sections,
-            ),
+            (Limit::Cells, size.cells, self.cells),
+            (Limit::Characters, size.chars, self.characters),
+            (Limit::Tables, size.tables, self.tables),
+            (Limit::Columns, size.columns, self.columns),
+            (Limit::Rows, size.official_rows, self.official_rows),
+            (Limit::Sections, size.sections, self.sections),
         ];
         checks
             .into_iter()
@@ -497,15 +467,13 @@ mod tests {
     fn errors_give_path_line_and_column() {
         let text = MINIMAL.replace("\"type\": \"paragraph\"", "\"type\": \"paragraf\"");
         match parse_report(&text) {
-            Err(LoadError::Json {
-                path,
-                line,
-                message,
-                ..
-            }) => {
+            Err(e @ LoadError::Json { .. }) => {
+                let LoadError::Json { path, line, .. } = &e else {
+                    unreachable!()
+                };
                 assert_eq!(path, "sections[0].blocks[0].type");
-                assert_eq!(line, 5);
-                assert!(message.contains("paragraf"), "{message}");
+                assert_eq!(*line, 5);
+                assert!(e.to_string().contains("paragraf"), "{e}");
             }
             other => panic!("{other:?}"),
         }

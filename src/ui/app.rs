@@ -85,6 +85,8 @@ fn loading(
     timeout: u32,
     attempt: RwSignal<u32>,
 ) -> LocalResource<Result<super::load::Loaded, LoadFailure>> {
+    #[cfg(feature = "enhance")]
+    let l = labels();
     LocalResource::new(move || {
         attempt.track();
         let (article, url) = (article.clone(), src.get());
@@ -92,7 +94,7 @@ fn loading(
             // Only enhance mode's build reads articles: the JSON-mode build stays as small.
             #[cfg(feature = "enhance")]
             if let Some(article) = article {
-                return Ok(load_article(article).await);
+                return Ok(load_article(article, l).await);
             }
             #[cfg(not(feature = "enhance"))]
             let _ = article;

@@ -46,7 +46,11 @@ pub fn load_last_year(ctx: &ReportCtx) {
             Ok(loaded) => {
                 let findings = check_cross_year(&this, &loaded.checked);
                 for f in &findings {
-                    leptos::logging::log!("[report-viewer] 与上年报告核对：{}", f.message);
+                    let message = l.pick(&f.message, &f.message_en);
+                    leptos::logging::log!(
+                        "{}",
+                        Labels::fill(l.webmaster.last_year_found, &[("message", message)])
+                    );
                 }
                 LastYear::Loaded(Arc::new(Previous {
                     checked: loaded.checked,
@@ -54,7 +58,10 @@ pub fn load_last_year(ctx: &ReportCtx) {
                 }))
             }
             Err(why) => {
-                leptos::logging::warn!("[report-viewer] 未能载入上年报告：{why}");
+                leptos::logging::warn!(
+                    "{}",
+                    Labels::fill(l.webmaster.last_year_failed, &[("why", &why)])
+                );
                 LastYear::Failed(why)
             }
         });

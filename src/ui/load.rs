@@ -3,6 +3,8 @@
 
 use crate::browser::clock::next_task;
 use crate::browser::fetch::fetch_report;
+#[cfg(feature = "enhance")]
+use crate::labels::Labels;
 pub use crate::model::LoadFailure;
 use crate::model::{check_report, read_report, CheckedReport, VIEWER_LIMITS};
 use std::sync::Arc;
@@ -28,14 +30,17 @@ pub struct ArticleReport {
 #[cfg(feature = "enhance")]
 /// Checks a report read from the page's article, with the importer's notes among its findings
 /// (and on the console).
-pub async fn load_article(article: ArticleReport) -> Loaded {
+pub async fn load_article(article: ArticleReport, labels: &'static Labels) -> Loaded {
     next_task().await;
     // Saved as report-tool writes an imported report.
     let source = crate::model::to_json(&article.report);
     next_task().await;
     let mut checked = check_report(article.report);
     for note in &article.notes {
-        leptos::logging::log!("[report-viewer] 读取页面文章：{note}");
+        leptos::logging::log!(
+            "{}",
+            Labels::fill(labels.webmaster.article_note, &[("note", note)])
+        );
         checked
             .findings
             .push(crate::model::Finding::import_note(note));

@@ -3,8 +3,12 @@
 //!
 //! Not translated: the report's own text, and the 朗读 script, which reads the report in the
 //! report's language with a voice for it (its framing words such as 单位 and 未提供 come from the
-//! script module, so that a Mandarin voice never has to say English). Check findings and JSON
-//! errors are worded in Chinese by the model for now.
+//! script module, so that a Mandarin voice never has to say English). Check findings are
+//! worded by the model in both languages for now; why a report file does not read is worded here
+//! ([`load`]).
+
+pub mod load;
+pub mod webmaster;
 
 /// A speaking rate given in hundredths, as the speed menu shows it: 75 → "0.75×", 150 → "1.5×",
 /// 100 → "1×". Integer arithmetic only: formatting a float costs the browser build 7 KB.
@@ -140,6 +144,10 @@ pub struct Labels {
     pub zeros: &'static str,
     /// Between the items of a list in a sentence: "、" or ", ".
     pub list_separator: &'static str,
+    /// The words of a report file that does not read.
+    pub load: load::LoadWords,
+    /// What the viewer tells the webmaster (console, `data-rv-error`).
+    pub webmaster: webmaster::WebmasterWords,
     pub speed: &'static str,
     pub voice: &'static str,
     pub default_voice: &'static str,
@@ -183,6 +191,8 @@ pub struct Labels {
     pub broke_off: &'static str,
     pub no_answer: &'static str,
     pub browser_broken: &'static str,
+    /// What the browser left unsaid of a failure: no reason, no window, a body that is not bytes.
+    pub browser_said: [&'static str; 3],
     pub server_said: &'static str,
     pub at_address: &'static str,
     /// What a load failure means for a reader, in a plain sentence (the technical detail is for
@@ -377,10 +387,28 @@ impl Labels {
 
     /// A template with `{name}` holes filled in.
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        for (name, value) in values {
-            out = out.replace(&format!("{{{name}}}"), value);
+        // One pass over the template: a value is never searched for holes (a report's text may
+        // hold "{line}"), and a brace that names no value ("{ … }") stays as written.
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let hole = after
+                .find('}')
+                .and_then(|close| values.iter().find(|(n, _)| *n == &after[..close]));
+            match hole {
+                Some((name, value)) => {
+                    out.push_str(value);
+                    rest = &after[name.len() + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
+        out.push_str(rest);
         out
     }
 }
@@ -469,6 +497,8 @@ pub const ZH: Labels = Labels {
     full_table: "查看完整表格",
     zeros: "为0的栏目：",
     list_separator: "、",
+    load: load::ZH,
+    webmaster: webmaster::ZH,
     speed: "语速",
     voice: "语音",
     default_voice: "自动选择中文语音",
@@ -499,6 +529,7 @@ pub const ZH: Labels = Labels {
     timed_out: "等待 {seconds} 秒后仍未收到完整的报告，已停止等待：服务器可能过慢或没有响应，可稍后重试（地址：{url}）",
     broke_off: "报告下载到一半中断：服务器已开始发送，但内容没有完整送达，可稍后重试（{detail}；地址：{url}）",
     no_answer: "没有收到服务器的回应：网络可能中断，或报告放在另一个网站而该网站未允许跨域读取（CORS）（{detail}；地址：{url}）",
+    browser_said: ["浏览器未说明原因", "页面没有 window 对象", "浏览器返回的正文不是字节"],
     browser_broken: "浏览器的内置功能没有按标准工作（{detail}，应为 Response）：页面上的其他脚本改动了 fetch、Promise 或数组迭代器等内置对象，阅读器无法在此取得报告。请检查页面引入的脚本（地址：{url}）",
     server_said: "服务器返回 {status}（地址：{url}）",
     at_address: "{detail}（地址：{url}）",
@@ -619,6 +650,8 @@ pub const EN: Labels = Labels {
     full_table: "Full table",
     zeros: "0 in: ",
     list_separator: ", ",
+    load: load::EN,
+    webmaster: webmaster::EN,
     speed: "Speed",
     voice: "Voice",
     default_voice: "Best Chinese voice",
@@ -649,6 +682,7 @@ pub const EN: Labels = Labels {
     timed_out: "No complete report after {seconds} seconds, so the viewer stopped waiting: the server may be slow or not answering. Try again later (address: {url})",
     broke_off: "The download broke off: the server began sending the report but it did not arrive whole. Try again later ({detail}; address: {url})",
     no_answer: "No answer from the server: the network may be down, or the report is on another site that does not allow reading it from here (CORS) ({detail}; address: {url})",
+    browser_said: ["the browser gave no reason", "the page has no window object", "the browser's answer is not bytes"],
     browser_broken: "The browser's own functions did not work as standard ({detail}, expected a Response): another script on the page changed fetch, Promise or the array iterator, so the viewer cannot get the report here. Check the scripts the page includes (address: {url})",
     server_said: "The server answered {status} (address: {url})",
     at_address: "{detail} (address: {url})",
