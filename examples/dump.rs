@@ -36,7 +36,20 @@ fn dump_checked(out: &Path, stem: &str, checked: &CheckedReport) {
     write("script.txt", format!("{:#?}", build(checked)));
     let plain = Script::plan_with(checked, false).finish();
     write("script-nocharts.txt", format!("{plain:#?}"));
-    write("charts.txt", format!("{:#?}", checked.charts()));
+    // Each chart's figures, then its sentence as the reader reads it, in both languages.
+    let charts: Vec<String> = checked
+        .charts()
+        .iter()
+        .map(|c| {
+            format!(
+                "{:#?}\n{}\n{}\n",
+                (&c.id, &c.title, &c.bars, c.compared, &c.headline),
+                report_viewer::labels::ZH.chart_sentence(&c.sentence),
+                report_viewer::labels::EN.chart_sentence(&c.sentence)
+            )
+        })
+        .collect();
+    write("charts.txt", charts.join("\n"));
     write("zh.html", standalone_html(checked, &page(&ZH)));
     write("en.html", standalone_html(checked, &page(&EN)));
     write("fragment.html", fragment_html(checked, &page(&ZH)));

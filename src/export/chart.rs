@@ -109,6 +109,7 @@ impl ChartMarkup {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::labels::charts::{ChartSaid, ChartSays};
     use crate::labels::{EN, ZH};
     use crate::markup::chart::COMPARED_SVG_HEIGHT;
     use crate::model::cell::Decimal;
@@ -132,7 +133,10 @@ mod tests {
                 bar("商业企业", Some(59)),
                 bar("其他", None),
             ],
-            sentence: ("本年新收申请…".into(), "New requests…".into()),
+            sentence: ChartSaid::new(ChartSays::Counts(vec![(
+                ("新收申请".into(), "new requests".into()),
+                Some(141),
+            )])),
             compared: false,
             headline: None,
         }
@@ -158,7 +162,7 @@ mod tests {
         let m = ChartMarkup::new(&chart(), &EN);
         assert_eq!(m.title, "Table 3 chart: Applicants");
         assert_eq!(m.rows[0].label, "自然人-en");
-        assert_eq!(m.sentence, "New requests…");
+        assert_eq!(m.sentence, "141 new requests.");
         assert_eq!(m.rows[2].bar.value, EN.not_provided);
     }
 

@@ -7,6 +7,7 @@
 //! worded by the model in both languages for now; why a report file does not read is worded here
 //! ([`load`]).
 
+pub mod charts;
 pub mod load;
 pub mod webmaster;
 
@@ -146,6 +147,8 @@ pub struct Labels {
     pub list_separator: &'static str,
     /// The words of a report file that does not read.
     pub load: load::LoadWords,
+    /// The words of the 图解's sentences.
+    pub chart_words: charts::ChartWords,
     /// What the viewer tells the webmaster (console, `data-rv-error`).
     pub webmaster: webmaster::WebmasterWords,
     pub speed: &'static str,
@@ -245,6 +248,29 @@ pub struct ChangeWords {
     pub signed_share: bool,
 }
 
+impl ChangeWords {
+    /// A change in words: 增18（15.3%）, 减2, 持平, 无法比较.
+    pub fn moved(&self, m: &charts::Moved) -> String {
+        use charts::Moved;
+        let with = |sign: &str, d: &str, share: &Option<String>| {
+            let share = share
+                .as_ref()
+                .map(|s| {
+                    let sign = if self.signed_share { sign } else { "" };
+                    format!("{}{sign}{s}{}", self.parens.0, self.parens.1)
+                })
+                .unwrap_or_default();
+            format!("{sign}{d}{share}")
+        };
+        match m {
+            Moved::Up(d, share) => with(self.up, d, share),
+            Moved::Down(d, share) => with(self.down, d, share),
+            Moved::Same => self.same.to_string(),
+            Moved::NotComparable => self.cannot_compare.to_string(),
+        }
+    }
+}
+
 impl Labels {
     /// Whether these are the English words (findings and data errors have their own English).
     pub fn english(&self) -> bool {
@@ -334,6 +360,26 @@ impl Labels {
         } else {
             zh
         }
+    }
+
+    /// A 图解's sentence: what its figures say, that the table contradicts itself, and the
+    /// change of its leading figure against last year's.
+    pub fn chart_sentence(&self, s: &charts::ChartSaid) -> String {
+        let mut out = self.chart_words.sentence(&s.says);
+        if s.contradicts {
+            out.push_str(self.chart_contradicts);
+        }
+        if let Some(c) = &s.change {
+            out.push_str(&Labels::fill(
+                self.chart_change,
+                &[
+                    ("before", &c.before),
+                    ("what", self.pick(c.what.0, c.what.1)),
+                    ("change", &self.change_words.moved(&c.change)),
+                ],
+            ));
+        }
+        out
     }
 
     /// `text` in parentheses.
@@ -498,6 +544,7 @@ pub const ZH: Labels = Labels {
     zeros: "为0的栏目：",
     list_separator: "、",
     load: load::ZH,
+    chart_words: charts::ZH,
     webmaster: webmaster::ZH,
     speed: "语速",
     voice: "语音",
@@ -651,6 +698,7 @@ pub const EN: Labels = Labels {
     zeros: "0 in: ",
     list_separator: ", ",
     load: load::EN,
+    chart_words: charts::EN,
     webmaster: webmaster::EN,
     speed: "Speed",
     voice: "Voice",

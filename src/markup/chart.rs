@@ -128,7 +128,7 @@ impl ChartMarkup {
         ChartMarkup {
             id: chart.id.clone(),
             title,
-            sentence: l.pick(&chart.sentence.0, &chart.sentence.1).to_string(),
+            sentence: l.chart_sentence(&chart.sentence),
             source: l.chart_source,
             legend: chart.compared.then_some(l.chart_compared),
             rows: chart.bars.iter().map(row).collect(),

@@ -9,7 +9,7 @@ use super::checker::figure;
 use super::compare::change;
 pub use super::compare::percent;
 use super::{Decimal, StatTable};
-use crate::labels::{Labels, EN, ZH};
+use crate::labels::charts::{ChangeSaid, ChartSaid, ChartSays};
 
 /// One bar: what it counts, and the figure (`None`: not provided, drawn as no bar).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,8 +40,8 @@ pub struct Chart {
     pub label: String,
     /// The bars, in the table's order.
     pub bars: Vec<Bar>,
-    /// The key message in words, from the figures, in Chinese and English.
-    pub sentence: (String, String),
+    /// The key message, from the figures (worded by the labels).
+    pub sentence: ChartSaid,
     /// Last year's figures are drawn beside this year's.
     pub compared: bool,
     /// The figure the sentence leads with (表三: new requests, outcomes in total; 表四: reviews),
@@ -113,17 +113,11 @@ fn say_change(chart: &mut Chart, last: &Chart) {
     let (Some((what, Some(now))), Some((_, Some(before)))) = (chart.headline, last.headline) else {
         return;
     };
-    let c = change(Some(now), Some(before));
-    let before = before.to_string();
-    let said = |l: &Labels, what: &str| {
-        let change = c.text(&l.change_words);
-        Labels::fill(
-            l.chart_change,
-            &[("before", &before), ("what", what), ("change", &change)],
-        )
-    };
-    chart.sentence.0.push_str(&said(&ZH, what.0));
-    chart.sentence.1.push_str(&said(&EN, what.1));
+    chart.sentence.change = Some(ChangeSaid {
+        before: before.to_string(),
+        what,
+        change: change(Some(now), Some(before)).said(),
+    });
 }
 
 /// A whole figure of a cell, when provided.
@@ -162,7 +156,7 @@ pub(crate) fn chart(
         number,
         label: t.label.clone().unwrap_or_default(),
         bars: Vec::new(),
-        sentence: (String::new(), String::new()),
+        sentence: ChartSaid::new(ChartSays::Nothing),
         compared: false,
         headline: None,
     }
@@ -172,14 +166,15 @@ pub(crate) fn chart(
 /// printed.
 pub fn say_contradictions(charts: &mut [Chart]) {
     for c in charts {
-        c.sentence.0.push_str(ZH.chart_contradicts);
-        c.sentence.1.push_str(EN.chart_contradicts);
+        c.sentence.contradicts = true;
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::labels::{EN, ZH};
     use crate::model::{check_report, read_report, CheckedReport};
 
     fn sample() -> CheckedReport {
@@ -214,7 +209,7 @@ mod tests {
                 bar(("c", "c"), None),
                 bar(("d", "d"), Some(Decimal::whole(0))),
             ],
-            sentence: (String::new(), String::new()),
+            sentence: ChartSaid::new(ChartSays::Nothing),
             compared: false,
             headline: None,
         };
@@ -272,18 +267,15 @@ mod tests {
         );
         // Its sentence ends with the change of its leading figure, in words.
         assert!(
-            results
-                .sentence
-                .0
+            ZH.chart_sentence(&results.sentence)
                 .ends_with("与上年（284件）相比，办理结果总计减142（50%）。"),
             "{}",
-            results.sentence.0
+            ZH.chart_sentence(&results.sentence)
         );
-        assert!(results
-            .sentence
-            .1
+        assert!(EN
+            .chart_sentence(&results.sentence)
             .ends_with(" Against last year's 284, outcomes in total: −142 (−50%)."));
-        assert!(!applicants.sentence.0.contains("与上年"));
+        assert!(!ZH.chart_sentence(&applicants.sentence).contains("与上年"));
         let refused = &results.bars[2];
         assert_eq!(refused.parts.len(), 8, "（三）不予公开 has eight reasons");
         assert_eq!(refused.parts[0].last_year, None);
@@ -312,31 +304,30 @@ mod tests {
         );
         assert_eq!((n, p), (141, 118));
         assert_eq!(
-            c.sentence.0,
+            ZH.chart_sentence(&c.sentence),
             "本年新收申请141件，其中自然人118件，占83.7%；法人或其他组织23件，占16.3%。"
         );
-        assert!(c
-            .sentence
-            .1
+        assert!(EN
+            .chart_sentence(&c.sentence)
             .starts_with("141 new requests this year, 118 of them (83.7%)"));
         assert_eq!(c.bars[0].value, figure(t, "new_requests", "natural_person"));
         let (c, _) = said("results");
         assert_eq!(
-            c.sentence.0,
+            ZH.chart_sentence(&c.sentence),
             "办理结果共142件，其中予以公开65件，占45.8%，部分公开18件，占12.7%。"
         );
         // The sample's planted violation is in 表四: its chart says so.
         let (c, _) = said("outcomes");
         assert!(
-            c.sentence.0.ends_with("图中按表中所印数字画出。"),
+            ZH.chart_sentence(&c.sentence)
+                .ends_with("图中按表中所印数字画出。"),
             "{}",
-            c.sentence.0
+            ZH.chart_sentence(&c.sentence)
         );
-        assert!(c.sentence.1.contains("contradict"));
+        assert!(EN.chart_sentence(&c.sentence).contains("contradict"));
         let (c, _) = said("rules");
-        assert!(c
-            .sentence
-            .0
+        assert!(ZH
+            .chart_sentence(&c.sentence)
             .starts_with("本年制发规章2件、行政规范性文件12件"));
     }
 
@@ -413,7 +404,7 @@ mod tests {
             .find(|c| c.id.ends_with("outcomes"))
             .unwrap();
         assert_eq!(
-            c.sentence.0,
+            ZH.chart_sentence(&c.sentence),
             "本年没有因政府信息公开引起的行政复议和行政诉讼。"
         );
         assert!(c.lengths().iter().all(|l| *l == Some(0)));

@@ -10,6 +10,7 @@
 
 use super::table::{first_of_number, leaves, CellPos, Header, StatTable, TableGroup};
 use super::{Cell, CellValue, Decimal};
+use crate::labels::charts::Moved;
 use crate::labels::ChangeWords as Words;
 use std::collections::BTreeMap;
 
@@ -80,24 +81,19 @@ pub fn change(now: Option<Decimal>, before: Option<Decimal>) -> Change {
 }
 
 impl Change {
+    /// As the labels word it.
+    pub fn said(&self) -> Moved {
+        match self {
+            Change::Up(d, share) => Moved::Up(d.to_string(), share.clone()),
+            Change::Down(d, share) => Moved::Down(d.to_string(), share.clone()),
+            Change::Same => Moved::Same,
+            Change::NotComparable => Moved::NotComparable,
+        }
+    }
+
     /// In words: 增18（15.3%）, 减2, 持平, 无法比较.
     pub fn text(&self, w: &Words) -> String {
-        let with = |sign: &str, d: &Decimal, share: &Option<String>| {
-            let share = share
-                .as_ref()
-                .map(|s| {
-                    let sign = if w.signed_share { sign } else { "" };
-                    format!("{}{sign}{s}{}", w.parens.0, w.parens.1)
-                })
-                .unwrap_or_default();
-            format!("{sign}{d}{share}")
-        };
-        match self {
-            Change::Up(d, share) => with(w.up, d, share),
-            Change::Down(d, share) => with(w.down, d, share),
-            Change::Same => w.same.to_string(),
-            Change::NotComparable => w.cannot_compare.to_string(),
-        }
+        w.moved(&self.said())
     }
 }
 

@@ -455,6 +455,8 @@ pub fn check_cross_year(current: &CheckedReport, previous: &CheckedReport) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::labels::{EN, ZH};
     use crate::model::cell::Decimal;
     use crate::model::parse_report;
 
@@ -837,7 +839,11 @@ mod tests {
             checked.findings
         );
         for chart in checked.charts() {
-            assert!(!chart.sentence.0.contains('-'), "{}", chart.sentence.0);
+            assert!(
+                !ZH.chart_sentence(&chart.sentence).contains('-'),
+                "{}",
+                ZH.chart_sentence(&chart.sentence)
+            );
             assert!(chart.lengths().iter().flatten().all(|l| *l <= 1000));
         }
     }

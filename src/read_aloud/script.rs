@@ -3,6 +3,7 @@
 //! headers and units; rows of zeros are summarised; figures not given are said to be not given.
 
 use super::text::{sentences, spoken, LIMIT};
+use crate::labels::ZH;
 use crate::model::compare::Comparison;
 use crate::model::table::{column_runs, depth, leaves};
 use crate::model::templates::ColumnKind;
@@ -273,7 +274,11 @@ impl<'a> Script<'a> {
                     table: id.clone(),
                     chart: chart.id,
                 };
-                self.made(part, target, format!("图解：{}", chart.sentence.0));
+                self.made(
+                    part,
+                    target,
+                    format!("图解：{}", ZH.chart_sentence(&chart.sentence)),
+                );
             }
         }
         let mut caption = match &t.label {

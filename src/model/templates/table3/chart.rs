@@ -2,6 +2,7 @@
 //!结果, （一）to（六）with the sub-rows of （三）to（六）on demand), each with its sentence.
 
 use super::{NOT_PROCESSED, OTHER_2021, REFUSED, UNAVAILABLE};
+use crate::labels::charts::{ChartSaid, ChartSays, Share};
 use crate::model::chart::{bar, chart, percent, sum, whole, Bar, Chart};
 use crate::model::checker::figure;
 use crate::model::StatTable;
@@ -38,35 +39,15 @@ pub(super) fn applicants(t: &StatTable) -> Chart {
         .iter()
         .map(|(k, _)| whole(t, "new_requests", k))
         .sum();
-    c.sentence = match (total, people) {
-        (None, _) => (
-            "本年新收申请的总数未提供。".into(),
-            "The number of new requests is not given.".into(),
-        ),
-        (Some(0), _) => (
-            "本年未收到政府信息公开申请。".into(),
-            "No requests were received this year.".into(),
-        ),
-        (Some(n), Some(p)) => {
-            let mut zh = format!("本年新收申请{n}件，其中自然人{p}件，占{}", percent(p, n));
-            let mut en = format!(
-                "{n} new requests this year, {p} of them ({}) from natural persons",
-                percent(p, n)
-            );
-            if let Some(o) = orgs {
-                zh.push_str(&format!("；法人或其他组织{o}件，占{}", percent(o, n)));
-                en.push_str(&format!(
-                    " and {o} ({}) from legal persons and other organisations",
-                    percent(o, n)
-                ));
-            }
-            (zh + "。", en + ".")
-        }
-        (Some(n), None) => (
-            format!("本年新收申请{n}件，申请人的分类数字未提供。"),
-            format!("{n} new requests this year; who made them is not given."),
-        ),
+    let share = |n: i64| Share {
+        n,
+        percent: percent(n, total.unwrap_or(0)),
     };
+    c.sentence = ChartSaid::new(ChartSays::NewRequests {
+        total,
+        people: people.map(share),
+        orgs: orgs.map(share),
+    });
     c
 }
 
@@ -135,29 +116,15 @@ pub(super) fn results(t: &StatTable, v2021: bool) -> Chart {
     let total = whole(t, "results_total", "total");
     let granted = whole(t, "granted", "total");
     let partly = whole(t, "partly_granted", "total");
-    c.sentence = match total {
-        None => (
-            "办理结果的总计未提供。".into(),
-            "The total of outcomes is not given.".into(),
-        ),
-        Some(0) => (
-            "本年没有办结的申请。".into(),
-            "No request was concluded this year.".into(),
-        ),
-        Some(n) => {
-            let mut zh = format!("办理结果共{n}件");
-            let mut en = format!("{n} requests concluded");
-            if let Some(g) = granted {
-                zh.push_str(&format!("，其中予以公开{g}件，占{}", percent(g, n)));
-                en.push_str(&format!(": {g} ({}) granted", percent(g, n)));
-            }
-            if let Some(p) = partly {
-                zh.push_str(&format!("，部分公开{p}件，占{}", percent(p, n)));
-                en.push_str(&format!(", {p} ({}) partly granted", percent(p, n)));
-            }
-            (zh + "。", en + ".")
-        }
+    let share = |n: i64| Share {
+        n,
+        percent: percent(n, total.unwrap_or(0)),
     };
+    c.sentence = ChartSaid::new(ChartSays::Outcomes {
+        total,
+        granted: granted.map(share),
+        partly: partly.map(share),
+    });
     c
 }
 

@@ -1,5 +1,6 @@
 //! 表四's 图解: the outcomes of 行政复议, 未经复议直接起诉 and 复议后起诉, with its sentence.
 
+use crate::labels::charts::{ChartSaid, ChartSays};
 use crate::model::chart::{bar, chart, whole, Chart};
 use crate::model::checker::figure;
 use crate::model::StatTable;
@@ -32,32 +33,9 @@ pub(super) fn reviews_and_suits(t: &StatTable) -> Chart {
         })
         .collect();
     let totals: Vec<Option<i64>> = GROUPS.iter().map(|(g, _)| whole(t, g, "total")).collect();
-    c.sentence = match (totals[0], totals[1], totals[2]) {
-        (Some(0), Some(0), Some(0)) => (
-            "本年没有因政府信息公开引起的行政复议和行政诉讼。".into(),
-            "No administrative review or suit about disclosure this year.".into(),
-        ),
-        (Some(r), Some(d), Some(a)) => {
-            let mut zh = format!("行政复议{r}件");
-            let mut en = format!("{r} administrative reviews");
-            if let (Some(k), true) = (whole(t, "review", "corrected"), r > 0) {
-                zh.push_str(&format!("，其中结果纠正{k}件"));
-                en.push_str(&format!(", {k} corrected"));
-            }
-            zh.push_str(&format!(
-                "；行政诉讼{}件（未经复议直接起诉{d}件，复议后起诉{a}件）。",
-                d + a
-            ));
-            en.push_str(&format!(
-                "; {} suits ({d} without review, {a} after review).",
-                d + a
-            ));
-            (zh, en)
-        }
-        _ => (
-            "行政复议、行政诉讼的总计有未提供的数字。".into(),
-            "Some totals of reviews and suits are not given.".into(),
-        ),
-    };
+    c.sentence = ChartSaid::new(ChartSays::ReviewsAndSuits {
+        totals: [totals[0], totals[1], totals[2]],
+        corrected: whole(t, "review", "corrected"),
+    });
     c
 }

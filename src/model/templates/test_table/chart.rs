@@ -1,5 +1,6 @@
 //! 表九's 图解: requests received online and offline, with its sentence.
 
+use crate::labels::charts::{ChartSaid, ChartSays};
 use crate::model::chart::{bar, chart, whole, Chart};
 use crate::model::checker::figure;
 use crate::model::StatTable;
@@ -11,16 +12,15 @@ pub(super) fn channels(t: &StatTable) -> Chart {
         bar(("线上", "Online"), figure(t, "received", "online")),
         bar(("线下", "Offline"), figure(t, "received", "offline")),
     ];
-    let (on, off) = (
-        whole(t, "received", "online"),
-        whole(t, "received", "offline"),
-    );
-    c.sentence = match (on, off) {
-        (Some(on), Some(off)) => (
-            format!("本年试点受理线上{on}件，线下{off}件。"),
-            format!("{on} received online, {off} offline."),
+    c.sentence = ChartSaid::new(ChartSays::Counts(vec![
+        (
+            ("线上".into(), "online".into()),
+            whole(t, "received", "online"),
         ),
-        _ => ("分项数字未提供。".into(), "Not given.".into()),
-    };
+        (
+            ("线下".into(), "offline".into()),
+            whole(t, "received", "offline"),
+        ),
+    ]));
     c
 }

@@ -80,6 +80,7 @@ impl Template for Table9 {
 #[cfg(test)]
 mod tests {
     use crate::export::{standalone_html, Page};
+    use crate::labels::ZH;
     use crate::model::finding::Rule;
     use crate::model::layout::layout;
     use crate::model::{check_report, parse_report};
@@ -158,7 +159,7 @@ mod tests {
         assert_eq!(drawn.len(), 1);
         assert_eq!(drawn[0].bars.len(), 2);
         assert!(
-            drawn[0].sentence.0.contains("线上3件"),
+            ZH.chart_sentence(&drawn[0].sentence).contains("线上3件"),
             "{:?}",
             drawn[0].sentence
         );
