@@ -32,7 +32,7 @@ fn dump_checked(out: &Path, stem: &str, checked: &CheckedReport) {
     let write = |ext: &str, text: String| {
         std::fs::write(out.join(format!("{stem}.{ext}")), text).expect("write dump")
     };
-    write("findings.txt", format!("{:#?}", checked.findings));
+    write("findings.txt", findings_text(&checked.findings));
     write("script.txt", format!("{:#?}", build(checked)));
     let plain = Script::plan_with(checked, false).finish();
     write("script-nocharts.txt", format!("{plain:#?}"));
@@ -111,7 +111,7 @@ fn main() {
     for pair in checked_all.windows(2) {
         let ((_, before), (stem, now)) = (&pair[0], &pair[1]);
         let findings = check_cross_year(now, before);
-        let mut text = format!("{findings:#?}\n");
+        let mut text = format!("{}\n", findings_text(&findings));
         for (id, table) in &now.tables {
             let Some(old) = before
                 .tables
@@ -129,4 +129,20 @@ fn main() {
         }
         std::fs::write(out.join(format!("{stem}.cross-year.txt")), text).expect("write");
     }
+}
+
+/// Findings as the reader reads them: where, what, and the message in both languages.
+fn findings_text(findings: &[report_viewer::model::Finding]) -> String {
+    let said: Vec<_> = findings
+        .iter()
+        .map(|f| {
+            (
+                (f.rule, f.severity, &f.table_id, &f.table, &f.row, &f.column),
+                (&f.expected, &f.printed, &f.cells),
+                f.message(),
+                f.message_en(),
+            )
+        })
+        .collect();
+    format!("{said:#?}")
 }

@@ -13,8 +13,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Budgets and targets in KB of 1,024 bytes, as the bench prints them. */
 export const BUDGETS = [
   // [build, file stem, budget KB, target KB]
-  ['JSON mode and static copy', 'report-viewer-core', 303, 180],
-  ['enhance mode', 'report-viewer-enhance', 348, 210],
+  ['JSON mode and static copy', 'report-viewer-core', 304, 180],
+  ['enhance mode', 'report-viewer-enhance', 349, 210],
 ];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -228,7 +228,7 @@ fn warnings(r: Report) -> Vec<(Option<String>, String)> {
         .findings
         .into_iter()
         .filter(|f| f.rule == Rule::T1 && f.table_id.is_some())
-        .map(|f| (f.expected, f.message))
+        .map(|f| (f.expected.clone(), f.message()))
         .collect()
 }
 

@@ -339,7 +339,11 @@ fn a_figure_changed_in_the_text_of_a_real_page_is_warned() {
         .filter(|f| f.rule == Rule::T1)
         .collect();
     assert_eq!(t1.len(), 1, "{t1:#?}");
-    assert!(t1[0].message.contains("收到72件申请"), "{}", t1[0].message);
+    assert!(
+        t1[0].message().contains("收到72件申请"),
+        "{}",
+        t1[0].message()
+    );
     assert_eq!(t1[0].expected.as_deref(), Some("72"));
     assert_eq!(t1[0].printed.as_deref(), Some("70"));
     assert_eq!(t1[0].severity, Severity::Warning);

@@ -32,14 +32,14 @@ fn unquoted(message: &str) -> String {
 
 fn assert_english(findings: &[Finding], source: &str) {
     for f in findings {
-        assert!(!f.message_en.is_empty(), "{source}: {f:?}");
-        let rest = unquoted(&f.message_en);
+        assert!(!f.message_en().is_empty(), "{source}: {f:?}");
+        let rest = unquoted(&f.message_en());
         let chinese: String = rest.chars().filter(|&c| is_cjk(c)).collect();
         assert!(
             chinese.is_empty(),
             "{source}: {} has Chinese outside quotes ({chinese}): {}",
             f.rule.id(),
-            f.message_en
+            f.message_en()
         );
     }
 }

@@ -328,16 +328,16 @@ fn check_quotes_a_huge_figure_short() {
     let checked = check_report(report_viewer::model::parse_report(&json).unwrap());
     for f in &checked.findings {
         assert!(
-            f.message.chars().count() < 400,
+            f.message().chars().count() < 400,
             "{} characters",
-            f.message.chars().count()
+            f.message().chars().count()
         );
         assert!(f.printed.as_deref().unwrap_or("").chars().count() <= 100);
     }
     assert!(checked
         .findings
         .iter()
-        .any(|f| f.message.contains("（共 2000001 字）")));
+        .any(|f| f.message().contains("（共 2000001 字）")));
 }
 
 #[test]

@@ -646,7 +646,7 @@ fn run_sum(whole: &Path, parts: &[PathBuf], json: bool) -> ExitCode {
             s.not_compared
         );
         for f in &s.findings {
-            println!("  {}　{}", shown(&f.table), shown(&f.message));
+            println!("  {}　{}", shown(&f.table), shown(&f.message()));
         }
     }
     if s.findings.is_empty() {
@@ -714,7 +714,7 @@ fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize
             println!(
                 "  {severity} [{}] {}{}",
                 f.rule.id(),
-                shown(&f.message),
+                shown(&f.message()),
                 shown(&figures)
             );
         }

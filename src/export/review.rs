@@ -268,7 +268,7 @@ fn details(r: &Reviewed) -> String {
                 "<li class=\"{class}\">{word}（{}）{}：{}</li>",
                 escape(f.rule.id()),
                 escape(&f.table),
-                escape(&f.message)
+                escape(&f.message())
             );
         }
         details.push_str("</ul></details>");

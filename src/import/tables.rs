@@ -349,7 +349,7 @@ mod tests {
         assert!(
             findings
                 .iter()
-                .any(|f| f.message.contains("自然人（件）") && f.needs_attention()),
+                .any(|f| f.message().contains("自然人（件）") && f.needs_attention()),
             "{findings:#?}"
         );
     }

@@ -3,11 +3,12 @@
 //!
 //! Not translated: the report's own text, and the 朗读 script, which reads the report in the
 //! report's language with a voice for it (its framing words such as 单位 and 未提供 come from the
-//! script module, so that a Mandarin voice never has to say English). Check findings are
-//! worded by the model in both languages for now; why a report file does not read is worded here
-//! ([`load`]).
+//! script module, so that a Mandarin voice never has to say English). What the model finds is
+//! data worded here: why a report file does not read ([`load`]), a 图解's sentence ([`charts`]),
+//! a finding ([`findings`]); and what the viewer tells the webmaster ([`webmaster`]).
 
 pub mod charts;
+pub mod findings;
 pub mod load;
 pub mod webmaster;
 
@@ -147,6 +148,8 @@ pub struct Labels {
     pub list_separator: &'static str,
     /// The words of a report file that does not read.
     pub load: load::LoadWords,
+    /// How a quote cut short says its length: `{n}` characters.
+    pub quote_length: &'static str,
     /// The words of the 图解's sentences.
     pub chart_words: charts::ChartWords,
     /// What the viewer tells the webmaster (console, `data-rv-error`).
@@ -382,6 +385,34 @@ impl Labels {
         out
     }
 
+    /// A finding's sentence (or a part of one) in these words.
+    pub fn said(&self, s: &findings::Said) -> String {
+        let (zh, en) = findings::frame(s.says);
+        let values: Vec<(&str, String)> = s.holes.iter().map(|(n, h)| (*n, self.hole(h))).collect();
+        let holes: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        Labels::fill(self.pick(zh, en), &holes)
+    }
+
+    fn hole(&self, h: &findings::Hole) -> String {
+        use findings::{Hole, Said};
+        match h {
+            Hole::Text(t) => t.clone(),
+            Hole::Both(zh, en) => self.pick(zh, en).to_string(),
+            Hole::Quote(t) => findings::quote_saying(t, self.quote_length),
+            Hole::Said(s) => self.said(s),
+            Hole::Joined(list, joiner) => {
+                let said: Vec<String> = list.iter().map(|s| self.said(s)).collect();
+                said.join(&self.said(&Said::new(*joiner)))
+            }
+            Hole::List(items) => items.join(self.list_separator),
+        }
+    }
+
+    /// `text` quoted short in these words: past 80 characters cut, its length said.
+    pub fn quote(&self, text: &str) -> String {
+        findings::quote_saying(text, self.quote_length)
+    }
+
     /// `text` in parentheses.
     pub fn paren(&self, text: &str) -> String {
         format!("{}{text}{}", self.parens.0, self.parens.1)
@@ -544,6 +575,7 @@ pub const ZH: Labels = Labels {
     zeros: "为0的栏目：",
     list_separator: "、",
     load: load::ZH,
+    quote_length: "（共 {n} 字）",
     chart_words: charts::ZH,
     webmaster: webmaster::ZH,
     speed: "语速",
@@ -698,6 +730,7 @@ pub const EN: Labels = Labels {
     zeros: "0 in: ",
     list_separator: ", ",
     load: load::EN,
+    quote_length: " ({n} characters)",
     chart_words: charts::EN,
     webmaster: webmaster::EN,
     speed: "Speed",

@@ -359,7 +359,7 @@ mod tests {
             Rule::Import,
             crate::model::Severity::Info,
             "导入",
-            ("说明".into(), "note".into()),
+            crate::model::finding::Said::as_given("说明"),
         ));
         let (summary, notes) = check_summary(&c, &EN).unwrap().import_notes.unwrap();
         assert_eq!(summary, format!("{}{}", EN.import_notes, EN.paren("1")));

@@ -570,7 +570,7 @@ pub fn finding(f: &Finding, l: &Labels, with_table: bool) -> FindingMarkup {
         label: format!("{word}{}", l.colon),
         rule: f.rule.id(),
         table: with_table.then(|| (f.table_id.clone(), l.finding_place(&f.table).to_string())),
-        message: l.pick(&f.message, &f.message_en).to_string(),
+        message: l.said(&f.said),
     }
 }
 

@@ -6,7 +6,7 @@
 //! warning.
 
 use super::cell::CellValue;
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::StatTable;
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
@@ -45,8 +45,8 @@ pub fn audit(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<Findi
     out
 }
 
-fn finding(rule: Rule, severity: Severity, (zh, en): (String, String)) -> Finding {
-    Finding::about(rule, severity, "报告结构", (zh, en))
+fn finding(rule: Rule, severity: Severity, said: Said) -> Finding {
+    Finding::about(rule, severity, "报告结构", said)
 }
 
 /// The numeral a part is numbered with (一、 二. （三） …), if it is one of 一 to 六.
@@ -82,10 +82,9 @@ fn parts(report: &Report) -> Vec<Finding> {
             out.push(finding(
                 Rule::P1,
                 Severity::Warning,
-                (
-                    format!("报告没有第{n}部分“{title}”：《条例》第五十条规定年度报告应包括这一部分。"),
-                    format!("The report has no part “{n}” (“{title}”), which Article 50 of the regulation requires."),
-                ),
+                Said::new(Says::PartMissing)
+                    .text("n", n)
+                    .text("title", title),
             ));
             continue;
         };
@@ -93,10 +92,10 @@ fn parts(report: &Report) -> Vec<Finding> {
             out.push(finding(
                 Rule::P1,
                 Severity::Info,
-                (
-                    format!("第{n}部分的标题“{}”与规定的“{title}”不同。", s.title),
-                    format!("Part “{n}” is titled “{}”, not “{title}” as the regulation's format names it.", s.title),
-                ),
+                Said::new(Says::PartRetitled)
+                    .text("n", n)
+                    .text("printed", &s.title)
+                    .text("title", title),
             ));
         }
     }
@@ -109,10 +108,7 @@ fn parts(report: &Report) -> Vec<Finding> {
         out.push(finding(
             Rule::P1,
             Severity::Warning,
-            (
-                format!("各部分的编号顺序为“{printed}”，不是一至六依次排列。"),
-                format!("The parts are numbered in the order “{printed}”, not 一 to 六 in turn."),
-            ),
+            Said::new(Says::PartsOutOfOrder).text("printed", &printed),
         ));
     }
     out
@@ -161,29 +157,27 @@ fn part_five(report: &Report) -> Option<Finding> {
         return None;
     }
     let none = ["无", "暂无", "没有", "无问题", "本年度无", "没有问题"].contains(&bare.as_str());
-    let (severity, zh, en) = if none {
-        (
-            Severity::Warning,
-            format!("第五部分“{}”只写了“{text}”：年度报告应写明政府信息公开工作存在的主要问题和改进情况。", s.title),
-            format!("Part “五” (“{}”) says only “{text}”: an annual report must state the main problems of its disclosure work and what is being improved.", s.title),
-        )
+    let (severity, said) = if none {
+        (Severity::Warning, Said::new(Says::PartFiveNone))
     } else if bare.chars().count() < PART_FIVE_SHORT && !names_problem_and_remedy(&bare) {
         (
             Severity::Info,
-            format!("第五部分“{}”只有 {} 个字：“{text}”。请确认已写明存在的主要问题和改进情况。", s.title, bare.chars().count()),
-            format!("Part “五” (“{}”) has only {} characters: “{text}”. Check that it states the main problems and improvements.", s.title, bare.chars().count()),
+            Said::new(Says::PartFiveShort).text("n", &bare.chars().count()),
         )
     } else {
         return None;
     };
-    Some(finding(Rule::P2, severity, (zh, en)))
+    Some(finding(
+        Rule::P2,
+        severity,
+        said.text("title", &s.title).text("text", &text),
+    ))
 }
 
 /// P3: 表二's cells left blank or printed as a placeholder ("/", "—", "不适用"): the form wants a
 /// figure in every cell (0 where there is none).
 fn unfilled(t: &StatTable) -> Option<Finding> {
     let mut places = Vec::new();
-    let mut places_en = Vec::new();
     let mut cells = Vec::new();
     for ((row, col), pos) in &t.keyed {
         let Some(cell) = t.cell(*pos) else { continue };
@@ -199,20 +193,19 @@ fn unfilled(t: &StatTable) -> Option<Finding> {
             } else {
                 c.as_str()
             };
-            let printed = cell.text.trim();
-            if printed.is_empty() {
-                places.push(format!("“{r}”行“{c}”空白"));
-                places_en.push(format!("row “{r}”, column “{c}”: blank"));
-            } else {
-                // Marks in words, so the sentence reads aloud as it shows.
-                let mark = match printed {
-                    "/" | "／" | "\\" => "斜线".to_string(),
-                    "-" | "—" | "－" | "–" | "——" | "--" => "横线".to_string(),
-                    other => format!("“{other}”"),
-                };
-                places.push(format!("“{r}”行“{c}”印为{mark}"));
-                places_en.push(format!("row “{r}”, column “{c}”: “{printed}”"));
-            }
+            // Marks in words, so the sentence reads aloud as it shows.
+            let says = match cell.text.trim() {
+                "" => Says::UnfilledBlank,
+                "/" | "／" | "\\" => Says::UnfilledSlash,
+                "-" | "—" | "－" | "–" | "——" | "--" => Says::UnfilledDash,
+                _ => Says::UnfilledOther,
+            };
+            places.push(
+                Said::new(says)
+                    .text("row", &r)
+                    .text("column", &c)
+                    .text("printed", &cell.text.trim()),
+            );
             cells.push(*pos);
         }
     }
@@ -224,10 +217,9 @@ fn unfilled(t: &StatTable) -> Option<Finding> {
         Rule::P3,
         Severity::Warning,
         &t.full_caption(),
-        (
-            format!("表中有 {n} 个单元格没有填写数字：{}。表格的每一格都应填写数字，没有的填 0。", places.join("；")),
-            format!("{n} cells of the table hold no figure: {}. Every cell of the form takes a figure (0 where there is none).", places_en.join("; ")),
-        ),
+        Said::new(Says::Unfilled)
+            .text("n", &n)
+            .hole("places", Hole::Joined(places, Says::Semicolon)),
     );
     f.table_id = Some(t.id.clone());
     f.cells = cells;
@@ -273,7 +265,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| matches!(f.rule, Rule::P1 | Rule::P2 | Rule::P3))
-            .map(|f| (f.rule, f.severity, f.message))
+            .map(|f| (f.rule, f.severity, f.message()))
             .collect()
     }
 

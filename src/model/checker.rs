@@ -3,7 +3,7 @@
 //! none, and a finding in words for every broken identity. Each template's `check` uses it.
 
 use super::cell::{CellValue, Decimal};
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{Finding, Rule, Said, Says, Severity};
 use super::table::{CellPos, StatTable};
 use std::collections::BTreeSet;
 
@@ -147,8 +147,12 @@ impl Checker<'_> {
         self.note_blanks(parts);
         if !sum.same_value(&printed) {
             let (row, column) = self.place_of(total);
-            let (row_en, column_en) = (row.clone(), column.clone());
-            let place = place_words(&row, &column, false);
+            let said = Said::new(Says::Sum)
+                .said("place", place_said(&row, &column))
+                .both("describe", &describe, &describe_en)
+                .text("sum", &sum)
+                .text("printed", &printed)
+                .said("difference", difference(printed, sum));
             self.findings.push(Finding {
                 rule,
                 severity: Severity::Error,
@@ -159,15 +163,7 @@ impl Checker<'_> {
                 expected: Some(sum.to_string()),
                 printed: Some(printed.to_string()),
                 cells: vec![total],
-                message: format!(
-                    "{place}应等于{describe}之和 {sum}，表中为 {printed}（{}）。",
-                    difference(printed, sum).0
-                ),
-                message_en: format!(
-                    "{} should equal the sum of {describe_en}, {sum}; the table gives {printed} ({}).",
-                    place_words(&row_en, &column_en, true),
-                    difference(printed, sum).1
-                ),
+                said,
             });
         }
     }
@@ -201,14 +197,10 @@ impl Checker<'_> {
                 severity: Severity::Error,
                 table_id: None,
                 table: self.name.clone(),
-                message: format!(
-                    "{}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
-                    place_words(&row, &column, false)
-                ),
-                message_en: format!(
-                    "The total of {} is blank, but the sum of {describe_en} is {sum}: the published table lacks this total (shown here as computed, {sum}).",
-                    place_words(&row, &column, true)
-                ),
+                said: Said::new(Says::BlankTotal)
+                    .said("place", place_said(&row, &column))
+                    .both("describe", &describe, &describe_en)
+                    .text("sum", &sum),
                 row,
                 column,
                 expected: Some(sum.to_string()),
@@ -219,15 +211,14 @@ impl Checker<'_> {
     }
 }
 
-/// Where a figure is, in words: “row”行“column”, or in English row “r”, column “c”.
-pub fn place_words(row: &Option<String>, column: &Option<String>, english: bool) -> String {
+/// Where a figure is: “row”行“column” (Row “r”, column “c”), one of them, or the total.
+pub fn place_said(row: &Option<String>, column: &Option<String>) -> Said {
     match (row, column) {
-        (Some(r), Some(c)) if english => format!("Row “{r}”, column “{c}”"),
-        (Some(r), Some(c)) => format!("“{r}”行“{c}”"),
-        (None, Some(c)) => format!("“{c}”"),
-        (Some(r), None) => format!("“{r}”"),
-        (None, None) if english => "The total".into(),
-        (None, None) => "合计".into(),
+        (Some(r), Some(c)) => Said::new(Says::PlaceRowColumn)
+            .text("row", r)
+            .text("column", c),
+        (None, Some(name)) | (Some(name), None) => Said::new(Says::PlaceOne).text("name", name),
+        (None, None) => Said::new(Says::PlaceTotal),
     }
 }
 
@@ -239,20 +230,19 @@ fn minus(a: Decimal, b: Decimal) -> Option<Decimal> {
     })
 }
 
-/// How `a` differs from `b`, in words, Chinese and English ("多 1", "1 more"): what citizens
-/// read has no signed numbers.
-pub fn difference(a: Decimal, b: Decimal) -> (String, String) {
+/// How `a` differs from `b` ("多 1", "1 more"): what citizens read has no signed numbers.
+pub fn difference(a: Decimal, b: Decimal) -> Said {
     match minus(a, b) {
-        Some(d) if d.units > 0 => (format!("多 {d}"), format!("{d} more")),
+        Some(d) if d.units > 0 => Said::new(Says::More).text("d", &d),
         Some(d) if d.units < 0 => {
             let d = Decimal {
                 units: -d.units,
                 ..d
             };
-            (format!("少 {d}"), format!("{d} less"))
+            Said::new(Says::Less).text("d", &d)
         }
-        Some(_) => ("相同".into(), "the same".into()),
-        None => ("?".into(), "?".into()),
+        Some(_) => Said::new(Says::Same),
+        None => Said::new(Says::Unknown),
     }
 }
 

@@ -11,7 +11,7 @@ use super::cell::{CellValue, Decimal};
 use super::claims::{
     read_paragraph_within, Amount, Binding, Claim, Stated, Statement, Vocabulary, MAX_SENTENCES,
 };
-use super::finding::{quote, quote_en, Finding, Rule, Severity};
+use super::finding::{quote, Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{first_of_number, CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
@@ -261,7 +261,7 @@ fn text_warning(
     table: &StatTable,
     cells: Vec<CellPos>,
     (expected, printed): (String, String),
-    (message, message_en): (String, String),
+    said: Said,
 ) -> Finding {
     Finding {
         rule: Rule::T1,
@@ -272,8 +272,7 @@ fn text_warning(
         column: None,
         expected: Some(expected),
         printed: Some(printed),
-        message,
-        message_en,
+        said,
         cells,
     }
 }
@@ -287,29 +286,21 @@ fn change_finding(
     (now, before): (i64, i64),
 ) -> Finding {
     let whole = |units| Decimal { units, scale: 0 };
-    let change = super::checker::difference(whole(now), whole(before));
     text_warning(
         table,
         cells,
         (claim.printed.clone(), (now - before).to_string()),
-        (
-            format!(
-                "正文“{}”一节写明{}与上年相比“{}”：“{}”，而本年表中为 {now}，上年报告表中为 {before}（本年{}）。请核对。",
-                claim.heading,
-                st.what,
-                claim.printed,
-                quote(&claim.sentence),
-                change.0
+        Said::new(Says::TextChange)
+            .text("heading", &claim.heading)
+            .both("what", &st.what, &st.what_en)
+            .text("printed", &claim.printed)
+            .quote("sentence", &claim.sentence)
+            .text("now", &now)
+            .text("before", &before)
+            .said(
+                "change",
+                super::checker::difference(whole(now), whole(before)),
             ),
-            format!(
-                "The text (“{}”) states a change in {} against last year (“{}”): “{}”; this year's table gives {now} and last year's {before} ({} this year). Check them.",
-                claim.heading,
-                st.what_en,
-                claim.printed,
-                quote_en(&claim.sentence),
-                change.1
-            ),
-        ),
     )
 }
 
@@ -406,32 +397,23 @@ fn contradiction(
     table: &StatTable,
     (stated, cells, first): (i64, Vec<CellPos>, Decimal),
 ) -> Finding {
-    let (heading, sentence) = (&claim.heading, &claim.sentence);
     text_warning(
         table,
         cells.clone(),
         (stated.to_string(), first.to_string()),
-        (
-            format!(
-                "正文“{heading}”一节写明{}为 {stated}：“{}”，而表中{}为 {first}。请核对正文与表格。",
-                st.what,
-                quote(sentence),
-                cell_names(table, &cells, false)
-            ),
-            format!(
-                "The text (“{heading}”) states {} as {stated}: “{}”; the table gives {first} ({}). Check the text against the table.",
-                st.what_en,
-                quote_en(sentence),
-                cell_names(table, &cells, true)
-            ),
-        ),
+        Said::new(Says::TextContradicts)
+            .text("heading", &claim.heading)
+            .both("what", &st.what, &st.what_en)
+            .text("stated", &stated)
+            .quote("sentence", &claim.sentence)
+            .hole("cells", Hole::Joined(cell_names(table, &cells), Says::And))
+            .text("first", &first),
     )
 }
 
-/// Cells named as a message names them: “row”行“column › sub”, joined by 与; in English
-/// row “r”, column “c”, joined by “and”.
-fn cell_names(table: &StatTable, cells: &[CellPos], english: bool) -> String {
-    let names: Vec<String> = cells
+/// Cells named as a message names them: “row”行“column › sub” (row “r”, column “c”).
+fn cell_names(table: &StatTable, cells: &[CellPos]) -> Vec<Said> {
+    cells
         .iter()
         .map(|p| {
             let row = table
@@ -440,14 +422,15 @@ fn cell_names(table: &StatTable, cells: &[CellPos], english: bool) -> String {
                 .copied()
                 .unwrap_or("");
             let col = table.column_labels(p.group, p.column).join(" › ");
-            match (row.is_empty(), english) {
-                (true, _) => format!("“{col}”"),
-                (false, false) => format!("“{row}”行“{col}”"),
-                (false, true) => format!("row “{row}”, column “{col}”"),
+            if row.is_empty() {
+                Said::new(Says::PlaceOne).text("name", &col)
+            } else {
+                Said::new(Says::CellOf)
+                    .text("row", &row)
+                    .text("column", &col)
             }
         })
-        .collect();
-    names.join(if english { " and " } else { "与" })
+        .collect()
 }
 
 fn has_content(s: &Section) -> bool {
@@ -470,8 +453,8 @@ pub(crate) fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Opt
 }
 
 /// A T1 warning about the text.
-pub(crate) fn text_finding(message: (String, String)) -> Finding {
-    Finding::about(Rule::T1, Severity::Warning, "正文", message)
+pub(crate) fn text_finding(said: Said) -> Finding {
+    Finding::about(Rule::T1, Severity::Warning, "正文", said)
 }
 
 fn empty_parts(report: &Report) -> Vec<Finding> {
@@ -481,16 +464,11 @@ fn empty_parts(report: &Report) -> Vec<Finding> {
         .filter(|s| !has_content(s))
         .map(|s| {
             let number = s.number.trim_end_matches(['、', '.', '．']);
-            text_finding((
-                format!(
-                    "第{number}部分“{}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
-                    s.title
-                ),
-                format!(
-                    "Part “{number}” “{}” is empty: an annual report must fill it (saying “无”, none, when there is nothing to report).",
-                    s.title
-                ),
-            ))
+            text_finding(
+                Said::new(Says::PartEmpty)
+                    .text("n", &number)
+                    .text("title", &s.title),
+            )
         })
         .collect()
 }
@@ -555,15 +533,15 @@ mod tests {
         assert!(f.iter().all(|f| f.severity == Severity::Warning));
         assert_eq!(f[0].table_id.as_deref(), Some("table-3"));
         assert!(
-            f[0].message.contains("收到政府信息公开申请75件"),
+            f[0].message().contains("收到政府信息公开申请75件"),
             "{}",
-            f[0].message
+            f[0].message()
         );
         assert!(
-            f[0].message
+            f[0].message()
                 .contains("“一、本年新收政府信息公开申请数量”行“申请人情况 › 总计”"),
             "{}",
-            f[0].message
+            f[0].message()
         );
         assert_eq!(
             (f[0].expected.as_deref(), f[0].printed.as_deref()),
@@ -622,9 +600,9 @@ mod tests {
             let f = changes(wrong);
             assert_eq!(f.len(), 1, "{wrong}: {f:#?}");
             assert!(
-                f[0].message.contains("上年报告表中为 75"),
+                f[0].message().contains("上年报告表中为 75"),
                 "{}",
-                f[0].message
+                f[0].message()
             );
         }
         // Without last year's report a change is listed, never warned.
@@ -694,8 +672,8 @@ mod tests {
     fn empty_parts_five_and_six_are_warned() {
         let f = t1(report("好。", "", "", T3, T4));
         assert_eq!(f.len(), 2, "{f:#?}");
-        assert!(f[0].message.contains("第五部分"));
-        assert!(f[1].message.contains("第六部分"));
+        assert!(f[0].message().contains("第五部分"));
+        assert!(f[1].message().contains("第六部分"));
     }
 
     #[test]
@@ -714,7 +692,7 @@ mod tests {
         r.sections[0].blocks.push(t2);
         let f = t1(r.clone());
         assert_eq!(f.len(), 1, "{f:#?}");
-        assert!(f[0].message.contains("12.5 万元"));
+        assert!(f[0].message().contains("12.5 万元"));
         r.sections[4].blocks =
             vec![
                 serde_json::from_str(r#"{"type":"paragraph","text":"本年度未收取信息处理费。"}"#)

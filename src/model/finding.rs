@@ -1,30 +1,22 @@
 //! What checking a report finds: one [`Finding`] per broken identity, bad figure or unknown name.
 
 use super::table::CellPos;
+pub use crate::labels::findings::{Hole, Said, Says};
+use crate::labels::{EN, ZH};
 use serde::Serialize;
 
 /// The longest text a message quotes, in characters.
-pub const QUOTE_CHARS: usize = 80;
+pub use crate::labels::findings::QUOTE_CHARS;
 
 /// A text as messages quote it: at most [`QUOTE_CHARS`] characters, and the full length said when
 /// it is cut ("…（共 200000 字）").
 pub fn quote(text: &str) -> String {
-    quote_saying(text, |n| format!("（共 {n} 字）"))
+    ZH.quote(text)
 }
 
 /// The same, for English messages: "…(200000 characters)".
 pub fn quote_en(text: &str) -> String {
-    quote_saying(text, |n| format!(" ({n} characters)"))
-}
-
-fn quote_saying(text: &str, length: impl Fn(usize) -> String) -> String {
-    let n = text.chars().count();
-    if n <= QUOTE_CHARS {
-        text.to_string()
-    } else {
-        let head: String = text.chars().take(QUOTE_CHARS - 2).collect();
-        format!("{head}…{}", length(n))
-    }
+    EN.quote(text)
 }
 
 /// A cell's printed text as English messages show it: quoted short, or blank.
@@ -154,21 +146,19 @@ pub struct Finding {
     pub printed: Option<String>,
     /// The cells concerned, for marking them in the table.
     pub cells: Vec<CellPos>,
-    /// The finding in words, for people (Chinese: the record, in report-tool and its JSON).
-    pub message: String,
-    /// The same in English, for viewers set to English.
-    #[serde(skip)]
-    pub message_en: String,
+    /// What it says, worded by the labels (in report-tool's JSON: `message`, in Chinese, the
+    /// record).
+    #[serde(rename = "message", serialize_with = "in_chinese")]
+    pub said: Said,
+}
+
+fn in_chinese<S: serde::Serializer>(said: &Said, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&ZH.said(said))
 }
 
 impl Finding {
     /// A finding about a table or field as a whole: no row, column, figures or cells.
-    pub fn about(
-        rule: Rule,
-        severity: Severity,
-        table: &str,
-        (message, message_en): (String, String),
-    ) -> Finding {
+    pub fn about(rule: Rule, severity: Severity, table: &str, said: Said) -> Finding {
         Finding {
             rule,
             severity,
@@ -179,9 +169,18 @@ impl Finding {
             expected: None,
             printed: None,
             cells: Vec::new(),
-            message,
-            message_en,
+            said,
         }
+    }
+
+    /// What it says, in Chinese (the record: report-tool, its JSON, the reading script).
+    pub fn message(&self) -> String {
+        ZH.said(&self.said)
+    }
+
+    /// What it says in English.
+    pub fn message_en(&self) -> String {
+        EN.said(&self.said)
     }
 
     /// Printed figures the importer could not place in the table (its note below the table):
@@ -191,10 +190,7 @@ impl Finding {
             Rule::UnknownName,
             Severity::Warning,
             table,
-            (
-                format!("{note}。请核对表格的栏目名称。"),
-                format!("Printed figures could not be placed in the table: “{note}”. Check the table's row and column names."),
-            ),
+            Said::new(Says::Unplaced).text("note", &note),
         );
         f.table_id = Some(table_id.to_string());
         f
@@ -210,12 +206,19 @@ impl Finding {
         (figures, figures_en): (&str, &str),
     ) -> Finding {
         let what = match column {
-            Some(c) => format!("行“{row}”中的列“{c}”"),
-            None => format!("行“{row}”"),
+            Some(c) => Said::new(Says::NameRowColumn)
+                .text("row", &row)
+                .text("column", &c),
+            None => Said::new(Says::NameRow).text("row", &row),
         };
-        let what_en = match column {
-            Some(c) => format!("Column “{c}” of row “{row}”"),
-            None => format!("Row “{row}”"),
+        let said = if figures.is_empty() {
+            Said::new(Says::UnknownName).said("what", what)
+        } else {
+            Said::new(Says::UnknownNameFigures).said("what", what).both(
+                "figures",
+                &figures,
+                &figures_en,
+            )
         };
         Finding {
             rule: Rule::UnknownName,
@@ -227,27 +230,13 @@ impl Finding {
             expected: None,
             printed: None,
             cells: Vec::new(),
-            message: if figures.is_empty() {
-                format!("{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。")
-            } else {
-                format!("{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。")
-            },
-            message_en: if figures_en.is_empty() {
-                format!("{what_en} is not an official part of this table, so its figures are not shown. Check the name or key.")
-            } else {
-                format!("{what_en} is not an official part of this table, so its figures are not shown ({figures_en}). Check the name or key.")
-            },
+            said,
         }
     }
 
     /// What the importer noted reading a page's article ("页面未写明发布日期"), for the record.
     pub fn import_note(note: &str) -> Finding {
-        Finding::about(
-            Rule::Import,
-            Severity::Info,
-            "导入",
-            (note.to_string(), note.to_string()),
-        )
+        Finding::about(Rule::Import, Severity::Info, "导入", Said::as_given(note))
     }
 
     /// True for errors and warnings: what a webmaster must look at.

@@ -5,7 +5,7 @@
 //! by their template keys, so reports in the two table formats are compared where the keys agree.
 
 use super::cell::{CellValue, Decimal};
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{first_of_number, CellPos, StatTable};
 use super::validate::CheckedReport;
 
@@ -45,21 +45,20 @@ fn differs(
     let sum = sum.map_or("—".into(), |s| s.to_string());
     let r = t.row_labels(pos.group, pos.row).join(" › ");
     let c = t.column_labels(pos.group, pos.column).join(" › ");
-    let listed: Vec<String> = figures.iter().map(|(n, d)| format!("{n} {d}")).collect();
+    let listed: Vec<Said> = figures
+        .iter()
+        .map(|(n, d)| Said::as_given(&format!("{n} {d}")))
+        .collect();
     let mut f = Finding::about(
         Rule::H1,
         Severity::Warning,
         &t.full_caption(),
-        (
-            format!(
-                "“{r}”行“{c}”为 {total}，各下级报告合计为 {sum}（{}）。",
-                listed.join("，")
-            ),
-            format!(
-                "Row “{r}”, column “{c}” gives {total}; the reports below it add up to {sum} ({}).",
-                listed.join(", ")
-            ),
-        ),
+        Said::new(Says::WholeAgainstParts)
+            .text("row", &r)
+            .text("column", &c)
+            .text("total", &total)
+            .text("sum", &sum)
+            .hole("figures", Hole::Joined(listed, Says::Comma)),
     );
     f.table_id = Some(t.id.clone());
     f.cells = vec![pos];
@@ -135,10 +134,10 @@ mod tests {
         assert_eq!(s.findings.len(), 1, "{:#?}", s.findings);
         let f = &s.findings[0];
         assert!(
-            f.message
+            f.message()
                 .contains("为 9，各下级报告合计为 8（甲区 5，乙县 3）"),
             "{}",
-            f.message
+            f.message()
         );
         assert_eq!(
             f.cells,

@@ -9,7 +9,7 @@
 use super::cell::CellValue;
 use super::chart::{say_contradictions, Chart};
 use super::checker::Checker;
-use super::finding::{Finding, Rule, Severity};
+use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{CellPos, StatTable, TableBlock};
 use super::templates::{self, ColumnKind, TemplateId};
 use super::{Block, Report};
@@ -187,14 +187,7 @@ fn publish_time(report: &Report) -> Option<Finding> {
         expected: Some("YYYY-MM-DD HH:MM".into()),
         printed: Some(report.meta.published.clone()),
         cells: Vec::new(),
-        message: format!(
-            "发布时间“{}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
-            report.meta.published
-        ),
-        message_en: format!(
-            "The publish time “{}” cannot be read: it should be YYYY-MM-DD HH:MM.",
-            report.meta.published
-        ),
+        said: Said::new(Says::PublishTime).text("time", &report.meta.published),
     })
 }
 
@@ -206,16 +199,13 @@ fn repeated_ids(ids: impl Iterator<Item = String>) -> Vec<Finding> {
             structure(
                 None,
                 "报告结构",
-                (
-                    format!("编号“{id}”重复出现，链接和目录可能指向错误的位置。"),
-                    format!("The id “{id}” is used twice: links and the contents may lead to the wrong place."),
-                ),
+                Said::new(Says::RepeatedId).text("id", &id),
             )
         })
         .collect()
 }
 
-fn structure(table_id: Option<&str>, table: &str, message: (String, String)) -> Finding {
+fn structure(table_id: Option<&str>, table: &str, message: Said) -> Finding {
     Finding {
         table_id: table_id.map(str::to_string),
         ..Finding::about(Rule::Structure, Severity::Error, table, message)
@@ -256,10 +246,7 @@ fn resolve_generic(block: &TableBlock) -> (StatTable, Vec<Finding>) {
         findings.push(structure(
             Some(&block.id),
             &block.id,
-            (
-                format!("表格“{}”没有标题（caption）。", block.id),
-                format!("The table “{}” has no caption.", block.id),
-            ),
+            Said::new(Says::NoCaption).text("id", &block.id),
         ));
     }
     findings.extend(fit_cells(&mut groups, &block.id, &caption));
@@ -288,27 +275,15 @@ fn fit_cells(groups: &mut [super::TableGroup], id: &str, caption: &str) -> Vec<F
             findings.push(structure(
                 Some(id),
                 caption,
-                {
-                    let lengths = group
-                        .cells
-                        .iter()
-                        .map(|r| r.len().to_string())
-                        .collect::<Vec<_>>();
-                    (
-                        format!(
-                            "第 {} 组：表头给出 {rows} 行 {cols} 列，数据为 {} 行（各行 {} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
-                            g + 1,
-                            group.cells.len(),
-                            lengths.join("、")
-                        ),
-                        format!(
-                            "Block {}: the headers give {rows} rows of {cols} columns, the data {} rows ({} cells each). Cells beyond the headers are not shown; missing ones show as not given.",
-                            g + 1,
-                            group.cells.len(),
-                            lengths.join(", ")
-                        ),
-                    )
-                },
+                Said::new(Says::CellsMisfit)
+                    .text("block", &(g + 1))
+                    .text("rows", &rows)
+                    .text("cols", &cols)
+                    .text("data", &group.cells.len())
+                    .hole(
+                        "lengths",
+                        Hole::List(group.cells.iter().map(|r| r.len().to_string()).collect()),
+                    ),
             ));
             group.cells.resize(rows, Vec::new());
             for row in &mut group.cells {
@@ -342,10 +317,7 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
                 Rule::Blank,
                 Severity::Info,
                 &c.name,
-                (
-                    format!("本表有 {n} 个空白或“不适用”单元格参与核对，已按 0 计算。"),
-                    format!("{n} blank or not-applicable cells of this table were counted as 0 in the checks."),
-                ),
+                Said::new(Says::CountedAsZero).text("n", &n),
             )
         });
     }
@@ -355,10 +327,7 @@ fn check_template_table(table: &mut StatTable) -> Vec<Finding> {
             Rule::NotProvided,
             Severity::Info,
             &c.name,
-            (
-                format!("本表有 {n} 项核对因数据未提供而未进行。"),
-                format!("{n} checks of this table were not made: figures they need are not given."),
-            ),
+            Said::new(Says::NotChecked).text("n", &n),
         ));
     }
     c.findings
@@ -383,29 +352,31 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
         };
         let kind = id.column_kind(&column_key);
         let problem = match (cell.value, kind) {
-            (CellValue::Text, _) if too_large(&cell.text) => Some((
-                "数字过大（整数部分超过 15 位），无法核对和画图",
-                "too large a figure (more than 15 digits before the point): not checked or drawn",
-            )),
-            (CellValue::Text, _) => Some(("不是数字", "not a figure")),
+            (CellValue::Text, _) if too_large(&cell.text) => Some(Says::TooLargeFigure),
+            (CellValue::Text, _) => Some(Says::NotAFigure),
             (CellValue::Number(d), ColumnKind::Count) if !d.is_whole() => {
-                Some(("件数应为整数", "a count must be a whole number"))
+                Some(Says::FractionalCount)
             }
             (CellValue::Number(d), ColumnKind::Count) if d.is_negative() => {
-                Some(("件数不能为负数", "a count cannot be negative"))
+                Some(Says::NegativeCount)
             }
             (CellValue::Number(d), ColumnKind::SignedCount) if !d.is_whole() => {
-                Some(("增减数应为整数", "a change must be a whole number"))
+                Some(Says::FractionalChange)
             }
             (CellValue::Number(d), ColumnKind::Amount) if d.is_negative() => {
-                Some(("金额不能为负数", "an amount cannot be negative"))
+                Some(Says::NegativeAmount)
             }
             _ => None,
         };
-        if let Some((problem, problem_en)) = problem {
+        if let Some(problem) = problem {
             let printed = super::finding::quote(&cell.text);
             let row = c.label_of_row(pos);
             let column = c.label_of_column(pos);
+            let said = if row.is_empty() {
+                Said::new(Says::BadFigure)
+            } else {
+                Said::new(Says::BadFigureAt).text("row", &row)
+            };
             c.findings.push(Finding {
                 rule: Rule::N1,
                 severity: Severity::Error,
@@ -416,16 +387,10 @@ fn check_figures(c: &mut Checker, id: TemplateId) {
                 expected: None,
                 printed: Some(printed.clone()),
                 cells: vec![pos],
-                message: if row.is_empty() {
-                    format!("“{column}”为“{printed}”：{problem}。")
-                } else {
-                    format!("“{row}”行“{column}”为“{printed}”：{problem}。")
-                },
-                message_en: if row.is_empty() {
-                    format!("“{column}” is “{printed}”: {problem_en}.")
-                } else {
-                    format!("Row “{row}”, column “{column}” is “{printed}”: {problem_en}.")
-                },
+                said: said
+                    .text("column", &column)
+                    .text("printed", &printed)
+                    .said("problem", Said::new(problem)),
             });
         }
     }
@@ -568,7 +533,7 @@ mod tests {
             r33[0].cells,
             vec![t.keyed[&("granted".into(), "total".into())]]
         );
-        assert!(r33[0].message.contains("应等于"), "{}", r33[0].message);
+        assert!(r33[0].message().contains("应等于"), "{}", r33[0].message());
         assert!(findings.iter().any(|f| f.rule == Rule::R3_1));
     }
 
@@ -621,9 +586,9 @@ mod tests {
             .cells
             .contains(&t.keyed[&("carried_forward".into(), "natural_person".into())]));
         assert!(
-            findings[0].message.contains("第一项加第二项之和为 5"),
+            findings[0].message().contains("第一项加第二项之和为 5"),
             "{}",
-            findings[0].message
+            findings[0].message()
         );
     }
 
@@ -654,7 +619,11 @@ mod tests {
         assert!(r31[0].expected.as_deref().unwrap().ends_with("= 14629"));
         assert!(r31[0].printed.as_deref().unwrap().ends_with("= 14628"));
         // Two sides that should be equal: how far apart, unsigned.
-        assert!(r31[0].message.contains("（相差 1）"), "{}", r31[0].message);
+        assert!(
+            r31[0].message().contains("（相差 1）"),
+            "{}",
+            r31[0].message()
+        );
     }
 
     #[test]
@@ -673,7 +642,7 @@ mod tests {
         );
         assert_eq!(findings[0].column.as_deref(), Some("总计"));
         assert!(findings[0]
-            .message
+            .message()
             .starts_with("“行政诉讼 › 未经复议直接起诉”行“总计”"));
         assert_eq!(findings[0].expected.as_deref(), Some("1"));
         assert_eq!(findings[0].printed.as_deref(), Some("2"));
@@ -739,7 +708,7 @@ mod tests {
             .collect();
         assert_eq!(blank_totals.len(), 2, "{findings:#?}");
         assert_eq!(blank_totals[0].row.as_deref(), Some("（一）予以公开"));
-        assert!(blank_totals[0].message.contains("空白"));
+        assert!(blank_totals[0].message().contains("空白"));
         assert_eq!(blank_totals[0].expected.as_deref(), Some("6"));
         let pos = t.keyed[&("granted".into(), "total".into())];
         assert_eq!(t.derived.get(&pos), Some(&Decimal::whole(6)));
@@ -809,7 +778,7 @@ mod tests {
         assert!(
             findings
                 .iter()
-                .any(|f| f.rule == Rule::N1 && f.message.contains("数字过大")),
+                .any(|f| f.rule == Rule::N1 && f.message().contains("数字过大")),
             "{findings:#?}"
         );
         // In the JSON as a number: the report is refused with the place and the reason.

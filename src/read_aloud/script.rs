@@ -328,12 +328,12 @@ impl<'a> Script<'a> {
         for f in checked.findings_for(&t.id) {
             if f.needs_attention() {
                 let target = Target::TableFindings { table: id.clone() };
-                self.made(part, target, format!("本表核对：{}", f.message));
+                self.made(part, target, format!("本表核对：{}", f.message()));
             }
         }
         let cross_year: Vec<String> = (self.last_year.cross_year.iter())
             .filter(|f| f.needs_attention() && f.table_id.as_deref() == Some(id.as_str()))
-            .map(|f| format!("与上年报告核对：{}", f.message))
+            .map(|f| format!("与上年报告核对：{}", f.message()))
             .collect();
         for sentence in cross_year {
             let target = Target::TableCrossYear { table: id.clone() };

@@ -46,10 +46,10 @@ pub fn load_last_year(ctx: &ReportCtx) {
             Ok(loaded) => {
                 let findings = check_cross_year(&this, &loaded.checked);
                 for f in &findings {
-                    let message = l.pick(&f.message, &f.message_en);
+                    let message = l.said(&f.said);
                     leptos::logging::log!(
                         "{}",
-                        Labels::fill(l.webmaster.last_year_found, &[("message", message)])
+                        Labels::fill(l.webmaster.last_year_found, &[("message", &message)])
                     );
                 }
                 LastYear::Loaded(Arc::new(Previous {

@@ -2,7 +2,7 @@
 
 use super::TemplateId;
 use crate::model::cell::Cell;
-use crate::model::finding::{shown_text, shown_text_en, Finding, Rule, Severity};
+use crate::model::finding::{shown_text, shown_text_en, Finding, Rule, Said, Severity};
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock};
 use std::collections::BTreeMap;
@@ -211,7 +211,7 @@ fn resolve_match(
                 Rule::Label,
                 Severity::Info,
                 table_name,
-                (
+                Said::worded(
                     format!("名称“{given}”已按官方名称“{official}”处理：括号中的“{set_aside}”是说明。"),
                     format!("The name “{given}” is read as the official “{official}”: “{set_aside}” in brackets is a remark."),
                 ),
@@ -232,9 +232,11 @@ fn resolve_match(
                 expected: Some(official.clone()),
                 printed: Some(given.to_string()),
                 cells: Vec::new(),
-                message: format!("名称“{given}”与官方名称不完全一致，已按“{official}”处理。"),
-                message_en: format!(
-                    "The name “{given}” is not exactly the official one; read as “{official}”."
+                said: Said::worded(
+                    format!("名称“{given}”与官方名称不完全一致，已按“{official}”处理。"),
+                    format!(
+                        "The name “{given}” is not exactly the official one; read as “{official}”."
+                    ),
                 ),
             });
             k

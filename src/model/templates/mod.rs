@@ -454,7 +454,7 @@ mod tests {
             .is_provided());
         assert_eq!(findings.len(), 2);
         assert!(findings.iter().all(|f| f.rule == Rule::UnknownName));
-        assert!(findings[0].message.contains("不存在"));
+        assert!(findings[0].message().contains("不存在"));
     }
 
     #[test]
@@ -608,7 +608,7 @@ mod label_forms {
         );
         assert!(findings
             .iter()
-            .any(|f| f.rule == Rule::Label && f.message.contains("（六）其他处理”印为一行")));
+            .any(|f| f.rule == Rule::Label && f.message().contains("（六）其他处理”印为一行")));
         // The same planted failure is found, and no check is skipped.
         let errors: Vec<_> = findings
             .iter()
@@ -635,12 +635,12 @@ mod label_forms {
             .filter(|f| f.rule == Rule::UnknownName)
             .collect();
         assert_eq!(unknown.len(), 1);
-        assert!(unknown[0].message.contains("（八）其他情形"));
+        assert!(unknown[0].message().contains("（八）其他情形"));
         assert!(
-            unknown[0].message.contains("自然人 4")
-                || unknown[0].message.contains("natural_person 4"),
+            unknown[0].message().contains("自然人 4")
+                || unknown[0].message().contains("natural_person 4"),
             "{}",
-            unknown[0].message
+            unknown[0].message()
         );
     }
 }

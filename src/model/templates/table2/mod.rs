@@ -8,7 +8,7 @@ mod text;
 
 use super::{group, leaf, Format, Template, TemplateId};
 use crate::model::checker::figure;
-use crate::model::finding::{Finding, Rule, Severity};
+use crate::model::finding::{Finding, Rule, Said, Severity};
 use crate::model::table::{StatTable, TableGroup};
 
 /// 表二, 2019 trial format (five blocks, 22 cells).
@@ -206,12 +206,11 @@ fn in_force(now: &StatTable, before: &StatTable) -> Vec<Finding> {
                         expected: Some(expected.to_string()),
                         printed: Some(in_force.to_string()),
                         cells: vec![pos],
-                        message: format!(
+                        said: Said::worded(format!(
                             "“{label}”现行有效件数为 {in_force}；按上一年 {last} 件加本年制发 {issued} 件、减本年废止 {repealed} 件，约为 {expected} 件。清理、失效等也会改变这个数字，仅供参考。"
-                        ),
-                        message_en: format!(
+                        ), format!(
                             "“{label}”: {in_force} in force; last year's {last}, plus {issued} issued and minus {repealed} repealed this year, would be about {expected}. Reviews and expiry change this figure too: a hint only."
-                        ),
+                        )),
                     });
         }
     }

@@ -2,6 +2,7 @@
 //! that part 六 does not mention.
 
 use crate::model::consistency::{part, text_finding, value};
+use crate::model::finding::Said;
 use crate::model::{Block, Finding, Report, StatTable};
 
 /// Fees in 表二 that part 六 does not mention.
@@ -25,7 +26,7 @@ pub(super) fn fees_unmentioned(report: &Report, t: &StatTable) -> Option<Finding
         .iter()
         .any(|w| text.contains(w));
     (!mentioned).then(|| {
-        let mut f = text_finding((
+        let mut f = text_finding(Said::worded(
             format!(
                 "表二的行政事业性收费本年收费金额为 {amount} 万元，但第六部分“{}”没有提及收费（信息处理费）情况。",
                 six.title

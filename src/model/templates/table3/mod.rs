@@ -9,7 +9,7 @@ mod text;
 use super::{leaf, leaves_of, ColumnKind, Format, Template, TemplateId};
 use crate::model::checker::figure;
 use crate::model::checker::{gap, Checker};
-use crate::model::finding::{Finding, Rule, Severity};
+use crate::model::finding::{Finding, Rule, Said, Severity};
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{leaves, CellPos, Header, StatTable, TableBlock, TableGroup};
 
@@ -70,10 +70,8 @@ impl Template for Table3 {
                 expected: None,
                 printed: None,
                 cells: Vec::new(),
-                message:
-                    "“（六）其他处理”印为一行，没有分项（2019年试行格式的版式）：按该版式显示和核对。"
-                        .into(),
-                message_en: "“（六）其他处理” is printed as one row without its sub-rows (the layout of the 2019 trial format): shown and checked in that layout.".into(),
+                said: Said::worded("“（六）其他处理”印为一行，没有分项（2019年试行格式的版式）：按该版式显示和核对。"
+                        .into(), "“（六）其他处理” is printed as one row without its sub-rows (the layout of the 2019 trial format): shown and checked in that layout.".into()),
             };
             (V2019, finding)
         })
@@ -317,14 +315,13 @@ fn check_corner(c: &mut Checker) {
                     c.shown(cells[3])
                 )),
                 cells: cells.clone(),
-                message: format!(
+                said: Said::worded(format!(
                     "“{column}”栏：第一项加第二项之和为 {left}，第三项（七）总计加第四项之和为 {right}，两者应相等（相差 {}）。",
                     gap(right, left)
-                ),
-                message_en: format!(
+                ), format!(
                     "Column “{column}”: items “一” and “二” add up to {left}, items “（七）” and “四” to {right}; they should be equal (off by {}).",
                     gap(right, left)
-                ),
+                )),
             });
         }
     }
@@ -354,12 +351,11 @@ fn carried_over(now: &StatTable, before: &StatTable) -> Vec<Finding> {
                     expected: Some(forward.to_string()),
                     printed: Some(carried.to_string()),
                     cells: vec![pos],
-                    message: format!(
+                    said: Said::worded(format!(
                         "“{column}”栏：本年“上年结转”为 {carried}，上一年报告的“结转下年度继续办理”为 {forward}。如上年数字已更正，可忽略。"
-                    ),
-                    message_en: format!(
+                    ), format!(
                         "Column “{column}”: this year's “上年结转” is {carried}, last year's report gave “结转下年度继续办理” as {forward}. If last year's figure was corrected, this can be ignored."
-                    ),
+                    )),
                 });
         }
     }

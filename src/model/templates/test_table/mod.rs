@@ -123,7 +123,7 @@ mod tests {
         let r = broken.findings_for("t9");
         assert!(
             r.iter()
-                .any(|f| f.rule == Rule::R3_3 && f.message.contains("线上与线下")),
+                .any(|f| f.rule == Rule::R3_3 && f.message().contains("线上与线下")),
             "{r:?}"
         );
     }

@@ -1,0 +1,542 @@
+//! What a finding says, as data the checks find ([`Said`]: which sentence, and what fills its
+//! holes), and its words in both languages ([`frame`]), worded by [`super::Labels::said`]. The
+//! model finds the figures, places and names; the words are here.
+
+/// Which sentence a finding (or a part of one) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Says {
+    /// Words a template gives in both languages (its own vocabulary): `{text}`.
+    Worded,
+    /// A cell by its row and column.
+    PlaceRowColumn,
+    /// A cell by its column (or row) alone.
+    PlaceOne,
+    /// A table's total.
+    PlaceTotal,
+    /// Printed more than it should be: `{d}`.
+    More,
+    /// Printed less: `{d}`.
+    Less,
+    /// The same.
+    Same,
+    /// Not comparable.
+    Unknown,
+    /// A sum that does not add up.
+    Sum,
+    /// A total printed blank beside figures.
+    BlankTotal,
+    /// Printed figures the importer could not place.
+    Unplaced,
+    /// A row the template does not have.
+    NameRow,
+    /// A column of a row the template does not have.
+    NameRowColumn,
+    /// A name that is not the table's, its figures not shown.
+    UnknownName,
+    /// The same, with the figures not shown listed.
+    UnknownNameFigures,
+    /// A publication time that does not read.
+    PublishTime,
+    /// An id used twice.
+    RepeatedId,
+    /// A table without a caption.
+    NoCaption,
+    /// A generic table's cells do not fit its headers.
+    CellsMisfit,
+    /// Blank or not-applicable cells counted as 0.
+    CountedAsZero,
+    /// Checks not made for figures not given.
+    NotChecked,
+    /// A figure that is not what its column takes, by column.
+    BadFigure,
+    /// The same, by row and column.
+    BadFigureAt,
+    /// Too large a figure.
+    TooLargeFigure,
+    /// Text where a figure goes.
+    NotAFigure,
+    /// A count with a fraction.
+    FractionalCount,
+    /// A negative count.
+    NegativeCount,
+    /// A change with a fraction.
+    FractionalChange,
+    /// A negative amount.
+    NegativeAmount,
+    /// A part the regulation requires is missing.
+    PartMissing,
+    /// A part titled otherwise than the regulation names it.
+    PartRetitled,
+    /// The parts out of order.
+    PartsOutOfOrder,
+    /// Part 五 that says only "无".
+    PartFiveNone,
+    /// Part 五 that says next to nothing.
+    PartFiveShort,
+    /// 表二's cells without a figure: `{n}` of them, `{places}`.
+    Unfilled,
+    /// One such cell, blank.
+    UnfilledBlank,
+    /// One such cell, printed with a slash.
+    UnfilledSlash,
+    /// One such cell, printed with a dash.
+    UnfilledDash,
+    /// One such cell, printed with other text.
+    UnfilledOther,
+    /// What joins the places of [`Says::Unfilled`].
+    Semicolon,
+    /// A part that must have content is empty.
+    PartEmpty,
+    /// The text states a figure the table gives otherwise.
+    TextContradicts,
+    /// The text states a change the two years' tables give otherwise.
+    TextChange,
+    /// A cell of a text statement's, by row and column (lower case in English: it follows
+    /// other words).
+    CellOf,
+    /// Cells named one after another: what joins them.
+    And,
+    /// Figures listed one after another: what joins them.
+    Comma,
+    /// A whole's cell against the sum of its parts' reports.
+    WholeAgainstParts,
+}
+
+/// The sentence `says`, in Chinese and in English, with its holes (`{name}`).
+pub fn frame(says: Says) -> (&'static str, &'static str) {
+    pieces(says)
+        .or_else(|| table_frame(says))
+        .or_else(|| report_frame(says))
+        .unwrap_or(("", ""))
+}
+
+/// The pieces sentences are made of: places, differences, joiners, reasons.
+fn pieces(says: Says) -> Option<(&'static str, &'static str)> {
+    Some(match says {
+        Says::Worded => ("{text}", "{text}"),
+        Says::PlaceRowColumn => ("“{row}”行“{column}”", "Row “{row}”, column “{column}”"),
+        Says::PlaceOne => ("“{name}”", "“{name}”"),
+        Says::PlaceTotal => ("合计", "The total"),
+        Says::More => ("多 {d}", "{d} more"),
+        Says::Less => ("少 {d}", "{d} less"),
+        Says::Same => ("相同", "the same"),
+        Says::Unknown => ("?", "?"),
+        Says::NameRow => ("行“{row}”", "Row “{row}”"),
+        Says::NameRowColumn => (
+            "行“{row}”中的列“{column}”",
+            "Column “{column}” of row “{row}”",
+        ),
+        Says::TooLargeFigure => (
+            "数字过大（整数部分超过 15 位），无法核对和画图",
+            "too large a figure (more than 15 digits before the point): not checked or drawn",
+        ),
+        Says::NotAFigure => ("不是数字", "not a figure"),
+        Says::FractionalCount => ("件数应为整数", "a count must be a whole number"),
+        Says::NegativeCount => ("件数不能为负数", "a count cannot be negative"),
+        Says::FractionalChange => ("增减数应为整数", "a change must be a whole number"),
+        Says::NegativeAmount => ("金额不能为负数", "an amount cannot be negative"),
+        Says::UnfilledBlank => (
+            "“{row}”行“{column}”空白",
+            "row “{row}”, column “{column}”: blank",
+        ),
+        Says::UnfilledSlash => (
+            "“{row}”行“{column}”印为斜线",
+            "row “{row}”, column “{column}”: “{printed}”",
+        ),
+        Says::UnfilledDash => (
+            "“{row}”行“{column}”印为横线",
+            "row “{row}”, column “{column}”: “{printed}”",
+        ),
+        Says::UnfilledOther => (
+            "“{row}”行“{column}”印为“{printed}”",
+            "row “{row}”, column “{column}”: “{printed}”",
+        ),
+        Says::Semicolon => ("；", "; "),
+        Says::CellOf => ("“{row}”行“{column}”", "row “{row}”, column “{column}”"),
+        Says::And => ("与", " and "),
+        Says::Comma => ("，", ", "),
+        _ => return None,
+    })
+}
+
+/// The sentences about a table's figures and names.
+fn table_frame(says: Says) -> Option<(&'static str, &'static str)> {
+    Some(match says {
+        Says::Sum => (
+            "{place}应等于{describe}之和 {sum}，表中为 {printed}（{difference}）。",
+            "{place} should equal the sum of {describe}, {sum}; the table gives {printed} ({difference}).",
+        ),
+        Says::BlankTotal => (
+            "{place}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
+            "The total of {place} is blank, but the sum of {describe} is {sum}: the published table lacks this total (shown here as computed, {sum}).",
+        ),
+        Says::Unplaced => (
+            "{note}。请核对表格的栏目名称。",
+            "Printed figures could not be placed in the table: “{note}”. Check the table's row and column names.",
+        ),
+        Says::UnknownName => (
+            "{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。",
+            "{what} is not an official part of this table, so its figures are not shown. Check the name or key.",
+        ),
+        Says::UnknownNameFigures => (
+            "{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。",
+            "{what} is not an official part of this table, so its figures are not shown ({figures}). Check the name or key.",
+        ),
+        Says::NoCaption => ("表格“{id}”没有标题（caption）。", "The table “{id}” has no caption."),
+        Says::CellsMisfit => (
+            "第 {block} 组：表头给出 {rows} 行 {cols} 列，数据为 {data} 行（各行 {lengths} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
+            "Block {block}: the headers give {rows} rows of {cols} columns, the data {data} rows ({lengths} cells each). Cells beyond the headers are not shown; missing ones show as not given.",
+        ),
+        Says::CountedAsZero => (
+            "本表有 {n} 个空白或“不适用”单元格参与核对，已按 0 计算。",
+            "{n} blank or not-applicable cells of this table were counted as 0 in the checks.",
+        ),
+        Says::NotChecked => (
+            "本表有 {n} 项核对因数据未提供而未进行。",
+            "{n} checks of this table were not made: figures they need are not given.",
+        ),
+        Says::BadFigure => ("“{column}”为“{printed}”：{problem}。", "“{column}” is “{printed}”: {problem}."),
+        Says::BadFigureAt => (
+            "“{row}”行“{column}”为“{printed}”：{problem}。",
+            "Row “{row}”, column “{column}” is “{printed}”: {problem}.",
+        ),
+        Says::Unfilled => (
+            "表中有 {n} 个单元格没有填写数字：{places}。表格的每一格都应填写数字，没有的填 0。",
+            "{n} cells of the table hold no figure: {places}. Every cell of the form takes a figure (0 where there is none).",
+        ),
+        Says::WholeAgainstParts => (
+            "“{row}”行“{column}”为 {total}，各下级报告合计为 {sum}（{figures}）。",
+            "Row “{row}”, column “{column}” gives {total}; the reports below it add up to {sum} ({figures}).",
+        ),
+        _ => return None,
+    })
+}
+
+/// The sentences about the report's parts, metadata and text.
+fn report_frame(says: Says) -> Option<(&'static str, &'static str)> {
+    Some(match says {
+        Says::PublishTime => (
+            "发布时间“{time}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
+            "The publish time “{time}” cannot be read: it should be YYYY-MM-DD HH:MM.",
+        ),
+        Says::RepeatedId => (
+            "编号“{id}”重复出现，链接和目录可能指向错误的位置。",
+            "The id “{id}” is used twice: links and the contents may lead to the wrong place.",
+        ),
+        Says::PartMissing => (
+            "报告没有第{n}部分“{title}”：《条例》第五十条规定年度报告应包括这一部分。",
+            "The report has no part “{n}” (“{title}”), which Article 50 of the regulation requires.",
+        ),
+        Says::PartRetitled => (
+            "第{n}部分的标题“{printed}”与规定的“{title}”不同。",
+            "Part “{n}” is titled “{printed}”, not “{title}” as the regulation's format names it.",
+        ),
+        Says::PartsOutOfOrder => (
+            "各部分的编号顺序为“{printed}”，不是一至六依次排列。",
+            "The parts are numbered in the order “{printed}”, not 一 to 六 in turn.",
+        ),
+        Says::PartFiveNone => (
+            "第五部分“{title}”只写了“{text}”：年度报告应写明政府信息公开工作存在的主要问题和改进情况。",
+            "Part “五” (“{title}”) says only “{text}”: an annual report must state the main problems of its disclosure work and what is being improved.",
+        ),
+        Says::PartFiveShort => (
+            "第五部分“{title}”只有 {n} 个字：“{text}”。请确认已写明存在的主要问题和改进情况。",
+            "Part “五” (“{title}”) has only {n} characters: “{text}”. Check that it states the main problems and improvements.",
+        ),
+        Says::PartEmpty => (
+            "第{n}部分“{title}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
+            "Part “{n}” “{title}” is empty: an annual report must fill it (saying “无”, none, when there is nothing to report).",
+        ),
+        Says::TextContradicts => (
+            "正文“{heading}”一节写明{what}为 {stated}：“{sentence}”，而表中{cells}为 {first}。请核对正文与表格。",
+            "The text (“{heading}”) states {what} as {stated}: “{sentence}”; the table gives {first} ({cells}). Check the text against the table.",
+        ),
+        Says::TextChange => (
+            "正文“{heading}”一节写明{what}与上年相比“{printed}”：“{sentence}”，而本年表中为 {now}，上年报告表中为 {before}（本年{change}）。请核对。",
+            "The text (“{heading}”) states a change in {what} against last year (“{printed}”): “{sentence}”; this year's table gives {now} and last year's {before} ({change} this year). Check them.",
+        ),
+        _ => return None,
+    })
+}
+
+/// What fills a hole of a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hole {
+    /// The same in every language: a figure, an id, a label or a text as printed.
+    Text(String),
+    /// A word in Chinese and in English (a template's vocabulary).
+    Both(String, String),
+    /// A text quoted short: past [`QUOTE_CHARS`] characters cut, its length said in the
+    /// language's way.
+    Quote(String),
+    /// Another sentence: a place, a difference, a reason.
+    Said(Box<Said>),
+    /// Sentences one after another, joined by the sentence `joiner` says.
+    Joined(Vec<Said>, Says),
+    /// Texts joined by the language's list separator (、 or ", ").
+    List(Vec<String>),
+}
+
+/// A sentence as data: which one, and what fills its holes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    /// Which sentence.
+    pub says: Says,
+    /// What fills its holes, by name.
+    pub holes: Vec<(&'static str, Hole)>,
+}
+
+impl Said {
+    /// The sentence `says`, its holes still empty.
+    pub fn new(says: Says) -> Said {
+        Said {
+            says,
+            holes: Vec::new(),
+        }
+    }
+
+    /// Words a template gives in both languages.
+    pub fn worded(zh: String, en: String) -> Said {
+        Said::new(Says::Worded).both("text", &zh, &en)
+    }
+
+    /// Words the same in every language (what a page or the importer said, as it said it).
+    pub fn as_given(text: &str) -> Said {
+        Said::new(Says::Worded).text("text", &text)
+    }
+
+    /// `name` filled with `value` as it is.
+    pub fn text(mut self, name: &'static str, value: &dyn std::fmt::Display) -> Said {
+        self.holes.push((name, Hole::Text(value.to_string())));
+        self
+    }
+
+    /// `name` filled with a word in Chinese and English.
+    pub fn both(
+        mut self,
+        name: &'static str,
+        zh: &dyn std::fmt::Display,
+        en: &dyn std::fmt::Display,
+    ) -> Said {
+        self.holes
+            .push((name, Hole::Both(zh.to_string(), en.to_string())));
+        self
+    }
+
+    /// `name` filled with `text` quoted short.
+    pub fn quote(mut self, name: &'static str, text: &str) -> Said {
+        self.holes.push((name, Hole::Quote(text.to_string())));
+        self
+    }
+
+    /// `name` filled with another sentence.
+    pub fn said(mut self, name: &'static str, said: Said) -> Said {
+        self.holes.push((name, Hole::Said(Box::new(said))));
+        self
+    }
+
+    /// `name` filled with any hole.
+    pub fn hole(mut self, name: &'static str, hole: Hole) -> Said {
+        self.holes.push((name, hole));
+        self
+    }
+}
+
+/// The longest text a message quotes, in characters.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `text` quoted short: at most [`QUOTE_CHARS`] characters, the full length said (`length`,
+/// with the hole `{n}`) when it is cut.
+pub fn quote_saying(text: &str, length: &str) -> String {
+    let n = text.chars().count();
+    if n <= QUOTE_CHARS {
+        text.to_string()
+    } else {
+        let head: String = text.chars().take(QUOTE_CHARS - 2).collect();
+        format!(
+            "{head}…{}",
+            super::Labels::fill(length, &[("n", &n.to_string())])
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every sentence, listed twice so that a new one cannot be left out: in [`ALL`], and in
+    /// a match the compiler checks is exhaustive.
+    const ALL: &[Says] = &[
+        Says::Worded,
+        Says::PlaceRowColumn,
+        Says::PlaceOne,
+        Says::PlaceTotal,
+        Says::More,
+        Says::Less,
+        Says::Same,
+        Says::Unknown,
+        Says::Sum,
+        Says::BlankTotal,
+        Says::Unplaced,
+        Says::NameRow,
+        Says::NameRowColumn,
+        Says::UnknownName,
+        Says::UnknownNameFigures,
+        Says::PublishTime,
+        Says::RepeatedId,
+        Says::NoCaption,
+        Says::CellsMisfit,
+        Says::CountedAsZero,
+        Says::NotChecked,
+        Says::BadFigure,
+        Says::BadFigureAt,
+        Says::TooLargeFigure,
+        Says::NotAFigure,
+        Says::FractionalCount,
+        Says::NegativeCount,
+        Says::FractionalChange,
+        Says::NegativeAmount,
+        Says::PartMissing,
+        Says::PartRetitled,
+        Says::PartsOutOfOrder,
+        Says::PartFiveNone,
+        Says::PartFiveShort,
+        Says::Unfilled,
+        Says::UnfilledBlank,
+        Says::UnfilledSlash,
+        Says::UnfilledDash,
+        Says::UnfilledOther,
+        Says::Semicolon,
+        Says::PartEmpty,
+        Says::TextContradicts,
+        Says::TextChange,
+        Says::CellOf,
+        Says::And,
+        Says::Comma,
+        Says::WholeAgainstParts,
+    ];
+
+    #[allow(dead_code)]
+    fn every_one_is_listed(s: Says) {
+        match s {
+            Says::Worded
+            | Says::PlaceRowColumn
+            | Says::PlaceOne
+            | Says::PlaceTotal
+            | Says::More
+            | Says::Less
+            | Says::Same
+            | Says::Unknown
+            | Says::Sum
+            | Says::BlankTotal
+            | Says::Unplaced
+            | Says::NameRow
+            | Says::NameRowColumn
+            | Says::UnknownName
+            | Says::UnknownNameFigures
+            | Says::PublishTime
+            | Says::RepeatedId
+            | Says::NoCaption
+            | Says::CellsMisfit
+            | Says::CountedAsZero
+            | Says::NotChecked
+            | Says::BadFigure
+            | Says::BadFigureAt
+            | Says::TooLargeFigure
+            | Says::NotAFigure
+            | Says::FractionalCount
+            | Says::NegativeCount
+            | Says::FractionalChange
+            | Says::NegativeAmount
+            | Says::PartMissing
+            | Says::PartRetitled
+            | Says::PartsOutOfOrder
+            | Says::PartFiveNone
+            | Says::PartFiveShort
+            | Says::Unfilled
+            | Says::UnfilledBlank
+            | Says::UnfilledSlash
+            | Says::UnfilledDash
+            | Says::UnfilledOther
+            | Says::Semicolon
+            | Says::PartEmpty
+            | Says::TextContradicts
+            | Says::TextChange
+            | Says::CellOf
+            | Says::And
+            | Says::Comma
+            | Says::WholeAgainstParts => {}
+        }
+    }
+
+    fn holes(frame: &str) -> Vec<&str> {
+        let mut h: Vec<&str> = frame
+            .split('{')
+            .skip(1)
+            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+            .collect();
+        h.sort_unstable();
+        h
+    }
+
+    /// Every sentence has words in both languages, with the same holes: no figure or place is
+    /// lost in translation.
+    #[test]
+    fn every_sentence_has_both_languages_with_the_same_holes() {
+        for says in ALL {
+            let (zh, en) = frame(*says);
+            assert!(!zh.is_empty() && !en.is_empty(), "{says:?} has no words");
+            if matches!(says, Says::UnfilledSlash | Says::UnfilledDash) {
+                // Chinese names the mark (斜线, 横线: it reads aloud); English shows it.
+                assert!(holes(zh).iter().all(|h| holes(en).contains(h)), "{says:?}");
+            } else {
+                assert_eq!(holes(zh), holes(en), "{says:?}");
+            }
+        }
+    }
+
+    /// A sentence inside a sentence, joined pieces, a quote cut short in each language's way.
+    #[test]
+    fn holes_are_filled_in_each_language() {
+        use crate::labels::{EN, ZH};
+        let said = Said::new(Says::Sum)
+            .said(
+                "place",
+                Said::new(Says::PlaceRowColumn)
+                    .text("row", &"行政复议")
+                    .text("column", &"总计"),
+            )
+            .both("describe", &"结果维持、结果纠正", &"upheld, corrected")
+            .text("sum", &5)
+            .text("printed", &6)
+            .said("difference", Said::new(Says::More).text("d", &1));
+        assert_eq!(
+            ZH.said(&said),
+            "“行政复议”行“总计”应等于结果维持、结果纠正之和 5，表中为 6（多 1）。"
+        );
+        assert_eq!(
+            EN.said(&said),
+            "Row “行政复议”, column “总计” should equal the sum of upheld, corrected, 5; the table gives 6 (1 more)."
+        );
+        let cells = Hole::Joined(
+            vec![
+                Said::new(Says::CellOf)
+                    .text("row", &"a")
+                    .text("column", &"b"),
+                Said::new(Says::PlaceOne).text("name", &"c"),
+            ],
+            Says::And,
+        );
+        let said = Said::new(Says::Worded).hole("text", cells);
+        assert_eq!(ZH.said(&said), "“a”行“b”与“c”");
+        assert_eq!(EN.said(&said), "row “a”, column “b” and “c”");
+        let long = "字".repeat(100);
+        let quoted = Said::new(Says::Worded).quote("text", &long);
+        assert!(ZH.said(&quoted).ends_with("…（共 100 字）"));
+        assert!(EN.said(&quoted).ends_with("… (100 characters)"));
+        assert_eq!(
+            ZH.said(&quoted).chars().count(),
+            QUOTE_CHARS - 1 + "（共 100 字）".chars().count()
+        );
+    }
+}
