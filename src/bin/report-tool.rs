@@ -664,7 +664,7 @@ fn print_claims(path: &Path) {
         report_viewer::model::consistency::claim_lines(&checked.report, &checked.tables, &v);
     println!("\n正文中陈述的数字（{} 处）：", lines.len());
     for l in lines {
-        for part in l.split('\n') {
+        for part in report_viewer::labels::ZH.said(&l).split('\n') {
             println!("  {}", shown(part));
         }
     }

@@ -100,6 +100,52 @@ pub enum Says {
     Comma,
     /// A whole's cell against the sum of its parts' reports.
     WholeAgainstParts,
+    /// Why a count of the text is not compared: no item before or after a change.
+    NoChangeSubject,
+    /// … an approximate figure.
+    Approximate,
+    /// … the sentence names no item of the tables.
+    NoSubjectName,
+    /// … two items stand before the figure: `{names}`.
+    TwoSubjects,
+    /// … no item before or after a rate of change.
+    NoRateSubject,
+    /// … the figure of `{word}` is not the table's `{what}`.
+    NotTheTables,
+    /// … the figure belongs to some units (`{word}`).
+    PartOfUnits,
+    /// … the paragraph is not about disclosure's `{what}`.
+    NotAboutDisclosure,
+    /// … no item before a breakdown's figure.
+    NoPartsSubject,
+    /// … a change against last year, checked once that report is loaded.
+    ChangeAwaitsLastYear,
+    /// … the report has no table `{n}`.
+    NoTable,
+    /// … the table gives no such figure.
+    NoFigureGiven,
+    /// The text check stopped reading: `{max}` sentences with figures.
+    StoppedReading,
+    /// A count of the text bound to a table's item and column: 表`{n}`, `{what}`, `{column}`.
+    BoundColumn,
+    /// A count bound to a table's item.
+    Bound,
+    /// A count bound to nothing.
+    Unbound,
+    /// It agrees with the table.
+    Agrees,
+    /// It differs: the table gives `{first}`.
+    Differs,
+    /// It is not compared: `{why}`.
+    NotComparedBecause,
+    /// One count of the text, for report-tool check --verbose.
+    ClaimLine,
+    /// One count not compared, for the console.
+    NotComparedLine,
+    /// How many counts the text states, and how many were compared.
+    ClaimsSummary,
+    /// How many more are not listed.
+    ClaimsMore,
 }
 
 /// The sentence `says`, in Chinese and in English, with its holes (`{name}`).
@@ -107,6 +153,7 @@ pub fn frame(says: Says) -> (&'static str, &'static str) {
     pieces(says)
         .or_else(|| table_frame(says))
         .or_else(|| report_frame(says))
+        .or_else(|| text_check_frame(says))
         .unwrap_or(("", ""))
 }
 
@@ -254,6 +301,57 @@ fn report_frame(says: Says) -> Option<(&'static str, &'static str)> {
         Says::TextChange => (
             "正文“{heading}”一节写明{what}与上年相比“{printed}”：“{sentence}”，而本年表中为 {now}，上年报告表中为 {before}（本年{change}）。请核对。",
             "The text (“{heading}”) states a change in {what} against last year (“{printed}”): “{sentence}”; this year's table gives {now} and last year's {before} ({change} this year). Check them.",
+        ),
+        _ => return None,
+    })
+}
+
+/// Why a count of the text is not compared, and the webmaster's lines about the text check.
+fn text_check_frame(says: Says) -> Option<(&'static str, &'static str)> {
+    Some(match says {
+        Says::NoChangeSubject => ("变化量前后没有可对应的统计项", "no item of the tables before or after the change"),
+        Says::Approximate => ("约数（余、多、近），不作核对", "an approximate figure (余, 多, 近): not checked"),
+        Says::NoSubjectName => ("本句没有表中统计项的名称", "the sentence names no item of the tables"),
+        Says::TwoSubjects => (
+            "数字前并列了两项（{names}），不能确定对应哪一项",
+            "two items stand before the figure ({names}): which one it counts is not certain",
+        ),
+        Says::NoRateSubject => ("变化率前后没有可对应的统计项", "no item of the tables before or after the rate of change"),
+        Says::NotTheTables => ("“{word}”的数字不是表中“{what}”的数字", "the figure of “{word}” is not the table's “{what}”"),
+        Says::PartOfUnits => (
+            "数字属于部分单位（“{word}”），不是整份报告表中的数字",
+            "the figure belongs to some units (“{word}”), not to the whole report's table",
+        ),
+        Says::NotAboutDisclosure => ("本段不是关于政府信息公开的{what}", "the paragraph is not about disclosure's {what}"),
+        Says::NoPartsSubject => ("分项数字前没有可对应的统计项", "no item of the tables before the breakdown's figure"),
+        Says::ChangeAwaitsLastYear => (
+            "与上年相比的变化：载入上年报告后核对",
+            "a change against last year: checked once last year's report is loaded",
+        ),
+        Says::NoTable => ("报告中没有表{n}", "the report has no 表{n}"),
+        Says::NoFigureGiven => ("表中没有给出对应的数字", "the table gives no such figure"),
+        Says::StoppedReading => (
+            "正文中含数字的句子超过 {max} 句：其后的句子未读取、未核对（真实报告不到 200 句；请检查页面是否重复或由程序生成）",
+            "The text has more than {max} sentences with figures: the rest were not read or checked (real reports have fewer than 200; check whether the page repeats itself or was generated)",
+        ),
+        Says::BoundColumn => ("表{n}“{what}”之“{column}”", "表{n} “{what}”, “{column}”"),
+        Says::Bound => ("表{n}“{what}”", "表{n} “{what}”"),
+        Says::Unbound => ("未对应", "not bound"),
+        Says::Agrees => ("与表格一致", "agrees with the table"),
+        Says::Differs => ("与表格不一致（表中为 {first}）", "differs from the table (it gives {first})"),
+        Says::NotComparedBecause => ("未核对：{why}", "not checked: {why}"),
+        Says::ClaimLine => (
+            "{heading}：“{printed}” → {what}：{outcome}\n    {sentence}",
+            "{heading}: “{printed}” → {what}: {outcome}\n    {sentence}",
+        ),
+        Says::NotComparedLine => ("“{printed}”（{heading}：{sentence}）未核对：{why}", "“{printed}” ({heading}: {sentence}) not checked: {why}"),
+        Says::ClaimsSummary => (
+            "正文中陈述的数字 {all} 处，与表格核对 {compared} 处，未核对 {not} 处（不能确定对应哪一格，不作提示）",
+            "The text states {all} figures: {compared} checked against the tables, {not} not checked (not certain which cell they are; no warning)",
+        ),
+        Says::ClaimsMore => (
+            "……另有 {more} 处未列出（report-tool check --verbose 列出全部）",
+            "… {more} more not listed (report-tool check --verbose lists them all)",
         ),
         _ => return None,
     })
@@ -414,6 +512,29 @@ mod tests {
         Says::And,
         Says::Comma,
         Says::WholeAgainstParts,
+        Says::NoChangeSubject,
+        Says::Approximate,
+        Says::NoSubjectName,
+        Says::TwoSubjects,
+        Says::NoRateSubject,
+        Says::NotTheTables,
+        Says::PartOfUnits,
+        Says::NotAboutDisclosure,
+        Says::NoPartsSubject,
+        Says::ChangeAwaitsLastYear,
+        Says::NoTable,
+        Says::NoFigureGiven,
+        Says::StoppedReading,
+        Says::BoundColumn,
+        Says::Bound,
+        Says::Unbound,
+        Says::Agrees,
+        Says::Differs,
+        Says::NotComparedBecause,
+        Says::ClaimLine,
+        Says::NotComparedLine,
+        Says::ClaimsSummary,
+        Says::ClaimsMore,
     ];
 
     #[allow(dead_code)]
@@ -465,7 +586,30 @@ mod tests {
             | Says::CellOf
             | Says::And
             | Says::Comma
-            | Says::WholeAgainstParts => {}
+            | Says::WholeAgainstParts
+            | Says::NoChangeSubject
+            | Says::Approximate
+            | Says::NoSubjectName
+            | Says::TwoSubjects
+            | Says::NoRateSubject
+            | Says::NotTheTables
+            | Says::PartOfUnits
+            | Says::NotAboutDisclosure
+            | Says::NoPartsSubject
+            | Says::ChangeAwaitsLastYear
+            | Says::NoTable
+            | Says::NoFigureGiven
+            | Says::StoppedReading
+            | Says::BoundColumn
+            | Says::Bound
+            | Says::Unbound
+            | Says::Agrees
+            | Says::Differs
+            | Says::NotComparedBecause
+            | Says::ClaimLine
+            | Says::NotComparedLine
+            | Says::ClaimsSummary
+            | Says::ClaimsMore => {}
         }
     }
 

@@ -12,6 +12,7 @@
 //! scanning over characters (no regex: this runs in the browser build too).
 
 use super::cell::ascii_digit;
+use super::finding::{Said, Says};
 use super::names::simplified;
 
 /// A thing the text may state a count of, and the cells of its table the count may equal.
@@ -99,8 +100,8 @@ pub struct Claim {
     pub printed: String,
     /// What it states.
     pub stated: Stated,
-    /// What it counts, or why that is not certain (in words, for the webmaster).
-    pub bound: Result<Binding, String>,
+    /// What it counts, or why that is not certain (for the webmaster).
+    pub bound: Result<Binding, Said>,
 }
 
 /// Units a count is printed with.
@@ -400,7 +401,7 @@ impl Context<'_> {
     fn claims_of(&self, count: &Count, last: Option<Binding>) -> Vec<Claim> {
         let printed = self.text(count.start, count.end);
         let change = self.change_before(count.start);
-        let claim = |stated: Stated, bound: Result<Binding, String>| Claim {
+        let claim = |stated: Stated, bound: Result<Binding, Said>| Claim {
             heading: String::new(),
             sentence: String::new(),
             printed: printed.clone(),
@@ -416,20 +417,20 @@ impl Context<'_> {
             let bound = self
                 .nearest_subject(word_start)
                 .map(|w| self.bind(w, last))
-                .unwrap_or_else(|| last.ok_or_else(|| "变化量前后没有可对应的统计项".to_string()));
+                .unwrap_or_else(|| last.ok_or_else(|| Said::new(Says::NoChangeSubject)));
             let mut c = claim(stated, bound);
             c.printed = printed_change;
             return vec![c];
         }
         let stated = Stated::Count(count.value);
         if count.approximate {
-            return vec![claim(stated, Err("约数（余、多、近），不作核对".into()))];
+            return vec![claim(stated, Err(Said::new(Says::Approximate)))];
         }
         let Some(word) = self
             .nearest_subject(count.start)
             .or_else(|| self.following(count.end))
         else {
-            return vec![claim(stated, Err("本句没有表中统计项的名称".into()))];
+            return vec![claim(stated, Err(Said::new(Says::NoSubjectName)))];
         };
         // Two subjects joined by 和/及/、 before one count: 各 gives each the count; otherwise
         // it is not certain which the count is.
@@ -447,7 +448,7 @@ impl Context<'_> {
             );
             return vec![claim(
                 stated,
-                Err(format!("数字前并列了两项（{names}），不能确定对应哪一项")),
+                Err(Said::new(Says::TwoSubjects).text("names", &names)),
             )];
         }
         vec![claim(stated, self.bind(word, last))]
@@ -464,7 +465,7 @@ impl Context<'_> {
         let bound = self
             .nearest_subject(word_start)
             .map(|w| self.bind(w, last))
-            .unwrap_or_else(|| last.ok_or_else(|| "变化率前后没有可对应的统计项".to_string()));
+            .unwrap_or_else(|| last.ok_or_else(|| Said::new(Says::NoRateSubject)));
         Some(Claim {
             heading: self.heading.to_string(),
             sentence: sentence.to_string(),
@@ -527,19 +528,27 @@ impl Context<'_> {
 
     /// What a word binds a count to: a subject (in scope, not qualified), or a column of the
     /// subject the sentence is about.
-    fn bind(&self, word: Found, last: Option<Binding>) -> Result<Binding, String> {
+    fn bind(&self, word: Found, last: Option<Binding>) -> Result<Binding, Said> {
         match word.what {
             Word::Subject(i) => {
                 let (table, st) = self.v.subjects[i];
                 if let Some(w) = st.not.iter().find(|w| self.clause_has(w)) {
-                    return Err(format!("“{w}”的数字不是表中“{}”的数字", st.what));
+                    return Err(Said::new(Says::NotTheTables).text("word", w).both(
+                        "what",
+                        &st.what,
+                        &st.what_en,
+                    ));
                 }
                 let before = self.text(self.clause.0, word.start);
                 if let Some(w) = PART_OF_WHOLE.iter().find(|w| before.contains(*w)) {
-                    return Err(format!("数字属于部分单位（“{w}”），不是整份报告表中的数字"));
+                    return Err(Said::new(Says::PartOfUnits).text("word", w));
                 }
                 if !self.in_scope(st) {
-                    return Err(format!("本段不是关于政府信息公开的{}", st.what));
+                    return Err(Said::new(Says::NotAboutDisclosure).both(
+                        "what",
+                        &st.what,
+                        &st.what_en,
+                    ));
                 }
                 Ok(Binding {
                     table,
@@ -556,7 +565,7 @@ impl Context<'_> {
                             ..b
                         })
                     }
-                    _ => Err("分项数字前没有可对应的统计项".into()),
+                    _ => Err(Said::new(Says::NoPartsSubject)),
                 }
             }
         }

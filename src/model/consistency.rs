@@ -11,7 +11,7 @@ use super::cell::{CellValue, Decimal};
 use super::claims::{
     read_paragraph_within, Amount, Binding, Claim, Stated, Statement, Vocabulary, MAX_SENTENCES,
 };
-use super::finding::{quote, Finding, Hole, Rule, Said, Says, Severity};
+use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{first_of_number, CellPos, StatTable};
 use super::{Block, Report, Section};
 use std::collections::BTreeMap;
@@ -86,8 +86,8 @@ pub fn claims_read(report: &Report, v: &Vocabulary) -> (Vec<Claim>, bool) {
 }
 
 /// The webmaster's line when the text check stopped reading.
-fn stopped_line() -> String {
-    format!("正文中含数字的句子超过 {MAX_SENTENCES} 句：其后的句子未读取、未核对（真实报告不到 200 句；请检查页面是否重复或由程序生成）")
+fn stopped_line() -> Said {
+    Said::new(Says::StoppedReading).text("max", &MAX_SENTENCES)
 }
 
 /// How a claim compares with the tables.
@@ -98,7 +98,7 @@ pub enum Checked {
     /// The table gives another: the cells and the figure.
     Differs(Vec<CellPos>, Decimal),
     /// Not compared, and why.
-    NotCompared(String),
+    NotCompared(Said),
 }
 
 /// A claim of a count against the tables (a change against last year is compared when last
@@ -113,14 +113,14 @@ pub fn compare_claim(
         Err(why) => return Checked::NotCompared(why.clone()),
     };
     let Stated::Count(n) = claim.stated else {
-        return Checked::NotCompared("与上年相比的变化：载入上年报告后核对".into());
+        return Checked::NotCompared(Said::new(Says::ChangeAwaitsLastYear));
     };
     let Some(table) = first_of_number(tables, b.table) else {
-        return Checked::NotCompared(format!("报告中没有表{}", numeral(b.table)));
+        return Checked::NotCompared(Said::new(Says::NoTable).text("n", &numeral(b.table)));
     };
     let options = options(table, b, v);
     let Some((cells, first)) = options.first().cloned() else {
-        return Checked::NotCompared("表中没有给出对应的数字".into());
+        return Checked::NotCompared(Said::new(Says::NoFigureGiven));
     };
     if options
         .iter()
@@ -311,33 +311,36 @@ pub fn claim_lines(
     report: &Report,
     tables: &BTreeMap<String, StatTable>,
     v: &Vocabulary,
-) -> Vec<String> {
+) -> Vec<Said> {
     let (all, stopped) = claims_read(report, v);
-    let mut lines: Vec<String> = all
+    let mut lines: Vec<Said> = all
         .iter()
         .map(|c| {
             let what = match &c.bound {
                 Ok(b) => {
                     let st = v.subjects[b.subject].1;
-                    match b.column {
-                        Some(j) => format!(
-                            "表{}“{}”之“{}”",
-                            numeral(b.table),
-                            st.what,
-                            v.columns[j].1.words[0]
-                        ),
-                        None => format!("表{}“{}”", numeral(b.table), st.what),
-                    }
+                    let said = match b.column {
+                        Some(j) => {
+                            Said::new(Says::BoundColumn).text("column", &v.columns[j].1.words[0])
+                        }
+                        None => Said::new(Says::Bound),
+                    };
+                    said.text("n", &numeral(b.table))
+                        .both("what", &st.what, &st.what_en)
                 }
-                Err(_) => "未对应".to_string(),
+                Err(_) => Said::new(Says::Unbound),
             };
             let outcome = match compare_claim(c, tables, v) {
-                Checked::Agrees => "与表格一致".to_string(),
-                Checked::Differs(_, first) => format!("与表格不一致（表中为 {first}）"),
-                Checked::NotCompared(why) => format!("未核对：{why}"),
+                Checked::Agrees => Said::new(Says::Agrees),
+                Checked::Differs(_, first) => Said::new(Says::Differs).text("first", &first),
+                Checked::NotCompared(why) => Said::new(Says::NotComparedBecause).said("why", why),
             };
-            format!("{}：“{}” → {what}：{outcome}", c.heading, c.printed)
-                + &format!("\n    {}", c.sentence)
+            Said::new(Says::ClaimLine)
+                .text("heading", &c.heading)
+                .text("printed", &c.printed)
+                .said("what", what)
+                .said("outcome", outcome)
+                .text("sentence", &c.sentence)
         })
         .collect();
     if stopped {
@@ -353,35 +356,33 @@ pub fn claims_for_webmaster(
     tables: &BTreeMap<String, StatTable>,
     v: &Vocabulary,
     max: usize,
-) -> Vec<String> {
+) -> Vec<Said> {
     let (all, stopped) = claims_read(report, v);
     let mut compared = 0;
-    let mut not: Vec<String> = Vec::new();
+    let mut not: Vec<Said> = Vec::new();
     for c in &all {
         match compare_claim(c, tables, v) {
-            Checked::NotCompared(why) => not.push(format!(
-                "“{}”（{}：{}）未核对：{why}",
-                c.printed,
-                c.heading,
-                quote(&c.sentence)
-            )),
+            Checked::NotCompared(why) => not.push(
+                Said::new(Says::NotComparedLine)
+                    .text("printed", &c.printed)
+                    .text("heading", &c.heading)
+                    .quote("sentence", &c.sentence)
+                    .said("why", why),
+            ),
             _ => compared += 1,
         }
     }
     if all.is_empty() && !stopped {
         return Vec::new();
     }
-    let mut out = vec![format!(
-        "正文中陈述的数字 {} 处，与表格核对 {compared} 处，未核对 {} 处（不能确定对应哪一格，不作提示）",
-        all.len(),
-        not.len()
-    )];
+    let mut out = vec![Said::new(Says::ClaimsSummary)
+        .text("all", &all.len())
+        .text("compared", &compared)
+        .text("not", &not.len())];
     let more = not.len().saturating_sub(max);
     out.extend(not.into_iter().take(max));
     if more > 0 {
-        out.push(format!(
-            "……另有 {more} 处未列出（report-tool check --verbose 列出全部）"
-        ));
+        out.push(Said::new(Says::ClaimsMore).text("more", &more));
     }
     if stopped {
         out.push(stopped_line());
@@ -631,7 +632,10 @@ mod tests {
         );
         let checked = check_report(r);
         let v = crate::model::templates::vocabulary();
-        let lines = claims_for_webmaster(&checked.report, &checked.tables, &v, 1);
+        let lines: Vec<String> = claims_for_webmaster(&checked.report, &checked.tables, &v, 1)
+            .iter()
+            .map(|l| crate::labels::ZH.said(l))
+            .collect();
         assert!(
             lines[0].contains("陈述的数字 3 处，与表格核对 1 处，未核对 2 处"),
             "{lines:#?}"
@@ -660,10 +664,16 @@ mod tests {
         let checked = check_report(report(&over, P, P, T3, T4));
         let (read, stopped) = claims_read(&checked.report, &v);
         assert_eq!((read.len(), stopped), (MAX_SENTENCES, true));
+        let said = |l: &Said| crate::labels::ZH.said(l);
         let lines = claims_for_webmaster(&checked.report, &checked.tables, &v, 5);
-        assert!(lines.last().unwrap().contains("超过 2000 句"), "{lines:#?}");
+        assert!(
+            said(lines.last().unwrap()).contains("超过 2000 句"),
+            "{lines:#?}"
+        );
         let verbose = claim_lines(&checked.report, &checked.tables, &v);
-        assert!(verbose.last().unwrap().contains("其后的句子未读取"));
+        assert!(said(verbose.last().unwrap()).contains("其后的句子未读取"));
+        let english = crate::labels::EN.said(verbose.last().unwrap());
+        assert!(english.contains("more than 2000 sentences"), "{english}");
         // Read but not said to readers: the figures agree, no warning.
         assert!(checked.findings.iter().all(|f| f.rule != Rule::T1));
     }

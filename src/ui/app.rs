@@ -85,7 +85,6 @@ fn loading(
     timeout: u32,
     attempt: RwSignal<u32>,
 ) -> LocalResource<Result<super::load::Loaded, LoadFailure>> {
-    #[cfg(feature = "enhance")]
     let l = labels();
     LocalResource::new(move || {
         attempt.track();
@@ -98,7 +97,7 @@ fn loading(
             }
             #[cfg(not(feature = "enhance"))]
             let _ = article;
-            load_report(url, timeout).await
+            load_report(url, timeout, l).await
         }
     })
 }

@@ -3,7 +3,6 @@
 
 use crate::browser::clock::next_task;
 use crate::browser::fetch::fetch_report;
-#[cfg(feature = "enhance")]
 use crate::labels::Labels;
 pub use crate::model::LoadFailure;
 use crate::model::{check_report, read_report, CheckedReport, VIEWER_LIMITS};
@@ -45,11 +44,11 @@ pub async fn load_article(article: ArticleReport, labels: &'static Labels) -> Lo
             .findings
             .push(crate::model::Finding::import_note(note));
     }
-    loaded(checked, source).await
+    loaded(checked, source, labels).await
 }
 
 /// A checked report on its way to the screen.
-async fn loaded(checked: CheckedReport, source: String) -> Loaded {
+async fn loaded(checked: CheckedReport, source: String, labels: &'static Labels) -> Loaded {
     let checked = Arc::new(checked);
     // The counts of the text not compared with the tables, for the webmaster: never warnings.
     // (Read again in a task of its own: checking read them once already.)
@@ -61,7 +60,7 @@ async fn loaded(checked: CheckedReport, source: String) -> Loaded {
         &vocabulary,
         30,
     ) {
-        leptos::logging::log!("[report-viewer] {line}");
+        leptos::logging::log!("[report-viewer] {}", labels.said(&line));
     }
     next_task().await;
     Loaded {
@@ -72,7 +71,11 @@ async fn loaded(checked: CheckedReport, source: String) -> Loaded {
 
 /// Fetches, parses and checks a report, giving up on the network after `timeout_secs`. Each step
 /// runs in a task of its own, so a huge report never holds the page in one long task.
-pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadFailure> {
+pub async fn load_report(
+    url: String,
+    timeout_secs: u32,
+    labels: &'static Labels,
+) -> Result<Loaded, LoadFailure> {
     let bytes = fetch_report(&url, timeout_secs).await?;
     let data = |error| LoadFailure::Data {
         url: url.clone(),
@@ -89,5 +92,5 @@ pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadF
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
     next_task().await;
-    Ok(loaded(check_report(report), text).await)
+    Ok(loaded(check_report(report), text, labels).await)
 }
