@@ -558,12 +558,8 @@ const VOCABULARY: &[&str] = &[
 /// `printed`): a ceiling that only comes down as their words move to the labels.
 const STILL_WORDED_IN_PLACE: &[(&str, usize)] = &[
     ("model::claims", 59),
-    ("model::audit", 39),
-    ("model::consistency", 15),
-    ("model::validate", 2),
-    ("model::checker", 2),
-    ("model::finding", 2),
-    ("model::hierarchy", 1),
+    ("model::audit", 38),
+    ("model::consistency", 14),
     ("model::grid", 1),
     ("model::table", 1),
     ("model", 1),
@@ -576,6 +572,7 @@ const STILL_WORDED_IN_PLACE: &[(&str, usize)] = &[
 #[test]
 fn words_for_people_are_the_labels() {
     let mut broken = Vec::new();
+    let mut seen = Vec::new();
     for (module, code) in sources() {
         let n = string_literals(&code).iter().filter(|s| chinese(s)).count();
         let vocabulary = VOCABULARY
@@ -584,6 +581,7 @@ fn words_for_people_are_the_labels() {
         if n == 0 || vocabulary {
             continue;
         }
+        seen.push(module.clone());
         match STILL_WORDED_IN_PLACE.iter().find(|(m, _)| *m == module) {
             None => broken.push(format!(
                 "{module}: {n} Chinese literals (put the words in labels/)"
@@ -595,6 +593,11 @@ fn words_for_people_are_the_labels() {
                 "{module}: {n} Chinese literals: lower its ceiling from {ceiling} to {n}"
             )),
             _ => {}
+        }
+    }
+    for (m, _) in STILL_WORDED_IN_PLACE {
+        if !seen.iter().any(|s| s == m) {
+            broken.push(format!("{m}: no Chinese literal left: remove its ceiling"));
         }
     }
     assert!(broken.is_empty(), "{broken:#?}");

@@ -2,359 +2,381 @@
 //! holes), and its words in both languages ([`frame`]), worded by [`super::Labels::said`]. The
 //! model finds the figures, places and names; the words are here.
 
-/// Which sentence a finding (or a part of one) says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Says {
+/// Defines [`Says`] and [`frame`] together: each sentence, its words in Chinese and in English
+/// side by side, and (for the tests) the list of them all.
+macro_rules! sentences {
+    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr $(,)?),)*) => {
+        /// Which sentence a finding (or a part of one) says.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Says {
+            $($(#[$doc])* $name,)*
+        }
+
+        /// The sentence `says`, in Chinese and in English, with its holes (`{name}`).
+        pub fn frame(says: Says) -> (&'static str, &'static str) {
+            match says {
+                $(Says::$name => ($zh, $en),)*
+            }
+        }
+
+        /// Every sentence.
+        #[cfg(test)]
+        const ALL: &[Says] = &[$(Says::$name,)*];
+    };
+}
+
+sentences! {
     /// Words a template gives in both languages (its own vocabulary): `{text}`.
-    Worded,
+    Worded => (
+        "{text}",
+        "{text}",
+    ),
     /// A cell by its row and column.
-    PlaceRowColumn,
+    PlaceRowColumn => (
+        "“{row}”行“{column}”",
+        "Row “{row}”, column “{column}”",
+    ),
     /// A cell by its column (or row) alone.
-    PlaceOne,
+    PlaceOne => (
+        "“{name}”",
+        "“{name}”",
+    ),
     /// A table's total.
-    PlaceTotal,
+    PlaceTotal => (
+        "合计",
+        "The total",
+    ),
     /// Printed more than it should be: `{d}`.
-    More,
+    More => (
+        "多 {d}",
+        "{d} more",
+    ),
     /// Printed less: `{d}`.
-    Less,
+    Less => (
+        "少 {d}",
+        "{d} less",
+    ),
     /// The same.
-    Same,
+    Same => (
+        "相同",
+        "the same",
+    ),
     /// Not comparable.
-    Unknown,
+    Unknown => (
+        "?",
+        "?",
+    ),
     /// A sum that does not add up.
-    Sum,
+    Sum => (
+        "{place}应等于{describe}之和 {sum}，表中为 {printed}（{difference}）。",
+        "{place} should equal the sum of {describe}, {sum}; the table gives {printed} ({difference}).",
+    ),
     /// A total printed blank beside figures.
-    BlankTotal,
+    BlankTotal => (
+        "{place}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
+        "The total of {place} is blank, but the sum of {describe} is {sum}: the published table lacks this total (shown here as computed, {sum}).",
+    ),
     /// Printed figures the importer could not place.
-    Unplaced,
+    Unplaced => (
+        "{note}。请核对表格的栏目名称。",
+        "Printed figures could not be placed in the table: “{note}”. Check the table's row and column names.",
+    ),
     /// A row the template does not have.
-    NameRow,
+    NameRow => (
+        "行“{row}”",
+        "Row “{row}”",
+    ),
     /// A column of a row the template does not have.
-    NameRowColumn,
+    NameRowColumn => (
+        "行“{row}”中的列“{column}”",
+        "Column “{column}” of row “{row}”",
+    ),
     /// A name that is not the table's, its figures not shown.
-    UnknownName,
+    UnknownName => (
+        "{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。",
+        "{what} is not an official part of this table, so its figures are not shown. Check the name or key.",
+    ),
     /// The same, with the figures not shown listed.
-    UnknownNameFigures,
+    UnknownNameFigures => (
+        "{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。",
+        "{what} is not an official part of this table, so its figures are not shown ({figures}). Check the name or key.",
+    ),
     /// A publication time that does not read.
-    PublishTime,
+    PublishTime => (
+        "发布时间“{time}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
+        "The publish time “{time}” cannot be read: it should be YYYY-MM-DD HH:MM.",
+    ),
     /// An id used twice.
-    RepeatedId,
+    RepeatedId => (
+        "编号“{id}”重复出现，链接和目录可能指向错误的位置。",
+        "The id “{id}” is used twice: links and the contents may lead to the wrong place.",
+    ),
     /// A table without a caption.
-    NoCaption,
+    NoCaption => (
+        "表格“{id}”没有标题（caption）。",
+        "The table “{id}” has no caption.",
+    ),
     /// A generic table's cells do not fit its headers.
-    CellsMisfit,
+    CellsMisfit => (
+        "第 {block} 组：表头给出 {rows} 行 {cols} 列，数据为 {data} 行（各行 {lengths} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
+        "Block {block}: the headers give {rows} rows of {cols} columns, the data {data} rows ({lengths} cells each). Cells beyond the headers are not shown; missing ones show as not given.",
+    ),
     /// Blank or not-applicable cells counted as 0.
-    CountedAsZero,
+    CountedAsZero => (
+        "本表有 {n} 个空白或“不适用”单元格参与核对，已按 0 计算。",
+        "{n} blank or not-applicable cells of this table were counted as 0 in the checks.",
+    ),
     /// Checks not made for figures not given.
-    NotChecked,
+    NotChecked => (
+        "本表有 {n} 项核对因数据未提供而未进行。",
+        "{n} checks of this table were not made: figures they need are not given.",
+    ),
     /// A figure that is not what its column takes, by column.
-    BadFigure,
+    BadFigure => (
+        "“{column}”为“{printed}”：{problem}。",
+        "“{column}” is “{printed}”: {problem}.",
+    ),
     /// The same, by row and column.
-    BadFigureAt,
+    BadFigureAt => (
+        "“{row}”行“{column}”为“{printed}”：{problem}。",
+        "Row “{row}”, column “{column}” is “{printed}”: {problem}.",
+    ),
     /// Too large a figure.
-    TooLargeFigure,
+    TooLargeFigure => (
+        "数字过大（整数部分超过 15 位），无法核对和画图",
+        "too large a figure (more than 15 digits before the point): not checked or drawn",
+    ),
     /// Text where a figure goes.
-    NotAFigure,
+    NotAFigure => (
+        "不是数字",
+        "not a figure",
+    ),
     /// A count with a fraction.
-    FractionalCount,
+    FractionalCount => (
+        "件数应为整数",
+        "a count must be a whole number",
+    ),
     /// A negative count.
-    NegativeCount,
+    NegativeCount => (
+        "件数不能为负数",
+        "a count cannot be negative",
+    ),
     /// A change with a fraction.
-    FractionalChange,
+    FractionalChange => (
+        "增减数应为整数",
+        "a change must be a whole number",
+    ),
     /// A negative amount.
-    NegativeAmount,
+    NegativeAmount => (
+        "金额不能为负数",
+        "an amount cannot be negative",
+    ),
     /// A part the regulation requires is missing.
-    PartMissing,
+    PartMissing => (
+        "报告没有第{n}部分“{title}”：《条例》第五十条规定年度报告应包括这一部分。",
+        "The report has no part “{n}” (“{title}”), which Article 50 of the regulation requires.",
+    ),
     /// A part titled otherwise than the regulation names it.
-    PartRetitled,
+    PartRetitled => (
+        "第{n}部分的标题“{printed}”与规定的“{title}”不同。",
+        "Part “{n}” is titled “{printed}”, not “{title}” as the regulation's format names it.",
+    ),
     /// The parts out of order.
-    PartsOutOfOrder,
+    PartsOutOfOrder => (
+        "各部分的编号顺序为“{printed}”，不是一至六依次排列。",
+        "The parts are numbered in the order “{printed}”, not 一 to 六 in turn.",
+    ),
     /// Part 五 that says only "无".
-    PartFiveNone,
+    PartFiveNone => (
+        "第五部分“{title}”只写了“{text}”：年度报告应写明政府信息公开工作存在的主要问题和改进情况。",
+        "Part “五” (“{title}”) says only “{text}”: an annual report must state the main problems of its disclosure work and what is being improved.",
+    ),
     /// Part 五 that says next to nothing.
-    PartFiveShort,
+    PartFiveShort => (
+        "第五部分“{title}”只有 {n} 个字：“{text}”。请确认已写明存在的主要问题和改进情况。",
+        "Part “五” (“{title}”) has only {n} characters: “{text}”. Check that it states the main problems and improvements.",
+    ),
     /// 表二's cells without a figure: `{n}` of them, `{places}`.
-    Unfilled,
+    Unfilled => (
+        "表中有 {n} 个单元格没有填写数字：{places}。表格的每一格都应填写数字，没有的填 0。",
+        "{n} cells of the table hold no figure: {places}. Every cell of the form takes a figure (0 where there is none).",
+    ),
     /// One such cell, blank.
-    UnfilledBlank,
+    UnfilledBlank => (
+        "“{row}”行“{column}”空白",
+        "row “{row}”, column “{column}”: blank",
+    ),
     /// One such cell, printed with a slash.
-    UnfilledSlash,
+    UnfilledSlash => (
+        "“{row}”行“{column}”印为斜线",
+        "row “{row}”, column “{column}”: “{printed}”",
+    ),
     /// One such cell, printed with a dash.
-    UnfilledDash,
+    UnfilledDash => (
+        "“{row}”行“{column}”印为横线",
+        "row “{row}”, column “{column}”: “{printed}”",
+    ),
     /// One such cell, printed with other text.
-    UnfilledOther,
+    UnfilledOther => (
+        "“{row}”行“{column}”印为“{printed}”",
+        "row “{row}”, column “{column}”: “{printed}”",
+    ),
     /// What joins the places of [`Says::Unfilled`].
-    Semicolon,
+    Semicolon => (
+        "；",
+        "; ",
+    ),
     /// A part that must have content is empty.
-    PartEmpty,
+    PartEmpty => (
+        "第{n}部分“{title}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
+        "Part “{n}” “{title}” is empty: an annual report must fill it (saying “无”, none, when there is nothing to report).",
+    ),
     /// The text states a figure the table gives otherwise.
-    TextContradicts,
+    TextContradicts => (
+        "正文“{heading}”一节写明{what}为 {stated}：“{sentence}”，而表中{cells}为 {first}。请核对正文与表格。",
+        "The text (“{heading}”) states {what} as {stated}: “{sentence}”; the table gives {first} ({cells}). Check the text against the table.",
+    ),
     /// The text states a change the two years' tables give otherwise.
-    TextChange,
+    TextChange => (
+        "正文“{heading}”一节写明{what}与上年相比“{printed}”：“{sentence}”，而本年表中为 {now}，上年报告表中为 {before}（本年{change}）。请核对。",
+        "The text (“{heading}”) states a change in {what} against last year (“{printed}”): “{sentence}”; this year's table gives {now} and last year's {before} ({change} this year). Check them.",
+    ),
     /// A cell of a text statement's, by row and column (lower case in English: it follows
     /// other words).
-    CellOf,
+    CellOf => (
+        "“{row}”行“{column}”",
+        "row “{row}”, column “{column}”",
+    ),
     /// Cells named one after another: what joins them.
-    And,
+    And => (
+        "与",
+        " and ",
+    ),
     /// Figures listed one after another: what joins them.
-    Comma,
+    Comma => (
+        "，",
+        ", ",
+    ),
     /// A whole's cell against the sum of its parts' reports.
-    WholeAgainstParts,
+    WholeAgainstParts => (
+        "“{row}”行“{column}”为 {total}，各下级报告合计为 {sum}（{figures}）。",
+        "Row “{row}”, column “{column}” gives {total}; the reports below it add up to {sum} ({figures}).",
+    ),
     /// Why a count of the text is not compared: no item before or after a change.
-    NoChangeSubject,
+    NoChangeSubject => (
+        "变化量前后没有可对应的统计项",
+        "no item of the tables before or after the change",
+    ),
     /// … an approximate figure.
-    Approximate,
+    Approximate => (
+        "约数（余、多、近），不作核对",
+        "an approximate figure (余, 多, 近): not checked",
+    ),
     /// … the sentence names no item of the tables.
-    NoSubjectName,
+    NoSubjectName => (
+        "本句没有表中统计项的名称",
+        "the sentence names no item of the tables",
+    ),
     /// … two items stand before the figure: `{names}`.
-    TwoSubjects,
+    TwoSubjects => (
+        "数字前并列了两项（{names}），不能确定对应哪一项",
+        "two items stand before the figure ({names}): which one it counts is not certain",
+    ),
     /// … no item before or after a rate of change.
-    NoRateSubject,
+    NoRateSubject => (
+        "变化率前后没有可对应的统计项",
+        "no item of the tables before or after the rate of change",
+    ),
     /// … the figure of `{word}` is not the table's `{what}`.
-    NotTheTables,
+    NotTheTables => (
+        "“{word}”的数字不是表中“{what}”的数字",
+        "the figure of “{word}” is not the table's “{what}”",
+    ),
     /// … the figure belongs to some units (`{word}`).
-    PartOfUnits,
+    PartOfUnits => (
+        "数字属于部分单位（“{word}”），不是整份报告表中的数字",
+        "the figure belongs to some units (“{word}”), not to the whole report's table",
+    ),
     /// … the paragraph is not about disclosure's `{what}`.
-    NotAboutDisclosure,
+    NotAboutDisclosure => (
+        "本段不是关于政府信息公开的{what}",
+        "the paragraph is not about disclosure's {what}",
+    ),
     /// … no item before a breakdown's figure.
-    NoPartsSubject,
+    NoPartsSubject => (
+        "分项数字前没有可对应的统计项",
+        "no item of the tables before the breakdown's figure",
+    ),
     /// … a change against last year, checked once that report is loaded.
-    ChangeAwaitsLastYear,
+    ChangeAwaitsLastYear => (
+        "与上年相比的变化：载入上年报告后核对",
+        "a change against last year: checked once last year's report is loaded",
+    ),
     /// … the report has no table `{n}`.
-    NoTable,
+    NoTable => (
+        "报告中没有表{n}",
+        "the report has no 表{n}",
+    ),
     /// … the table gives no such figure.
-    NoFigureGiven,
+    NoFigureGiven => (
+        "表中没有给出对应的数字",
+        "the table gives no such figure",
+    ),
     /// The text check stopped reading: `{max}` sentences with figures.
-    StoppedReading,
+    StoppedReading => (
+        "正文中含数字的句子超过 {max} 句：其后的句子未读取、未核对（真实报告不到 200 句；请检查页面是否重复或由程序生成）",
+        "The text has more than {max} sentences with figures: the rest were not read or checked (real reports have fewer than 200; check whether the page repeats itself or was generated)",
+    ),
     /// A count of the text bound to a table's item and column: 表`{n}`, `{what}`, `{column}`.
-    BoundColumn,
+    BoundColumn => (
+        "表{n}“{what}”之“{column}”",
+        "表{n} “{what}”, “{column}”",
+    ),
     /// A count bound to a table's item.
-    Bound,
+    Bound => (
+        "表{n}“{what}”",
+        "表{n} “{what}”",
+    ),
     /// A count bound to nothing.
-    Unbound,
+    Unbound => (
+        "未对应",
+        "not bound",
+    ),
     /// It agrees with the table.
-    Agrees,
+    Agrees => (
+        "与表格一致",
+        "agrees with the table",
+    ),
     /// It differs: the table gives `{first}`.
-    Differs,
+    Differs => (
+        "与表格不一致（表中为 {first}）",
+        "differs from the table (it gives {first})",
+    ),
     /// It is not compared: `{why}`.
-    NotComparedBecause,
+    NotComparedBecause => (
+        "未核对：{why}",
+        "not checked: {why}",
+    ),
     /// One count of the text, for report-tool check --verbose.
-    ClaimLine,
+    ClaimLine => (
+        "{heading}：“{printed}” → {what}：{outcome}\n    {sentence}",
+        "{heading}: “{printed}” → {what}: {outcome}\n    {sentence}",
+    ),
     /// One count not compared, for the console.
-    NotComparedLine,
+    NotComparedLine => (
+        "“{printed}”（{heading}：{sentence}）未核对：{why}",
+        "“{printed}” ({heading}: {sentence}) not checked: {why}",
+    ),
     /// How many counts the text states, and how many were compared.
-    ClaimsSummary,
+    ClaimsSummary => (
+        "正文中陈述的数字 {all} 处，与表格核对 {compared} 处，未核对 {not} 处（不能确定对应哪一格，不作提示）",
+        "The text states {all} figures: {compared} checked against the tables, {not} not checked (not certain which cell they are; no warning)",
+    ),
     /// How many more are not listed.
-    ClaimsMore,
-}
-
-/// The sentence `says`, in Chinese and in English, with its holes (`{name}`).
-pub fn frame(says: Says) -> (&'static str, &'static str) {
-    pieces(says)
-        .or_else(|| table_frame(says))
-        .or_else(|| report_frame(says))
-        .or_else(|| text_check_frame(says))
-        .unwrap_or(("", ""))
-}
-
-/// The pieces sentences are made of: places, differences, joiners, reasons.
-fn pieces(says: Says) -> Option<(&'static str, &'static str)> {
-    Some(match says {
-        Says::Worded => ("{text}", "{text}"),
-        Says::PlaceRowColumn => ("“{row}”行“{column}”", "Row “{row}”, column “{column}”"),
-        Says::PlaceOne => ("“{name}”", "“{name}”"),
-        Says::PlaceTotal => ("合计", "The total"),
-        Says::More => ("多 {d}", "{d} more"),
-        Says::Less => ("少 {d}", "{d} less"),
-        Says::Same => ("相同", "the same"),
-        Says::Unknown => ("?", "?"),
-        Says::NameRow => ("行“{row}”", "Row “{row}”"),
-        Says::NameRowColumn => (
-            "行“{row}”中的列“{column}”",
-            "Column “{column}” of row “{row}”",
-        ),
-        Says::TooLargeFigure => (
-            "数字过大（整数部分超过 15 位），无法核对和画图",
-            "too large a figure (more than 15 digits before the point): not checked or drawn",
-        ),
-        Says::NotAFigure => ("不是数字", "not a figure"),
-        Says::FractionalCount => ("件数应为整数", "a count must be a whole number"),
-        Says::NegativeCount => ("件数不能为负数", "a count cannot be negative"),
-        Says::FractionalChange => ("增减数应为整数", "a change must be a whole number"),
-        Says::NegativeAmount => ("金额不能为负数", "an amount cannot be negative"),
-        Says::UnfilledBlank => (
-            "“{row}”行“{column}”空白",
-            "row “{row}”, column “{column}”: blank",
-        ),
-        Says::UnfilledSlash => (
-            "“{row}”行“{column}”印为斜线",
-            "row “{row}”, column “{column}”: “{printed}”",
-        ),
-        Says::UnfilledDash => (
-            "“{row}”行“{column}”印为横线",
-            "row “{row}”, column “{column}”: “{printed}”",
-        ),
-        Says::UnfilledOther => (
-            "“{row}”行“{column}”印为“{printed}”",
-            "row “{row}”, column “{column}”: “{printed}”",
-        ),
-        Says::Semicolon => ("；", "; "),
-        Says::CellOf => ("“{row}”行“{column}”", "row “{row}”, column “{column}”"),
-        Says::And => ("与", " and "),
-        Says::Comma => ("，", ", "),
-        _ => return None,
-    })
-}
-
-/// The sentences about a table's figures and names.
-fn table_frame(says: Says) -> Option<(&'static str, &'static str)> {
-    Some(match says {
-        Says::Sum => (
-            "{place}应等于{describe}之和 {sum}，表中为 {printed}（{difference}）。",
-            "{place} should equal the sum of {describe}, {sum}; the table gives {printed} ({difference}).",
-        ),
-        Says::BlankTotal => (
-            "{place}的合计数空白，但{describe}之和为 {sum}：公开的表格缺少这个合计数（页面显示计算值 {sum}）。",
-            "The total of {place} is blank, but the sum of {describe} is {sum}: the published table lacks this total (shown here as computed, {sum}).",
-        ),
-        Says::Unplaced => (
-            "{note}。请核对表格的栏目名称。",
-            "Printed figures could not be placed in the table: “{note}”. Check the table's row and column names.",
-        ),
-        Says::UnknownName => (
-            "{what}不是本表的官方栏目，其数据未能显示。请检查名称或键。",
-            "{what} is not an official part of this table, so its figures are not shown. Check the name or key.",
-        ),
-        Says::UnknownNameFigures => (
-            "{what}不是本表的官方栏目，其数据未能显示（{figures}）。请检查名称或键。",
-            "{what} is not an official part of this table, so its figures are not shown ({figures}). Check the name or key.",
-        ),
-        Says::NoCaption => ("表格“{id}”没有标题（caption）。", "The table “{id}” has no caption."),
-        Says::CellsMisfit => (
-            "第 {block} 组：表头给出 {rows} 行 {cols} 列，数据为 {data} 行（各行 {lengths} 个单元格）。多出的单元格未显示，缺少的显示为“未提供”。",
-            "Block {block}: the headers give {rows} rows of {cols} columns, the data {data} rows ({lengths} cells each). Cells beyond the headers are not shown; missing ones show as not given.",
-        ),
-        Says::CountedAsZero => (
-            "本表有 {n} 个空白或“不适用”单元格参与核对，已按 0 计算。",
-            "{n} blank or not-applicable cells of this table were counted as 0 in the checks.",
-        ),
-        Says::NotChecked => (
-            "本表有 {n} 项核对因数据未提供而未进行。",
-            "{n} checks of this table were not made: figures they need are not given.",
-        ),
-        Says::BadFigure => ("“{column}”为“{printed}”：{problem}。", "“{column}” is “{printed}”: {problem}."),
-        Says::BadFigureAt => (
-            "“{row}”行“{column}”为“{printed}”：{problem}。",
-            "Row “{row}”, column “{column}” is “{printed}”: {problem}.",
-        ),
-        Says::Unfilled => (
-            "表中有 {n} 个单元格没有填写数字：{places}。表格的每一格都应填写数字，没有的填 0。",
-            "{n} cells of the table hold no figure: {places}. Every cell of the form takes a figure (0 where there is none).",
-        ),
-        Says::WholeAgainstParts => (
-            "“{row}”行“{column}”为 {total}，各下级报告合计为 {sum}（{figures}）。",
-            "Row “{row}”, column “{column}” gives {total}; the reports below it add up to {sum} ({figures}).",
-        ),
-        _ => return None,
-    })
-}
-
-/// The sentences about the report's parts, metadata and text.
-fn report_frame(says: Says) -> Option<(&'static str, &'static str)> {
-    Some(match says {
-        Says::PublishTime => (
-            "发布时间“{time}”格式无法识别，应为 YYYY-MM-DD HH:MM。",
-            "The publish time “{time}” cannot be read: it should be YYYY-MM-DD HH:MM.",
-        ),
-        Says::RepeatedId => (
-            "编号“{id}”重复出现，链接和目录可能指向错误的位置。",
-            "The id “{id}” is used twice: links and the contents may lead to the wrong place.",
-        ),
-        Says::PartMissing => (
-            "报告没有第{n}部分“{title}”：《条例》第五十条规定年度报告应包括这一部分。",
-            "The report has no part “{n}” (“{title}”), which Article 50 of the regulation requires.",
-        ),
-        Says::PartRetitled => (
-            "第{n}部分的标题“{printed}”与规定的“{title}”不同。",
-            "Part “{n}” is titled “{printed}”, not “{title}” as the regulation's format names it.",
-        ),
-        Says::PartsOutOfOrder => (
-            "各部分的编号顺序为“{printed}”，不是一至六依次排列。",
-            "The parts are numbered in the order “{printed}”, not 一 to 六 in turn.",
-        ),
-        Says::PartFiveNone => (
-            "第五部分“{title}”只写了“{text}”：年度报告应写明政府信息公开工作存在的主要问题和改进情况。",
-            "Part “五” (“{title}”) says only “{text}”: an annual report must state the main problems of its disclosure work and what is being improved.",
-        ),
-        Says::PartFiveShort => (
-            "第五部分“{title}”只有 {n} 个字：“{text}”。请确认已写明存在的主要问题和改进情况。",
-            "Part “五” (“{title}”) has only {n} characters: “{text}”. Check that it states the main problems and improvements.",
-        ),
-        Says::PartEmpty => (
-            "第{n}部分“{title}”没有内容：年度报告应写明这一部分（没有可写的事项也应说明“无”）。",
-            "Part “{n}” “{title}” is empty: an annual report must fill it (saying “无”, none, when there is nothing to report).",
-        ),
-        Says::TextContradicts => (
-            "正文“{heading}”一节写明{what}为 {stated}：“{sentence}”，而表中{cells}为 {first}。请核对正文与表格。",
-            "The text (“{heading}”) states {what} as {stated}: “{sentence}”; the table gives {first} ({cells}). Check the text against the table.",
-        ),
-        Says::TextChange => (
-            "正文“{heading}”一节写明{what}与上年相比“{printed}”：“{sentence}”，而本年表中为 {now}，上年报告表中为 {before}（本年{change}）。请核对。",
-            "The text (“{heading}”) states a change in {what} against last year (“{printed}”): “{sentence}”; this year's table gives {now} and last year's {before} ({change} this year). Check them.",
-        ),
-        _ => return None,
-    })
-}
-
-/// Why a count of the text is not compared, and the webmaster's lines about the text check.
-fn text_check_frame(says: Says) -> Option<(&'static str, &'static str)> {
-    Some(match says {
-        Says::NoChangeSubject => ("变化量前后没有可对应的统计项", "no item of the tables before or after the change"),
-        Says::Approximate => ("约数（余、多、近），不作核对", "an approximate figure (余, 多, 近): not checked"),
-        Says::NoSubjectName => ("本句没有表中统计项的名称", "the sentence names no item of the tables"),
-        Says::TwoSubjects => (
-            "数字前并列了两项（{names}），不能确定对应哪一项",
-            "two items stand before the figure ({names}): which one it counts is not certain",
-        ),
-        Says::NoRateSubject => ("变化率前后没有可对应的统计项", "no item of the tables before or after the rate of change"),
-        Says::NotTheTables => ("“{word}”的数字不是表中“{what}”的数字", "the figure of “{word}” is not the table's “{what}”"),
-        Says::PartOfUnits => (
-            "数字属于部分单位（“{word}”），不是整份报告表中的数字",
-            "the figure belongs to some units (“{word}”), not to the whole report's table",
-        ),
-        Says::NotAboutDisclosure => ("本段不是关于政府信息公开的{what}", "the paragraph is not about disclosure's {what}"),
-        Says::NoPartsSubject => ("分项数字前没有可对应的统计项", "no item of the tables before the breakdown's figure"),
-        Says::ChangeAwaitsLastYear => (
-            "与上年相比的变化：载入上年报告后核对",
-            "a change against last year: checked once last year's report is loaded",
-        ),
-        Says::NoTable => ("报告中没有表{n}", "the report has no 表{n}"),
-        Says::NoFigureGiven => ("表中没有给出对应的数字", "the table gives no such figure"),
-        Says::StoppedReading => (
-            "正文中含数字的句子超过 {max} 句：其后的句子未读取、未核对（真实报告不到 200 句；请检查页面是否重复或由程序生成）",
-            "The text has more than {max} sentences with figures: the rest were not read or checked (real reports have fewer than 200; check whether the page repeats itself or was generated)",
-        ),
-        Says::BoundColumn => ("表{n}“{what}”之“{column}”", "表{n} “{what}”, “{column}”"),
-        Says::Bound => ("表{n}“{what}”", "表{n} “{what}”"),
-        Says::Unbound => ("未对应", "not bound"),
-        Says::Agrees => ("与表格一致", "agrees with the table"),
-        Says::Differs => ("与表格不一致（表中为 {first}）", "differs from the table (it gives {first})"),
-        Says::NotComparedBecause => ("未核对：{why}", "not checked: {why}"),
-        Says::ClaimLine => (
-            "{heading}：“{printed}” → {what}：{outcome}\n    {sentence}",
-            "{heading}: “{printed}” → {what}: {outcome}\n    {sentence}",
-        ),
-        Says::NotComparedLine => ("“{printed}”（{heading}：{sentence}）未核对：{why}", "“{printed}” ({heading}: {sentence}) not checked: {why}"),
-        Says::ClaimsSummary => (
-            "正文中陈述的数字 {all} 处，与表格核对 {compared} 处，未核对 {not} 处（不能确定对应哪一格，不作提示）",
-            "The text states {all} figures: {compared} checked against the tables, {not} not checked (not certain which cell they are; no warning)",
-        ),
-        Says::ClaimsMore => (
-            "……另有 {more} 处未列出（report-tool check --verbose 列出全部）",
-            "… {more} more not listed (report-tool check --verbose lists them all)",
-        ),
-        _ => return None,
-    })
+    ClaimsMore => (
+        "……另有 {more} 处未列出（report-tool check --verbose 列出全部）",
+        "… {more} more not listed (report-tool check --verbose lists them all)",
+    ),
 }
 
 /// What fills a hole of a sentence.
@@ -440,6 +462,19 @@ impl Said {
     }
 }
 
+/// What a finding is about when it is not a table (the report-tool JSON's `table`, the record
+/// in Chinese; [`super::Labels::finding_place`] names it in the viewer's language).
+pub mod place {
+    /// The publication time.
+    pub const PUBLISH_TIME: &str = "发布时间";
+    /// The report's structure (its parts, ids).
+    pub const STRUCTURE: &str = "报告结构";
+    /// The report's text.
+    pub const TEXT: &str = "正文";
+    /// What the importer decided.
+    pub const IMPORT: &str = "导入";
+}
+
 /// The longest text a message quotes, in characters.
 pub const QUOTE_CHARS: usize = 80;
 
@@ -461,157 +496,6 @@ pub fn quote_saying(text: &str, length: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Every sentence, listed twice so that a new one cannot be left out: in [`ALL`], and in
-    /// a match the compiler checks is exhaustive.
-    const ALL: &[Says] = &[
-        Says::Worded,
-        Says::PlaceRowColumn,
-        Says::PlaceOne,
-        Says::PlaceTotal,
-        Says::More,
-        Says::Less,
-        Says::Same,
-        Says::Unknown,
-        Says::Sum,
-        Says::BlankTotal,
-        Says::Unplaced,
-        Says::NameRow,
-        Says::NameRowColumn,
-        Says::UnknownName,
-        Says::UnknownNameFigures,
-        Says::PublishTime,
-        Says::RepeatedId,
-        Says::NoCaption,
-        Says::CellsMisfit,
-        Says::CountedAsZero,
-        Says::NotChecked,
-        Says::BadFigure,
-        Says::BadFigureAt,
-        Says::TooLargeFigure,
-        Says::NotAFigure,
-        Says::FractionalCount,
-        Says::NegativeCount,
-        Says::FractionalChange,
-        Says::NegativeAmount,
-        Says::PartMissing,
-        Says::PartRetitled,
-        Says::PartsOutOfOrder,
-        Says::PartFiveNone,
-        Says::PartFiveShort,
-        Says::Unfilled,
-        Says::UnfilledBlank,
-        Says::UnfilledSlash,
-        Says::UnfilledDash,
-        Says::UnfilledOther,
-        Says::Semicolon,
-        Says::PartEmpty,
-        Says::TextContradicts,
-        Says::TextChange,
-        Says::CellOf,
-        Says::And,
-        Says::Comma,
-        Says::WholeAgainstParts,
-        Says::NoChangeSubject,
-        Says::Approximate,
-        Says::NoSubjectName,
-        Says::TwoSubjects,
-        Says::NoRateSubject,
-        Says::NotTheTables,
-        Says::PartOfUnits,
-        Says::NotAboutDisclosure,
-        Says::NoPartsSubject,
-        Says::ChangeAwaitsLastYear,
-        Says::NoTable,
-        Says::NoFigureGiven,
-        Says::StoppedReading,
-        Says::BoundColumn,
-        Says::Bound,
-        Says::Unbound,
-        Says::Agrees,
-        Says::Differs,
-        Says::NotComparedBecause,
-        Says::ClaimLine,
-        Says::NotComparedLine,
-        Says::ClaimsSummary,
-        Says::ClaimsMore,
-    ];
-
-    #[allow(dead_code)]
-    fn every_one_is_listed(s: Says) {
-        match s {
-            Says::Worded
-            | Says::PlaceRowColumn
-            | Says::PlaceOne
-            | Says::PlaceTotal
-            | Says::More
-            | Says::Less
-            | Says::Same
-            | Says::Unknown
-            | Says::Sum
-            | Says::BlankTotal
-            | Says::Unplaced
-            | Says::NameRow
-            | Says::NameRowColumn
-            | Says::UnknownName
-            | Says::UnknownNameFigures
-            | Says::PublishTime
-            | Says::RepeatedId
-            | Says::NoCaption
-            | Says::CellsMisfit
-            | Says::CountedAsZero
-            | Says::NotChecked
-            | Says::BadFigure
-            | Says::BadFigureAt
-            | Says::TooLargeFigure
-            | Says::NotAFigure
-            | Says::FractionalCount
-            | Says::NegativeCount
-            | Says::FractionalChange
-            | Says::NegativeAmount
-            | Says::PartMissing
-            | Says::PartRetitled
-            | Says::PartsOutOfOrder
-            | Says::PartFiveNone
-            | Says::PartFiveShort
-            | Says::Unfilled
-            | Says::UnfilledBlank
-            | Says::UnfilledSlash
-            | Says::UnfilledDash
-            | Says::UnfilledOther
-            | Says::Semicolon
-            | Says::PartEmpty
-            | Says::TextContradicts
-            | Says::TextChange
-            | Says::CellOf
-            | Says::And
-            | Says::Comma
-            | Says::WholeAgainstParts
-            | Says::NoChangeSubject
-            | Says::Approximate
-            | Says::NoSubjectName
-            | Says::TwoSubjects
-            | Says::NoRateSubject
-            | Says::NotTheTables
-            | Says::PartOfUnits
-            | Says::NotAboutDisclosure
-            | Says::NoPartsSubject
-            | Says::ChangeAwaitsLastYear
-            | Says::NoTable
-            | Says::NoFigureGiven
-            | Says::StoppedReading
-            | Says::BoundColumn
-            | Says::Bound
-            | Says::Unbound
-            | Says::Agrees
-            | Says::Differs
-            | Says::NotComparedBecause
-            | Says::ClaimLine
-            | Says::NotComparedLine
-            | Says::ClaimsSummary
-            | Says::ClaimsMore => {}
-        }
-    }
 
     fn holes(frame: &str) -> Vec<&str> {
         let mut h: Vec<&str> = frame

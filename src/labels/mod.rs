@@ -287,9 +287,10 @@ impl Labels {
             return place;
         }
         match place {
-            "发布时间" => "Publish time",
-            "报告结构" => "Report structure",
-            "正文" => "Report text",
+            findings::place::PUBLISH_TIME => "Publish time",
+            findings::place::STRUCTURE => "Report structure",
+            findings::place::TEXT => "Report text",
+            findings::place::IMPORT => "Import",
             other => other,
         }
     }

@@ -9,6 +9,7 @@ use super::cell::CellValue;
 use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::StatTable;
 use super::{Block, Report, Section};
+use crate::labels::findings::place;
 use std::collections::BTreeMap;
 
 /// The six parts: numeral, the title the regulation's formats give, and words any title of that
@@ -46,7 +47,7 @@ pub fn audit(report: &Report, tables: &BTreeMap<String, StatTable>) -> Vec<Findi
 }
 
 fn finding(rule: Rule, severity: Severity, said: Said) -> Finding {
-    Finding::about(rule, severity, "报告结构", said)
+    Finding::about(rule, severity, place::STRUCTURE, said)
 }
 
 /// The numeral a part is numbered with (一、 二. （三） …), if it is one of 一 to 六.

@@ -5,6 +5,7 @@
 use super::cell::{CellValue, Decimal};
 use super::finding::{Finding, Rule, Said, Says, Severity};
 use super::table::{CellPos, StatTable};
+use crate::labels::ZH;
 use std::collections::BTreeSet;
 
 /// A term in an identity.
@@ -70,7 +71,7 @@ impl Checker<'_> {
         self.table
             .cell(pos)
             .map(super::finding::shown_text)
-            .unwrap_or_else(|| "空白".into())
+            .unwrap_or_else(|| ZH.blank.into())
     }
 
     pub fn all_available(&self, cells: &[CellPos]) -> bool {
@@ -204,7 +205,7 @@ impl Checker<'_> {
                 row,
                 column,
                 expected: Some(sum.to_string()),
-                printed: Some("（空白）".into()),
+                printed: Some(ZH.paren(ZH.blank)),
                 cells: vec![total],
             });
         }

@@ -14,6 +14,7 @@ use super::claims::{
 use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{first_of_number, CellPos, StatTable};
 use super::{Block, Report, Section};
+use crate::labels::findings::place;
 use std::collections::BTreeMap;
 
 /// The paragraphs of the report's text (list items each on their own), with the heading of
@@ -455,7 +456,7 @@ pub(crate) fn part<'a>(report: &'a Report, numeral: char, words: &[&str]) -> Opt
 
 /// A T1 warning about the text.
 pub(crate) fn text_finding(said: Said) -> Finding {
-    Finding::about(Rule::T1, Severity::Warning, "正文", said)
+    Finding::about(Rule::T1, Severity::Warning, place::TEXT, said)
 }
 
 fn empty_parts(report: &Report) -> Vec<Finding> {

@@ -22,7 +22,7 @@ pub fn quote_en(text: &str) -> String {
 /// A cell's printed text as English messages show it: quoted short, or blank.
 pub fn shown_text_en(cell: &super::cell::Cell) -> String {
     match cell.text.trim() {
-        "" => "blank".into(),
+        "" => EN.blank.into(),
         t => quote_en(t),
     }
 }
@@ -30,7 +30,7 @@ pub fn shown_text_en(cell: &super::cell::Cell) -> String {
 /// A cell's printed text as messages show it: quoted short, or 空白.
 pub fn shown_text(cell: &super::cell::Cell) -> String {
     match cell.text.trim() {
-        "" => "空白".into(),
+        "" => ZH.blank.into(),
         t => quote(t),
     }
 }
@@ -236,7 +236,12 @@ impl Finding {
 
     /// What the importer noted reading a page's article ("页面未写明发布日期"), for the record.
     pub fn import_note(note: &str) -> Finding {
-        Finding::about(Rule::Import, Severity::Info, "导入", Said::as_given(note))
+        Finding::about(
+            Rule::Import,
+            Severity::Info,
+            crate::labels::findings::place::IMPORT,
+            Said::as_given(note),
+        )
     }
 
     /// True for errors and warnings: what a webmaster must look at.

@@ -13,6 +13,7 @@ use super::finding::{Finding, Hole, Rule, Said, Says, Severity};
 use super::table::{CellPos, StatTable, TableBlock};
 use super::templates::{self, ColumnKind, TemplateId};
 use super::{Block, Report};
+use crate::labels::findings::place;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A report with its tables resolved and everything checking found.
@@ -181,7 +182,7 @@ fn publish_time(report: &Report) -> Option<Finding> {
         rule: Rule::Meta,
         severity: Severity::Warning,
         table_id: None,
-        table: "发布时间".into(),
+        table: place::PUBLISH_TIME.into(),
         row: None,
         column: None,
         expected: Some("YYYY-MM-DD HH:MM".into()),
@@ -198,7 +199,7 @@ fn repeated_ids(ids: impl Iterator<Item = String>) -> Vec<Finding> {
         .map(|id| {
             structure(
                 None,
-                "报告结构",
+                place::STRUCTURE,
                 Said::new(Says::RepeatedId).text("id", &id),
             )
         })
