@@ -250,6 +250,8 @@ describe('with a real voice', () => {
         const r = root.querySelector('.rv-reader').getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight && r.height > 0 && { height: r.height, share: r.height / innerHeight };
       }, HOST, { timeout: 5000 }).then((v) => v.jsonValue());
+      // Painted after the jump (a screenshot taken in the same frame came out blank).
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await page.screenshot({ path: join(OUTPUT, `read-aloud-bar-200-${width}x${height}.png`) });
       // One line of 44 px targets at 200 % text: an eighth of a phone held upright, a fifth of
       // one on its side (was: static and scrolled away upright, 73–115 % on its side).
@@ -261,6 +263,16 @@ describe('with a real voice', () => {
       await inWidget(page, (root) => root.querySelector('.rv-reader__more > summary').click());
       await page.screenshot({ path: join(OUTPUT, `read-aloud-bar-200-${width}x${height}-menu.png`) });
       const menu = await inWidget(page, (root, f) => new Function('root', 'sel', `return (${f})(root, sel)`)(root, '.rv-reader__more button'), shown.toString());
+      // Every control of the open menu inside the bar (the voice picker ran past its edge at
+      // 320 px and 200 %: a flex item does not shrink below its text unless told).
+      const outside = await inWidget(page, (root) => {
+        const bar = root.querySelector('.rv-reader').getBoundingClientRect();
+        return [...root.querySelectorAll('.rv-reader__more button, .rv-reader__more select')]
+          .filter((c) => c.getClientRects().length > 0)
+          .filter((c) => { const r = c.getBoundingClientRect(); return r.left < bar.left - 0.5 || r.right > bar.right + 0.5; })
+          .map((c) => c.textContent.trim().slice(0, 12) || c.className);
+      });
+      assert.deepEqual(outside, [], `${width}×${height}: controls past the bar's edge`);
       assert.ok(['上一句', '下一句', '关闭朗读'].every((b) => menu.includes(b)), `${width}×${height}: ${menu}`);
       // The open menu fits the screen: no sideways scrolling.
       const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
