@@ -1,6 +1,8 @@
 //! What a 图解's sentence says, as data the model finds in the figures ([`ChartSaid`]), and its
 //! words in both languages ([`super::Labels::chart_sentence`]), as announcements are worded.
 
+use super::Labels;
+
 /// A count and its share of the whole ("118", "83.7%").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Share {
@@ -203,7 +205,7 @@ impl ChartWords {
     fn count(&self, v: Option<i64>) -> String {
         v.map_or_else(
             || self.not_given.to_string(),
-            |n| fill(self.count, &[("n", &n.to_string())]),
+            |n| Labels::fill(self.count, &[("n", &n.to_string())]),
         )
     }
 
@@ -216,12 +218,12 @@ impl ChartWords {
             .copied()
             .zip(said.iter().map(String::as_str))
             .collect();
-        fill(frame, &holes)
+        Labels::fill(frame, &holes)
     }
 
     /// A share's hole and its percentage's: (`{p}`, `{pp}`).
     fn share(frame: &str, (n, pct): (&str, &str), s: &Share) -> String {
-        fill(frame, &[(n, &s.n.to_string()), (pct, &s.percent)])
+        Labels::fill(frame, &[(n, &s.n.to_string()), (pct, &s.percent)])
     }
 
     /// What `s` says in these words.
@@ -265,7 +267,7 @@ impl ChartWords {
             (None, _) => w[0].into(),
             (Some(0), _) => w[1].into(),
             (Some(n), Some(p)) => {
-                let mut out = fill(
+                let mut out = Labels::fill(
                     w[2],
                     &[
                         ("n", &n.to_string()),
@@ -278,7 +280,7 @@ impl ChartWords {
                 }
                 out + self.end
             }
-            (Some(n), None) => fill(w[4], &[("n", &n.to_string())]),
+            (Some(n), None) => Labels::fill(w[4], &[("n", &n.to_string())]),
         }
     }
 
@@ -293,7 +295,7 @@ impl ChartWords {
             None => w[0].into(),
             Some(0) => w[1].into(),
             Some(n) => {
-                let mut out = fill(w[2], &[("n", &n.to_string())]);
+                let mut out = Labels::fill(w[2], &[("n", &n.to_string())]);
                 if let Some(g) = granted {
                     out.push_str(&Self::share(w[3], ("g", "gp"), g));
                 }
@@ -310,11 +312,11 @@ impl ChartWords {
         match totals {
             [Some(0), Some(0), Some(0)] => w[0].into(),
             [Some(r), Some(d), Some(a)] => {
-                let mut out = fill(w[1], &[("r", &r.to_string())]);
+                let mut out = Labels::fill(w[1], &[("r", &r.to_string())]);
                 if let (Some(k), true) = (corrected, r > 0) {
-                    out.push_str(&fill(w[2], &[("k", &k.to_string())]));
+                    out.push_str(&Labels::fill(w[2], &[("k", &k.to_string())]));
                 }
-                out + &fill(
+                out + &Labels::fill(
                     w[3],
                     &[
                         ("s", &(d + a).to_string()),
@@ -335,7 +337,7 @@ impl ChartWords {
             .iter()
             .map(|((zh, en), n)| {
                 let name = [zh, en][self.name];
-                fill(
+                Labels::fill(
                     self.counts[0],
                     &[("name", name), ("count", &self.count(*n))],
                 )
@@ -345,23 +347,10 @@ impl ChartWords {
     }
 }
 
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    super::Labels::fill(template, values)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn holes(frame: &str) -> Vec<&str> {
-        let mut h: Vec<&str> = frame
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
-            .collect();
-        h.sort_unstable();
-        h
-    }
+    use crate::labels::holes;
 
     /// Every frame fills the same holes in both languages: no figure is lost in translation.
     #[test]

@@ -496,16 +496,7 @@ pub fn quote_saying(text: &str, length: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn holes(frame: &str) -> Vec<&str> {
-        let mut h: Vec<&str> = frame
-            .split('{')
-            .skip(1)
-            .filter_map(|s| s.split_once('}').map(|(n, _)| n))
-            .collect();
-        h.sort_unstable();
-        h
-    }
+    use crate::labels::holes;
 
     /// Every sentence has words in both languages, with the same holes: no figure or place is
     /// lost in translation.

@@ -12,6 +12,20 @@ pub mod findings;
 pub mod load;
 pub mod webmaster;
 
+/// The holes of a frame (`{name}`, see [`Labels::fill`]), sorted; a brace that names no hole
+/// ("{ … }") is not one. For the tests that hold both languages' frames to the same holes.
+#[cfg(test)]
+pub(crate) fn holes(frame: &str) -> Vec<&str> {
+    let mut h: Vec<&str> = frame
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(name, _)| name))
+        .filter(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        .collect();
+    h.sort_unstable();
+    h
+}
+
 /// A speaking rate given in hundredths, as the speed menu shows it: 75 → "0.75×", 150 → "1.5×",
 /// 100 → "1×". Integer arithmetic only: formatting a float costs the browser build 7 KB.
 pub fn rate(hundredths: u16) -> String {

@@ -14,16 +14,11 @@ pub fn quote(text: &str) -> String {
     ZH.quote(text)
 }
 
-/// The same, for English messages: "…(200000 characters)".
-pub fn quote_en(text: &str) -> String {
-    EN.quote(text)
-}
-
 /// A cell's printed text as English messages show it: quoted short, or blank.
 pub fn shown_text_en(cell: &super::cell::Cell) -> String {
     match cell.text.trim() {
         "" => EN.blank.into(),
-        t => quote_en(t),
+        t => EN.quote(t),
     }
 }
 

@@ -22,6 +22,15 @@ const APPLICANTS: &[(&str, (&str, &str))] = &[
     ("other_org", ("其他", "Other organisations")),
 ];
 
+/// A count with its share of `total` (of 0 when the total is not given: the sentence then says
+/// so and shows no share).
+fn share_of(total: Option<i64>) -> impl Fn(i64) -> Share {
+    move |n| Share {
+        n,
+        percent: percent(n, total.unwrap_or(0)),
+    }
+}
+
 /// 表三: who applied (一、本年新收, by applicant).
 pub(super) fn applicants(t: &StatTable) -> Chart {
     let mut c = chart(t, "applicants", 3, ("申请人", "Applicants"));
@@ -39,14 +48,10 @@ pub(super) fn applicants(t: &StatTable) -> Chart {
         .iter()
         .map(|(k, _)| whole(t, "new_requests", k))
         .sum();
-    let share = |n: i64| Share {
-        n,
-        percent: percent(n, total.unwrap_or(0)),
-    };
     c.sentence = ChartSaid::new(ChartSays::NewRequests {
         total,
-        people: people.map(share),
-        orgs: orgs.map(share),
+        people: people.map(share_of(total)),
+        orgs: orgs.map(share_of(total)),
     });
     c
 }
@@ -116,14 +121,10 @@ pub(super) fn results(t: &StatTable, v2021: bool) -> Chart {
     let total = whole(t, "results_total", "total");
     let granted = whole(t, "granted", "total");
     let partly = whole(t, "partly_granted", "total");
-    let share = |n: i64| Share {
-        n,
-        percent: percent(n, total.unwrap_or(0)),
-    };
     c.sentence = ChartSaid::new(ChartSays::Outcomes {
         total,
-        granted: granted.map(share),
-        partly: partly.map(share),
+        granted: granted.map(share_of(total)),
+        partly: partly.map(share_of(total)),
     });
     c
 }
