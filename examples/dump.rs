@@ -90,7 +90,7 @@ fn main() {
         } else {
             match import(&bytes, &Options::default()) {
                 Ok(imported) => {
-                    let notes = imported.notes.join("\n");
+                    let notes = imported.notes_in(&report_viewer::labels::ZH).join("\n");
                     std::fs::write(out.join(format!("{stem}.notes.txt")), notes).expect("write");
                     let json = to_json(&imported.report);
                     std::fs::write(out.join(format!("{stem}.json")), &json).expect("write");

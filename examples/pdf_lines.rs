@@ -21,7 +21,7 @@ fn main() {
                 println!("{}", l.replace('\t', " | "));
             }
             for n in t.notes {
-                eprintln!("  · {n}");
+                eprintln!("  · {}", report_viewer::labels::ZH.said(&n));
             }
         }
         Err(e) => {

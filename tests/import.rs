@@ -58,9 +58,12 @@ fn the_seed_text_imports_to_the_seed_demo_json() {
         "public/reports/erlianhaote-2020.json differs from the import: run scripts/import-seed"
     );
     assert!(
-        imported.notes.iter().any(|n| n.contains("重复出现")),
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .any(|n| n.contains("重复出现")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
 }
 
@@ -253,16 +256,19 @@ fn label_variants_and_layouts_are_reported() {
     let imported = import(&bytes, &Options::default()).unwrap();
     assert!(
         imported
-            .notes
+            .notes_in(&report_viewer::labels::ZH)
             .iter()
             .any(|n| n.contains("（六）其他处理”印为一行")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     assert!(
-        imported.notes.iter().any(|n| n.contains("不是官方统计表")),
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .any(|n| n.contains("不是官方统计表")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     let bytes = std::fs::read(path("tests/fixtures/variants-2021.html")).unwrap();
     let imported = import(&bytes, &Options::default()).unwrap();

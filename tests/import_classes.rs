@@ -62,9 +62,12 @@ fn every_dropped_line_is_listed_with_its_text() {
         "分享到：微信 微博",
     ] {
         assert!(
-            imported.notes.iter().any(|n| n.contains(dropped)),
+            imported
+                .notes_in(&report_viewer::labels::ZH)
+                .iter()
+                .any(|n| n.contains(dropped)),
             "{dropped}: {:#?}",
-            imported.notes
+            imported.notes_in(&report_viewer::labels::ZH)
         );
     }
 }
@@ -92,9 +95,12 @@ fn a_text_copy_with_parts_inline_imports_its_six_parts() {
         "{t:#?}"
     );
     assert!(
-        imported.notes.iter().any(|n| n.contains("连排")),
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .any(|n| n.contains("连排")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     // And where 一、 starts a line but the rest runs inline.
     let text = "某县2021年度政府信息公开工作年度报告\n一、总体情况今年公开信息100条。二、主动公开政府信息情况 见附表。三、收到和处理政府信息公开申请情况 无。";
@@ -247,9 +253,12 @@ fn rows_written_with_their_group_are_placed_by_the_importer() {
         .expect("表三");
     // Every row placed: no paragraph of unplaced rows, all 25 rows given.
     assert!(
-        imported.notes.iter().all(|n| !n.contains("未能放入")),
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .all(|n| !n.contains("未能放入")),
         "{:#?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     let (_, secret) = t3
         .keyed_cell("refused_state_secret", "natural_person")
@@ -259,7 +268,7 @@ fn rows_written_with_their_group_are_placed_by_the_importer() {
     assert_eq!(other.text, "1");
     // The typo is reported as a loose match, and the identities hold: nothing else to say.
     assert!(imported
-        .notes
+        .notes_in(&report_viewer::labels::ZH)
         .iter()
         .any(|n| n.contains("其他法律行政止公开")));
     let about_tables: Vec<_> = checked
@@ -312,7 +321,7 @@ fn a_flattened_copy_of_the_body_is_dropped_and_listed_even_among_thousands_of_li
     // again as the first line is the title, not text.
     assert_eq!(t.len(), 3001);
     assert!(imported
-        .notes
+        .notes_in(&report_viewer::labels::ZH)
         .iter()
         .any(|n| n.contains("连排副本") && n.contains("第5段内容")));
 }
@@ -393,11 +402,11 @@ fn headings_of_two_parts_on_one_line_keep_the_table_in_its_own_part() {
         .all(|b| !matches!(b, Block::Table(_))));
     assert!(
         imported
-            .notes
+            .notes_in(&report_viewer::labels::ZH)
             .iter()
             .any(|n| n.contains("表四") && n.contains("已放回")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     // Its figures are placed (行政复议 1, 未经复议直接起诉 2).
     let checked = check_report(r.clone());
@@ -424,11 +433,11 @@ fn hidden_elements_are_not_read_and_are_listed() {
         assert!(t.iter().all(|p| !p.contains(hidden)), "{hidden}: {t:#?}");
         assert!(
             imported
-                .notes
+                .notes_in(&report_viewer::labels::ZH)
                 .iter()
                 .any(|n| n.contains(hidden) && n.contains("隐藏")),
             "{hidden}: {:?}",
-            imported.notes
+            imported.notes_in(&report_viewer::labels::ZH)
         );
     }
     assert!(t.iter().any(|p| p == "一段显示的文字。"), "{t:#?}");
@@ -461,7 +470,7 @@ fn the_title_printed_again_over_two_lines_is_not_text() {
     assert_eq!(t[0], "根据条例编制本报告。", "{t:#?}");
     assert!(
         imported
-            .notes
+            .notes_in(&report_viewer::labels::ZH)
             .iter()
             .filter(|n| n.contains("重复的标题"))
             .count()
@@ -491,9 +500,12 @@ fn a_sentence_said_again_in_other_parts_is_kept_in_each() {
         );
     }
     assert!(
-        imported.notes.iter().all(|n| !n.contains("重复的正文行")),
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .all(|n| !n.contains("重复的正文行")),
         "{:?}",
-        imported.notes
+        imported.notes_in(&report_viewer::labels::ZH)
     );
     // A whole body printed twice is still kept once.
     let twice = page.replace("</div></body>", "<p>一、总体情况</p><p>今年公开信息100条。</p><p>二、主动公开政府信息情况</p><p>见下表。</p></div></body>");

@@ -95,7 +95,14 @@ fn the_corpus_pdf_imports_with_every_cell_paragraph_and_part() {
     }
     // Page numbers are not text, and each is listed.
     assert!(!text.contains("-3-"), "page numbers dropped");
-    assert!(imported.notes.iter().filter(|n| n.contains("页码")).count() >= 5);
+    assert!(
+        imported
+            .notes_in(&report_viewer::labels::ZH)
+            .iter()
+            .filter(|n| n.contains("页码"))
+            .count()
+            >= 5
+    );
     let checked = check_report(r.clone());
     let table = |n: u8| official(&checked, n);
     let t2: Vec<Vec<String>> = t["table2"]
@@ -177,7 +184,7 @@ fn a_pdf_with_every_class_of_export_damage_imports_right() {
     let header = facts["header"].as_str().unwrap();
     assert!(!text.contains(header), "the running header is not text");
     assert!(imported
-        .notes
+        .notes_in(&report_viewer::labels::ZH)
         .iter()
         .any(|n| n.contains("页眉或页脚") && n.contains(header)));
     let checked = check_report(r.clone());

@@ -459,7 +459,7 @@ fn run_import(
         blocks
     );
     for note in &notes {
-        eprintln!("  · {}", shown(note));
+        eprintln!("  · {}", shown(&report_viewer::labels::ZH.said(note)));
     }
     ExitCode::SUCCESS
 }

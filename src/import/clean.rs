@@ -6,7 +6,7 @@ use super::*;
 /// In a text copy, the chrome around the report that ran into its first and last lines: what
 /// precedes the title before part 一 (breadcrumbs, the title itself, 来源/时间, share links), and
 /// short chrome words at the end of a line (附件下载). Returns the dropped pieces for metadata.
-pub(super) fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -> Vec<String> {
+pub(super) fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<Said>) -> Vec<String> {
     let mut dropped = Vec::new();
     let first_part = items
         .iter()
@@ -30,9 +30,9 @@ pub(super) fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -
                 .position(|c| c.chars().count() > 20)
                 .unwrap_or(chunks.len());
             let chrome: Vec<String> = chunks.drain(..keep_from).map(str::to_string).collect();
-            notes.push(dropped_note("正文前的标题行", &head));
+            notes.push(Said::dropped(Noted::TitleLine, &head));
             if !chrome.is_empty() {
-                notes.push(dropped_note("正文前的页面装饰", &chrome.join(" ")));
+                notes.push(Said::dropped(Noted::ChromeBefore, &chrome.join(" ")));
             }
             dropped.push(head);
             dropped.push(chrome.join(" "));
@@ -44,7 +44,7 @@ pub(super) fn trim_text_chrome(items: &mut Vec<Item>, notes: &mut Vec<String>) -
         let Item::Line(line) = item else { continue };
         while let Some((rest, last)) = line.rsplit_once(' ') {
             if last.chars().count() <= 12 && scan::is_chrome_line(last) {
-                notes.push(dropped_note("行末的页面装饰", last));
+                notes.push(Said::dropped(Noted::ChromeAtEnd, last));
                 dropped.push(last.to_string());
                 *line = rest.trim_end().to_string();
             } else {
@@ -61,7 +61,7 @@ pub(super) fn is_chrome(line: &str) -> bool {
 
 /// Drops chrome and metadata lines (whole lines only, each listed in the notes), strips chrome
 /// glued to the start of a line, and keeps a repeated body once.
-pub(super) fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
+pub(super) fn clean(items: Vec<Item>, notes: &mut Vec<Said>) -> Vec<Item> {
     let lines: Vec<Item> = items
         .into_iter()
         .filter_map(|item| match item {
@@ -72,17 +72,15 @@ pub(super) fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
     let (lines, flat_dropped) = without_flat_copies(lines, notes);
     let (out, dropped) = without_repeats(lines);
     if dropped.len() + flat_dropped > 0 {
-        notes.push(format!(
-            "正文在页面中重复出现：保留一次，略去 {} 行重复内容",
-            dropped.len() + flat_dropped
-        ));
+        notes.push(Said::noted(Noted::RepeatedBody).text("n", &(dropped.len() + flat_dropped)));
         for l in &dropped {
-            let shown = if l.starts_with('\u{0}') {
-                "（表格）"
+            notes.push(if l.starts_with('\u{0}') {
+                Said::noted(Noted::Dropped)
+                    .noted_word("what", Noted::RepeatedLine)
+                    .noted_word("line", Noted::ATable)
             } else {
-                l
-            };
-            notes.push(dropped_note("重复的正文行", shown));
+                Said::dropped(Noted::RepeatedLine, l)
+            });
         }
     }
     out
@@ -90,26 +88,26 @@ pub(super) fn clean(items: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
 
 /// One line without chrome glued to its start; None for a chrome or metadata line. Each drop is
 /// noted.
-pub(super) fn clean_line(l: &str, notes: &mut Vec<String>) -> Option<String> {
+pub(super) fn clean_line(l: &str, notes: &mut Vec<Said>) -> Option<String> {
     let stripped = l[scan::read_aloud_prefix(l)..].trim().to_string();
     if stripped.len() < l.trim().len() && !stripped.is_empty() {
-        notes.push(dropped_note(
-            "行首的页面装饰",
+        notes.push(Said::dropped(
+            Noted::ChromeAtStart,
             l.trim()[..l.trim().len() - stripped.len()].trim(),
         ));
     }
     if stripped.is_empty() {
         if !l.trim().is_empty() {
-            notes.push(dropped_note("页面装饰行", l.trim()));
+            notes.push(Said::dropped(Noted::ChromeLine, l.trim()));
         }
         return None;
     }
     if is_chrome(&stripped) {
-        notes.push(dropped_note("页面装饰行", &stripped));
+        notes.push(Said::dropped(Noted::ChromeLine, &stripped));
         return None;
     }
     if is_meta_line(&stripped) {
-        notes.push(dropped_note("页面信息行（已读入元数据）", &stripped));
+        notes.push(Said::dropped(Noted::InfoLine, &stripped));
         return None;
     }
     Some(stripped)
@@ -123,7 +121,7 @@ pub(super) const KEY: usize = 8;
 /// long line, never by comparing every line with every line.
 pub(super) fn without_flat_copies(
     mut lines: Vec<Item>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> (Vec<Item>, usize) {
     let mut by_start: HashMap<&str, Vec<&str>> = HashMap::new();
     for item in &lines {
@@ -164,7 +162,7 @@ pub(super) fn without_flat_copies(
         _ => true,
     });
     for l in &flat_dropped {
-        notes.push(dropped_note("正文的连排副本（其内容已在正文中）", l));
+        notes.push(Said::dropped(Noted::FlatCopy, l));
     }
     (lines, flat_dropped.len())
 }
@@ -317,7 +315,7 @@ mod tests {
         let mut notes = Vec::new();
         let (kept, n) = without_flat_copies(lines(&[a, b, c, &flat]), &mut notes);
         assert_eq!((kept.len(), n), (3, 1));
-        assert!(notes[0].contains("连排副本"));
+        assert_eq!(notes, [Said::dropped(Noted::FlatCopy, &flat)]);
     }
 
     #[test]

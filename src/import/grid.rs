@@ -2,6 +2,8 @@
 //! tables read as the text of their cell, spans past what browsers honour capped and reported.
 
 use super::dom::{collapse, Dom, NodeId};
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::{Grid, SpannedRows, MAX_COLSPAN, MAX_ROWSPAN};
 
 /// Builds the grid of a `<table>` element.
@@ -42,9 +44,7 @@ pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
                     _ => return 1,
                 };
                 if n > max as u64 {
-                    clipped.push(format!(
-                        "第 {r} 行第 {k} 个单元格的 {attr}={n} 超过浏览器的上限，按 {max} 处理"
-                    ));
+                    clipped.push(capped((r, k), attr, n, max));
                     max
                 } else {
                     n as usize
@@ -62,6 +62,16 @@ pub fn from_table(doc: &Dom, table: NodeId) -> Grid {
     grid
 }
 
+/// The note for a span past what browsers honour, read as `max`.
+fn capped((row, cell): (usize, usize), attr: &str, n: u64, max: usize) -> Said {
+    Said::noted(Noted::SpanCapped)
+        .text("row", &row)
+        .text("cell", &cell)
+        .text("attr", &attr)
+        .text("n", &n)
+        .text("max", &max)
+}
+
 #[cfg(all(test, feature = "tool"))]
 mod tests {
     use super::*;
@@ -76,12 +86,16 @@ mod tests {
         assert_eq!(g.text(2, 0), "b");
         assert_eq!(g.text(2, 1), "2");
         assert!(
-            g.clipped.iter().any(|c| c.contains("colspan=99999")),
+            g.clipped
+                .iter()
+                .any(|c| crate::labels::ZH.said(c).contains("colspan=99999")),
             "{:?}",
             g.clipped
         );
         assert!(
-            g.clipped.iter().any(|c| c.contains("rowspan=70000")),
+            g.clipped
+                .iter()
+                .any(|c| crate::labels::ZH.said(c).contains("rowspan=70000")),
             "{:?}",
             g.clipped
         );

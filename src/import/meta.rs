@@ -8,10 +8,10 @@ pub(super) fn page_meta(
     title: String,
     all_lines: &[String],
     fields: &[(String, String)],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> Meta {
     if title.is_empty() {
-        notes.push("未找到报告标题：请用 --title 给出".into());
+        notes.push(Said::noted(Noted::NoTitle));
     }
     let meta = read_meta(all_lines, fields);
     let year = scan::year_in(&title).unwrap_or(0);
@@ -38,12 +38,12 @@ pub(super) fn page_meta(
 }
 
 /// A note for each thing the page does not say about itself.
-pub(super) fn note_missing_meta(meta: &Meta, notes: &mut Vec<String>) {
+pub(super) fn note_missing_meta(meta: &Meta, notes: &mut Vec<Said>) {
     if meta.agency.is_empty() {
-        notes.push("页面未写明发布机构（发布机构、主办）".into());
+        notes.push(Said::noted(Noted::NoAgency));
     }
     if meta.published.is_empty() {
-        notes.push("页面未写明发布日期".into());
+        notes.push(Said::noted(Noted::NoDate));
     }
 }
 

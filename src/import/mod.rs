@@ -27,7 +27,8 @@ use meta::*;
 use repair::*;
 use sections::*;
 
-use crate::model::finding::quote;
+use crate::labels::findings::{Hole, Said};
+use crate::labels::notes::Noted;
 use crate::model::{
     check_report, Block, Cell, Meta, Report, Section, TableBlock, TemplateId, FORMAT_VERSION,
 };
@@ -53,10 +54,17 @@ pub struct Imported {
     pub encoding: &'static str,
     /// Whether the input was HTML.
     pub html: bool,
-    /// What the importer could not place or had to decide, in words.
-    pub notes: Vec<String>,
+    /// What the importer could not place or had to decide (worded by the labels).
+    pub notes: Vec<Said>,
     /// Whether the input was a PDF.
     pub pdf: bool,
+}
+
+impl Imported {
+    /// The notes in `labels`' words (report-tool prints them in Chinese).
+    pub fn notes_in(&self, labels: &crate::labels::Labels) -> Vec<String> {
+        self.notes.iter().map(|n| labels.said(n)).collect()
+    }
 }
 
 /// The largest page `import` reads (64 MiB): real report pages are well under 1 MiB.
@@ -88,7 +96,7 @@ pub fn import(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     }
     let (text, encoding) = decode::decode(bytes);
     let is_html = html::looks_like_html(&text);
-    let mut notes: Vec<String> = encoding_note(&text, encoding).into_iter().collect();
+    let mut notes: Vec<Said> = encoding_note(&text, encoding).into_iter().collect();
     let page = read_body(&text, is_html, &mut notes);
     from_page(page, (is_html, encoding), notes, options)
 }
@@ -121,10 +129,10 @@ fn import_pdf(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let mut notes = text.notes;
     if let Some(a) = agency {
         fields.push(("发布机构".into(), a.to_string()));
-        notes.push(format!("发布机构取自标题：“{a}”"));
+        notes.push(Said::noted(Noted::AgencyFromTitle).text("agency", &a));
     }
     if fields.iter().any(|(f, _)| f == "发布日期") {
-        notes.push("发布日期取自 PDF 文件信息（创建时间），请核对".into());
+        notes.push(Said::noted(Noted::DateFromPdf));
     }
     let page = Page {
         body: text.lines.into_iter().map(Item::Line).collect(),
@@ -167,12 +175,12 @@ pub fn import_read(read: ReadArticle, options: &Options) -> Result<Imported, Imp
 fn from_page(
     page: Page,
     (is_html, encoding): (bool, &'static str),
-    mut notes: Vec<String>,
+    mut notes: Vec<Said>,
     options: &Options,
 ) -> Result<Imported, ImportError> {
     let (fields, mut all_lines) = (page.fields, page.all_lines);
     for h in &page.hidden {
-        notes.push(dropped_note("页面不显示的元素（隐藏）", h));
+        notes.push(Said::dropped(Noted::Hidden, h));
     }
     let mut items = body_items(page.body, &mut notes);
     let title_hint = options
@@ -222,13 +230,11 @@ fn from_page(
 }
 
 /// The body cleaned (chrome and repeats dropped) and parts run together on one line split.
-fn body_items(body: Vec<Item>, notes: &mut Vec<String>) -> Vec<Item> {
+fn body_items(body: Vec<Item>, notes: &mut Vec<Said>) -> Vec<Item> {
     let items = clean(body, notes);
     let (items, splits) = text::split_inline(items);
     if splits > 0 {
-        notes.push(format!(
-            "正文中各部分连排在同一行：已按编号（一、（一））拆分为 {splits} 处"
-        ));
+        notes.push(Said::noted(Noted::SplitParts).text("n", &splits));
     }
     items
 }
@@ -248,7 +254,7 @@ fn text_page(
     mut items: Vec<Item>,
     year_hint: Option<u16>,
     all_lines: &mut Vec<String>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> Vec<Item> {
     let dropped = trim_text_chrome(&mut items, notes);
     all_lines.extend(dropped);
@@ -257,17 +263,25 @@ fn text_page(
 
 /// Says where bytes were not valid in the page's encoding, if anywhere.
 #[cfg(feature = "tool")]
-fn encoding_note(text: &str, encoding: &str) -> Option<String> {
+fn encoding_note(text: &str, encoding: &str) -> Option<Said> {
     let (count, at) = decode::replaced(text)?;
-    let places: Vec<String> = at
+    let places: Vec<Said> = at
         .iter()
-        .map(|(l, c)| format!("第 {l} 行第 {c} 列"))
+        .map(|(l, c)| {
+            Said::noted(Noted::LineColumn)
+                .text("line", l)
+                .text("column", c)
+        })
         .collect();
-    Some(format!(
-        "页面有 {count} 处字节不是有效的 {encoding} 编码，已显示为 �（{}{}）：请检查原页面的编码",
-        places.join("、"),
-        if count > at.len() { "等" } else { "" }
-    ))
+    let note = Said::noted(Noted::BadBytes)
+        .text("count", &count)
+        .text("encoding", &encoding)
+        .hole("places", Said::places(places));
+    Some(if count > at.len() {
+        note.noted_word("more", Noted::AndMore)
+    } else {
+        note.text("more", &"")
+    })
 }
 
 /// A page's body, every line of it (for metadata), its title element, and metadata candidates,
@@ -294,7 +308,7 @@ impl From<html::Page> for Page {
 }
 
 #[cfg(feature = "tool")]
-fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
+fn read_body(text: &str, is_html: bool, notes: &mut Vec<Said>) -> Page {
     if is_html {
         return html::read_page(text).into();
     }
@@ -305,7 +319,7 @@ fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
         .collect();
     let header = text::split_header(lines);
     for l in &header.dropped {
-        notes.push(dropped_note("文本副本的头部行", l));
+        notes.push(Said::dropped(Noted::CopyHeader, l));
     }
     Page {
         body: header.body.iter().cloned().map(Item::Line).collect(),
@@ -317,13 +331,10 @@ fn read_body(text: &str, is_html: bool, notes: &mut Vec<String>) -> Page {
 }
 
 /// Tables whose cells ran together in a text copy: kept as text, and said so.
-fn note_flat_tables(items: &[Item], notes: &mut Vec<String>) {
+fn note_flat_tables(items: &[Item], notes: &mut Vec<Said>) {
     for item in items {
         if let Item::Flat(t) = item {
-            notes.push(format!(
-                "表格在文本副本中失去了单元格界限（数字连在一起，无法可靠拆分），未作为数字导入，原文保留在表格说明中：“{}”",
-                quote(t)
-            ));
+            notes.push(Said::noted(Noted::FlatTable).quote("text", t));
         }
     }
 }
@@ -333,35 +344,41 @@ fn note_flat_tables(items: &[Item], notes: &mut Vec<String>) {
 /// under 50 of a kind, all listed).
 pub const NOTES_PER_KIND: usize = 100;
 
-/// The notes with at most [`NOTES_PER_KIND`] of each kind (what precedes "：", or the whole
-/// note), in their order; past that, one line per kind says how many more there were.
-pub fn summarised(notes: Vec<String>) -> Vec<String> {
-    let kind = |n: &str| n.split_once('：').map_or(n, |(k, _)| k).to_string();
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+/// The notes with at most [`NOTES_PER_KIND`] of each kind (a note's Chinese words up to "：", or
+/// all of them), in their order; past that, one line per kind says how many more there were.
+pub fn summarised(notes: Vec<Said>) -> Vec<Said> {
+    let kind = |n: &Said| {
+        let words = crate::labels::ZH.said(n);
+        words
+            .split_once('：')
+            .map_or(words.clone(), |(k, _)| k.to_string())
+    };
+    let mut seen: HashMap<String, (usize, Said)> = Default::default();
     let mut out = Vec::new();
     for note in notes {
-        let count = seen.entry(kind(&note)).or_default();
+        let count = &mut seen
+            .entry(kind(&note))
+            .or_insert_with(|| (0, note.clone()))
+            .0;
         *count += 1;
         if *count <= NOTES_PER_KIND {
             out.push(note);
         }
     }
-    let mut more: Vec<(String, usize)> = seen
+    let mut more: Vec<(String, (usize, Said))> = seen
         .into_iter()
-        .filter(|(_, n)| *n > NOTES_PER_KIND)
+        .filter(|(_, (n, _))| *n > NOTES_PER_KIND)
         .collect();
-    more.sort();
-    for (kind, n) in more {
-        out.push(format!(
-            "……另有 {} 条“{kind}”未逐条列出（共 {n} 条）",
-            n - NOTES_PER_KIND
-        ));
+    more.sort_by(|a, b| a.0.cmp(&b.0).then(a.1 .0.cmp(&b.1 .0)));
+    for (_, (n, first)) in more {
+        out.push(
+            Said::noted(Noted::MoreOfKind)
+                .text("more", &(n - NOTES_PER_KIND))
+                .text("n", &n)
+                .hole("kind", Hole::Head(Box::new(first))),
+        );
     }
     out
-}
-
-fn dropped_note(what: &str, line: &str) -> String {
-    format!("略去{what}：“{}”", quote(line))
 }
 
 /// Import and check in one: the findings of the imported report, for the importer's summary.

@@ -13,6 +13,8 @@
 //! glyph with its transform to an `OutputDev`.
 
 use super::scan;
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use std::collections::HashMap;
 
 /// One glyph: where it starts (from the page's top left, in points), its size and advance.
@@ -188,7 +190,7 @@ pub struct PdfText {
     /// (field, value) metadata: 发布日期 from the document's information.
     pub fields: Vec<(String, String)>,
     /// What was decided: page numbers and running headers dropped, paragraphs joined.
-    pub notes: Vec<String>,
+    pub notes: Vec<Said>,
 }
 
 /// Why a PDF gives no text.
@@ -230,12 +232,11 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
             _ => PdfError::Scanned,
         });
     }
-    let mut notes: Vec<String> = stopped
+    let mut notes: Vec<Said> = stopped
         .map(|e| {
-            format!(
-                "PDF 的第 {} 页之后无法读取（{e}）：只导入此前的内容",
-                glyphs.pages.len()
-            )
+            Said::noted(Noted::PdfStopped)
+                .text("page", &glyphs.pages.len())
+                .text("error", &e)
         })
         .into_iter()
         .collect();
@@ -249,11 +250,11 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let title = title_of(&mut lines);
     let text = reading_order(&lines, &glyphs.rules);
     let fields = info_fields(&doc);
-    notes.push(format!(
-        "PDF：{} 页，{} 行文字（表格的行按单元格分列）",
-        glyphs.pages.len(),
-        text.len()
-    ));
+    notes.push(
+        Said::noted(Noted::PdfRead)
+            .text("pages", &glyphs.pages.len())
+            .text("lines", &text.len()),
+    );
     Ok(PdfText {
         lines: text,
         title,
@@ -351,7 +352,7 @@ fn page_number(text: &str) -> bool {
 
 /// Page numbers and running headers or footers (the same line at the top or bottom of several
 /// pages) are no text of the report: dropped, each listed.
-fn drop_chrome(lines: &mut Vec<Line>, notes: &mut Vec<String>) {
+fn drop_chrome(lines: &mut Vec<Line>, notes: &mut Vec<Said>) {
     let mut edge: HashMap<String, usize> = HashMap::new();
     let pages = lines.iter().map(|l| l.page).max().map_or(0, |p| p + 1);
     for p in 0..pages {
@@ -375,14 +376,16 @@ fn drop_chrome(lines: &mut Vec<Line>, notes: &mut Vec<String>) {
         let running = pages > 1 && at_edge && edge.get(&text).copied().unwrap_or(0) > 1;
         if (at_edge && page_number(&text)) || running {
             let what = if page_number(&text) {
-                "页码"
+                Noted::PageNumber
             } else {
-                "页眉或页脚"
+                Noted::RunningLine
             };
-            notes.push(format!(
-                "略去 PDF 的{what}：“{text}”（第 {} 页）",
-                l.page + 1
-            ));
+            notes.push(
+                Said::noted(Noted::PdfDropped)
+                    .noted_word("what", what)
+                    .text("text", &text)
+                    .text("page", &(l.page + 1)),
+            );
             false
         } else {
             true

@@ -3,10 +3,11 @@
 //! figures the text states).
 
 use super::*;
+use crate::labels::ZH;
 
 /// The title printed again as the first lines of the text (whole, or broken over two lines) is
 /// the title, not text: dropped, with a note.
-pub(super) fn drop_repeated_title(report: &mut Report, notes: &mut Vec<String>) {
+pub(super) fn drop_repeated_title(report: &mut Report, notes: &mut Vec<Said>) {
     let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
     let title = squeeze(&report.meta.title);
     if title.is_empty() {
@@ -21,7 +22,7 @@ pub(super) fn drop_repeated_title(report: &mut Report, notes: &mut Vec<String>) 
             let dropped: Vec<Block> = report.introduction.drain(..count).collect();
             for b in dropped {
                 if let Block::Paragraph { text } = b {
-                    notes.push(dropped_note("正文开头重复的标题", &text));
+                    notes.push(Said::dropped(Noted::RepeatedTitle, &text));
                 }
             }
             return;
@@ -34,7 +35,7 @@ pub(super) fn drop_repeated_title(report: &mut Report, notes: &mut Vec<String>) 
 
 /// An official table printed after the next part's heading (the two headings on one line: "四、…
 /// 五、…" then 表四) belongs to its own part when that part is left empty: moved back, with a note.
-pub(super) fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<String>) {
+pub(super) fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<Said>) {
     for n in [2u8, 3, 4] {
         let Some(own) = table_part(report, n) else {
             continue;
@@ -53,11 +54,12 @@ pub(super) fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<String>
         let table = next.blocks.remove(at);
         let (from, label) = (next.heading(), table_label(&table));
         report.sections[own].blocks.push(table);
-        notes.push(format!(
-            "{label}印在“{from}”之下，而“{}”没有内容（两部分的标题印在一起）：已放回“{}”",
-            report.sections[own].heading(),
-            report.sections[own].heading()
-        ));
+        notes.push(
+            Said::noted(Noted::MovedBack)
+                .text("table", &label)
+                .text("from", &from)
+                .text("own", &report.sections[own].heading()),
+        );
     }
 }
 
@@ -96,7 +98,7 @@ pub(super) fn fill_lost_tables(
     report: &mut Report,
     format_year: Option<u16>,
     html: bool,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) {
     let year = format_year.unwrap_or(2021);
     let has_tables = report
@@ -106,11 +108,11 @@ pub(super) fn fill_lost_tables(
     if has_tables {
         return;
     }
-    let lost = if html {
-        "本表在来源页面中不是文字表格（可能是图片）。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
+    let lost = ZH.said(&Said::noted(if html {
+        Noted::LostImage
     } else {
-        "本表在报告页面的文本副本中缺失。表中只填入报告正文明确写出的数字，其余单元格标为“未提供”，不以0代替。"
-    };
+        Noted::LostCopy
+    }));
     let stated = stated_requests(report);
     for table in [2u8, 3, 4] {
         let Some(p) = table_part(report, table) else {
@@ -121,7 +123,7 @@ pub(super) fn fill_lost_tables(
             continue;
         };
         let mut block = tables::empty_block(&format!("table-{table}"), template);
-        block.notes.push(lost.to_string());
+        block.notes.push(lost.clone());
         let flattened = take_flat_text(&mut report.sections[p].blocks, &mut block);
         if table == 3 && !flattened {
             if let Some(stated) = &stated {
@@ -131,10 +133,7 @@ pub(super) fn fill_lost_tables(
         report.sections[p]
             .blocks
             .push(Block::Table(Box::new(block)));
-        notes.push(format!(
-            "{}在页面中缺失：已加入空的官方表格（单元格均为“未提供”）",
-            template.label()
-        ));
+        notes.push(Said::noted(Noted::TableMissing).text("table", &template.label()));
     }
 }
 
@@ -147,10 +146,8 @@ pub(super) fn take_flat_text(blocks: &mut Vec<Block>, block: &mut TableBlock) ->
     let Some(Block::Note { text }) = flat.map(|i| blocks.remove(i)) else {
         return false;
     };
-    block.notes = vec![format!(
-        "本表在文本副本中失去了单元格界限，数字连在一起，无法可靠拆分，故不作为数字显示。原文：{}",
-        &text[FLAT_TABLE.len()..]
-    )];
+    block.notes =
+        vec![ZH.said(&Said::noted(Noted::FlatKept).text("text", &&text[FLAT_TABLE.len()..]))];
     true
 }
 
@@ -158,19 +155,26 @@ pub(super) fn take_flat_text(blocks: &mut Vec<Block>, block: &mut TableBlock) ->
 pub(super) fn put_stated_requests(
     block: &mut TableBlock,
     (count, heading, sentence): &(i64, String, String),
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) {
     block
         .values
         .entry("new_requests".into())
         .or_default()
         .insert("total".into(), Cell::number(*count));
-    block.notes.push(format!(
-        "“一、本年新收政府信息公开申请数量”的总计{count}件，取自“{heading}”：“{sentence}”。正文未写明申请人类别和办理结果。"
-    ));
-    notes.push(format!(
-        "表三“本年新收”总计 {count} 件取自正文：“{sentence}”"
-    ));
+    block.notes.push(
+        ZH.said(
+            &Said::noted(Noted::StatedRequestsKept)
+                .text("count", count)
+                .text("heading", heading)
+                .text("sentence", sentence),
+        ),
+    );
+    notes.push(
+        Said::noted(Noted::StatedRequests)
+            .text("count", count)
+            .text("sentence", sentence),
+    );
 }
 
 /// "收到依申请公开信息1条" in part 一: the count, the subsection's heading and the clause.

@@ -39,7 +39,7 @@ pub(super) fn numeral(s: &str) -> usize {
 pub(super) fn build_sections(
     items: Vec<Item>,
     format_year: Option<u16>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> (Vec<Block>, Vec<Section>) {
     let mut intro: Vec<Block> = Vec::new();
     let mut parts: Vec<Section> = Vec::new();
@@ -59,7 +59,7 @@ pub(super) fn build_sections(
                 // A one-row table (Word's boxed note, the innermost of nested tables) is text:
                 // as a table it would have a header and no rows, drawn nowhere.
                 let text = grid.row_texts(0).join("　");
-                notes.push(format!("只有一行的表格按段落导入：“{}”", quote(&text)));
+                notes.push(Said::noted(Noted::OneRowTable).quote("text", &text));
                 vec![Block::Paragraph { text }]
             }
             Item::Table(grid) => {
@@ -71,7 +71,11 @@ pub(super) fn build_sections(
                     (w, 1) => format!("table-{w}"),
                     (w, k) => format!("table-{w}-{k}"),
                 };
-                notes.extend(grid.clipped.iter().map(|c| format!("表格 {id}：{c}")));
+                notes.extend(grid.clipped.iter().map(|c| {
+                    Said::noted(Noted::TableClip)
+                        .text("id", &id)
+                        .said("clip", c.clone())
+                }));
                 let r = tables::recognise(grid, &id, format_year);
                 notes.extend(r.notes);
                 let mut blocks = vec![Block::Table(Box::new(r.block))];

@@ -2,12 +2,15 @@
 //! (`identified_by`) and has the template read it (`read_page`: every cell's printed text under
 //! its key). Any other table is kept as a generic table.
 
+use crate::labels::findings::Said;
+use crate::labels::notes::{Noted, UNPLACED};
+use crate::labels::ZH;
 use crate::model::grid::Grid;
 use crate::model::names::normalize_label;
 use crate::model::table::leaves;
 pub(super) use crate::model::templates::page::empty_block;
+use crate::model::templates::page::is_figure;
 pub use crate::model::templates::page::Recognised;
-use crate::model::templates::page::{is_figure, UNPLACED_NOTE};
 use crate::model::templates::TemplateId;
 use crate::model::{Cell, Header, TableGroup};
 
@@ -60,20 +63,11 @@ pub fn recognise(mut grid: Grid, id: &str, format_year: Option<u16>) -> Recognis
     if r.block.template.is_some() {
         unplaced_figures(&mut r, grid);
     }
-    // Figures that could not be placed are listed with the table (and checked) and in the notes.
-    for n in r.notes.iter().filter(|n| n.starts_with(UNPLACED_NOTE)) {
-        if !r.block.notes.contains(n) {
-            r.block.notes.push(n.clone());
-        }
-    }
-    for n in r
-        .block
-        .notes
-        .iter()
-        .filter(|n| n.starts_with(UNPLACED_NOTE))
-    {
-        if !r.notes.contains(n) {
-            r.notes.push(n.clone());
+    // Figures that could not be placed are listed with the table (and checked) too.
+    for n in &r.notes {
+        let words = ZH.said(n);
+        if words.starts_with(UNPLACED) && !r.block.notes.contains(&words) {
+            r.block.notes.push(words);
         }
     }
     r
@@ -90,10 +84,11 @@ fn unplaced_figures(r: &mut Recognised, grid: &Grid) {
         .filter(|t| !t.is_empty() && is_figure(t))
         .count();
     if placed == 0 && figures > 0 {
-        r.notes.push(format!(
-            "{UNPLACED_NOTE}{}的 {figures} 个数字一个也未能放入表格（表头或行名无法对应，常见于错位的合并单元格）：数字保留在表格后的段落中",
-            t.label()
-        ));
+        r.notes.push(
+            Said::noted(Noted::NonePlaced)
+                .text("table", &t.label())
+                .text("figures", &figures),
+        );
         r.unplaced.clear();
         for row in 0..grid.rows.len() {
             let texts = grid.row_texts(row);
@@ -107,10 +102,12 @@ fn unplaced_figures(r: &mut Recognised, grid: &Grid) {
         return;
     }
     for line in std::mem::take(&mut r.unplaced) {
-        r.block.notes.push(format!(
-            "{UNPLACED_NOTE}印出的行“{line}”不是{}的官方栏目，未放入表格",
-            t.label()
-        ));
+        let note = Said::noted(Noted::RowNotOfficial)
+            .text("line", &line)
+            .text("table", &t.label());
+        if !r.notes.contains(&note) {
+            r.notes.push(note);
+        }
     }
 }
 
@@ -126,7 +123,7 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
     let leaves_count = leaves(&columns).len();
     let mut rows = Vec::new();
     let mut cells = Vec::new();
-    let mut notes = vec![format!("表格 {id} 不是官方统计表，按普通表格导入")];
+    let mut notes = vec![Said::noted(Noted::Generic).text("id", &id)];
     let mut unplaced = Vec::new();
     for r in header_rows..grid.rows.len() {
         if row_headers {
@@ -142,12 +139,13 @@ fn generic(grid: &mut Grid, id: &str) -> Recognised {
             .map(|c| c.text.clone())
             .collect();
         if !beyond.is_empty() {
-            notes.push(format!(
-                "表格 {id} 第 {} 行有 {} 个单元格超出表头的列，保留在表格后的段落中：{}",
-                r + 1,
-                beyond.len(),
-                beyond.join("　")
-            ));
+            notes.push(
+                Said::noted(Noted::BeyondHeader)
+                    .text("id", &id)
+                    .text("row", &(r + 1))
+                    .text("n", &beyond.len())
+                    .text("cells", &beyond.join("　")),
+            );
             unplaced.push(grid.row_texts(r).join("　"));
         }
         row.resize(leaves_count, Cell::not_provided());
@@ -303,7 +301,9 @@ mod tests {
         let r = recognise(g, "table-2", Some(2019));
         assert!(r.block.values.values().all(|v| v.is_empty()));
         assert!(
-            r.notes.iter().any(|n| n.contains("一个也未能放入")),
+            r.notes
+                .iter()
+                .any(|n| ZH.said(n).contains("一个也未能放入")),
             "{:?}",
             r.notes
         );
@@ -336,14 +336,14 @@ mod tests {
             .block
             .notes
             .iter()
-            .filter(|n| n.starts_with(UNPLACED_NOTE))
+            .filter(|n| n.starts_with(UNPLACED))
             .collect();
         assert_eq!(listed.len(), 1, "{:?}", r.block.notes);
         assert!(
             listed[0].contains("自然人（件）") && listed[0].contains('7'),
             "{listed:?}"
         );
-        assert!(r.notes.contains(listed[0]));
+        assert!(r.notes.iter().any(|n| ZH.said(n) == *listed[0]));
         // And `check` reports it as a finding of the table.
         let (_, findings) = crate::model::validate::resolve_table(&r.block);
         assert!(
@@ -369,12 +369,13 @@ mod tests {
         assert!(
             r.notes
                 .iter()
+                .map(|n| ZH.said(n))
                 .any(|n| n.contains("“总计（件）”") && n.contains("“件”是说明")),
             "{:?}",
             r.notes
         );
         assert!(
-            r.notes.iter().any(|n| n.contains("“2019年起”")),
+            r.notes.iter().any(|n| ZH.said(n).contains("“2019年起”")),
             "{:?}",
             r.notes
         );
@@ -401,7 +402,7 @@ mod tests {
             r.block
                 .notes
                 .iter()
-                .any(|n| n.starts_with(UNPLACED_NOTE) && n.contains('6')),
+                .any(|n| n.starts_with(UNPLACED) && n.contains('6')),
             "{:?}",
             r.block.notes
         );

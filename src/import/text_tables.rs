@@ -8,6 +8,8 @@
 //! the notes say why.
 
 use super::item::Item;
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, LabelMatch};
 use crate::model::table::{depth, leaves, Header};
@@ -35,7 +37,7 @@ const LABEL_PIECES: usize = 3;
 
 /// The text's lines with their official tables rebuilt (only for a page that has no table of its
 /// own). Each table found says so in the notes.
-pub fn rebuild(items: Vec<Item>, format_year: Option<u16>, notes: &mut Vec<String>) -> Vec<Item> {
+pub fn rebuild(items: Vec<Item>, format_year: Option<u16>, notes: &mut Vec<Said>) -> Vec<Item> {
     if items.iter().any(|i| !matches!(i, Item::Line(_))) {
         return items;
     }
@@ -59,7 +61,7 @@ pub fn rebuild(items: Vec<Item>, format_year: Option<u16>, notes: &mut Vec<Strin
                 })
         })
         .collect();
-    let mut found: Vec<((usize, usize), Item, Vec<String>)> = Vec::new();
+    let mut found: Vec<((usize, usize), Item)> = Vec::new();
     for number in numbers() {
         let Some((template, rows, lost)) = best_format(number, &tokens, format_year) else {
             continue;
@@ -70,21 +72,21 @@ pub fn rebuild(items: Vec<Item>, format_year: Option<u16>, notes: &mut Vec<Strin
         let start = header_start(&lines, rows[0].lines.0, template);
         let end = rows.iter().map(|r| r.lines.1).max().unwrap_or(start);
         let figures: usize = rows.iter().map(|r| r.figures.len()).sum();
-        notes.push(format!(
-            "{}在文本中每格一段：按官方表格的行和列重建，{} 行、{figures} 个数字（第 {} 至 {} 行）",
-            template.label(),
-            rows.len(),
-            start + 1,
-            end + 1
-        ));
-        notes.extend(lost.iter().cloned());
-        let lost_lines: Vec<String> = lost;
-        found.push(((start, end), Item::Table(grid(template, &rows)), lost_lines));
+        notes.push(
+            Said::noted(Noted::Rebuilt)
+                .text("table", &template.label())
+                .text("rows", &rows.len())
+                .text("figures", &figures)
+                .text("from", &(start + 1))
+                .text("to", &(end + 1)),
+        );
+        notes.extend(lost);
+        found.push(((start, end), Item::Table(grid(template, &rows))));
     }
     found.sort_by_key(|f| f.0 .0);
     let mut out = Vec::new();
     let mut at = 0;
-    for ((start, end), table, _) in found {
+    for ((start, end), table) in found {
         if start < at {
             continue; // overlapping regions: the first one wins
         }
@@ -109,8 +111,8 @@ fn best_format(
     number: u8,
     tokens: &[Token],
     format_year: Option<u16>,
-) -> Option<(TemplateId, Vec<Row>, Vec<String>)> {
-    let mut tried: Vec<(TemplateId, Vec<Row>, Vec<String>)> = TemplateId::all()
+) -> Option<(TemplateId, Vec<Row>, Vec<Said>)> {
+    let mut tried: Vec<(TemplateId, Vec<Row>, Vec<Said>)> = TemplateId::all()
         .into_iter()
         .filter(|t| t.table_number() == number)
         .map(|t| {
@@ -128,7 +130,7 @@ fn best_format(
 }
 
 /// Every row of a template the tokens hold.
-fn find_rows(template: TemplateId, tokens: &[Token]) -> (Vec<Row>, Vec<String>) {
+fn find_rows(template: TemplateId, tokens: &[Token]) -> (Vec<Row>, Vec<Said>) {
     let groups = template.groups();
     if template.template().keys_by_column_group() {
         return (
@@ -175,7 +177,7 @@ fn find_rows(template: TemplateId, tokens: &[Token]) -> (Vec<Row>, Vec<String>) 
 #[derive(Default)]
 struct Found {
     rows: Vec<Row>,
-    lost: Vec<String>,
+    lost: Vec<Said>,
 }
 
 impl Found {
@@ -200,12 +202,14 @@ impl Found {
         } else if self.rows.last().is_some_and(|r| r.lines.1 + 20 >= first) {
             // Only within the table (or just after its last row): a label of another table that
             // reads like one of this table's is no row of it.
-            self.lost.push(format!(
-                "{}的行“{label}”后有 {} 个数字（{}），应为 {columns} 个：不能确定各数字属于哪一栏，此行不放入表格",
-                template.label(),
-                figures.len(),
-                texts.join(" ")
-            ));
+            self.lost.push(
+                Said::noted(Noted::RowFiguresMisfit)
+                    .text("table", &template.label())
+                    .text("label", &label)
+                    .text("n", &figures.len())
+                    .text("figures", &texts.join(" "))
+                    .text("columns", &columns),
+            );
         }
     }
 }
@@ -444,6 +448,7 @@ mod tests {
         assert!(
             notes
                 .iter()
+                .map(|n| crate::labels::ZH.said(n))
                 .any(|n| n.contains("后有 2 个数字") && n.contains("应为 7 个")),
             "{notes:?}"
         );

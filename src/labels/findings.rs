@@ -2,30 +2,13 @@
 //! holes), and its words in both languages ([`frame`]), worded by [`super::Labels::said`]. The
 //! model finds the figures, places and names; the words are here.
 
-/// Defines [`Says`] and [`frame`] together: each sentence, its words in Chinese and in English
-/// side by side, and (for the tests) the list of them all.
-macro_rules! sentences {
-    ($($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr $(,)?),)*) => {
-        /// Which sentence a finding (or a part of one) says.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Says {
-            $($(#[$doc])* $name,)*
-        }
-
-        /// The sentence `says`, in Chinese and in English, with its holes (`{name}`).
-        pub fn frame(says: Says) -> (&'static str, &'static str) {
-            match says {
-                $(Says::$name => ($zh, $en),)*
-            }
-        }
-
-        /// Every sentence.
-        #[cfg(test)]
-        const ALL: &[Says] = &[$(Says::$name,)*];
-    };
-}
+#[cfg(feature = "import")]
+use super::notes::Noted;
 
 sentences! {
+    /// Which sentence a finding (or a part of one) says.
+    Says, frame, ALL;
+    + #[cfg(feature = "import")] Noted(Noted) => super::notes::frame;
     /// Words a template gives in both languages (its own vocabulary): `{text}`.
     Worded => (
         "{text}",
@@ -395,6 +378,8 @@ pub enum Hole {
     Joined(Vec<Said>, Says),
     /// Texts joined by the language's list separator (、 or ", ").
     List(Vec<String>),
+    /// Another sentence's words up to its first colon (what kind of note it is).
+    Head(Box<Said>),
 }
 
 /// A sentence as data: which one, and what fills its holes.
@@ -459,6 +444,32 @@ impl Said {
     pub fn hole(mut self, name: &'static str, hole: Hole) -> Said {
         self.holes.push((name, hole));
         self
+    }
+}
+
+/// The importer's notes ([`super::notes`]): only the builds that import pages say them.
+#[cfg(feature = "import")]
+impl Said {
+    /// The importer's sentence `noted`, its holes still empty.
+    pub fn noted(noted: Noted) -> Said {
+        Said::new(Says::Noted(noted))
+    }
+
+    /// `name` filled with the importer's sentence `noted` (a word of both languages).
+    pub fn noted_word(self, name: &'static str, noted: Noted) -> Said {
+        self.said(name, Said::noted(noted))
+    }
+
+    /// A note that something was left out: `what` (a kind), the `line` quoted short.
+    pub fn dropped(what: Noted, line: &str) -> Said {
+        Said::noted(Noted::Dropped)
+            .noted_word("what", what)
+            .quote("line", line)
+    }
+
+    /// The places listed one after another (the language's comma between).
+    pub fn places(list: Vec<Said>) -> Hole {
+        Hole::Joined(list, Says::Noted(Noted::Comma))
     }
 }
 
@@ -556,6 +567,32 @@ mod tests {
         assert_eq!(
             ZH.said(&quoted).chars().count(),
             QUOTE_CHARS - 1 + "（共 100 字）".chars().count()
+        );
+    }
+
+    /// An importer's note, its kind (its words up to the colon) in each language.
+    #[cfg(feature = "import")]
+    #[test]
+    fn a_dropped_line_and_its_kind_in_each_language() {
+        use crate::labels::notes::Noted;
+        use crate::labels::{EN, ZH};
+        let said = Said::dropped(Noted::ChromeLine, "【打印本页】");
+        assert_eq!(ZH.said(&said), "略去页面装饰行：“【打印本页】”");
+        assert_eq!(
+            EN.said(&said),
+            "Left out a line of page decoration: “【打印本页】”"
+        );
+        let head = Said::noted(Noted::MoreOfKind)
+            .text("more", &2)
+            .text("n", &102)
+            .hole("kind", Hole::Head(Box::new(said)));
+        assert_eq!(
+            ZH.said(&head),
+            "……另有 2 条“略去页面装饰行”未逐条列出（共 102 条）"
+        );
+        assert_eq!(
+            EN.said(&head),
+            "… 2 more “Left out a line of page decoration” not listed one by one (102 in all)"
         );
     }
 }

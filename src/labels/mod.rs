@@ -5,11 +5,46 @@
 //! report's language with a voice for it (its framing words such as 单位 and 未提供 come from the
 //! script module, so that a Mandarin voice never has to say English). What the model finds is
 //! data worded here: why a report file does not read ([`load`]), a 图解's sentence ([`charts`]),
-//! a finding ([`findings`]); and what the viewer tells the webmaster ([`webmaster`]).
+//! a finding ([`findings`]), what the importer noted reading a page ([`notes`]); and what the viewer tells the webmaster ([`webmaster`]).
+
+/// Defines a sentence enum and its frame function together: each sentence, its words in Chinese
+/// and in English side by side, and (for the tests) the list of them all. A nested enum of
+/// sentences (declared the same way in a file of its own) is one variant, its frames its own.
+macro_rules! sentences {
+    (
+        $(#[$edoc:meta])* $Enum:ident, $frame:ident, $ALL:ident;
+        $(+ $(#[$nmeta:meta])* $Nested:ident($nty:ty) => $nframe:path;)?
+        $($(#[$doc:meta])* $name:ident => ($zh:expr, $en:expr $(,)?),)*
+    ) => {
+        $(#[$edoc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $Enum {
+            $(
+                #[doc = concat!("A sentence of [`", stringify!($nty), "`].")]
+                $(#[$nmeta])*
+                $Nested($nty),
+            )?
+            $($(#[$doc])* $name,)*
+        }
+
+        /// The sentence, in Chinese and in English, with its holes (`{name}`).
+        pub fn $frame(says: $Enum) -> (&'static str, &'static str) {
+            match says {
+                $($(#[$nmeta])* $Enum::$Nested(n) => $nframe(n),)?
+                $($Enum::$name => ($zh, $en),)*
+            }
+        }
+
+        /// Every sentence (a nested enum's are listed with it).
+        #[cfg(test)]
+        const $ALL: &[$Enum] = &[$($Enum::$name,)*];
+    };
+}
 
 pub mod charts;
 pub mod findings;
 pub mod load;
+pub mod notes;
 pub mod webmaster;
 
 /// The holes of a frame (`{name}`, see [`Labels::fill`]), sorted; a brace that names no hole
@@ -420,6 +455,12 @@ impl Labels {
                 said.join(&self.said(&Said::new(*joiner)))
             }
             Hole::List(items) => items.join(self.list_separator),
+            Hole::Head(s) => {
+                let said = self.said(s);
+                let colon = self.pick("：", ": ");
+                said.split_once(colon)
+                    .map_or(said.clone(), |(h, _)| h.to_string())
+            }
         }
     }
 

@@ -230,12 +230,12 @@ impl Finding {
     }
 
     /// What the importer noted reading a page's article ("页面未写明发布日期"), for the record.
-    pub fn import_note(note: &str) -> Finding {
+    pub fn import_note(note: Said) -> Finding {
         Finding::about(
             Rule::Import,
             Severity::Info,
             crate::labels::findings::place::IMPORT,
-            Said::as_given(note),
+            note,
         )
     }
 

@@ -21,8 +21,8 @@ pub struct Grid {
     pub rows: Vec<Vec<Option<SourceCell>>>,
     /// Every cell's text, once, one after another.
     texts: String,
-    /// Spans that were capped or clipped, in words, for the importer's report.
-    pub clipped: Vec<String>,
+    /// Spans that were capped or clipped, for the importer's report.
+    pub clipped: Vec<crate::labels::findings::Said>,
     /// Which official table this is, once worked out (see [`Grid::official`]).
     pub(crate) official: std::cell::OnceCell<Option<u8>>,
 }
@@ -104,17 +104,19 @@ fn clip_rowspan(
     rowspan: usize,
     left: usize,
     at: (usize, usize),
-    clipped: &mut Vec<String>,
+    clipped: &mut Vec<crate::labels::findings::Said>,
 ) -> usize {
     if rowspan <= left {
         return rowspan.max(1);
     }
     if rowspan < MAX_ROWSPAN {
-        clipped.push(format!(
-            "第 {} 行第 {} 个单元格跨 {rowspan} 行，表格只剩 {left} 行：按 {left} 行处理",
-            at.0 + 1,
-            at.1 + 1
-        ));
+        clipped.push(
+            crate::labels::findings::Said::noted(crate::labels::notes::Noted::RowspanClipped)
+                .text("row", &(at.0 + 1))
+                .text("cell", &(at.1 + 1))
+                .text("span", &rowspan)
+                .text("left", &left),
+        );
     }
     left
 }
@@ -290,7 +292,11 @@ mod tests {
         assert_eq!(g.text(199, 1), "200");
         assert_eq!(g.text(199, 0), "A");
         assert_eq!(g.clipped.len(), 1);
-        assert!(g.clipped[0].contains("跨 5000 行"), "{:?}", g.clipped);
+        assert!(
+            crate::labels::ZH.said(&g.clipped[0]).contains("跨 5000 行"),
+            "{:?}",
+            g.clipped
+        );
     }
 
     #[test]

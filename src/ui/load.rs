@@ -22,8 +22,8 @@ pub struct Loaded {
 pub struct ArticleReport {
     /// The imported report.
     pub report: crate::model::Report,
-    /// What the importer decided or could not place, in words.
-    pub notes: Vec<String>,
+    /// What the importer decided or could not place (worded by the labels).
+    pub notes: Vec<crate::labels::findings::Said>,
 }
 
 #[cfg(feature = "enhance")]
@@ -35,10 +35,13 @@ pub async fn load_article(article: ArticleReport, labels: &'static Labels) -> Lo
     let source = crate::model::to_json(&article.report);
     next_task().await;
     let mut checked = check_report(article.report);
-    for note in &article.notes {
+    for note in article.notes {
         leptos::logging::log!(
             "{}",
-            Labels::fill(labels.webmaster.article_note, &[("note", note)])
+            Labels::fill(
+                labels.webmaster.article_note,
+                &[("note", &labels.said(&note))]
+            )
         );
         checked
             .findings

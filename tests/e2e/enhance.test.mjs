@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir, mkdtemp } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, enhancedCorpusPage, ROOT, OUTPUT } from './harness.mjs';
@@ -128,6 +128,34 @@ for (const year of years) {
     await page.context().close();
   });
 }
+
+test('enhance mode shows what the importer decided, in the page, as report-tool prints it; in English with data-lang="en"', async () => {
+  const file = join(CORPUS, '2018.html');
+  const source = await readFile(file, 'utf8');
+  const printed = spawnSync(reportTool(), ['import', file], { encoding: 'utf8' }).stderr
+    .split('\n').filter((l) => l.startsWith('  · ')).map((l) => l.slice(4));
+  assert.ok(printed.length >= 3, `report-tool notes: ${printed}`);
+  const notes = async (page) => {
+    await viewerSettled(page);
+    return page.evaluate(() => [...document.querySelector('[data-report-viewer]').shadowRoot.querySelectorAll('.rv-import li')]
+      .map((li) => li.textContent.slice(li.querySelector('strong').textContent.length).trim()));
+  };
+  const zh = await corpusPage('2018.html', enhancedCorpusPage(source));
+  assert.deepEqual(await notes(zh), printed);
+  await zh.context().close();
+  const en = await corpusPage('2018.html', enhancedCorpusPage(source).replace('<div data-report-viewer data-enhance', '<div data-report-viewer data-enhance data-lang="en"'));
+  const english = await notes(en);
+  assert.equal(english.length, printed.length);
+  for (const [i, note] of english.entries()) {
+    // The page's own words stay quoted as printed; the sentence around them is English.
+    const quoted = (s) => s.match(/“[^”]*”/g) ?? [];
+    assert.deepEqual(quoted(note), quoted(printed[i]), note);
+    const words = note.replace(/“[^”]*”/g, '').replace(/表[二三四]/g, '');
+    assert.doesNotMatch(words, /[\u4e00-\u9fff]/, `an English note in Chinese: ${note}`);
+  }
+  assert.ok(en.logs.some((l) => l.includes('[report-viewer]') && l.includes(english[0])), 'on the console in English too');
+  await en.context().close();
+});
 
 test('enhance mode: an article that is no report, or a data-enhance naming nothing, stays as published and says why', async () => {
   const page = await corpusPage('none.html', `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>通知</title></head><body>

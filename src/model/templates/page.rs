@@ -4,6 +4,8 @@
 //! that gives no reader of its own is read by [`keyed_rows`]: its row labels down the side, its
 //! column labels above.
 
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, normalize_label, LabelMatch};
 use crate::model::table::leaves;
@@ -14,8 +16,9 @@ use std::collections::BTreeMap;
 pub struct Recognised {
     /// The table block.
     pub block: TableBlock,
-    /// Notes for the importer's report: loose label matches, unplaced rows.
-    pub notes: Vec<String>,
+    /// Notes for the importer's report: loose label matches, unplaced rows (a figure not placed
+    /// is also listed with the table).
+    pub notes: Vec<Said>,
     /// Rows that could not be placed, as text, kept as plain paragraphs after the table.
     pub unplaced: Vec<String>,
 }
@@ -42,19 +45,24 @@ pub(crate) fn candidates(forest: &[Header]) -> Vec<(String, String)> {
 }
 
 /// The key of a match; a loose match is noted.
-pub(crate) fn matched(m: LabelMatch, given: &str, notes: &mut Vec<String>) -> String {
+pub(crate) fn matched(m: LabelMatch, given: &str, notes: &mut Vec<Said>) -> String {
     match m {
         LabelMatch::Exact(k) => k,
         LabelMatch::Qualified(k, official, set_aside) => {
-            notes.push(format!(
-                "名称“{given}”按官方名称“{official}”处理：括号中的“{set_aside}”是说明，不是名称的一部分"
-            ));
+            notes.push(
+                Said::noted(Noted::Qualified)
+                    .text("given", &given)
+                    .text("official", &official)
+                    .text("aside", &set_aside),
+            );
             k
         }
         LabelMatch::Closest(k, official) => {
-            notes.push(format!(
-                "名称“{given}”与官方名称不完全一致，已按“{official}”处理"
-            ));
+            notes.push(
+                Said::noted(Noted::Closest)
+                    .text("given", &given)
+                    .text("official", &official),
+            );
             k
         }
     }
@@ -95,9 +103,14 @@ pub(crate) fn holds_figure(text: &str) -> bool {
 }
 
 /// Puts a printed figure in its cell; a cell already holding another row's or column's figure
-/// keeps it, and the figure that found it taken is listed below the table and in the notes (two
-/// printed labels that mean the same cell: neither is dropped silently).
-pub(crate) fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
+/// keeps it, and the figure that found it taken is noted (and listed below the table: two
+/// printed labels that mean the same cell, neither dropped silently).
+pub(crate) fn set(
+    block: &mut TableBlock,
+    (row, col): (&str, &str),
+    text: &str,
+    notes: &mut Vec<Said>,
+) {
     let row_cells = block.values.entry(row.to_string()).or_default();
     match row_cells.get(col) {
         None => {
@@ -105,11 +118,13 @@ pub(crate) fn set(block: &mut TableBlock, row: &str, col: &str, text: &str) {
         }
         Some(held) if held.text == text => {}
         Some(held) => {
-            let note = format!(
-                "{UNPLACED_NOTE}两处印制的名称都对应本表同一格（{row} › {col}），该格保留先出现的 {}，后出现的 {} 未放入",
-                held.text, text
+            notes.push(
+                Said::noted(Noted::SameCell)
+                    .text("row", &row)
+                    .text("column", &col)
+                    .text("first", &held.text)
+                    .text("second", &text),
             );
-            block.notes.push(note);
         }
     }
 }
@@ -133,6 +148,14 @@ pub(crate) fn cell_starts(grid: &Grid, r: usize, from: usize) -> Vec<usize> {
     out
 }
 
+/// A note about a row of a table (`{table}`, `{label}`): the row itself ([`Noted::RowOf`]), a
+/// row not placed.
+pub(crate) fn about_row(noted: Noted, table: &str, label: &str) -> Said {
+    Said::noted(noted)
+        .text("table", &table)
+        .text("label", &label)
+}
+
 /// Pairs a data row's cells with the columns: the k-th distinct data cell with the k-th column
 /// when the counts agree (Word tables often span a data cell over two grid columns where the
 /// header spans two others, so grid positions disagree while the printed order is plain);
@@ -141,8 +164,8 @@ pub(crate) fn pair_cells(
     grid: &Grid,
     r: usize,
     columns: &BTreeMap<usize, String>,
-    notes: &mut Vec<String>,
-    what: &str,
+    notes: &mut Vec<Said>,
+    what: Said,
 ) -> Vec<(String, usize)> {
     let Some(&first) = columns.keys().next() else {
         return Vec::new();
@@ -151,11 +174,12 @@ pub(crate) fn pair_cells(
     if starts.len() == columns.len() {
         return columns.values().cloned().zip(starts).collect();
     }
-    notes.push(format!(
-        "{what}有 {} 个数据单元格，表头有 {} 栏：按所在列对应",
-        starts.len(),
-        columns.len()
-    ));
+    notes.push(
+        Said::noted(Noted::CellsByColumn)
+            .said("what", what)
+            .text("cells", &starts.len())
+            .text("columns", &columns.len()),
+    );
     columns.iter().map(|(c, k)| (k.clone(), *c)).collect()
 }
 
@@ -178,7 +202,7 @@ pub(crate) fn map_columns(
     grid: &Grid,
     first_data: usize,
     cands: &[(String, String)],
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> BTreeMap<usize, String> {
     let mut out: BTreeMap<usize, String> = BTreeMap::new();
     let mut origins: BTreeMap<String, Option<(usize, usize)>> = BTreeMap::new();
@@ -209,16 +233,15 @@ pub(crate) fn map_columns(
 
 /// The note for a header that names a column another header already named: its figures, which
 /// are not placed.
-fn competing(grid: &Grid, (r, c): (usize, usize), first_data: usize, key: &str) -> String {
+fn competing(grid: &Grid, (r, c): (usize, usize), first_data: usize, key: &str) -> Said {
     let figures: Vec<String> = (first_data..grid.rows.len())
         .map(|row| grid.text(row, c).to_string())
         .filter(|t| !t.is_empty())
         .collect();
-    format!(
-        "{UNPLACED_NOTE}表头“{}”与前面的表头都对应同一栏（{key}），这一栏的数字未放入表格：{}",
-        grid.text(r, c),
-        figures.join("、")
-    )
+    Said::noted(Noted::SameColumn)
+        .text("header", &grid.text(r, c))
+        .text("key", &key)
+        .text("figures", &figures.join("、"))
 }
 
 /// The reader of a template that gives none of its own: data rows from the first row whose label
@@ -246,17 +269,14 @@ pub fn keyed_rows(template: TemplateId, grid: &Grid, id: &str) -> Recognised {
     for r in first_data..grid.rows.len() {
         let label = row_label(grid, r, label_cols);
         let Some(m) = match_label(&label, &row_cands) else {
-            notes.push(format!(
-                "{}中的行“{label}”不是官方栏目，未能放入表格",
-                template.label()
-            ));
+            notes.push(about_row(Noted::RowNotPlaced, template.label(), &label));
             unplaced.push(grid.row_texts(r).join("　"));
             continue;
         };
         let key = matched(m, &label, &mut notes);
-        let what = format!("{}的行“{label}”", template.label());
-        for (col, c) in pair_cells(grid, r, &columns, &mut notes, &what) {
-            set(&mut block, &key, &col, grid.text(r, c));
+        let what = about_row(Noted::RowOf, template.label(), &label);
+        for (col, c) in pair_cells(grid, r, &columns, &mut notes, what) {
+            set(&mut block, (&key, &col), grid.text(r, c), &mut notes);
         }
     }
     Recognised {

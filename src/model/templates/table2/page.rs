@@ -1,10 +1,12 @@
 //! 表二 on a published page: blocks headed 第二十条第（N）项, each with its column header row
 //! (信息内容 …) and rows matched by label.
 
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, normalize_label};
 use crate::model::templates::page::{
-    candidates, empty_block, has, matched, pair_cells, set, Recognised,
+    about_row, candidates, empty_block, has, matched, pair_cells, set, Recognised,
 };
 use crate::model::{TableGroup, TemplateId};
 use std::collections::BTreeMap;
@@ -32,7 +34,7 @@ fn table2_columns(
     grid: &Grid,
     r: usize,
     group: &TableGroup,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Said>,
 ) -> BTreeMap<usize, String> {
     let cands = candidates(&group.columns);
     let mut columns = BTreeMap::new();
@@ -67,7 +69,8 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
                     .is_some_and(|h| joined.contains(&normalize_label(h)))
             });
             if current.is_none() {
-                notes.push(format!("表二中的“{}”不是本格式的栏目", texts.join("")));
+                let printed = texts.join("");
+                notes.push(about_row(Noted::NotOfFormat, template.label(), &printed));
             }
             columns.clear();
             r += 1;
@@ -87,13 +90,13 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         match match_label(label, &candidates(&group.rows)) {
             Some(m) => {
                 let key = matched(m, label, &mut notes);
-                let what = format!("表二的行“{label}”");
-                for (col, c) in pair_cells(grid, r, &columns, &mut notes, &what) {
-                    set(&mut block, &key, &col, grid.text(r, c));
+                let what = about_row(Noted::RowOf, template.label(), label);
+                for (col, c) in pair_cells(grid, r, &columns, &mut notes, what) {
+                    set(&mut block, (&key, &col), grid.text(r, c), &mut notes);
                 }
             }
             None => {
-                notes.push(format!("表二中的行“{label}”未能放入表格"));
+                notes.push(about_row(Noted::RowNotPut, template.label(), label));
                 unplaced.push(texts.join("　"));
             }
         }

@@ -1,17 +1,19 @@
 //! 表三 on a published page: its data rows from 本年新收 on, matched by label; the format by
 //! whether （六）其他处理 is printed with its sub-rows.
 
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, normalize_label};
 use crate::model::templates::page::{
-    candidates, empty_block, map_columns, matched, pair_cells, row_label, set, Recognised,
+    about_row, candidates, empty_block, map_columns, matched, pair_cells, row_label, set,
+    Recognised,
 };
 
 pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
     let mut notes = Vec::new();
     let mut unplaced = Vec::new();
     let t2021 = super::V2021.groups().remove(0);
-    let t2019 = super::V2019.groups().remove(0);
     let mut row_cands = candidates(&t2021.rows);
     row_cands.push(("other_handling".into(), "（六）其他处理".into()));
     let col_cands = candidates(&t2021.columns);
@@ -30,7 +32,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         match match_label(&label, &row_cands) {
             Some(m) => rows.push((r, matched(m, &label, &mut notes))),
             None => {
-                notes.push(format!("表三中的行“{label}”不是官方栏目，未能放入表格"));
+                notes.push(about_row(Noted::RowNotPlaced, super::V2021.label(), &label));
                 unplaced.push(grid.row_texts(r).join("　"));
             }
         }
@@ -43,18 +45,19 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         super::V2021
     } else {
         if format_year == Some(2021) && single {
-            notes.push(
+            notes.push(Said::worded(
                 "表三的“（六）其他处理”印为一行（2019年试行格式的版式），按该版式导入".into(),
-            );
+                "表三's “（六）其他处理” is printed as one row (the layout of the 2019 trial format): imported in that format".into(),
+            ));
         }
         super::V2019
     };
-    let _ = t2019;
     let mut block = empty_block(id, template);
     for (r, key) in &rows {
-        let what = format!("表三的行“{}”", row_label(grid, *r, label_cols));
-        for (col, c) in pair_cells(grid, *r, &columns, &mut notes, &what) {
-            set(&mut block, key, &col, grid.text(*r, c));
+        let label = row_label(grid, *r, label_cols);
+        let what = about_row(Noted::RowOf, template.label(), &label);
+        for (col, c) in pair_cells(grid, *r, &columns, &mut notes, what) {
+            set(&mut block, (key, &col), grid.text(*r, c), &mut notes);
         }
     }
     Recognised {

@@ -1,6 +1,8 @@
 //! 表四 on a published page: one data row under three groups of columns (行政复议, 未经复议直接
 //! 起诉, 复议后起诉), each column placed by the headers above it.
 
+use crate::labels::findings::Said;
+use crate::labels::notes::Noted;
 use crate::model::grid::Grid;
 use crate::model::names::{match_label, normalize_label};
 use crate::model::templates::page::{empty_block, is_figure, matched, set, Recognised};
@@ -23,15 +25,9 @@ fn table4_group(path: &[String]) -> Option<&'static str> {
     })
 }
 
-pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
-    let mut notes = Vec::new();
-    let first_data = (0..grid.rows.len())
-        .find(|&r| {
-            let texts = grid.row_texts(r);
-            texts.len() >= 5 && texts.iter().filter(|t| is_figure(t)).count() >= 5
-        })
-        .unwrap_or(grid.rows.len().saturating_sub(1));
-    let leaves_cands: Vec<(String, String)> = [
+/// The five results each group of 表四 prints, by key.
+fn leaf_candidates() -> Vec<(String, String)> {
+    [
         ("upheld", "结果维持"),
         ("corrected", "结果纠正"),
         ("other", "其他结果"),
@@ -40,7 +36,18 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
     ]
     .iter()
     .map(|(k, l)| (k.to_string(), l.to_string()))
-    .collect();
+    .collect()
+}
+
+pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognised {
+    let mut notes = Vec::new();
+    let first_data = (0..grid.rows.len())
+        .find(|&r| {
+            let texts = grid.row_texts(r);
+            texts.len() >= 5 && texts.iter().filter(|t| is_figure(t)).count() >= 5
+        })
+        .unwrap_or(grid.rows.len().saturating_sub(1));
+    let leaves_cands = leaf_candidates();
     // Both formats print 表四 alike: the report's format decides the template.
     let template = if format_year == Some(2019) {
         super::V2019
@@ -67,11 +74,21 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
             continue;
         };
         let leaf = matched(m, leaf_text, &mut notes);
-        set(&mut block, group, &leaf, grid.text(first_data, c));
+        set(
+            &mut block,
+            (group, &leaf),
+            grid.text(first_data, c),
+            &mut notes,
+        );
         placed += 1;
     }
     if placed != 15 {
-        notes.push(format!("表四应有15个数据单元格，找到 {placed} 个"));
+        let count = Said::noted(Noted::CellCount).text("n", &15);
+        notes.push(
+            count
+                .text("table", &template.label())
+                .text("placed", &placed),
+        );
     }
     Recognised {
         block,

@@ -213,9 +213,12 @@ mod tests {
         );
         assert_eq!(text("closed", "total"), "3");
         assert!(
-            imported.notes.iter().all(|n| !n.contains("未能放入")),
+            imported
+                .notes_in(&crate::labels::ZH)
+                .iter()
+                .all(|n| !n.contains("未能放入")),
             "{:?}",
-            imported.notes
+            imported.notes_in(&crate::labels::ZH)
         );
     }
 }
