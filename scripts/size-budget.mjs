@@ -14,7 +14,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const BUDGETS = [
   // [build, file stem, budget KB, target KB]
   ['JSON mode and static copy', 'report-viewer-core', 304, 180],
-  ['enhance mode', 'report-viewer-enhance', 353, 210],
+  ['enhance mode', 'report-viewer-enhance', 352.5, 210],
 ];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -418,7 +418,7 @@ async fn read_article(
     drop(dom);
     crate::browser::clock::next_task().await;
     let imported = crate::import::import_read(read, &Default::default())
-        .map_err(|e| Labels::fill(l.webmaster.not_a_report, &[("why", &e.to_string())]))?;
+        .map_err(|e| Labels::fill(l.webmaster.not_a_report, &[("why", &l.said(&e.said()))]))?;
     // The same limits as a JSON file: past them the article stays as published.
     if let Some(e) = crate::model::VIEWER_LIMITS.exceeded(0, Some(&imported.report)) {
         return Err(Labels::fill(

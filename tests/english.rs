@@ -156,3 +156,69 @@ fn data_errors_are_worded_in_english() {
         assert!(!error.to_string().is_empty());
     }
 }
+
+/// Every note the importer makes reading a real page (HTML, text copies, the PDF, the seed), the
+/// fixtures and hostile pages has English words: outside what it quotes (the page's own text),
+/// no Chinese. As do the reasons a page does not import.
+#[test]
+fn the_importers_notes_and_refusals_are_worded_in_english() {
+    let mut pages: Vec<PathBuf> = vec![root("../shared/seeds/000_26709224ec3eec34.txt")];
+    for dir in [
+        "../shared/corpus/pingtan",
+        "../shared/corpus/pdf",
+        "tests/fixtures",
+    ] {
+        for entry in std::fs::read_dir(root(dir)).expect("folder") {
+            pages.push(entry.expect("entry").path());
+        }
+    }
+    pages.retain(|p| {
+        p.extension()
+            .is_some_and(|e| e == "html" || e == "txt" || e == "pdf")
+    });
+    let mut inputs: Vec<(String, Vec<u8>)> = pages
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read(p).expect("page")))
+        .collect();
+    // Hostile pages: chrome lines past the limit of a kind, bytes not valid in the declared
+    // encoding, a table spanning more rows than it has, a table whose cells ran together.
+    let mut many = String::from("某县2021年政府信息公开工作年度报告\n");
+    many.push_str(&"【打印本页】【关闭窗口】\n".repeat(120));
+    many.push_str("一、总体情况\n本年度收到申请5件。\n二、主动公开政府信息情况\n无。\n");
+    inputs.push(("many chrome lines".into(), many.into_bytes()));
+    let mut gbk =
+        b"<html><head><meta charset=\"gbk\"><title>T</title></head><body><p>\xd2\xbb\xa1\xa2</p>"
+            .to_vec();
+    gbk.extend(b"<p>\xff\xff</p><table><tr><td rowspan=\"9\">a</td><td>1</td></tr><tr><td>2</td></tr></table></body></html>");
+    inputs.push(("bad bytes".into(), gbk));
+    let mut seen = 0;
+    for (source, bytes) in &inputs {
+        let imported = match import(bytes, &Options::default()) {
+            Ok(i) => i,
+            Err(e) => {
+                let said = EN.said(&e.said());
+                let chinese: String = unquoted(&said).chars().filter(|&c| is_cjk(c)).collect();
+                assert!(chinese.is_empty(), "{source}: {said}");
+                continue;
+            }
+        };
+        for note in imported.notes_in(&EN) {
+            seen += 1;
+            let chinese: String = unquoted(&note).chars().filter(|&c| is_cjk(c)).collect();
+            assert!(
+                chinese.is_empty(),
+                "{source}: Chinese outside quotes ({chinese}): {note}"
+            );
+        }
+        assert_eq!(imported.notes_in(&EN).len(), imported.notes.len());
+    }
+    assert!(seen >= 50, "{seen} notes");
+    for e in ["", "<html><body><p>no report</p></body></html>"] {
+        let said = EN.said(
+            &import(e.as_bytes(), &Options::default())
+                .expect_err("no report")
+                .said(),
+        );
+        assert!(said.starts_with("No report found"), "{said}");
+    }
+}

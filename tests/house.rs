@@ -552,17 +552,16 @@ const VOCABULARY: &[&str] = &[
     "model::names",
 ];
 
-/// Files that still word something in place, with how many Chinese literals each holds (most are
-/// the vocabulary reports are read by; the words are the text statements' lines for the
-/// webmaster, report-tool's output and summary page, the importer's notes, a blank total's
-/// `printed`): a ceiling that only comes down as their words move to the labels.
-const STILL_WORDED_IN_PLACE: &[(&str, usize)] = &[
+/// Files whose logic reads the report's text by its vocabulary (the text check: how a count
+/// sentence, a part's heading, a numbering or "no problems" are written; the schema's name of
+/// the document), with how many Chinese literals each holds: no word for people is left in them
+/// (all went to `labels/`), and the count is fixed so that none slips in among the vocabulary (a
+/// new word of vocabulary changes the count here, where a reviewer sees it).
+const VOCABULARY_IN_LOGIC: &[(&str, usize)] = &[
     ("model::claims", 59),
     ("model::audit", 38),
     ("model::consistency", 14),
     ("model", 1),
-    ("export::review", 18),
-    ("::bin::report-tool", 32),
 ];
 
 /// No word for people outside the labels and the templates: a Chinese literal anywhere else
@@ -580,12 +579,12 @@ fn words_for_people_are_the_labels() {
             continue;
         }
         seen.push(module.clone());
-        match STILL_WORDED_IN_PLACE.iter().find(|(m, _)| *m == module) {
+        match VOCABULARY_IN_LOGIC.iter().find(|(m, _)| *m == module) {
             None => broken.push(format!(
                 "{module}: {n} Chinese literals (put the words in labels/)"
             )),
             Some((_, ceiling)) if n > *ceiling => broken.push(format!(
-                "{module}: {n} Chinese literals, more than {ceiling}"
+                "{module}: {n} Chinese literals, more than {ceiling} (words for people go in labels/; a new word of vocabulary changes the count here)"
             )),
             Some((_, ceiling)) if n < *ceiling => broken.push(format!(
                 "{module}: {n} Chinese literals: lower its ceiling from {ceiling} to {n}"
@@ -593,7 +592,7 @@ fn words_for_people_are_the_labels() {
             _ => {}
         }
     }
-    for (m, _) in STILL_WORDED_IN_PLACE {
+    for (m, _) in VOCABULARY_IN_LOGIC {
         if !seen.iter().any(|s| s == m) {
             broken.push(format!("{m}: no Chinese literal left: remove its ceiling"));
         }

@@ -6,6 +6,8 @@
 use clap::{Parser, Subcommand};
 use report_viewer::export::Page;
 use report_viewer::import::{self, Options};
+use report_viewer::labels::review::ReviewWords;
+use report_viewer::labels::Labels;
 use report_viewer::model::validate::check_cross_year;
 use report_viewer::model::{
     check_report, parse_report, read_report, CheckedReport, Finding, Report, Severity,
@@ -14,15 +16,52 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+/// `println!` that ends report-tool quietly when standard output is closed (piped into `head`):
+/// the reader has what they asked for, and a panic would print a stack trace at them. The exit
+/// status is the shell's for a closed pipe.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+
 #[derive(Parser)]
 #[command(
     name = "report-tool",
     version,
-    about = "政府信息公开工作年度报告：导入页面、核对数据、输出 JSON Schema"
+    about = report_viewer::labels::review::ABOUT
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language report-tool speaks (zh-CN or en), and of a page it writes; the reports'
+    /// own text stays as it is, and --json keeps its record in Chinese.
+    #[arg(long, global = true, default_value = "zh-CN")]
+    lang: String,
+}
+
+/// The words report-tool speaks in (`--lang`), set once at its start.
+static WORDS: std::sync::OnceLock<(&'static Labels, &'static ReviewWords)> =
+    std::sync::OnceLock::new();
+
+/// The interface's labels and report-tool's own words, in the language asked for.
+fn words() -> (&'static Labels, &'static ReviewWords) {
+    *WORDS.get_or_init(|| {
+        (
+            &report_viewer::labels::ZH,
+            &report_viewer::labels::review::ZH,
+        )
+    })
+}
+
+/// `frame` with its holes filled.
+fn say(frame: &str, holes: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let values: Vec<(&str, String)> = holes.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    let holes: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    Labels::fill(frame, &holes)
 }
 
 #[derive(Subcommand)]
@@ -77,9 +116,6 @@ enum Command {
         /// Write the page here instead of standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// The language of the page's own words (zh-CN or en); the report's text stays as it is.
-        #[arg(long, default_value = "zh-CN")]
-        lang: String,
         /// Write only the report's markup (with its styles), to paste inside the viewer's
         /// container: the page shows it at once, the viewer takes over from it.
         #[arg(long)]
@@ -93,7 +129,7 @@ fn tool_page() -> Page<'static> {
         css: report_viewer::export::STYLESHEET,
         address: None,
         classes: "",
-        labels: &report_viewer::labels::ZH,
+        labels: words().0,
         charts: true,
         cross_year: &[],
     }
@@ -101,6 +137,10 @@ fn tool_page() -> Page<'static> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let _ = WORDS.set((
+        report_viewer::labels::for_language(&cli.lang),
+        report_viewer::labels::review::for_language(&cli.lang),
+    ));
     match cli.command {
         Command::Import {
             inputs,
@@ -127,7 +167,7 @@ fn main() -> ExitCode {
                 }
                 code
             } else if previous.is_some() {
-                eprintln!("report-tool check: --previous 只能用于核对一份报告");
+                eprintln!("report-tool check: {}", words().1.previous_one);
                 ExitCode::from(2)
             } else {
                 run_review(&reports, json, html.as_deref())
@@ -136,12 +176,11 @@ fn main() -> ExitCode {
         Command::Html {
             report,
             output,
-            lang,
             fragment,
-        } => run_html(&report, output.as_deref(), &lang, fragment),
+        } => run_html(&report, output.as_deref(), fragment),
         Command::Schema => {
             let schema = schemars::schema_for!(Report);
-            println!(
+            out!(
                 "{}",
                 serde_json::to_string_pretty(&schema).unwrap_or_default()
             );
@@ -152,7 +191,7 @@ fn main() -> ExitCode {
 
 /// `html`: the standalone page of one report (or, with `--fragment`, its markup for the viewer's
 /// container), to a file or standard output.
-fn run_html(report: &Path, output: Option<&Path>, lang: &str, fragment: bool) -> ExitCode {
+fn run_html(report: &Path, output: Option<&Path>, fragment: bool) -> ExitCode {
     let checked = match load(report) {
         Ok(c) => c,
         Err(e) => {
@@ -160,19 +199,14 @@ fn run_html(report: &Path, output: Option<&Path>, lang: &str, fragment: bool) ->
             return ExitCode::from(2);
         }
     };
-    let page = Page {
-        labels: report_viewer::labels::for_language(lang),
-        ..tool_page()
-    };
+    let page = tool_page();
     let html = if fragment {
         report_viewer::export::fragment_html(&checked, &page)
     } else {
         report_viewer::export::standalone_html(&checked, &page)
     };
     let written = match output {
-        Some(path) => {
-            std::fs::write(path, &html).map_err(|e| format!("无法写入 {}：{e}", path.display()))
-        }
+        Some(path) => std::fs::write(path, &html).map_err(|e| cannot_write(path, &e)),
         None => std::io::stdout()
             .write_all(html.as_bytes())
             .map_err(|e| e.to_string()),
@@ -188,11 +222,29 @@ fn run_html(report: &Path, output: Option<&Path>, lang: &str, fragment: bool) ->
 
 /// A regular file's bytes (a FIFO or a device would block or never end: refused, and said).
 fn read(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))?;
+    let w = words().1;
+    let cannot = |e: std::io::Error| say(w.cannot_read, &[("path", &path.display()), ("why", &e)]);
+    let meta = std::fs::metadata(path).map_err(cannot)?;
     if !meta.is_file() {
-        return Err(format!("无法读取 {}：不是普通文件", path.display()));
+        return Err(say(w.not_a_file, &[("path", &path.display())]));
     }
-    std::fs::read(path).map_err(|e| format!("无法读取 {}：{e}", path.display()))
+    std::fs::read(path).map_err(cannot)
+}
+
+/// Why `path` could not be written.
+fn cannot_write(path: &Path, e: &dyn std::fmt::Display) -> String {
+    say(
+        words().1.cannot_write,
+        &[("path", &path.display()), ("why", e)],
+    )
+}
+
+/// Why the folder `path` could not be made.
+fn cannot_create(path: &Path, e: &dyn std::fmt::Display) -> String {
+    say(
+        words().1.cannot_create,
+        &[("path", &path.display()), ("why", e)],
+    )
 }
 
 /// Imports one page or several: several pages (or an output that is a folder) write one
@@ -205,7 +257,7 @@ fn run_imports(
 ) -> ExitCode {
     let inputs = &page_files(inputs);
     if inputs.is_empty() {
-        eprintln!("report-tool import: 没有可导入的页面（.html .htm .txt .pdf）");
+        eprintln!("report-tool import: {}", words().1.no_pages);
         return ExitCode::from(2);
     }
     let to_folder = inputs.len() > 1 || output.is_some_and(Path::is_dir);
@@ -213,15 +265,15 @@ fn run_imports(
         return run_import(&inputs[0], title, format, output);
     }
     let Some(folder) = output else {
-        eprintln!("report-tool import: 导入多个页面时请用 -o 指定输出文件夹");
+        eprintln!("report-tool import: {}", words().1.folder_needed);
         return ExitCode::from(2);
     };
     if title.is_some() {
-        eprintln!("report-tool import: --title 只能用于导入一个页面");
+        eprintln!("report-tool import: {}", words().1.title_one);
         return ExitCode::from(2);
     }
     if let Err(e) = std::fs::create_dir_all(folder) {
-        eprintln!("report-tool import: 无法创建 {}：{e}", folder.display());
+        eprintln!("report-tool import: {}", cannot_create(folder, &e));
         return ExitCode::from(2);
     }
     let mut failed = 0;
@@ -235,12 +287,13 @@ fn run_imports(
             failed += 1;
         }
     }
-    eprintln!(
-        "共导入 {} 个页面，{} 个失败，输出到 {}",
-        inputs.len() - failed,
-        failed,
-        folder.display()
-    );
+    let done = inputs.len() - failed;
+    let holes: [(&str, &dyn std::fmt::Display); 3] = [
+        ("done", &done),
+        ("failed", &failed),
+        ("folder", &folder.display()),
+    ];
+    eprintln!("{}", say(words().1.imported_all, &holes));
     if failed > 0 {
         ExitCode::from(2)
     } else {
@@ -292,17 +345,16 @@ fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
             let wanted = p.extension().is_some_and(|e| e == "json" || e == "pdf");
             if kind.is_symlink() {
                 if p.is_dir() || wanted {
-                    eprintln!(
-                        "略过链接：{}（不跟随文件夹中的链接）",
-                        shown(&p.display().to_string())
-                    );
+                    let path = shown(&p.display().to_string());
+                    eprintln!("{}", say(words().1.link_skipped, &[("path", &path)]));
                 }
             } else if kind.is_dir() {
                 walk(&p, out);
             } else if wanted && kind.is_file() {
                 out.push(p);
             } else if wanted {
-                eprintln!("略过不是普通文件的：{}", shown(&p.display().to_string()));
+                let path = shown(&p.display().to_string());
+                eprintln!("{}", say(words().1.not_regular_skipped, &[("path", &path)]));
             }
         }
     }
@@ -321,6 +373,7 @@ fn report_files(args: &[PathBuf]) -> Vec<PathBuf> {
 /// page. Exit 1 when any report has errors or cannot be read, 2 when no report could be read.
 fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     use report_viewer::export::review::{summary_html, total_line, totals, Reviewed};
+    let (l, w) = words();
     let files = report_files(args);
     let mut rows = Vec::new();
     // Each readable copy is written as its report is read, so only the summary's rows stay in
@@ -347,21 +400,21 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
     let t = totals(&rows);
     if json {
         let out = serde_json::json!({ "reports": rows, "total": t });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         for r in &rows {
             // Columns are tabs: every value shown, the tabs between them kept.
-            let cells: Vec<String> = r.line().split('\t').map(shown).collect();
-            println!("{}", cells.join("\t"));
+            let cells: Vec<String> = r.line(w).split('\t').map(shown).collect();
+            out!("{}", cells.join("\t"));
         }
-        println!("{}", total_line(&t));
+        out!("{}", total_line(&t, w));
     }
     if let Some(page) = html {
-        let title = format!("政府信息公开工作年度报告核对（{} 份）", t.reports);
+        let title = say(w.review_title, &[("n", &t.reports)]);
         let written = match write_failed {
             Some(e) => Err(e),
-            None => std::fs::write(page, summary_html(&rows, &title))
-                .map_err(|e| format!("无法写入 {}：{e}", page.display())),
+            None => std::fs::write(page, summary_html(&rows, &title, l, w))
+                .map_err(|e| cannot_write(page, &e)),
         };
         if let Err(e) = written {
             eprintln!("report-tool check: {e}");
@@ -369,7 +422,7 @@ fn run_review(args: &[PathBuf], json: bool, html: Option<&Path>) -> ExitCode {
         }
     }
     if t.reports == 0 {
-        eprintln!("report-tool check: 没有可读取的报告");
+        eprintln!("report-tool check: {}", w.no_reports);
         ExitCode::from(2)
     } else if t.with_errors > 0 || t.unreadable > 0 {
         ExitCode::from(1)
@@ -387,14 +440,14 @@ fn write_copy(
 ) -> Result<String, String> {
     let dir = copies_dir(page);
     if n == 1 {
-        std::fs::create_dir_all(&dir).map_err(|e| format!("无法创建 {}：{e}", dir.display()))?;
+        std::fs::create_dir_all(&dir).map_err(|e| cannot_create(&dir, &e))?;
     }
     let path = dir.join(format!("{n}.html"));
     std::fs::write(
         &path,
         report_viewer::export::standalone_html(checked, &tool_page()),
     )
-    .map_err(|e| format!("无法写入 {}：{e}", path.display()))?;
+    .map_err(|e| cannot_write(&path, &e))?;
     Ok(format!(
         "{}/{n}.html",
         dir.file_name().unwrap_or_default().to_string_lossy()
@@ -430,11 +483,10 @@ fn run_import(
     let imported = match import::import(&bytes, &options) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!(
-                "report-tool import: {}：{}",
-                input.display(),
-                shown(&e.to_string())
-            );
+            let why = shown(&words().0.said(&e.said()));
+            let holes: [(&str, &dyn std::fmt::Display); 2] =
+                [("path", &input.display()), ("what", &why)];
+            eprintln!("report-tool import: {}", say(words().1.at, &holes));
             return ExitCode::from(2);
         }
     };
@@ -450,16 +502,16 @@ fn run_import(
         eprintln!("report-tool import: {e}");
         return ExitCode::from(2);
     }
-    eprintln!(
-        "导入 {}（{}，{}）：{} 个部分，{} 个内容块",
-        input.display(),
-        kind_of(pdf, html),
-        encoding,
-        parts,
-        blocks
-    );
+    let holes: [(&str, &dyn std::fmt::Display); 5] = [
+        ("input", &input.display()),
+        ("kind", &kind_of(pdf, html)),
+        ("encoding", &encoding),
+        ("parts", &parts),
+        ("blocks", &blocks),
+    ];
+    eprintln!("{}", say(words().1.imported, &holes));
     for note in &notes {
-        eprintln!("  · {}", shown(&report_viewer::labels::ZH.said(note)));
+        eprintln!("  · {}", shown(&words().0.said(note)));
     }
     ExitCode::SUCCESS
 }
@@ -474,7 +526,7 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
         Ok(r) if r.version == report_viewer::model::FORMAT_VERSION => Ok(()),
         _ => parse_report(json)
             .map(drop)
-            .map_err(|e| format!("内部错误，导出的 JSON 无法读回：{e}")),
+            .map_err(|e| say(words().1.read_back_failed, &[("why", &e)])),
     };
     let Some(path) = output else {
         let json = report_viewer::model::to_json(&report);
@@ -485,11 +537,11 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
             .map_err(|e| e.to_string());
     };
     let part = path.with_extension("json.part");
-    let cannot_write = |e: std::io::Error| format!("无法写入 {}：{e}", part.display());
-    let file = std::fs::File::create(&part).map_err(cannot_write)?;
+    let unwritten = |e: std::io::Error| cannot_write(&part, &e);
+    let file = std::fs::File::create(&part).map_err(unwritten)?;
     let mut out = std::io::BufWriter::new(file);
-    report_viewer::model::write_json(&report, &mut out).map_err(cannot_write)?;
-    out.flush().map_err(cannot_write)?;
+    report_viewer::model::write_json(&report, &mut out).map_err(unwritten)?;
+    out.flush().map_err(unwritten)?;
     drop(out);
     drop(report);
     // Read back from the file as a stream: a large report is never in memory beside its text.
@@ -505,7 +557,7 @@ fn write_report(report: Report, output: Option<&Path>) -> Result<(), String> {
         let _ = std::fs::remove_file(&part);
         return Err(e);
     }
-    std::fs::rename(&part, path).map_err(|e| format!("无法写入 {}：{e}", path.display()))
+    std::fs::rename(&part, path).map_err(|e| cannot_write(path, &e))
 }
 
 /// A report to check: report JSON, or a page or PDF imported on the way (its import notes on
@@ -517,16 +569,22 @@ fn load(path: &Path) -> Result<CheckedReport, String> {
         .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF)
         .is_some_and(|b| *b == b'{');
     if !json {
-        let imported = import::import(&bytes, &Options::default())
-            .map_err(|e| format!("{}：{e}", path.display()))?;
+        let (l, w) = words();
+        let at =
+            |what: &dyn std::fmt::Display| say(w.at, &[("path", &path.display()), ("what", what)]);
+        let imported =
+            import::import(&bytes, &Options::default()).map_err(|e| at(&l.said(&e.said())))?;
+        let n = imported.notes.len();
         eprintln!(
-            "{}：先导入（{} 条导入说明，report-tool import 列出全部）",
-            path.display(),
-            imported.notes.len()
+            "{}",
+            say(w.imported_first, &[("path", &path.display()), ("n", &n)])
         );
         return Ok(check_report(imported.report));
     }
-    let report = read_report(&bytes).map_err(|e| format!("{}：{e}", path.display()))?;
+    let report = read_report(&bytes).map_err(|e| {
+        let why = e.describe(words().0);
+        say(words().1.at, &[("path", &path.display()), ("what", &why)])
+    })?;
     Ok(check_report(report))
 }
 
@@ -563,7 +621,7 @@ fn run_check(path: &Path, previous: Option<&Path>, json: bool) -> ExitCode {
             "warnings": warnings,
             "findings": findings,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
         print_for_people(&checked, &findings, errors, warnings);
     }
@@ -590,7 +648,7 @@ fn kind_of(pdf: bool, html: bool) -> &'static str {
     match (pdf, html) {
         (true, _) => "PDF",
         (false, true) => "HTML",
-        (false, false) => "文本",
+        (false, false) => words().1.text_kind,
     }
 }
 
@@ -635,24 +693,31 @@ fn run_sum(whole: &Path, parts: &[PathBuf], json: bool) -> ExitCode {
             "whole": whole.0, "parts": loaded.iter().map(|(n, _)| n).collect::<Vec<_>>(),
             "compared": s.compared, "not_compared": s.not_compared, "findings": s.findings,
         });
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        out!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
     } else {
-        println!(
-            "{}：与 {} 份下级报告之和核对 {} 格，{} 格不一致，{} 格因有报告未印数字未核对",
-            shown(&whole.1.report.meta.title),
-            named.len(),
-            s.compared,
-            s.findings.len(),
-            s.not_compared
-        );
-        for f in &s.findings {
-            println!("  {}　{}", shown(&f.table), shown(&f.message()));
-        }
+        print_sum(&whole.1.report.meta.title, named.len(), &s);
     }
     if s.findings.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+/// The sum check for people: a line of counts, a line per cell that differs.
+fn print_sum(title: &str, parts: usize, s: &report_viewer::model::hierarchy::Summed) {
+    let (l, w) = words();
+    let holes: [(&str, &dyn std::fmt::Display); 5] = [
+        ("title", &shown(title)),
+        ("n", &parts),
+        ("compared", &s.compared),
+        ("differ", &s.findings.len()),
+        ("not", &s.not_compared),
+    ];
+    out!("{}", say(w.sum_line, &holes));
+    for f in &s.findings {
+        let place = l.finding_place(&f.table);
+        out!("  {}　{}", shown(place), shown(&l.said(&f.said)));
     }
 }
 
@@ -662,10 +727,11 @@ fn print_claims(path: &Path) {
     let v = report_viewer::model::templates::vocabulary();
     let lines =
         report_viewer::model::consistency::claim_lines(&checked.report, &checked.tables, &v);
-    println!("\n正文中陈述的数字（{} 处）：", lines.len());
+    let (labels, w) = words();
+    out!("\n{}", say(w.claims_heading, &[("n", &lines.len())]));
     for l in lines {
-        for part in report_viewer::labels::ZH.said(&l).split('\n') {
-            println!("  {}", shown(part));
+        for part in labels.said(&l).split('\n') {
+            out!("  {}", shown(part));
         }
     }
 }
@@ -689,7 +755,8 @@ fn shown(text: &str) -> String {
 }
 
 fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize, warnings: usize) {
-    println!("{}", shown(&checked.report.meta.title));
+    let (l, w) = words();
+    out!("{}", shown(&checked.report.meta.title));
     let mut groups: Vec<(&str, Vec<&Finding>)> = Vec::new();
     for f in findings {
         match groups.iter_mut().find(|(t, _)| *t == f.table) {
@@ -698,33 +765,31 @@ fn print_for_people(checked: &CheckedReport, findings: &[Finding], errors: usize
         }
     }
     for (table, list) in groups {
-        println!("\n{}", shown(table));
+        out!("\n{}", shown(l.finding_place(table)));
         for f in list {
-            let severity = match f.severity {
-                Severity::Error => "错误",
-                Severity::Warning => "警告",
-                Severity::Info => "说明",
-            };
+            let severity = w.severity[match f.severity {
+                Severity::Error => 0,
+                Severity::Warning => 1,
+                Severity::Info => 2,
+            }];
             let figures = match (&f.expected, &f.printed) {
                 (Some(e), Some(p)) if !e.is_empty() && !p.is_empty() => {
-                    format!("（应为 {e}；表中为 {p}）")
+                    say(w.figures, &[("expected", e), ("printed", p)])
                 }
                 _ => String::new(),
             };
-            println!(
+            out!(
                 "  {severity} [{}] {}{}",
                 f.rule.id(),
-                shown(&f.message()),
+                shown(&l.said(&f.said)),
                 shown(&figures)
             );
         }
     }
-    println!(
-        "\n{}",
-        if errors + warnings == 0 {
-            "核对通过：未发现错误或警告。".to_string()
-        } else {
-            format!("共 {errors} 处错误，{warnings} 处警告。")
-        }
-    );
+    let summary = if errors + warnings == 0 {
+        w.passed.to_string()
+    } else {
+        say(w.found, &[("errors", &errors), ("warnings", &warnings)])
+    };
+    out!("\n{summary}");
 }

@@ -4,6 +4,8 @@
 //! linked to a readable copy of the report. Pure string building, tested natively.
 
 use super::escape;
+use crate::labels::review::{ReviewWords, NO_TABLES};
+use crate::labels::Labels;
 use crate::model::{CheckedReport, Finding, Severity};
 use serde::Serialize;
 use std::fmt::Write;
@@ -19,7 +21,7 @@ pub struct Reviewed {
     pub agency: String,
     /// The year reported on (0 when unknown).
     pub year: u16,
-    /// Table format: "2021", "2019", "2019+2021" or "无官方表格".
+    /// Table format: "2021", "2019", "2019+2021" or [`NO_TABLES`].
     pub format: String,
     /// How many errors.
     pub errors: usize,
@@ -49,7 +51,7 @@ impl Reviewed {
         years.sort_unstable();
         years.dedup();
         let format = match years.as_slice() {
-            [] => "无官方表格".to_string(),
+            [] => NO_TABLES.to_string(),
             ys => ys.iter().map(u16::to_string).collect::<Vec<_>>().join("+"),
         };
         let meta = &checked.report.meta;
@@ -84,23 +86,37 @@ impl Reviewed {
     }
 
     /// The line `check` prints for this report.
-    pub fn line(&self) -> String {
+    pub fn line(&self, w: &ReviewWords) -> String {
         match &self.unreadable {
-            Some(why) => format!("{}\t无法读取：{why}", self.path),
-            None => format!(
-                "{}\t{}\t{}\t{}格式\t{} 处错误\t{} 处警告\t{}",
-                or_dash(&self.agency),
-                if self.year > 0 {
-                    format!("{}年", self.year)
-                } else {
-                    "—".into()
-                },
-                or_dash(&self.title),
-                self.format,
-                self.errors,
-                self.warnings,
-                self.path
+            Some(why) => Labels::fill(w.row_unreadable, &[("path", &self.path), ("why", why)]),
+            None => Labels::fill(
+                w.row,
+                &[
+                    ("agency", or_dash(&self.agency)),
+                    ("year", &self.year_in(w)),
+                    ("title", or_dash(&self.title)),
+                    ("format", self.format_in(w)),
+                    ("errors", &self.errors.to_string()),
+                    ("warnings", &self.warnings.to_string()),
+                    ("path", &self.path),
+                ],
             ),
+        }
+    }
+
+    fn year_in(&self, w: &ReviewWords) -> String {
+        if self.year > 0 {
+            Labels::fill(w.year, &[("year", &self.year.to_string())])
+        } else {
+            "—".into()
+        }
+    }
+
+    fn format_in<'a>(&'a self, w: &'a ReviewWords) -> &'a str {
+        if self.format == NO_TABLES {
+            w.no_tables
+        } else {
+            &self.format
         }
     }
 }
@@ -145,13 +161,22 @@ pub fn totals(rows: &[Reviewed]) -> Totals {
 }
 
 /// The total line `check` prints.
-pub fn total_line(t: &Totals) -> String {
-    let mut s = format!(
-        "共 {} 份报告：{} 份有错误；错误 {} 处，警告 {} 处",
-        t.reports, t.with_errors, t.errors, t.warnings
+pub fn total_line(t: &Totals, w: &ReviewWords) -> String {
+    let n = |v: usize| v.to_string();
+    let mut s = Labels::fill(
+        w.total,
+        &[
+            ("reports", &n(t.reports)),
+            ("with_errors", &n(t.with_errors)),
+            ("errors", &n(t.errors)),
+            ("warnings", &n(t.warnings)),
+        ],
     );
     if t.unreadable > 0 {
-        let _ = write!(s, "；{} 个文件无法读取", t.unreadable);
+        s.push_str(&Labels::fill(
+            w.total_unreadable,
+            &[("n", &n(t.unreadable))],
+        ));
     }
     s
 }
@@ -175,7 +200,7 @@ const PAGE_CSS: &str = "
 const SORT_SCRIPT: &str = "document.querySelectorAll('.rv-review th button').forEach(function(b,i){b.addEventListener('click',function(){var t=b.closest('table'),tb=t.tBodies[0],rows=Array.prototype.slice.call(tb.rows),th=b.closest('th'),col=th.cellIndex,desc=th.getAttribute('aria-sort')!=='descending';rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-sort')||x.cells[col].textContent,c=y.cells[col].getAttribute('data-sort')||y.cells[col].textContent,n=parseFloat(a)-parseFloat(c);var r=isNaN(n)?a.localeCompare(c,'zh'):n;return desc?-r:r;});rows.forEach(function(r){tb.appendChild(r);});t.querySelectorAll('th').forEach(function(h){h.removeAttribute('aria-sort');});th.setAttribute('aria-sort',desc?'descending':'ascending');});});";
 
 /// The summary page: one row per report, most errors first, each report's findings listed.
-pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
+pub fn summary_html(rows: &[Reviewed], title: &str, l: &Labels, w: &ReviewWords) -> String {
     let mut sorted: Vec<&Reviewed> = rows.iter().collect();
     sorted.sort_by(|a, b| {
         b.unreadable
@@ -189,14 +214,13 @@ pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t_}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"rv-review\">\n<h1>{t_}</h1>\n<p>{total}</p>\n<table>\n<caption>各报告核对结果（按错误数排序；点击表头可重新排序）</caption>\n<thead><tr>",
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{t_}</title>\n<style>{PAGE_CSS}</style>\n</head>\n<body>\n<main class=\"rv-review\">\n<h1>{t_}</h1>\n<p>{total}</p>\n<table>\n<caption>{caption}</caption>\n<thead><tr>",
+        lang = w.lang,
         t_ = escape(title),
-        total = escape(&total_line(&t)),
+        total = escape(&total_line(&t, w)),
+        caption = escape(w.caption),
     );
-    for (i, head) in ["报告", "发布机构", "年度", "表格格式", "错误", "警告"]
-        .iter()
-        .enumerate()
-    {
+    for (i, head) in w.heads.iter().enumerate() {
         let sort = if i == 4 {
             " aria-sort=\"descending\""
         } else {
@@ -209,7 +233,7 @@ pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
     }
     h.push_str("</tr></thead>\n<tbody>\n");
     for r in sorted {
-        summary_row(&mut h, r);
+        summary_row(&mut h, r, l, w);
     }
     let _ = write!(
         h,
@@ -219,7 +243,7 @@ pub fn summary_html(rows: &[Reviewed], title: &str) -> String {
 }
 
 /// One report's row: its name (linked), path and findings, agency, year, format, errors, warnings.
-fn summary_row(h: &mut String, r: &Reviewed) {
+fn summary_row(h: &mut String, r: &Reviewed, l: &Labels, w: &ReviewWords) {
     let name = if r.title.is_empty() {
         &r.path
     } else {
@@ -229,7 +253,7 @@ fn summary_row(h: &mut String, r: &Reviewed) {
         Some(l) => format!("<a href=\"{}\">{}</a>", escape(l), escape(name)),
         None => escape(name),
     };
-    let details = details(r);
+    let details = details(r, l, w);
     let bad = |n: usize| if n > 0 { " rv-bad" } else { "" };
     let _ = writeln!(
         h,
@@ -237,7 +261,7 @@ fn summary_row(h: &mut String, r: &Reviewed) {
         escape(&r.path),
         escape(or_dash(&r.agency)),
         if r.year > 0 { r.year.to_string() } else { "—".into() },
-        escape(or_dash(&r.format)),
+        escape(or_dash(r.format_in(w))),
         bad(r.errors),
         bad(r.warnings),
         y = r.year,
@@ -248,32 +272,38 @@ fn summary_row(h: &mut String, r: &Reviewed) {
 
 /// What a report's row says under its name: why it could not be read, its findings that need
 /// attention, or that it passed.
-fn details(r: &Reviewed) -> String {
+fn details(r: &Reviewed, l: &Labels, w: &ReviewWords) -> String {
     let mut details = String::new();
     if let Some(why) = &r.unreadable {
-        let _ = write!(details, "<p class=\"rv-bad\">无法读取：{}</p>", escape(why));
+        let why = Labels::fill(w.unreadable, &[("why", why)]);
+        let _ = write!(details, "<p class=\"rv-bad\">{}</p>", escape(&why));
     } else if r.findings.iter().any(Finding::needs_attention) {
+        let n = (r.errors + r.warnings).to_string();
+        let summary = Labels::fill(w.to_act_on, &[("n", &n)]);
         let _ = write!(
             details,
-            "<details><summary>{} 项需要处理</summary><ul>",
-            r.errors + r.warnings
+            "<details><summary>{}</summary><ul>",
+            escape(&summary)
         );
         for f in r.findings.iter().filter(|f| f.needs_attention()) {
             let (class, word) = match f.severity {
-                Severity::Error => ("error", "错误"),
-                _ => ("warning", "警告"),
+                Severity::Error => ("error", w.severity[0]),
+                _ => ("warning", w.severity[1]),
             };
-            let _ = write!(
-                details,
-                "<li class=\"{class}\">{word}（{}）{}：{}</li>",
-                escape(f.rule.id()),
-                escape(&f.table),
-                escape(&f.message())
+            let item = Labels::fill(
+                w.finding,
+                &[
+                    ("severity", word),
+                    ("rule", f.rule.id()),
+                    ("table", l.finding_place(&f.table)),
+                    ("message", &l.said(&f.said)),
+                ],
             );
+            let _ = write!(details, "<li class=\"{class}\">{}</li>", escape(&item));
         }
         details.push_str("</ul></details>");
     } else {
-        details.push_str("<p>核对通过</p>");
+        let _ = write!(details, "<p>{}</p>", escape(w.passed_short));
     }
     details
 }
@@ -310,7 +340,8 @@ mod tests {
         let none = Reviewed::unreadable("c.json", "不是 JSON".into());
         assert_eq!((good.errors, bad.errors), (0, 1));
         assert_eq!(good.format, "2021");
-        assert!(bad.line().contains("1 处错误"), "{}", bad.line());
+        let zh = &crate::labels::review::ZH;
+        assert!(bad.line(zh).contains("1 处错误"), "{}", bad.line(zh));
         let rows = vec![good, bad, none];
         let t = totals(&rows);
         assert_eq!(
@@ -323,7 +354,7 @@ mod tests {
                 unreadable: 1
             }
         );
-        let page = summary_html(&rows, "2021年度报告核对");
+        let page = summary_html(&rows, "2021年度报告核对", &crate::labels::ZH, zh);
         // Unreadable first, then most errors first; agency text escaped, never markup.
         let c = page.find("c.json").unwrap();
         let b = page.find("b.json").unwrap();

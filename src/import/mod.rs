@@ -29,6 +29,8 @@ use sections::*;
 
 use crate::labels::findings::{Hole, Said};
 use crate::labels::notes::Noted;
+#[cfg(feature = "tool")]
+use crate::labels::tool_notes::ToolNoted;
 use crate::model::{
     check_report, Block, Cell, Meta, Report, Section, TableBlock, TemplateId, FORMAT_VERSION,
 };
@@ -71,19 +73,48 @@ impl Imported {
 pub const MAX_PAGE_BYTES: usize = 64 << 20;
 
 /// Why a page could not be imported.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
     /// The page is larger than the importer reads.
-    #[error("页面有 {0} 字节，超过导入上限 {MAX_PAGE_BYTES} 字节（64 MiB）：年度报告页面通常不到 1 MiB，请检查输入是否正确")]
+    #[cfg(feature = "tool")]
     TooLarge(usize),
     /// A PDF without text that can be read (a scan, an encrypted or broken file).
     #[cfg(feature = "tool")]
-    #[error("{0}")]
-    Pdf(#[from] pdf::PdfError),
+    Pdf(pdf::PdfError),
     /// Nothing in the input looks like a report.
-    #[error("未找到报告正文：输入中没有“一、”“二、”这样编号的部分，也没有官方统计表")]
     NotAReport,
 }
+
+impl ImportError {
+    /// Why, as data the labels word.
+    pub fn said(&self) -> Said {
+        match self {
+            #[cfg(feature = "tool")]
+            ImportError::TooLarge(n) => Said::noted(ToolNoted::TooLarge)
+                .text("bytes", n)
+                .text("max", &MAX_PAGE_BYTES),
+            #[cfg(feature = "tool")]
+            ImportError::Pdf(e) => e.said(),
+            ImportError::NotAReport => Said::noted(Noted::NotAReport),
+        }
+    }
+}
+
+#[cfg(feature = "tool")]
+impl From<pdf::PdfError> for ImportError {
+    fn from(e: pdf::PdfError) -> ImportError {
+        ImportError::Pdf(e)
+    }
+}
+
+/// In Chinese, as report-tool's record says it.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::labels::ZH.said(&self.said()))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// Imports a page from its bytes.
 #[cfg(feature = "tool")]
@@ -129,10 +160,10 @@ fn import_pdf(bytes: &[u8], options: &Options) -> Result<Imported, ImportError> 
     let mut notes = text.notes;
     if let Some(a) = agency {
         fields.push(("发布机构".into(), a.to_string()));
-        notes.push(Said::noted(Noted::AgencyFromTitle).text("agency", &a));
+        notes.push(Said::noted(ToolNoted::AgencyFromTitle).text("agency", &a));
     }
     if fields.iter().any(|(f, _)| f == "发布日期") {
-        notes.push(Said::noted(Noted::DateFromPdf));
+        notes.push(Said::noted(ToolNoted::DateFromPdf));
     }
     let page = Page {
         body: text.lines.into_iter().map(Item::Line).collect(),
@@ -268,17 +299,17 @@ fn encoding_note(text: &str, encoding: &str) -> Option<Said> {
     let places: Vec<Said> = at
         .iter()
         .map(|(l, c)| {
-            Said::noted(Noted::LineColumn)
+            Said::noted(ToolNoted::LineColumn)
                 .text("line", l)
                 .text("column", c)
         })
         .collect();
-    let note = Said::noted(Noted::BadBytes)
+    let note = Said::noted(ToolNoted::BadBytes)
         .text("count", &count)
         .text("encoding", &encoding)
         .hole("places", Said::places(places));
     Some(if count > at.len() {
-        note.noted_word("more", Noted::AndMore)
+        note.noted_word("more", ToolNoted::AndMore)
     } else {
         note.text("more", &"")
     })
@@ -319,7 +350,7 @@ fn read_body(text: &str, is_html: bool, notes: &mut Vec<Said>) -> Page {
         .collect();
     let header = text::split_header(lines);
     for l in &header.dropped {
-        notes.push(Said::dropped(Noted::CopyHeader, l));
+        notes.push(Said::dropped(ToolNoted::CopyHeader, l));
     }
     Page {
         body: header.body.iter().cloned().map(Item::Line).collect(),

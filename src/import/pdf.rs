@@ -14,7 +14,7 @@
 
 use super::scan;
 use crate::labels::findings::Said;
-use crate::labels::notes::Noted;
+use crate::labels::tool_notes::ToolNoted;
 use std::collections::HashMap;
 
 /// One glyph: where it starts (from the page's top left, in points), its size and advance.
@@ -194,18 +194,35 @@ pub struct PdfText {
 }
 
 /// Why a PDF gives no text.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum PdfError {
     /// Encrypted, and not readable without a password.
-    #[error("PDF 文件已加密，无法读取其中的文字：请向发布单位索取未加密的文件，或在有权限时另存为未加密的 PDF 后再导入")]
     Encrypted,
     /// No text layer: a scan.
-    #[error("PDF 文件没有文字层（可能是扫描件或图片）：无法读取报告正文。请用文字识别（OCR）软件识别后导入，或向发布单位索取文字版")]
     Scanned,
-    /// Not a PDF that can be read.
-    #[error("PDF 文件无法读取：{0}")]
+    /// Not a PDF that can be read: the reader's words.
     Unreadable(String),
 }
+
+impl PdfError {
+    /// Why, as data the labels word.
+    pub fn said(&self) -> Said {
+        match self {
+            PdfError::Encrypted => Said::noted(ToolNoted::PdfEncrypted),
+            PdfError::Scanned => Said::noted(ToolNoted::PdfScanned),
+            PdfError::Unreadable(why) => Said::noted(ToolNoted::PdfUnreadable).text("why", why),
+        }
+    }
+}
+
+/// In Chinese, as report-tool's record says it.
+impl std::fmt::Display for PdfError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::labels::ZH.said(&self.said()))
+    }
+}
+
+impl std::error::Error for PdfError {}
 
 /// Reads a PDF's text layer.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
@@ -234,7 +251,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     }
     let mut notes: Vec<Said> = stopped
         .map(|e| {
-            Said::noted(Noted::PdfStopped)
+            Said::noted(ToolNoted::PdfStopped)
                 .text("page", &glyphs.pages.len())
                 .text("error", &e)
         })
@@ -251,7 +268,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let text = reading_order(&lines, &glyphs.rules);
     let fields = info_fields(&doc);
     notes.push(
-        Said::noted(Noted::PdfRead)
+        Said::noted(ToolNoted::PdfRead)
             .text("pages", &glyphs.pages.len())
             .text("lines", &text.len()),
     );
@@ -376,12 +393,12 @@ fn drop_chrome(lines: &mut Vec<Line>, notes: &mut Vec<Said>) {
         let running = pages > 1 && at_edge && edge.get(&text).copied().unwrap_or(0) > 1;
         if (at_edge && page_number(&text)) || running {
             let what = if page_number(&text) {
-                Noted::PageNumber
+                ToolNoted::PageNumber
             } else {
-                Noted::RunningLine
+                ToolNoted::RunningLine
             };
             notes.push(
-                Said::noted(Noted::PdfDropped)
+                Said::noted(ToolNoted::PdfDropped)
                     .noted_word("what", what)
                     .text("text", &text)
                     .text("page", &(l.page + 1)),

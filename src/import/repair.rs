@@ -56,17 +56,18 @@ pub(super) fn tables_to_their_parts(report: &mut Report, notes: &mut Vec<Said>) 
         report.sections[own].blocks.push(table);
         notes.push(
             Said::noted(Noted::MovedBack)
-                .text("table", &label)
+                .hole("table", label)
                 .text("from", &from)
                 .text("own", &report.sections[own].heading()),
         );
     }
 }
 
-pub(super) fn table_label(b: &Block) -> &'static str {
+pub(super) fn table_label(b: &Block) -> Hole {
+    let a_table = || Hole::Said(Box::new(Said::noted(Noted::ATableWord)));
     match b {
-        Block::Table(t) => t.template.map_or("表格", |id| id.label()),
-        _ => "表格",
+        Block::Table(t) => t.template.map_or_else(a_table, TemplateId::in_words),
+        _ => a_table(),
     }
 }
 
@@ -133,7 +134,7 @@ pub(super) fn fill_lost_tables(
         report.sections[p]
             .blocks
             .push(Block::Table(Box::new(block)));
-        notes.push(Said::noted(Noted::TableMissing).text("table", &template.label()));
+        notes.push(Said::noted(Noted::TableMissing).hole("table", template.in_words()));
     }
 }
 

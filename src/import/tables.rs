@@ -86,7 +86,7 @@ fn unplaced_figures(r: &mut Recognised, grid: &Grid) {
     if placed == 0 && figures > 0 {
         r.notes.push(
             Said::noted(Noted::NonePlaced)
-                .text("table", &t.label())
+                .hole("table", t.in_words())
                 .text("figures", &figures),
         );
         r.unplaced.clear();
@@ -104,7 +104,7 @@ fn unplaced_figures(r: &mut Recognised, grid: &Grid) {
     for line in std::mem::take(&mut r.unplaced) {
         let note = Said::noted(Noted::RowNotOfficial)
             .text("line", &line)
-            .text("table", &t.label());
+            .hole("table", t.in_words());
         if !r.notes.contains(&note) {
             r.notes.push(note);
         }

@@ -74,7 +74,7 @@ pub fn rebuild(items: Vec<Item>, format_year: Option<u16>, notes: &mut Vec<Said>
         let figures: usize = rows.iter().map(|r| r.figures.len()).sum();
         notes.push(
             Said::noted(Noted::Rebuilt)
-                .text("table", &template.label())
+                .hole("table", template.in_words())
                 .text("rows", &rows.len())
                 .text("figures", &figures)
                 .text("from", &(start + 1))
@@ -204,7 +204,7 @@ impl Found {
             // reads like one of this table's is no row of it.
             self.lost.push(
                 Said::noted(Noted::RowFiguresMisfit)
-                    .text("table", &template.label())
+                    .hole("table", template.in_words())
                     .text("label", &label)
                     .text("n", &figures.len())
                     .text("figures", &texts.join(" "))

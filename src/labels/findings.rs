@@ -379,6 +379,7 @@ pub enum Hole {
     /// Texts joined by the language's list separator (、 or ", ").
     List(Vec<String>),
     /// Another sentence's words up to its first colon (what kind of note it is).
+    #[cfg(feature = "import")]
     Head(Box<Said>),
 }
 
@@ -451,25 +452,29 @@ impl Said {
 #[cfg(feature = "import")]
 impl Said {
     /// The importer's sentence `noted`, its holes still empty.
-    pub fn noted(noted: Noted) -> Said {
-        Said::new(Says::Noted(noted))
+    pub fn noted(noted: impl Into<Noted>) -> Said {
+        Said::new(Says::Noted(noted.into()))
     }
 
     /// `name` filled with the importer's sentence `noted` (a word of both languages).
-    pub fn noted_word(self, name: &'static str, noted: Noted) -> Said {
+    pub fn noted_word(self, name: &'static str, noted: impl Into<Noted>) -> Said {
         self.said(name, Said::noted(noted))
     }
 
     /// A note that something was left out: `what` (a kind), the `line` quoted short.
-    pub fn dropped(what: Noted, line: &str) -> Said {
+    pub fn dropped(what: impl Into<Noted>, line: &str) -> Said {
         Said::noted(Noted::Dropped)
             .noted_word("what", what)
             .quote("line", line)
     }
 
     /// The places listed one after another (the language's comma between).
+    #[cfg(feature = "tool")]
     pub fn places(list: Vec<Said>) -> Hole {
-        Hole::Joined(list, Says::Noted(Noted::Comma))
+        Hole::Joined(
+            list,
+            Says::Noted(super::tool_notes::ToolNoted::Comma.into()),
+        )
     }
 }
 

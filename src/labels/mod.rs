@@ -45,6 +45,9 @@ pub mod charts;
 pub mod findings;
 pub mod load;
 pub mod notes;
+pub mod review;
+#[cfg(feature = "tool")]
+pub mod tool_notes;
 pub mod webmaster;
 
 /// The holes of a frame (`{name}`, see [`Labels::fill`]), sorted; a brace that names no hole
@@ -455,6 +458,7 @@ impl Labels {
                 said.join(&self.said(&Said::new(*joiner)))
             }
             Hole::List(items) => items.join(self.list_separator),
+            #[cfg(feature = "import")]
             Hole::Head(s) => {
                 let said = self.said(s);
                 let colon = self.pick("：", ": ");

@@ -7,6 +7,12 @@
 sentences! {
     /// Which sentence an importer's note (or a part of one) says.
     Noted, frame, ALL;
+    + #[cfg(feature = "tool")] Tool(super::tool_notes::ToolNoted) => super::tool_notes::frame;
+    /// Nothing that looks like a report.
+    NotAReport => (
+        "未找到报告正文：输入中没有“一、”“二、”这样编号的部分，也没有官方统计表",
+        "No report found: the input has no parts numbered like “一、”, “二、” and no official table",
+    ),
     /// Left out of the report: `{what}` (a [`Noted`] of the kinds below), `{line}` quoted.
     Dropped => (
         "略去{what}：“{line}”",
@@ -14,8 +20,6 @@ sentences! {
     ),
     /// … an element the page does not show.
     Hidden => ("页面不显示的元素（隐藏）", "an element the page does not show (hidden)"),
-    /// … a header line of a text copy.
-    CopyHeader => ("文本副本的头部行", "a header line of the text copy"),
     /// … the title line before part 一.
     TitleLine => ("正文前的标题行", "the title line before the text"),
     /// … chrome before part 一.
@@ -40,48 +44,10 @@ sentences! {
     ),
     /// … the title printed again as the text's first lines.
     RepeatedTitle => ("正文开头重复的标题", "the title repeated at the start of the text"),
+    /// A table, when it is no official one.
+    ATableWord => ("表格", "A table"),
     /// A repeated table, as the line dropped.
     ATable => ("（表格）", "(a table)"),
-    /// Left out of a PDF: `{what}` (page number, running head), `{text}`, on `{page}`.
-    PdfDropped => (
-        "略去 PDF 的{what}：“{text}”（第 {page} 页）",
-        "Left out the PDF's {what}: “{text}” (page {page})",
-    ),
-    /// … a page number.
-    PageNumber => ("页码", "page number"),
-    /// … a running head or foot.
-    RunningLine => ("页眉或页脚", "running head or foot"),
-    /// A PDF that could be read only up to `{page}`: `{error}`, the reader's words.
-    PdfStopped => (
-        "PDF 的第 {page} 页之后无法读取（{error}）：只导入此前的内容",
-        "The PDF cannot be read after page {page} ({error}): only what comes before is imported",
-    ),
-    /// What a PDF's text layer gave: `{pages}`, `{lines}`.
-    PdfRead => (
-        "PDF：{pages} 页，{lines} 行文字（表格的行按单元格分列）",
-        "PDF: {pages} pages, {lines} lines of text (table rows split into cells)",
-    ),
-    /// The publisher taken from a PDF's title.
-    AgencyFromTitle => (
-        "发布机构取自标题：“{agency}”",
-        "The publisher is taken from the title: “{agency}”",
-    ),
-    /// The date taken from a PDF's file information.
-    DateFromPdf => (
-        "发布日期取自 PDF 文件信息（创建时间），请核对",
-        "The publication date is taken from the PDF's file information (its creation time): please check it",
-    ),
-    /// Bytes not valid in the page's encoding: `{count}`, `{encoding}`, `{places}` (and `{more}`).
-    BadBytes => (
-        "页面有 {count} 处字节不是有效的 {encoding} 编码，已显示为 �（{places}{more}）：请检查原页面的编码",
-        "The page has {count} bytes that are not valid {encoding}, shown as � ({places}{more}): check the encoding of the original page",
-    ),
-    /// A place in a page: `{line}`, `{column}`.
-    LineColumn => ("第 {line} 行第 {column} 列", "line {line}, column {column}"),
-    /// Between the places listed.
-    Comma => ("、", "; "),
-    /// More places than listed.
-    AndMore => ("等", " and more"),
     /// Parts run together on one line, split: `{n}` places.
     SplitParts => (
         "正文中各部分连排在同一行：已按编号（一、（一））拆分为 {n} 处",
@@ -124,7 +90,7 @@ sentences! {
     /// 表三's received requests taken from the text: `{count}`, `{sentence}`.
     StatedRequests => (
         "表三“本年新收”总计 {count} 件取自正文：“{sentence}”",
-        "表三's total of “本年新收”, {count}, is taken from the text: “{sentence}”",
+        "Table 3's total of “本年新收”, {count}, is taken from the text: “{sentence}”",
     ),
     /// A table note: the table is an image on the page.
     LostImage => (
@@ -240,6 +206,13 @@ sentences! {
         "{table}应有{n}个数据单元格，找到 {placed} 个",
         "{table} should have {n} data cells: {placed} found",
     ),
+}
+
+#[cfg(feature = "tool")]
+impl From<super::tool_notes::ToolNoted> for Noted {
+    fn from(noted: super::tool_notes::ToolNoted) -> Noted {
+        Noted::Tool(noted)
+    }
 }
 
 /// What starts every note that lists printed figures not placed (the Chinese words a table keeps

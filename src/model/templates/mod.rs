@@ -180,6 +180,12 @@ impl TemplateId {
             .unwrap_or(REGISTRY[0])
     }
 
+    /// The table as a sentence names it: its short label (表三), "Table 3" in English.
+    pub fn in_words(self) -> crate::labels::findings::Hole {
+        let en = format!("Table {}", self.table_number());
+        crate::labels::findings::Hole::Both(self.label().to_string(), en)
+    }
+
     /// Short label: 表二, 表三 or 表四.
     pub fn label(self) -> &'static str {
         self.template().label()

@@ -150,9 +150,9 @@ pub(crate) fn cell_starts(grid: &Grid, r: usize, from: usize) -> Vec<usize> {
 
 /// A note about a row of a table (`{table}`, `{label}`): the row itself ([`Noted::RowOf`]), a
 /// row not placed.
-pub(crate) fn about_row(noted: Noted, table: &str, label: &str) -> Said {
+pub(crate) fn about_row(noted: Noted, table: TemplateId, label: &str) -> Said {
     Said::noted(noted)
-        .text("table", &table)
+        .hole("table", table.in_words())
         .text("label", &label)
 }
 
@@ -269,12 +269,12 @@ pub fn keyed_rows(template: TemplateId, grid: &Grid, id: &str) -> Recognised {
     for r in first_data..grid.rows.len() {
         let label = row_label(grid, r, label_cols);
         let Some(m) = match_label(&label, &row_cands) else {
-            notes.push(about_row(Noted::RowNotPlaced, template.label(), &label));
+            notes.push(about_row(Noted::RowNotPlaced, template, &label));
             unplaced.push(grid.row_texts(r).join("　"));
             continue;
         };
         let key = matched(m, &label, &mut notes);
-        let what = about_row(Noted::RowOf, template.label(), &label);
+        let what = about_row(Noted::RowOf, template, &label);
         for (col, c) in pair_cells(grid, r, &columns, &mut notes, what) {
             set(&mut block, (&key, &col), grid.text(r, c), &mut notes);
         }

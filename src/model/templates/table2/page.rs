@@ -70,7 +70,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
             });
             if current.is_none() {
                 let printed = texts.join("");
-                notes.push(about_row(Noted::NotOfFormat, template.label(), &printed));
+                notes.push(about_row(Noted::NotOfFormat, template, &printed));
             }
             columns.clear();
             r += 1;
@@ -90,13 +90,13 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         match match_label(label, &candidates(&group.rows)) {
             Some(m) => {
                 let key = matched(m, label, &mut notes);
-                let what = about_row(Noted::RowOf, template.label(), label);
+                let what = about_row(Noted::RowOf, template, label);
                 for (col, c) in pair_cells(grid, r, &columns, &mut notes, what) {
                     set(&mut block, (&key, &col), grid.text(r, c), &mut notes);
                 }
             }
             None => {
-                notes.push(about_row(Noted::RowNotPut, template.label(), label));
+                notes.push(about_row(Noted::RowNotPut, template, label));
                 unplaced.push(texts.join("　"));
             }
         }

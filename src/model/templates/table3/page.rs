@@ -32,7 +32,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         match match_label(&label, &row_cands) {
             Some(m) => rows.push((r, matched(m, &label, &mut notes))),
             None => {
-                notes.push(about_row(Noted::RowNotPlaced, super::V2021.label(), &label));
+                notes.push(about_row(Noted::RowNotPlaced, super::V2021, &label));
                 unplaced.push(grid.row_texts(r).join("　"));
             }
         }
@@ -47,7 +47,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         if format_year == Some(2021) && single {
             notes.push(Said::worded(
                 "表三的“（六）其他处理”印为一行（2019年试行格式的版式），按该版式导入".into(),
-                "表三's “（六）其他处理” is printed as one row (the layout of the 2019 trial format): imported in that format".into(),
+                "Table 3's “（六）其他处理” is printed as one row (the layout of the 2019 trial format): imported in that format".into(),
             ));
         }
         super::V2019
@@ -55,7 +55,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
     let mut block = empty_block(id, template);
     for (r, key) in &rows {
         let label = row_label(grid, *r, label_cols);
-        let what = about_row(Noted::RowOf, template.label(), &label);
+        let what = about_row(Noted::RowOf, template, &label);
         for (col, c) in pair_cells(grid, *r, &columns, &mut notes, what) {
             set(&mut block, (key, &col), grid.text(*r, c), &mut notes);
         }

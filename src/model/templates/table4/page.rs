@@ -86,7 +86,7 @@ pub(super) fn read(grid: &Grid, id: &str, format_year: Option<u16>) -> Recognise
         let count = Said::noted(Noted::CellCount).text("n", &15);
         notes.push(
             count
-                .text("table", &template.label())
+                .hole("table", template.in_words())
                 .text("placed", &placed),
         );
     }
