@@ -12,7 +12,9 @@ use crate::labels::for_language;
 use crate::labels::webmaster::WebmasterWords;
 #[cfg(feature = "enhance")]
 use crate::labels::{load::Limit, Labels};
-use crate::ui::{ArticleReport, ReportViewer};
+#[cfg(feature = "enhance")]
+use crate::ui::{load_article, ArticleReport};
+use crate::ui::{Loaded, ReportViewer};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -186,7 +188,7 @@ fn mount_in(el: web_sys::HtmlElement) {
 /// or says on the container why the article stays as published.
 fn mount_found(
     el: web_sys::HtmlElement,
-    found: Result<Option<(ArticleReport, Option<web_sys::Element>)>, String>,
+    found: Result<Option<(Loaded, Option<web_sys::Element>)>, String>,
 ) {
     let (article, hide) = match found {
         Ok(Some((report, hide))) => (Some(report), hide),
@@ -285,7 +287,10 @@ fn watch_article(
         let (el, article, container) = (el.clone(), article.clone(), container.clone());
         let (shown, options) = (shown.clone(), options.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let read = read_article(&article, l).await;
+            let read = match read_article(&article, l).await {
+                Ok(report) => Ok(load_article(report, l).await),
+                Err(why) => Err(why),
+            };
             // The old view goes first (dropping its handle unmounts it).
             shown.borrow_mut().take();
             match read {
@@ -338,7 +343,7 @@ fn show_as_published(el: &web_sys::HtmlElement, article: &web_sys::Element) {
 fn remount(
     container: &web_sys::HtmlElement,
     options: Options,
-    report: ArticleReport,
+    report: Loaded,
 ) -> Box<dyn std::any::Any> {
     let src = options.src.clone();
     let article = Some(report);
@@ -360,12 +365,13 @@ fn huge(el: &web_sys::HtmlElement) -> bool {
 }
 
 /// Enhance mode (`data-enhance`, or `data-enhance="#zoom"` naming the article): the report read
-/// from the article already on the page, and the article to hide once the viewer shows it (when
-/// it is not the container itself). `Err` says why the article stays as it is.
+/// from the article already on the page and checked (the article stays as published meanwhile),
+/// and the article to hide once the viewer shows it (when it is not the container itself). `Err`
+/// says why the article stays as it is.
 #[cfg(feature = "enhance")]
 async fn article_report(
     el: &web_sys::HtmlElement,
-) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
+) -> Result<Option<(Loaded, Option<web_sys::Element>)>, String> {
     let Some(selector) = el.get_attribute("data-enhance") else {
         return Ok(None);
     };
@@ -397,7 +403,7 @@ async fn article_report(
         }
     };
     let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
-    Ok(Some((report, separate)))
+    Ok(Some((load_article(report, l).await, separate)))
 }
 
 /// The report in an article, within the viewer's limits; `Err` says why it stays as published.
@@ -467,7 +473,7 @@ fn article_within_limits(article: &web_sys::Element, l: &Labels) -> Result<(), S
 #[cfg(not(feature = "enhance"))]
 async fn article_report(
     el: &web_sys::HtmlElement,
-) -> Result<Option<(ArticleReport, Option<web_sys::Element>)>, String> {
+) -> Result<Option<(Loaded, Option<web_sys::Element>)>, String> {
     if el.has_attribute("data-enhance") {
         let l = for_language(&el.get_attribute("data-lang").unwrap_or_default());
         return Err(l.webmaster.needs_enhance.into());

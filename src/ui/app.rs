@@ -6,9 +6,7 @@ use super::context::LastYear;
 use super::findings::CheckSummary;
 use super::header::ReportHeader;
 use super::last_year::{load_last_year, LastYearNote};
-#[cfg(feature = "enhance")]
-use super::load::load_article;
-use super::load::{load_report, ArticleReport, LoadFailure};
+use super::load::{load_report, LoadFailure, Loaded};
 use super::part::{Blocks, Part};
 use super::prefs::PrefsCtx;
 use super::reader::{ReaderCtx, ReadingBar};
@@ -38,9 +36,11 @@ pub fn ReportViewer(
     /// Called once the report is on screen (the embedder removes its fallback link then).
     #[prop(optional)]
     on_shown: Option<Callback<()>>,
-    /// The report read from the page's own article (enhance mode), instead of `src`.
+    /// The report read from the page's own article and checked (enhance mode), instead of
+    /// `src`: the article stays on screen as published until it is ready, so the page is laid
+    /// out once, not again while the viewer waits.
     #[prop(default = None)]
-    article: Option<ArticleReport>,
+    article: Option<Loaded>,
     /// Parts to open besides those the options name, asked when the report is first drawn (the
     /// parts of a static copy in the window, when the viewer takes over from it).
     #[prop(default = None)]
@@ -81,23 +81,18 @@ pub fn ReportViewer(
 /// The report, loaded again at each attempt: read from the article (enhance mode) or fetched.
 fn loading(
     src: Signal<String>,
-    article: Option<ArticleReport>,
+    article: Option<Loaded>,
     timeout: u32,
     attempt: RwSignal<u32>,
 ) -> LocalResource<Result<super::load::Loaded, LoadFailure>> {
-    let l = labels();
     LocalResource::new(move || {
         attempt.track();
         let (article, url) = (article.clone(), src.get());
         async move {
-            // Only enhance mode's build reads articles: the JSON-mode build stays as small.
-            #[cfg(feature = "enhance")]
-            if let Some(article) = article {
-                return Ok(load_article(article, l).await);
+            match article {
+                Some(loaded) => Ok(loaded),
+                None => load_report(url, timeout).await,
             }
-            #[cfg(not(feature = "enhance"))]
-            let _ = article;
-            load_report(url, timeout, l).await
         }
     })
 }
@@ -338,15 +333,23 @@ fn follow_deep_links(ctx: &ReportCtx, on_shown: Option<Callback<()>>) {
         }
     };
     let initial = follow_hash.clone();
+    let (checked, l) = (ctx.checked.clone(), labels());
     request_animation_frame(move || {
         initial(false);
         mark_once("report-viewer:shown");
         if let Some(cb) = on_shown {
             cb.run(());
         }
-        // After this frame is painted: the viewer is drawn and answers (benchmarks time it).
+        // After this frame is painted: the viewer is drawn and answers (benchmarks time it);
+        // then, in a task of its own, what the webmaster is told about the text's counts.
         set_timeout(
-            || mark_once("report-viewer:drawn"),
+            move || {
+                mark_once("report-viewer:drawn");
+                set_timeout(
+                    move || super::load::say_unbound_claims(&checked, l),
+                    std::time::Duration::ZERO,
+                );
+            },
             std::time::Duration::ZERO,
         );
     });

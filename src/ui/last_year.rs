@@ -40,9 +40,7 @@ pub fn load_last_year(ctx: &ReportCtx) {
     leptos::task::spawn_local(async move {
         let outcome = match url {
             Err(named) => Err(Labels::fill(l.bad_address, &[("url", &named)])),
-            Ok(url) => load_report(url, timeout, l)
-                .await
-                .map_err(|f| f.describe(l)),
+            Ok(url) => load_report(url, timeout).await.map_err(|f| f.describe(l)),
         };
         signal.set(match outcome {
             Ok(loaded) => {

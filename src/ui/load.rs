@@ -47,15 +47,23 @@ pub async fn load_article(article: ArticleReport, labels: &'static Labels) -> Lo
             .findings
             .push(crate::model::Finding::import_note(note));
     }
-    loaded(checked, source, labels).await
+    loaded(checked, source).await
 }
 
 /// A checked report on its way to the screen.
-async fn loaded(checked: CheckedReport, source: String, labels: &'static Labels) -> Loaded {
+async fn loaded(checked: CheckedReport, source: String) -> Loaded {
     let checked = Arc::new(checked);
-    // The counts of the text not compared with the tables, for the webmaster: never warnings.
-    // (Read again in a task of its own: checking read them once already.)
     next_task().await;
+    Loaded {
+        checked,
+        source: Arc::from(source),
+    }
+}
+
+/// The counts of the text not compared with the tables, for the webmaster on the console (never
+/// warnings). Said once the report is drawn, in a task of its own: the text is read again for
+/// them (checking read it once already), and a reader waits for none of it.
+pub fn say_unbound_claims(checked: &CheckedReport, labels: &Labels) {
     let vocabulary = crate::model::templates::vocabulary();
     for line in crate::model::consistency::claims_for_webmaster(
         &checked.report,
@@ -65,20 +73,11 @@ async fn loaded(checked: CheckedReport, source: String, labels: &'static Labels)
     ) {
         leptos::logging::log!("[report-viewer] {}", labels.said(&line));
     }
-    next_task().await;
-    Loaded {
-        checked,
-        source: Arc::from(source),
-    }
 }
 
 /// Fetches, parses and checks a report, giving up on the network after `timeout_secs`. Each step
 /// runs in a task of its own, so a huge report never holds the page in one long task.
-pub async fn load_report(
-    url: String,
-    timeout_secs: u32,
-    labels: &'static Labels,
-) -> Result<Loaded, LoadFailure> {
+pub async fn load_report(url: String, timeout_secs: u32) -> Result<Loaded, LoadFailure> {
     let bytes = fetch_report(&url, timeout_secs).await?;
     let data = |error| LoadFailure::Data {
         url: url.clone(),
@@ -95,5 +94,5 @@ pub async fn load_report(
     // read_report accepted the bytes as UTF-8.
     let text = String::from_utf8(bytes).unwrap_or_default();
     next_task().await;
-    Ok(loaded(check_report(report), text, labels).await)
+    Ok(loaded(check_report(report), text).await)
 }

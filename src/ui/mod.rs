@@ -21,4 +21,6 @@ pub mod toolbar;
 
 pub use app::{ReportView, ReportViewer};
 pub use context::{labels, report_lang, Lang, ReportCtx};
-pub use load::ArticleReport;
+#[cfg(feature = "enhance")]
+pub use load::load_article;
+pub use load::{ArticleReport, Loaded};
