@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Budgets and targets in KB of 1,024 bytes, as the bench prints them. */
 export const BUDGETS = [
   // [build, file stem, budget KB, target KB]
-  ['JSON mode and static copy', 'report-viewer-core', 304, 180],
+  ['JSON mode and static copy', 'report-viewer-core', 304.5, 180],
   ['enhance mode', 'report-viewer-enhance', 352.5, 210],
 ];
 

@@ -177,18 +177,32 @@ fn mount_in(el: web_sys::HtmlElement) {
         // The article is read in stretches that let the page go on (enhance mode).
         wasm_bindgen_futures::spawn_local(async move {
             let found = article_report(&el).await;
-            mount_found(el, found);
+            mount_found(el, found, None);
+        });
+    } else if el
+        .query_selector("[data-rv-static]")
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        // A static copy stays on screen, untouched, while its report is fetched and checked.
+        let options = read_options(&el);
+        wasm_bindgen_futures::spawn_local(async move {
+            let ready = crate::ui::load_report(options.src, options.timeout_secs).await;
+            mount_found(el, Ok(None), Some(ready));
         });
     } else {
-        mount_found(el, Ok(None));
+        mount_found(el, Ok(None), None);
     }
 }
 
-/// Mounts the viewer in its container, with the report read from the article (enhance mode),
-/// or says on the container why the article stays as published.
+/// Mounts the viewer in its container, with the report read from the article (enhance mode) or
+/// the static copy's report already loaded (`ready`), or says on the container why the article
+/// stays as published.
 fn mount_found(
     el: web_sys::HtmlElement,
     found: Result<Option<(Loaded, Option<web_sys::Element>)>, String>,
+    ready: Option<Result<Loaded, crate::ui::LoadFailure>>,
 ) {
     let (article, hide) = match found {
         Ok(Some((report, hide))) => (Some(report), hide),
@@ -233,8 +247,9 @@ fn mount_found(
     };
     let watched = article_el.map(|a| (a, options.clone(), container.clone()));
     let src = options.src.clone();
+    let ready = article.map(Ok).or(ready);
     let handle = leptos::mount::mount_to(container, move || {
-        view! { <ReportViewer src=src options on_shown article open_also/> }
+        view! { <ReportViewer src=src options on_shown ready open_also/> }
     });
     match watched {
         Some((article, options, container)) => {
@@ -346,9 +361,9 @@ fn remount(
     report: Loaded,
 ) -> Box<dyn std::any::Any> {
     let src = options.src.clone();
-    let article = Some(report);
+    let ready = Some(Ok(report));
     Box::new(leptos::mount::mount_to(container.clone(), move || {
-        view! { <ReportViewer src=src options article/> }
+        view! { <ReportViewer src=src options ready/> }
     }))
 }
 

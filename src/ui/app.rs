@@ -36,11 +36,12 @@ pub fn ReportViewer(
     /// Called once the report is on screen (the embedder removes its fallback link then).
     #[prop(optional)]
     on_shown: Option<Callback<()>>,
-    /// The report read from the page's own article and checked (enhance mode), instead of
-    /// `src`: the article stays on screen as published until it is ready, so the page is laid
+    /// The report loaded and checked before the viewer was mounted, for the first attempt (a
+    /// retry fetches `src`): read from the page's own article (enhance mode), or a static copy's
+    /// JSON. What the page shows stays as it is until the viewer is ready, so the page is laid
     /// out once, not again while the viewer waits.
     #[prop(default = None)]
-    article: Option<Loaded>,
+    ready: Option<Result<Loaded, LoadFailure>>,
     /// Parts to open besides those the options name, asked when the report is first drawn (the
     /// parts of a static copy in the window, when the viewer takes over from it).
     #[prop(default = None)]
@@ -52,7 +53,7 @@ pub fn ReportViewer(
     provide_context(prefs);
     let classes = viewer_classes(prefs);
     let attempt = RwSignal::new(0u32);
-    let report = loading(src, article, options.timeout_secs, attempt);
+    let report = loading(src, ready, options.timeout_secs, attempt);
     view! {
         <div class=classes lang=lang.lang_tag>
             {move || match report.get() {
@@ -78,19 +79,22 @@ pub fn ReportViewer(
     }
 }
 
-/// The report, loaded again at each attempt: read from the article (enhance mode) or fetched.
+/// The report, loaded again at each attempt: the one loaded before mounting first, if any, then
+/// fetched.
 fn loading(
     src: Signal<String>,
-    article: Option<Loaded>,
+    ready: Option<Result<Loaded, LoadFailure>>,
     timeout: u32,
     attempt: RwSignal<u32>,
 ) -> LocalResource<Result<super::load::Loaded, LoadFailure>> {
+    let ready = std::cell::Cell::new(ready);
     LocalResource::new(move || {
         attempt.track();
-        let (article, url) = (article.clone(), src.get());
+        // Taken by the first attempt; a retry fetches.
+        let (ready, url) = (ready.take(), src.get());
         async move {
-            match article {
-                Some(loaded) => Ok(loaded),
+            match ready {
+                Some(result) => result,
                 None => load_report(url, timeout).await,
             }
         }

@@ -23,4 +23,4 @@ pub use app::{ReportView, ReportViewer};
 pub use context::{labels, report_lang, Lang, ReportCtx};
 #[cfg(feature = "enhance")]
 pub use load::load_article;
-pub use load::{ArticleReport, Loaded};
+pub use load::{load_report, ArticleReport, LoadFailure, Loaded};
