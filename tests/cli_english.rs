@@ -4,11 +4,7 @@
 #![cfg(all(feature = "tool", unix))]
 
 mod common;
-use common::tool;
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef)
-}
+use common::{is_cjk, tool, unquoted};
 
 /// `text` without what it quotes (“…”) and without the reports' own words given in `own`.
 fn words_of_the_tool(text: &str, own: &[&str]) -> String {
@@ -16,17 +12,7 @@ fn words_of_the_tool(text: &str, own: &[&str]) -> String {
     for o in own {
         text = text.replace(o, "");
     }
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in text.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' => depth = (depth - 1).max(0),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
+    unquoted(&text)
 }
 
 fn chinese(text: &str) -> String {

@@ -11,24 +11,8 @@ use report_viewer::model::{check_report, parse_report, read_report, Finding, Rul
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef)
-}
-
-/// The message without its quotations (“…”).
-fn unquoted(message: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in message.chars() {
-        match c {
-            '“' => depth += 1,
-            '”' => depth = (depth - 1).max(0),
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
+mod common;
+use common::{is_cjk, unquoted};
 
 fn assert_english(findings: &[Finding], source: &str) {
     for f in findings {

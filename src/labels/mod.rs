@@ -64,6 +64,20 @@ pub(crate) fn holes(frame: &str) -> Vec<&str> {
     h
 }
 
+/// Every sentence of a set has words in both languages, with the same holes: no figure or place
+/// is lost in translation. For the tests of each set of sentences.
+#[cfg(test)]
+pub(crate) fn assert_both_languages<T: Copy + std::fmt::Debug>(
+    all: &[T],
+    frame: fn(T) -> (&'static str, &'static str),
+) {
+    for says in all {
+        let (zh, en) = frame(*says);
+        assert!(!zh.is_empty() && !en.is_empty(), "{says:?} has no words");
+        assert_eq!(holes(zh), holes(en), "{says:?}");
+    }
+}
+
 /// A speaking rate given in hundredths, as the speed menu shows it: 75 → "0.75×", 150 → "1.5×",
 /// 100 → "1×". Integer arithmetic only: formatting a float costs the browser build 7 KB.
 pub fn rate(hundredths: u16) -> String {

@@ -69,14 +69,9 @@ sentences! {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::labels::holes;
 
     #[test]
     fn every_note_has_both_languages_with_the_same_holes() {
-        for noted in ALL {
-            let (zh, en) = frame(*noted);
-            assert!(!zh.is_empty() && !en.is_empty(), "{noted:?} has no words");
-            assert_eq!(holes(zh), holes(en), "{noted:?}");
-        }
+        crate::labels::assert_both_languages(ALL, frame);
     }
 }

@@ -29,3 +29,23 @@ pub fn saved_page(checked: &report_viewer::model::CheckedReport) -> String {
         },
     )
 }
+
+/// A character of Chinese text or of its punctuation (full-width forms included).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x303f | 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xff00..=0xffef)
+}
+
+/// The text without what it quotes (“…”, nested quotes too).
+pub fn unquoted(text: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in text.chars() {
+        match c {
+            '“' => depth += 1,
+            '”' => depth = (depth - 1).max(0),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
