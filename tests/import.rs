@@ -371,3 +371,34 @@ fn cli_exit_status_and_output() {
     assert_eq!(stdout, served);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A page without a title: report-tool's note says to give one with --title; the same page read
+/// in the browser (enhance mode, where there is no --title) says where the title is looked for.
+#[test]
+fn a_missing_title_is_noted_for_where_the_page_is_read() {
+    use report_viewer::import::{dom::Dom, import_dom};
+    use report_viewer::labels::{EN, ZH};
+    let page = "<html><head><title>首页</title></head><body><div class=\"article\"><p>一、总体情况</p><p>本年度收到申请5件。</p><p>二、主动公开政府信息情况</p><p>无。</p></div></body></html>";
+    let tool_notes = import(page.as_bytes(), &Options::default())
+        .expect("a report")
+        .notes_in(&ZH);
+    assert!(
+        tool_notes.iter().any(|n| n.contains("--title")),
+        "{tool_notes:?}"
+    );
+    let dom = Dom::parse(page);
+    let read = import_dom(&dom, None, &Options::default()).expect("a report");
+    let (zh, en) = (read.notes_in(&ZH), read.notes_in(&EN));
+    assert!(zh.iter().all(|n| !n.contains("--title")), "{zh:?}");
+    assert!(
+        zh.iter()
+            .any(|n| n.starts_with("未找到报告标题：页面的标题")),
+        "{zh:?}"
+    );
+    assert!(
+        en.iter()
+            .any(|n| n.starts_with("No report title found: neither")),
+        "{en:?}"
+    );
+    assert_eq!(zh.len(), tool_notes.len());
+}

@@ -199,7 +199,14 @@ pub fn read_article(dom: &dom::Dom, article: Option<dom::NodeId>) -> ReadArticle
 
 /// [`import_dom`]'s second half: the report from the article's lines and tables.
 pub fn import_read(read: ReadArticle, options: &Options) -> Result<Imported, ImportError> {
-    from_page(read.0, (true, "UTF-8"), Vec::new(), options)
+    let mut imported = from_page(read.0, (true, "UTF-8"), Vec::new(), options)?;
+    // A page in the browser has no --title to give: its note says what the title is looked for in.
+    for note in &mut imported.notes {
+        if *note == Said::noted(Noted::NoTitle) {
+            *note = Said::noted(Noted::NoTitleOnPage);
+        }
+    }
+    Ok(imported)
 }
 
 /// The report from a page's lines and tables.

@@ -70,6 +70,11 @@ sentences! {
     ),
     /// No title found.
     NoTitle => ("未找到报告标题：请用 --title 给出", "No report title found: give it with --title"),
+    /// No title found on a page read in the browser (enhance mode: no --title there).
+    NoTitleOnPage => (
+        "未找到报告标题：页面的标题（h1 或 <title>）和文章中都没有 60 字以内、含“政府信息公开”和“报告”的一行，报告不显示标题",
+        "No report title found: neither the page's title (h1 or <title>) nor a line of the article of at most 60 characters names “政府信息公开” and “报告”; the report is shown without one",
+    ),
     /// No publisher given.
     NoAgency => (
         "页面未写明发布机构（发布机构、主办）",
