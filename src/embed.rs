@@ -302,10 +302,7 @@ fn watch_article(
         let (el, article, container) = (el.clone(), article.clone(), container.clone());
         let (shown, options) = (shown.clone(), options.clone());
         wasm_bindgen_futures::spawn_local(async move {
-            let read = match read_article(&article, l).await {
-                Ok(report) => Ok(load_article(report, l).await),
-                Err(why) => Err(why),
-            };
+            let read = read_article(&article, l).await;
             // The old view goes first (dropping its handle unmounts it).
             shown.borrow_mut().take();
             match read {
@@ -418,15 +415,13 @@ async fn article_report(
         }
     };
     let separate = (!article.is_same_node(Some(el.as_ref()))).then_some(article);
-    Ok(Some((load_article(report, l).await, separate)))
+    Ok(Some((report, separate)))
 }
 
-/// The report in an article, within the viewer's limits; `Err` says why it stays as published.
+/// The report in an article, within the viewer's limits, checked; `Err` says why it stays as
+/// published.
 #[cfg(feature = "enhance")]
-async fn read_article(
-    article: &web_sys::Element,
-    l: &'static Labels,
-) -> Result<ArticleReport, String> {
+async fn read_article(article: &web_sys::Element, l: &'static Labels) -> Result<Loaded, String> {
     article_within_limits(article, l)?;
     let root = document()
         .document_element()
@@ -447,10 +442,11 @@ async fn read_article(
             &[("why", &e.describe(l))],
         ));
     }
-    Ok(ArticleReport {
+    let article = ArticleReport {
         report: imported.report,
         notes: imported.notes,
-    })
+    };
+    Ok(load_article(article, l).await)
 }
 
 /// Before reading an article: its text and its size on the page within what the viewer takes on

@@ -8,7 +8,7 @@
 #![cfg(feature = "tool")]
 
 use report_viewer::import::{import, Options};
-use report_viewer::model::table::UNPLACED_NOTE;
+use report_viewer::labels::notes::UNPLACED;
 use report_viewer::model::{Block, Report};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -151,7 +151,7 @@ fn unplaced(r: &Report) -> Vec<String> {
             _ => None,
         })
         .flatten()
-        .filter(|n| n.starts_with(UNPLACED_NOTE))
+        .filter(|n| n.starts_with(UNPLACED))
         .collect()
 }
 

@@ -314,7 +314,14 @@ fn encoding_note(text: &str, encoding: &str) -> Option<Said> {
     let note = Said::noted(ToolNoted::BadBytes)
         .text("count", &count)
         .text("encoding", &encoding)
-        .hole("places", Said::places(places));
+        // One after another, the language's comma between.
+        .hole(
+            "places",
+            Hole::Joined(
+                places,
+                crate::labels::findings::Says::Noted(ToolNoted::Comma.into()),
+            ),
+        );
     Some(if count > at.len() {
         note.noted_word("more", ToolNoted::AndMore)
     } else {

@@ -467,15 +467,6 @@ impl Said {
             .noted_word("what", what)
             .quote("line", line)
     }
-
-    /// The places listed one after another (the language's comma between).
-    #[cfg(feature = "tool")]
-    pub fn places(list: Vec<Said>) -> Hole {
-        Hole::Joined(
-            list,
-            Says::Noted(super::tool_notes::ToolNoted::Comma.into()),
-        )
-    }
 }
 
 /// What a finding is about when it is not a table (the report-tool JSON's `table`, the record

@@ -220,8 +220,9 @@ impl From<super::tool_notes::ToolNoted> for Noted {
     }
 }
 
-/// What starts every note that lists printed figures not placed (the Chinese words a table keeps
-/// with it, which the check finds by it).
+/// What starts every note below a table that lists printed figures the importer could not place
+/// (the Chinese words a table keeps with it): the check finds such a note by it and reports it as
+/// a finding of the table, so no figure is dropped silently.
 pub const UNPLACED: &str = "未能放入表格的数字：";
 
 #[cfg(test)]

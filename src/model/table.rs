@@ -49,11 +49,6 @@ impl Serialize for TemplateId {
     }
 }
 
-/// What starts a note below a table that lists printed figures the importer could not place:
-/// such a note is shown with the table and checked as a finding, so no figure is dropped
-/// silently.
-pub const UNPLACED_NOTE: &str = crate::labels::notes::UNPLACED;
-
 /// The first official table of a number among a report's tables (表三 against 表三, whatever the
 /// format).
 pub fn first_of_number(tables: &BTreeMap<String, StatTable>, number: u8) -> Option<&StatTable> {

@@ -222,7 +222,7 @@ pub fn resolve_table(block: &TableBlock) -> (StatTable, Vec<Finding>) {
                 block
                     .notes
                     .iter()
-                    .filter(|n| n.starts_with(super::table::UNPLACED_NOTE))
+                    .filter(|n| n.starts_with(crate::labels::notes::UNPLACED))
                     .map(|n| Finding::unplaced(&table.id, &table.full_caption(), n)),
             );
             findings.extend(check_template_table(&mut table));

@@ -129,10 +129,6 @@ pub(crate) fn set(
     }
 }
 
-/// What starts a note below a table that lists printed figures the importer could not place
-/// (checked as a finding, shown with the table).
-pub use crate::model::table::UNPLACED_NOTE;
-
 /// The grid columns where the distinct cells of row `r` start, from column `from` on (a cell
 /// spanning several columns counts once).
 pub(crate) fn cell_starts(grid: &Grid, r: usize, from: usize) -> Vec<usize> {
